@@ -1,0 +1,192 @@
+/* api.c - the public entry points that tie readers, passes and writers
+ * together through the registry. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "format.h"
+#include "gzip.h"
+#include "io.h"
+#include "passes.h"
+
+#define DEFAULT_MAX_INPUT ((size_t)1 << 30)
+
+const char *steno_version(void)
+{
+	return STENO_VERSION_STRING;
+}
+
+int steno_version_number(void)
+{
+	return STENO_VERSION;
+}
+
+void steno_options_init(steno_options *opts)
+{
+	if (!opts)
+		return;
+	memset(opts, 0, sizeof *opts);
+	opts->passes = STENO_PASS_DEFAULT;
+}
+
+static const steno_options *options_or_default(const steno_options *opts, steno_options *tmp)
+{
+	if (opts)
+		return opts;
+	steno_options_init(tmp);
+	return tmp;
+}
+
+static const format *find_format(const char *name, int writing, steno_error *err)
+{
+	if (!name) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no format given");
+		return NULL;
+	}
+	const format *f = format_lookup(name);
+	if (!f) {
+		set_error(err, STENO_ERR_FORMAT, 0, 0, "unknown format '%s' (see --list-formats)",
+		          name);
+		return NULL;
+	}
+	if (writing ? !f->write : !f->read) {
+		set_error(err, STENO_ERR_FORMAT, 0, 0, "format '%s' cannot be %s", f->name,
+		          writing ? "written" : "read");
+		return NULL;
+	}
+	return f;
+}
+
+static steno_doc *parse_plain(const format *f, const char *data, size_t len,
+                              const steno_options *opts, steno_error *err)
+{
+	steno_doc *doc = steno_doc_new();
+	if (!doc) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (f->read(doc, data, len, opts, err) != STENO_OK ||
+	    steno_run_passes(doc, opts, err) != STENO_OK) {
+		steno_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
+                       const steno_options *opts, steno_error *err)
+{
+	clear_error(err);
+	steno_options tmp;
+	opts = options_or_default(opts, &tmp);
+	if (!data && len) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no input data");
+		return NULL;
+	}
+	if (!data)
+		data = "";
+	const format *f = find_format(format_name, 0, err);
+	if (!f)
+		return NULL;
+	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	if (!gzip_detect(data, len))
+		return parse_plain(f, data, len, opts, err);
+	size_t plain_len;
+	char *plain = gzip_inflate(data, len, max, &plain_len, err);
+	if (!plain)
+		return NULL;
+	steno_doc *doc = parse_plain(f, plain, plain_len, opts, err);
+	free(plain);
+	return doc;
+}
+
+/* The whole of path in a malloc'd buffer; NULL with err set. */
+static char *read_file(const char *path, size_t *len, steno_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		set_error(err, STENO_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	char *buf = io_read_all(fp, len, err);
+	fclose(fp);
+	return buf;
+}
+
+steno_doc *steno_parse_file(const char *path, const char *format_name,
+                            const steno_options *opts, steno_error *err)
+{
+	clear_error(err);
+	if (!path) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no file name");
+		return NULL;
+	}
+	if (!format_name)
+		format_name = steno_format_for_path(path);
+	if (!format_name)
+		format_name = "text"; /* plain text reads anything */
+	size_t len;
+	char *data = read_file(path, &len, err);
+	if (!data)
+		return NULL;
+	steno_doc *doc = steno_parse(data, len, format_name, opts, err);
+	free(data);
+	return doc;
+}
+
+steno_status steno_render(const steno_doc *doc, const char *format_name, steno_sink *sink,
+                          const steno_options *opts, steno_error *err)
+{
+	clear_error(err);
+	if (!doc || !sink)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "no document or no sink");
+	steno_options tmp;
+	opts = options_or_default(opts, &tmp);
+	const format *f = find_format(format_name, 1, err);
+	if (!f)
+		return err ? err->code : STENO_ERR_FORMAT;
+	steno_status st = f->write(doc, sink, opts, err);
+	if (st != STENO_OK)
+		return st;
+	st = steno_sink_flush(sink);
+	if (st == STENO_ERR_NOMEM)
+		return set_error(err, st, 0, 0, "out of memory writing the output");
+	if (st != STENO_OK)
+		return set_error(err, st, 0, 0, "write error: %s",
+		                 strerror(sink->errnum ? sink->errnum : EIO));
+	return STENO_OK;
+}
+
+steno_status steno_render_file(const steno_doc *doc, const char *format_name, FILE *fp,
+                               const steno_options *opts, steno_error *err)
+{
+	if (!fp)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "no output file");
+	steno_sink *sink = steno_sink_new_file(fp);
+	if (!sink)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	steno_status st = steno_render(doc, format_name, sink, opts, err);
+	steno_status closed = steno_sink_close(sink);
+	if (st == STENO_OK && closed != STENO_OK)
+		st = set_error(err, closed, 0, 0, "write error: %s", strerror(errno ? errno : EIO));
+	return st;
+}
+
+char *steno_render_string(const steno_doc *doc, const char *format_name, size_t *len,
+                          const steno_options *opts, steno_error *err)
+{
+	steno_sink *sink = steno_sink_new_memory();
+	if (!sink) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	char *out = NULL;
+	if (steno_render(doc, format_name, sink, opts, err) == STENO_OK) {
+		out = sink_memory_take(sink, len);
+		if (!out)
+			set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	steno_sink_close(sink);
+	return out;
+}

@@ -1,0 +1,108 @@
+/* arena.c - bump allocation in growing blocks; one free for a document. */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Small documents stay in one block; big ones grow to 1 MiB blocks so
+ * the per-block overhead vanishes. */
+#define ARENA_FIRST_BLOCK 4096
+#define ARENA_MAX_BLOCK (1u << 20)
+#define ARENA_ALIGN 16
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct arena_adopted {
+	struct arena_adopted *next;
+	void *ptr;
+};
+
+void arena_init(arena *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void arena_release(arena *a)
+{
+	for (struct arena_adopted *d = a->adopted; d; d = d->next)
+		free(d->ptr);
+	a->adopted = NULL; /* the records themselves live in the blocks */
+	arena_block *b = a->head;
+	while (b) {
+		arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	arena_init(a);
+}
+
+static int arena_grow(arena *a, size_t len)
+{
+	size_t size = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
+	if (size > ARENA_MAX_BLOCK)
+		size = ARENA_MAX_BLOCK;
+	if (size < len)
+		size = len;
+	if (size > SIZE_MAX - sizeof(arena_block))
+		return -1;
+	arena_block *b = malloc(sizeof(arena_block) + size);
+	if (!b)
+		return -1;
+	b->size = size;
+	b->next = a->head;
+	a->head = b;
+	a->used = 0;
+	a->total += size;
+	return 0;
+}
+
+void *arena_alloc(arena *a, size_t len)
+{
+	if (len > SIZE_MAX - ARENA_ALIGN)
+		return NULL;
+	len = (len + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (!a->head || a->head->size - a->used < len) {
+		if (arena_grow(a, len) < 0)
+			return NULL;
+	}
+	void *p = a->head->data + a->used;
+	a->used += len;
+	memset(p, 0, len);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *p = arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *arena_adopt(arena *a, void *p)
+{
+	struct arena_adopted *d = arena_alloc(a, sizeof *d);
+	if (!d) {
+		free(p);
+		return NULL;
+	}
+	d->ptr = p;
+	d->next = a->adopted;
+	a->adopted = d;
+	return p;
+}

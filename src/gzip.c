@@ -1,0 +1,177 @@
+/* gzip.c - gzip streams on zlib: a compressing sink for output, bounded
+ * inflation for input. */
+#include <errno.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "error.h"
+#include "gzip.h"
+#include "sink.h"
+
+#define GZIP_WINDOW (15 + 16) /* a gzip wrapper, not zlib's */
+#define GZIP_CHUNK 65536
+
+typedef struct gzip_state {
+	z_stream z;
+	steno_sink *next;
+} gzip_state;
+
+/* Compress buf[0..len) into the next sink with the given flush mode. */
+static int gzip_pump(steno_sink *s, int flush)
+{
+	gzip_state *g = s->dest;
+	unsigned char out[GZIP_CHUNK];
+	g->z.next_in = (unsigned char *)s->buf;
+	g->z.avail_in = (uInt)s->len;
+	int rc;
+	do {
+		g->z.next_out = out;
+		g->z.avail_out = sizeof out;
+		rc = deflate(&g->z, flush);
+		if (rc == Z_STREAM_ERROR)
+			return EIO;
+		sink_write(g->next, (const char *)out, sizeof out - g->z.avail_out);
+		if (g->next->status != STENO_OK)
+			return g->next->status == STENO_ERR_NOMEM ? ENOMEM : EIO;
+	} while (g->z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+	s->len = 0;
+	return 0;
+}
+
+static int gzip_drain(steno_sink *s)
+{
+	return gzip_pump(s, Z_NO_FLUSH);
+}
+
+static int gzip_finish(steno_sink *s)
+{
+	return gzip_pump(s, Z_FINISH);
+}
+
+static void gzip_release(steno_sink *s)
+{
+	gzip_state *g = s->dest;
+	deflateEnd(&g->z);
+	free(g);
+}
+
+steno_sink *steno_sink_new_gzip(steno_sink *next, int level)
+{
+	if (!next || level < 0 || level > 9)
+		return NULL;
+	steno_sink *s = calloc(1, sizeof *s);
+	gzip_state *g = calloc(1, sizeof *g);
+	char *buf = malloc(GZIP_CHUNK);
+	if (!s || !g || !buf ||
+	    deflateInit2(&g->z, level ? level : 6, Z_DEFLATED, GZIP_WINDOW, 8,
+	                 Z_DEFAULT_STRATEGY) != Z_OK) {
+		free(s);
+		free(g);
+		free(buf);
+		return NULL;
+	}
+	g->next = next;
+	s->buf = buf;
+	s->cap = GZIP_CHUNK;
+	s->dest = g;
+	s->drain = gzip_drain;
+	s->finish = gzip_finish;
+	s->release = gzip_release;
+	return s;
+}
+
+int gzip_detect(const char *data, size_t len)
+{
+	return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+}
+
+/* Grow *buf so that at least one more byte fits below max+1. */
+static int grow(char **buf, size_t *cap, size_t max)
+{
+	size_t want = *cap < 65536 ? 65536 : *cap * 2;
+	if (want > max + 1)
+		want = max + 1;
+	if (want <= *cap)
+		return -1;
+	char *p = realloc(*buf, want);
+	if (!p)
+		return -1;
+	*buf = p;
+	*cap = want;
+	return 0;
+}
+
+static char *inflate_fail(z_stream *z, char *buf)
+{
+	inflateEnd(z);
+	free(buf);
+	return NULL;
+}
+
+char *gzip_inflate(const char *data, size_t len, size_t max, size_t *out_len, steno_error *err)
+{
+	z_stream z = {0};
+	if (inflateInit2(&z, GZIP_WINDOW) != Z_OK) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "cannot start gzip decompression");
+		return NULL;
+	}
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+	const unsigned char *in = (const unsigned char *)data;
+	size_t left = len;
+	for (;;) {
+		if (used == cap && grow(&buf, &cap, max) < 0) {
+			if (cap > max)
+				set_error(err, STENO_ERR_LIMIT, 0, 0,
+				          "gzip input inflates beyond %zu bytes", max);
+			else
+				set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory inflating gzip input");
+			return inflate_fail(&z, buf);
+		}
+		z.next_in = (unsigned char *)in;
+		z.avail_in = left > UINT32_MAX ? UINT32_MAX : (uInt)left;
+		z.next_out = (unsigned char *)buf + used;
+		z.avail_out = (uInt)(cap - used > UINT32_MAX ? UINT32_MAX : cap - used);
+		uInt before_in = z.avail_in, before_out = z.avail_out;
+		int rc = inflate(&z, Z_NO_FLUSH);
+		in += before_in - z.avail_in;
+		left -= before_in - z.avail_in;
+		used += before_out - z.avail_out;
+		if (rc == Z_STREAM_END) {
+			/* Another member may follow; zero padding after the last
+			 * one is allowed, as gzip -d allows it. */
+			while (left && *in == 0) {
+				in++;
+				left--;
+			}
+			if (!left)
+				break;
+			if (!gzip_detect((const char *)in, left)) {
+				set_error(err, STENO_ERR_PARSE, 0, 0, "trailing garbage after gzip data");
+				return inflate_fail(&z, buf);
+			}
+			inflateReset(&z);
+		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			set_error(err, STENO_ERR_PARSE, 0, 0, "corrupt gzip input: %s",
+			          z.msg ? z.msg : "invalid data");
+			return inflate_fail(&z, buf);
+		} else if (!left && z.avail_out) {
+			set_error(err, STENO_ERR_PARSE, 0, 0, "truncated gzip input");
+			return inflate_fail(&z, buf);
+		}
+	}
+	if (used > max) {
+		set_error(err, STENO_ERR_LIMIT, 0, 0, "gzip input inflates beyond %zu bytes", max);
+		return inflate_fail(&z, buf);
+	}
+	inflateEnd(&z);
+	char *p = realloc(buf, used + 1);
+	if (!p) {
+		free(buf);
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory inflating gzip input");
+		return NULL;
+	}
+	p[used] = '\0';
+	*out_len = used;
+	return p;
+}

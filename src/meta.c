@@ -1,0 +1,145 @@
+/* meta.c - document metadata (ordered key/value) and the speaker table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "node.h"
+
+steno_status steno_meta_set(steno_doc *doc, const char *key, const char *value)
+{
+	if (!doc || !key || !*key || !value)
+		return STENO_ERR_ARG;
+	steno_status st = attr_set(doc, &doc->meta, key, value);
+	doc->meta_count = attr_count(doc->meta);
+	return st;
+}
+
+const char *steno_meta_get(const steno_doc *doc, const char *key)
+{
+	if (!doc || !key)
+		return NULL;
+	for (const attr *a = doc->meta; a; a = a->next)
+		if (strcmp(a->name, key) == 0)
+			return a->value;
+	return NULL;
+}
+
+size_t steno_meta_count(const steno_doc *doc)
+{
+	return doc ? doc->meta_count : 0;
+}
+
+const char *steno_meta_key(const steno_doc *doc, size_t i)
+{
+	const attr *a = doc ? attr_at(doc->meta, i) : NULL;
+	return a ? a->name : NULL;
+}
+
+const char *steno_meta_value(const steno_doc *doc, size_t i)
+{
+	const attr *a = doc ? attr_at(doc->meta, i) : NULL;
+	return a ? a->value : NULL;
+}
+
+/* Speakers */
+
+size_t steno_speaker_find(const steno_doc *doc, const char *id)
+{
+	if (!doc || !id)
+		return (size_t)-1;
+	for (size_t i = 0; i < doc->speaker_count; i++)
+		if (strcmp(doc->speakers[i].id, id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static speaker *speaker_add(steno_doc *doc, const char *id)
+{
+	if (doc->speaker_count == doc->speaker_cap) {
+		size_t cap = doc->speaker_cap ? doc->speaker_cap * 2 : 8;
+		speaker *grown = realloc(doc->speakers, cap * sizeof *grown);
+		if (!grown)
+			return NULL;
+		doc->speakers = grown;
+		doc->speaker_cap = cap;
+	}
+	const char *copy = arena_strdup(&doc->arena, id);
+	if (!copy)
+		return NULL;
+	speaker *s = &doc->speakers[doc->speaker_count++];
+	memset(s, 0, sizeof *s);
+	s->id = copy;
+	return s;
+}
+
+steno_status steno_speaker_set(steno_doc *doc, const char *id, const char *name,
+                               const char *role)
+{
+	if (!doc || !id || !*id)
+		return STENO_ERR_ARG;
+	size_t i = steno_speaker_find(doc, id);
+	speaker *s = i == (size_t)-1 ? speaker_add(doc, id) : &doc->speakers[i];
+	if (!s)
+		return STENO_ERR_NOMEM;
+	if (name && !(s->name = arena_strdup(&doc->arena, name)))
+		return STENO_ERR_NOMEM;
+	if (role && !(s->role = arena_strdup(&doc->arena, role)))
+		return STENO_ERR_NOMEM;
+	return STENO_OK;
+}
+
+steno_status steno_speaker_set_attr(steno_doc *doc, const char *id, const char *name,
+                                    const char *value)
+{
+	size_t i = steno_speaker_find(doc, id);
+	if (i == (size_t)-1)
+		return STENO_ERR_ARG;
+	return attr_set(doc, &doc->speakers[i].attrs, name, value);
+}
+
+size_t steno_speaker_count(const steno_doc *doc)
+{
+	return doc ? doc->speaker_count : 0;
+}
+
+static const speaker *speaker_at(const steno_doc *doc, size_t i)
+{
+	return doc && i < doc->speaker_count ? &doc->speakers[i] : NULL;
+}
+
+const char *steno_speaker_id(const steno_doc *doc, size_t i)
+{
+	const speaker *s = speaker_at(doc, i);
+	return s ? s->id : NULL;
+}
+
+const char *steno_speaker_name(const steno_doc *doc, size_t i)
+{
+	const speaker *s = speaker_at(doc, i);
+	return s ? s->name : NULL;
+}
+
+const char *steno_speaker_role(const steno_doc *doc, size_t i)
+{
+	const speaker *s = speaker_at(doc, i);
+	return s ? s->role : NULL;
+}
+
+size_t steno_speaker_attr_count(const steno_doc *doc, size_t i)
+{
+	const speaker *s = speaker_at(doc, i);
+	return s ? attr_count(s->attrs) : 0;
+}
+
+const char *steno_speaker_attr_name(const steno_doc *doc, size_t i, size_t k)
+{
+	const speaker *s = speaker_at(doc, i);
+	const attr *a = s ? attr_at(s->attrs, k) : NULL;
+	return a ? a->name : NULL;
+}
+
+const char *steno_speaker_attr_value(const steno_doc *doc, size_t i, size_t k)
+{
+	const speaker *s = speaker_at(doc, i);
+	const attr *a = s ? attr_at(s->attrs, k) : NULL;
+	return a ? a->value : NULL;
+}

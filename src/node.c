@@ -1,0 +1,328 @@
+/* node.c - node construction, the rules of the tree, and tree surgery. */
+#include <string.h>
+
+#include "node.h"
+
+static const char *const type_names[] = {
+	[STENO_NODE_NONE] = "none",
+	[STENO_NODE_DOCUMENT] = "document",
+	[STENO_NODE_SECTION] = "section",
+	[STENO_NODE_HEADING] = "heading",
+	[STENO_NODE_PARAGRAPH] = "paragraph",
+	[STENO_NODE_TURN] = "turn",
+	[STENO_NODE_BLOCK_QUOTE] = "block_quote",
+	[STENO_NODE_LIST] = "list",
+	[STENO_NODE_ITEM] = "item",
+	[STENO_NODE_CODE_BLOCK] = "code_block",
+	[STENO_NODE_RAW_BLOCK] = "raw_block",
+	[STENO_NODE_THEMATIC_BREAK] = "thematic_break",
+	[STENO_NODE_NOTE] = "note",
+	[STENO_NODE_TEXT] = "text",
+	[STENO_NODE_SOFT_BREAK] = "soft_break",
+	[STENO_NODE_LINE_BREAK] = "line_break",
+	[STENO_NODE_EMPH] = "emph",
+	[STENO_NODE_STRONG] = "strong",
+	[STENO_NODE_CODE] = "code",
+	[STENO_NODE_LINK] = "link",
+	[STENO_NODE_IMAGE] = "image",
+	[STENO_NODE_RAW_INLINE] = "raw_inline",
+	[STENO_NODE_QUOTE] = "quote",
+	[STENO_NODE_EVENT] = "event",
+	[STENO_NODE_TIME] = "time",
+	[STENO_NODE_DATELINE] = "dateline",
+};
+
+const char *steno_node_type_name(steno_node_type type)
+{
+	if ((unsigned)type >= sizeof type_names / sizeof *type_names)
+		return "none";
+	return type_names[type];
+}
+
+int type_is_block(steno_node_type type)
+{
+	return type >= STENO_NODE_FIRST_BLOCK && type <= STENO_NODE_LAST_BLOCK;
+}
+
+int type_is_inline(steno_node_type type)
+{
+	return type >= STENO_NODE_FIRST_INLINE && type <= STENO_NODE_LAST_INLINE;
+}
+
+int container_accepts(steno_node_type parent, steno_node_type child)
+{
+	switch (parent) {
+	case STENO_NODE_DOCUMENT:
+	case STENO_NODE_SECTION:
+	case STENO_NODE_TURN:
+	case STENO_NODE_BLOCK_QUOTE:
+	case STENO_NODE_ITEM:
+	case STENO_NODE_NOTE:
+		return type_is_block(child) && child != STENO_NODE_DOCUMENT &&
+		       child != STENO_NODE_ITEM;
+	case STENO_NODE_LIST:
+		return child == STENO_NODE_ITEM;
+	case STENO_NODE_HEADING:
+	case STENO_NODE_PARAGRAPH:
+	case STENO_NODE_EMPH:
+	case STENO_NODE_STRONG:
+	case STENO_NODE_LINK:
+	case STENO_NODE_IMAGE:
+	case STENO_NODE_QUOTE:
+	case STENO_NODE_DATELINE:
+		return type_is_inline(child);
+	default:
+		return 0;
+	}
+}
+
+int steno_node_type_is_container(steno_node_type type)
+{
+	/* Every container accepts text or paragraphs or items. */
+	return container_accepts(type, STENO_NODE_TEXT) ||
+	       container_accepts(type, STENO_NODE_PARAGRAPH) ||
+	       container_accepts(type, STENO_NODE_ITEM);
+}
+
+static steno_node *node_alloc(steno_doc *doc, steno_node_type type)
+{
+	steno_node *n = arena_alloc(&doc->arena, sizeof *n);
+	if (!n)
+		return NULL;
+	n->type = type;
+	n->doc = doc;
+	n->literal = "";
+	if (type == STENO_NODE_TURN || type == STENO_NODE_TIME) {
+		n->as.turn.start = STENO_TIME_NONE;
+		n->as.turn.end = STENO_TIME_NONE;
+	} else if (type == STENO_NODE_HEADING) {
+		n->as.level = 1;
+	} else if (type == STENO_NODE_LIST) {
+		n->as.list.start = 1;
+		n->as.list.tight = 1;
+		n->as.list.delim = '.';
+	}
+	return n;
+}
+
+steno_node *steno_node_new(steno_doc *doc, steno_node_type type)
+{
+	if (!doc || type <= STENO_NODE_DOCUMENT || type > STENO_NODE_LAST_INLINE)
+		return NULL;
+	return node_alloc(doc, type);
+}
+
+steno_node *node_new_root(steno_doc *doc)
+{
+	return node_alloc(doc, STENO_NODE_DOCUMENT);
+}
+
+void node_append(steno_node *parent, steno_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void node_insert_after(steno_node *sibling, steno_node *node)
+{
+	node->parent = sibling->parent;
+	node->prev = sibling;
+	node->next = sibling->next;
+	if (sibling->next)
+		sibling->next->prev = node;
+	else if (sibling->parent)
+		sibling->parent->last = node;
+	sibling->next = node;
+}
+
+steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type)
+{
+	steno_node *n = node_alloc(doc, type);
+	if (n && parent)
+		node_append(parent, n);
+	return n;
+}
+
+steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len)
+{
+	char *copy = arena_strndup(&doc->arena, s, len);
+	if (!copy)
+		return NULL;
+	steno_node *n = node_add(doc, parent, STENO_NODE_TEXT);
+	if (n) {
+		n->literal = copy;
+		n->len = len;
+	}
+	return n;
+}
+
+steno_node *node_next_preorder(const steno_node *n, const steno_node *root)
+{
+	if (n->first)
+		return n->first;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* Navigation */
+
+steno_node_type steno_node_get_type(const steno_node *node)
+{
+	return node ? node->type : STENO_NODE_NONE;
+}
+
+steno_node *steno_node_parent(const steno_node *node)
+{
+	return node ? node->parent : NULL;
+}
+
+steno_node *steno_node_first_child(const steno_node *node)
+{
+	return node ? node->first : NULL;
+}
+
+steno_node *steno_node_last_child(const steno_node *node)
+{
+	return node ? node->last : NULL;
+}
+
+steno_node *steno_node_next(const steno_node *node)
+{
+	return node ? node->next : NULL;
+}
+
+steno_node *steno_node_previous(const steno_node *node)
+{
+	return node ? node->prev : NULL;
+}
+
+/* Surgery */
+
+void steno_node_unlink(steno_node *node)
+{
+	if (!node)
+		return;
+	if (node->prev)
+		node->prev->next = node->next;
+	else if (node->parent)
+		node->parent->first = node->next;
+	if (node->next)
+		node->next->prev = node->prev;
+	else if (node->parent)
+		node->parent->last = node->prev;
+	node->parent = node->prev = node->next = NULL;
+}
+
+/* May node go under parent?  Checks kinds, documents and cycles. */
+static steno_status check_placement(const steno_node *parent, const steno_node *node)
+{
+	if (!parent || !node || parent->doc != node->doc)
+		return STENO_ERR_ARG;
+	if (node->type == STENO_NODE_DOCUMENT || !container_accepts(parent->type, node->type))
+		return STENO_ERR_TREE;
+	for (const steno_node *p = parent; p; p = p->parent)
+		if (p == node)
+			return STENO_ERR_TREE;
+	return STENO_OK;
+}
+
+steno_status steno_node_append_child(steno_node *parent, steno_node *child)
+{
+	steno_status st = check_placement(parent, child);
+	if (st)
+		return st;
+	steno_node_unlink(child);
+	node_append(parent, child);
+	return STENO_OK;
+}
+
+steno_status steno_node_prepend_child(steno_node *parent, steno_node *child)
+{
+	steno_status st = check_placement(parent, child);
+	if (st)
+		return st;
+	steno_node_unlink(child);
+	if (!parent->first) {
+		node_append(parent, child);
+		return STENO_OK;
+	}
+	child->parent = parent;
+	child->next = parent->first;
+	parent->first->prev = child;
+	parent->first = child;
+	return STENO_OK;
+}
+
+steno_status steno_node_insert_before(steno_node *sibling, steno_node *node)
+{
+	if (!sibling || !node || sibling == node)
+		return STENO_ERR_ARG;
+	steno_status st = check_placement(sibling->parent, node);
+	if (st)
+		return st;
+	steno_node_unlink(node);
+	node->parent = sibling->parent;
+	node->next = sibling;
+	node->prev = sibling->prev;
+	if (sibling->prev)
+		sibling->prev->next = node;
+	else
+		sibling->parent->first = node;
+	sibling->prev = node;
+	return STENO_OK;
+}
+
+steno_status steno_node_insert_after(steno_node *sibling, steno_node *node)
+{
+	if (!sibling || !node || sibling == node)
+		return STENO_ERR_ARG;
+	steno_status st = check_placement(sibling->parent, node);
+	if (st)
+		return st;
+	steno_node_unlink(node);
+	node_insert_after(sibling, node);
+	return STENO_OK;
+}
+
+/* Source positions */
+
+int steno_node_get_line(const steno_node *node)
+{
+	return node ? node->line : 0;
+}
+
+int steno_node_get_column(const steno_node *node)
+{
+	return node ? node->col : 0;
+}
+
+int steno_node_get_end_line(const steno_node *node)
+{
+	return node ? node->end_line : 0;
+}
+
+int steno_node_get_end_column(const steno_node *node)
+{
+	return node ? node->end_col : 0;
+}
+
+void steno_node_set_sourcepos(steno_node *node, int line, int column, int end_line,
+                              int end_column)
+{
+	if (!node)
+		return;
+	node->line = line;
+	node->col = column;
+	node->end_line = end_line;
+	node->end_col = end_column;
+}

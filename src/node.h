@@ -1,0 +1,96 @@
+/* node.h - the private shape of nodes and documents, for the core, the
+ * passes and the formats.  Embedders see only the opaque types. */
+#ifndef STENO_NODE_H
+#define STENO_NODE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "steno.h"
+
+/* An ordered name/value pair: node attributes, speaker attributes. */
+typedef struct attr {
+	const char *name;
+	const char *value;
+	struct attr *next;
+} attr;
+
+struct steno_node {
+	steno_node_type type;
+	steno_doc *doc;
+	steno_node *parent, *first, *last, *prev, *next;
+	int line, col, end_line, end_col;
+	const char *literal; /* text, code, raw, code block; event description */
+	size_t len;          /* bytes of literal, without the NUL */
+	attr *attrs;
+	union {
+		int level; /* heading */
+		struct {
+			steno_list_type type;
+			int start, tight;
+			char delim;
+		} list;
+		const char *kind; /* section, note, event, raw block/inline */
+		struct {
+			const char *url, *title;
+		} link;            /* link, image */
+		const char *info; /* code block */
+		struct {
+			const char **ids; /* in the speaker table */
+			uint32_t count;
+			int overlap;
+			int64_t start, end;
+		} turn;            /* turn, quote (speaker only), time (start only) */
+		struct {
+			const char *place, *date, *agency;
+		} dateline;
+	} as;
+};
+
+typedef struct speaker {
+	const char *id, *name, *role;
+	attr *attrs;
+} speaker;
+
+struct steno_doc {
+	arena arena;
+	steno_node *root;
+	attr *meta;
+	size_t meta_count;
+	speaker *speakers; /* malloc'd array */
+	size_t speaker_count, speaker_cap;
+	char **warnings;   /* malloc'd array of malloc'd strings */
+	size_t warning_count;
+};
+
+/* Containers hold children; which children is container_accepts()'s call. */
+int container_accepts(steno_node_type parent, steno_node_type child);
+int type_is_block(steno_node_type type);
+int type_is_inline(steno_node_type type);
+
+/* Append child to parent without checks: for readers and passes, which
+ * build trees they know to be valid. */
+void node_append(steno_node *parent, steno_node *child);
+/* Insert node after sibling, unchecked. */
+void node_insert_after(steno_node *sibling, steno_node *node);
+/* The DOCUMENT node a new document starts with. */
+steno_node *node_new_root(steno_doc *doc);
+/* A new node appended to parent (parent may be NULL); NULL on no memory. */
+steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type);
+/* A TEXT node holding a copy of s[0..len), appended to parent. */
+steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len);
+
+/* Record a warning on doc (printf-style); a failure to allocate is
+ * ignored: a warning is never worth failing a conversion. */
+void doc_warn(steno_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Set name to value in an ordered attribute list (copies both). */
+steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value);
+const attr *attr_at(const attr *list, size_t i);
+size_t attr_count(const attr *list);
+
+/* The node after n in document order within root, without recursion;
+ * NULL at the end. */
+steno_node *node_next_preorder(const steno_node *n, const steno_node *root);
+
+#endif

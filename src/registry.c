@@ -1,0 +1,108 @@
+/* registry.c - the one table of formats.  The command and the API find
+ * readers and writers here and nowhere else. */
+#include <string.h>
+#include <strings.h>
+
+#include "format.h"
+
+static const format formats[] = {
+	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL},
+	{"html", "", ".html .htm .xhtml", "text/html", "HTML5 (polyglot, also well-formed XML)",
+	 NULL, html_write},
+	{"json", "", ".json", "application/json", "steno's JSON document schema", NULL,
+	 json_write},
+};
+
+#define FORMAT_COUNT (sizeof formats / sizeof *formats)
+
+const format *format_at(size_t i)
+{
+	return i < FORMAT_COUNT ? &formats[i] : NULL;
+}
+
+/* Is word one of the space-separated words of list (case-insensitive)? */
+static int word_in(const char *word, size_t len, const char *list)
+{
+	while (*list) {
+		size_t n = strcspn(list, " ");
+		if (n == len && strncasecmp(list, word, len) == 0)
+			return 1;
+		list += n;
+		list += strspn(list, " ");
+	}
+	return 0;
+}
+
+const format *format_lookup(const char *name)
+{
+	if (!name)
+		return NULL;
+	size_t len = strlen(name);
+	for (size_t i = 0; i < FORMAT_COUNT; i++)
+		if (strcasecmp(formats[i].name, name) == 0 || word_in(name, len, formats[i].aliases))
+			return &formats[i];
+	return NULL;
+}
+
+size_t steno_format_count(void)
+{
+	return FORMAT_COUNT;
+}
+
+const char *steno_format_name(size_t i)
+{
+	return i < FORMAT_COUNT ? formats[i].name : NULL;
+}
+
+const char *steno_format_extensions(size_t i)
+{
+	return i < FORMAT_COUNT ? formats[i].extensions : NULL;
+}
+
+const char *steno_format_media_type(size_t i)
+{
+	return i < FORMAT_COUNT ? formats[i].media_type : NULL;
+}
+
+const char *steno_format_description(size_t i)
+{
+	return i < FORMAT_COUNT ? formats[i].description : NULL;
+}
+
+int steno_format_can_read(size_t i)
+{
+	return i < FORMAT_COUNT && formats[i].read != NULL;
+}
+
+int steno_format_can_write(size_t i)
+{
+	return i < FORMAT_COUNT && formats[i].write != NULL;
+}
+
+size_t steno_format_find(const char *name)
+{
+	const format *f = format_lookup(name);
+	return f ? (size_t)(f - formats) : (size_t)-1;
+}
+
+const char *steno_format_for_path(const char *path)
+{
+	if (!path)
+		return NULL;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t len = strlen(base);
+	if (len > 3 && strcasecmp(base + len - 3, ".gz") == 0)
+		len -= 3;
+	const char *dot = NULL;
+	for (size_t i = 0; i < len; i++)
+		if (base[i] == '.')
+			dot = base + i;
+	if (!dot || dot == base)
+		return NULL;
+	size_t elen = (size_t)(base + len - dot);
+	for (size_t i = 0; i < FORMAT_COUNT; i++)
+		if (word_in(dot, elen, formats[i].extensions))
+			return formats[i].name;
+	return NULL;
+}

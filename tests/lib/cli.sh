@@ -1,0 +1,125 @@
+# The command's behaviour: formats from names, exit codes, errors, no
+# partial output, gzip both ways, metadata, the help and the man page.
+
+SAMPLE=$HERE/golden/press-briefing.txt
+
+exits_with() { # exits_with CODE COMMAND...: and says something on stderr
+	want=$1; shift
+	"$@" >"$TMP/cli.out" 2>"$TMP/cli.err"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "exit $got, want $want"; cat "$TMP/cli.err"; return 1; }
+	[ "$want" -eq 0 ] || grep -q '^steno: ' "$TMP/cli.err" || { echo "no 'steno: ' error"; return 1; }
+}
+
+stderr_has() { grep -q -- "$1" "$TMP/cli.err" || { echo "stderr lacks '$1':"; cat "$TMP/cli.err"; return 1; }; }
+
+no_file() { [ ! -e "$1" ] || { echo "$1 exists"; return 1; }; }
+
+gzip_roundtrip() {
+	"$STENO" -t html "$SAMPLE" >"$TMP/plain.html" &&
+		"$STENO" "$SAMPLE" -o "$TMP/out.html.gz" &&
+		gzip -t "$TMP/out.html.gz" &&
+		gzip -dc "$TMP/out.html.gz" | cmp - "$TMP/plain.html" &&
+		gzip -c "$SAMPLE" >"$TMP/in.txt.gz" &&
+		"$STENO" -t html "$TMP/in.txt.gz" | cmp - "$TMP/plain.html"
+}
+
+stdin_stdout() {
+	"$STENO" -t json <"$SAMPLE" >"$TMP/a.json" &&
+		"$STENO" -t json - <"$SAMPLE" >"$TMP/b.json" &&
+		"$STENO" -t json "$SAMPLE" -o - >"$TMP/c.json" &&
+		cmp "$TMP/a.json" "$TMP/b.json" && cmp "$TMP/a.json" "$TMP/c.json"
+}
+
+format_from_output_name() {
+	"$STENO" "$SAMPLE" -o "$TMP/named.json" && valid_json "$TMP/named.json" &&
+		"$STENO" "$SAMPLE" -o "$TMP/named.htm" && valid_xml "$TMP/named.htm"
+}
+
+output_replaced_whole() {
+	echo old >"$TMP/keep.html"
+	"$STENO" "$SAMPLE" -o "$TMP/keep.html" && ! grep -q '^old$' "$TMP/keep.html" &&
+		[ "$(find "$TMP" -name 'keep.html.steno-*' | wc -l)" -eq 0 ]
+}
+
+failed_conversion_keeps_old_output() {
+	echo old >"$TMP/kept.html"
+	"$STENO" --encoding no-such-encoding "$SAMPLE" -o "$TMP/kept.html" 2>/dev/null
+	[ $? -eq 1 ] && grep -qx old "$TMP/kept.html" &&
+		[ "$(find "$TMP" -name 'kept.html.steno-*' | wc -l)" -eq 0 ]
+}
+
+metadata_overrides() {
+	"$STENO" -t json --metadata title=Override --metadata 'place=Beijing, China' "$SAMPLE" >"$TMP/m.json" &&
+		python3 - "$TMP/m.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["title"] == "Override", m
+assert m["place"] == "Beijing, China", m
+PY
+}
+
+several_inputs_joined() {
+	printf 'First file, last line' >"$TMP/one.txt"
+	printf 'Second file.' >"$TMP/two.txt"
+	"$STENO" -t json "$TMP/one.txt" "$TMP/two.txt" >"$TMP/joined.json" &&
+		python3 - "$TMP/joined.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert [c["type"] for c in doc["children"]] == ["paragraph", "paragraph"], doc
+PY
+}
+
+# Every long option of the command appears in --help, the man page and
+# the README: the docs cannot fall behind the code unnoticed.
+options_documented() {
+	opts=$(sed -n 's/^	{"\([a-z-]*\)", .*/\1/p' "$HERE/../src/main.c")
+	[ -n "$opts" ] || { echo "no options found in src/main.c"; return 1; }
+	"$STENO" --help >"$TMP/help.txt"
+	sed 's/\\-/-/g' "$HERE/../steno.1" >"$TMP/man-source.txt"
+	for o in $opts; do
+		grep -q -- "--$o" "$TMP/help.txt" || { echo "--$o missing from --help"; return 1; }
+		grep -q -- "--$o" "$TMP/man-source.txt" || { echo "--$o missing from steno.1"; return 1; }
+		grep -q -- "--$o" "$HERE/../README.md" || { echo "--$o missing from README.md"; return 1; }
+	done
+}
+
+man_page_renders() {
+	command -v man >/dev/null || return 0
+	MANWIDTH=80 man -l "$HERE/../steno.1" 2>&1 >"$TMP/man.txt" | grep . && return 1
+	grep -q 'EXIT STATUS' "$TMP/man.txt"
+}
+
+list_formats() {
+	"$STENO" --list-formats >"$TMP/formats.txt" &&
+		grep -q '^text ' "$TMP/formats.txt" && grep -q '^html ' "$TMP/formats.txt" &&
+		grep -q '^json ' "$TMP/formats.txt"
+}
+
+run_cli() {
+	check "--version prints the version" sh -c "'$STENO' --version | grep -qx 'steno [0-9.]*'"
+	check "--list-formats lists the registry" list_formats
+	check "options documented in --help, steno.1 and README.md" options_documented
+	check "man page renders without warnings" man_page_renders
+	check "unknown input format: exit 2" exits_with 2 "$STENO" -f klingon "$SAMPLE"
+	check "unknown output format: exit 2" exits_with 2 "$STENO" -t klingon "$SAMPLE"
+	check "unwritable format named: exit 2" exits_with 2 "$STENO" -f html "$SAMPLE"
+	check "bad option: exit 2" exits_with 2 "$STENO" --no-such-option
+	check "bad --metadata: exit 2" exits_with 2 "$STENO" --metadata novalue "$SAMPLE"
+	check "missing input: exit 1" exits_with 1 "$STENO" "$TMP/missing.txt"
+	check "missing input named in the error" stderr_has "missing.txt: cannot open"
+	"$STENO" "$TMP/missing.txt" -o "$TMP/never.html" 2>/dev/null
+	check "missing input: no output file" no_file "$TMP/never.html"
+	check "unknown --encoding: exit 1" exits_with 1 "$STENO" --encoding no-such-encoding "$SAMPLE"
+	check "disk full: exit 3" exits_with 3 "$STENO" "$SAMPLE" -o /dev/full
+	check "disk full on stdout: exit 3" exits_with 3 sh -c "'$STENO' '$SAMPLE' >/dev/full"
+	check "output folder missing: exit 3" exits_with 3 "$STENO" "$SAMPLE" -o "$TMP/no/dir/out.html"
+	check "a failed conversion leaves the old output alone" failed_conversion_keeps_old_output
+	check "output replaced whole, no temporary left" output_replaced_whole
+	check "stdin to stdout, - for both" stdin_stdout
+	check "format from the output name" format_from_output_name
+	check "gzip output and input" gzip_roundtrip
+	check "corrupt gzip input: exit 1" exits_with 1 sh -c "head -c 40 '$TMP/in.txt.gz' | '$STENO'"
+	check "--metadata overrides the source" metadata_overrides
+	check "several inputs read as one" several_inputs_joined
+}

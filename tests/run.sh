@@ -1,0 +1,43 @@
+#!/bin/sh
+# The test runner: unit tests, the embedding example, golden cases with
+# validators, the command's behaviour, and the shared corpus when it is
+# there.  Ends with "N passed, N failed"; exits non-zero on any failure.
+#
+# STENO, UNIT and EXAMPLE name the binaries (make check sets them).
+# UPDATE=1 rewrites the golden files from the current output instead of
+# comparing: review the diff before committing it.
+
+STENO=${STENO:-./steno}
+UNIT=${UNIT:-tests/unit-tests}
+EXAMPLE=${EXAMPLE:-tests/example}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SHARED=${SHARED:-$HERE/../../shared/corpus}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+passed=0
+failed=0
+skipped=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+skip() { skipped=$((skipped + 1)); echo "skipped: $*"; }
+check() { # check DESCRIPTION COMMAND...
+	desc=$1; shift
+	if "$@" >"$TMP/check.out" 2>&1; then pass; else fail "$desc"; sed 's/^/  /' "$TMP/check.out" | head -20; fi
+}
+
+. "$HERE/lib/unit.sh"
+. "$HERE/lib/golden.sh"
+. "$HERE/lib/cli.sh"
+. "$HERE/lib/corpus.sh"
+
+run_unit
+run_example
+run_golden
+run_cli
+run_corpus
+
+[ "$skipped" -gt 0 ] && echo "$skipped skipped"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
