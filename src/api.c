@@ -12,6 +12,12 @@
 
 #define DEFAULT_MAX_INPUT ((size_t)1 << 30)
 
+/* A document may take this many times its input's size (and at least
+ * MIN_BUDGET): real transcripts take 2-4 times, while input built to
+ * blow up the tree (millions of one-byte lines) fails fast instead. */
+#define BUDGET_FACTOR 32
+#define MIN_BUDGET ((size_t)64 << 20)
+
 const char *steno_version(void)
 {
 	return STENO_VERSION_STRING;
@@ -66,8 +72,16 @@ static steno_doc *parse_plain(const format *f, const char *data, size_t len,
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
+	size_t budget = len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR
+	                        ? SIZE_MAX
+	                        : MIN_BUDGET + len * BUDGET_FACTOR;
+	arena_set_limit(&doc->arena, budget);
 	if (f->read(doc, data, len, opts, err) != STENO_OK ||
 	    steno_run_passes(doc, opts, err) != STENO_OK) {
+		if (doc->arena.over_limit)
+			set_error(err, STENO_ERR_LIMIT, 0, 0,
+			          "the document would take more than %zu MiB; input too complex",
+			          budget >> 20);
 		steno_doc_free(doc);
 		return NULL;
 	}

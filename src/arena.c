@@ -27,6 +27,11 @@ void arena_init(arena *a)
 	memset(a, 0, sizeof *a);
 }
 
+void arena_set_limit(arena *a, size_t limit)
+{
+	a->limit = limit;
+}
+
 void arena_release(arena *a)
 {
 	for (struct arena_adopted *d = a->adopted; d; d = d->next)
@@ -38,7 +43,9 @@ void arena_release(arena *a)
 		free(b);
 		b = next;
 	}
+	size_t limit = a->limit;
 	arena_init(a);
+	a->limit = limit;
 }
 
 static int arena_grow(arena *a, size_t len)
@@ -50,7 +57,13 @@ static int arena_grow(arena *a, size_t len)
 		size = len;
 	if (size > SIZE_MAX - sizeof(arena_block))
 		return -1;
-	arena_block *b = malloc(sizeof(arena_block) + size);
+	if (a->limit && (a->total > a->limit || size > a->limit - a->total)) {
+		a->over_limit = 1;
+		return -1;
+	}
+	/* calloc: fresh pages come zeroed from the kernel, so arena_alloc
+	 * need not clear them a second time. */
+	arena_block *b = calloc(1, sizeof(arena_block) + size);
 	if (!b)
 		return -1;
 	b->size = size;
@@ -72,7 +85,6 @@ void *arena_alloc(arena *a, size_t len)
 	}
 	void *p = a->head->data + a->used;
 	a->used += len;
-	memset(p, 0, len);
 	return p;
 }
 

@@ -11,9 +11,13 @@ typedef struct arena {
 	size_t used;       /* bytes of head in use */
 	size_t total;      /* bytes allocated over all blocks, for limits */
 	struct arena_adopted *adopted; /* malloc'd buffers freed on release */
+	size_t limit;      /* 0, or the most total may reach */
+	int over_limit;    /* an allocation failed because of limit */
 } arena;
 
 void arena_init(arena *a);
+/* Refuse allocations that would take the arena past limit bytes. */
+void arena_set_limit(arena *a, size_t limit);
 /* Free every block; the arena is empty and usable again. */
 void arena_release(arena *a);
 /* len zeroed bytes aligned for any object; NULL on no memory. */

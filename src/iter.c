@@ -8,6 +8,7 @@ struct steno_iter {
 	steno_node *root;
 	steno_node *node;
 	steno_event event;
+	int skip; /* the entered node's children are to be skipped */
 };
 
 steno_iter *steno_iter_new(steno_node *root)
@@ -46,12 +47,13 @@ steno_event steno_iter_next(steno_iter *it)
 		return STENO_EVENT_DONE;
 	case STENO_EVENT_ENTER:
 		if (is_container(n)) {
-			if (n->first) {
+			if (n->first && !it->skip) {
 				it->node = n->first;
 				it->event = STENO_EVENT_ENTER;
 			} else {
 				it->event = STENO_EVENT_EXIT;
 			}
+			it->skip = 0;
 			return it->event;
 		}
 		break; /* a leaf: move on as after an exit */
@@ -79,5 +81,5 @@ steno_node *steno_iter_node(const steno_iter *iter)
 void steno_iter_skip_children(steno_iter *iter)
 {
 	if (iter && iter->event == STENO_EVENT_ENTER && is_container(iter->node))
-		iter->event = STENO_EVENT_EXIT;
+		iter->skip = 1;
 }

@@ -230,9 +230,14 @@ static steno_status check_placement(const steno_node *parent, const steno_node *
 		return STENO_ERR_ARG;
 	if (node->type == STENO_NODE_DOCUMENT || !container_accepts(parent->type, node->type))
 		return STENO_ERR_TREE;
-	for (const steno_node *p = parent; p; p = p->parent)
-		if (p == node)
-			return STENO_ERR_TREE;
+	/* Only a node with children can be a proper ancestor of parent:
+	 * building a deep tree from fresh nodes stays linear. */
+	if (node == parent)
+		return STENO_ERR_TREE;
+	if (node->first)
+		for (const steno_node *p = parent; p; p = p->parent)
+			if (p == node)
+				return STENO_ERR_TREE;
 	return STENO_OK;
 }
 

@@ -11,6 +11,10 @@ STENO=${STENO:-./steno}
 UNIT=${UNIT:-tests/unit-tests}
 EXAMPLE=${EXAMPLE:-tests/example}
 HERE=$(cd "$(dirname "$0")" && pwd)
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+STENO=$(absolute "$STENO")
+UNIT=$(absolute "$UNIT")
+EXAMPLE=$(absolute "$EXAMPLE")
 SHARED=${SHARED:-$HERE/../../shared/corpus}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM

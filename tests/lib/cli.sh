@@ -60,7 +60,7 @@ PY
 }
 
 several_inputs_joined() {
-	printf 'First file, last line' >"$TMP/one.txt"
+	printf 'The first file ends here.' >"$TMP/one.txt"
 	printf 'Second file.' >"$TMP/two.txt"
 	"$STENO" -t json "$TMP/one.txt" "$TMP/two.txt" >"$TMP/joined.json" &&
 		python3 - "$TMP/joined.json" <<'PY'

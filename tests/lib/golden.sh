@@ -30,8 +30,9 @@ golden_case() { # input name fmt
 	args=
 	[ -f "$GOLDEN/$name.args" ] && args=$(cat "$GOLDEN/$name.args")
 	out=$TMP/$name.$fmt
+	# Run beside the input so messages name it the same on every machine.
 	# shellcheck disable=SC2086 # args is a list of options
-	"$STENO" $args -t "$fmt" "$input" >"$out" 2>"$TMP/$name.$fmt.err"
+	(cd "$GOLDEN" && "$STENO" $args -t "$fmt" "${input##*/}") >"$out" 2>"$TMP/$name.$fmt.err"
 	code=$?
 	if [ -f "$GOLDEN/$name.err" ]; then
 		check "$name: stderr as expected" same_file "$GOLDEN/$name.err" "$TMP/$name.$fmt.err"
@@ -43,7 +44,10 @@ golden_case() { # input name fmt
 	html) check "$name: HTML is well-formed XML" valid_xml "$out" ;;
 	json)
 		check "$name: JSON is valid" valid_json "$out"
-		check "$name: every word kept in order" python3 "$HERE/lib/words.py" "$input" "$out"
+		case " $args " in
+		*" --metadata "*) ;; # the user replaced words on purpose
+		*) check "$name: every word kept in order" python3 "$HERE/lib/words.py" "$input" "$out" ;;
+		esac
 		;;
 	esac
 }

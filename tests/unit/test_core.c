@@ -204,8 +204,13 @@ void test_iter(void)
 
 	/* A million nested block quotes: no recursion anywhere. */
 	steno_node *deep = root;
-	for (int i = 0; i < 1000000; i++)
-		deep = add(doc, deep, STENO_NODE_BLOCK_QUOTE);
+	int appended = 1;
+	for (int i = 0; i < 1000000; i++) {
+		steno_node *bq = steno_node_new(doc, STENO_NODE_BLOCK_QUOTE);
+		appended &= steno_node_append_child(deep, bq) == STENO_OK;
+		deep = bq;
+	}
+	CHECK(appended);
 	size_t events = 0;
 	it = steno_iter_new(root);
 	while (steno_iter_next(it) != STENO_EVENT_DONE)

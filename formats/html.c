@@ -1,0 +1,986 @@
+/* html.c - the HTML writer: polyglot HTML5 (see html.md).
+ *
+ * The output parses the same as HTML and as XML, so the EPUB writer can
+ * reuse it as XHTML: void elements are self-closed, every attribute is
+ * quoted, and every string is escaped and cleaned of the characters one
+ * of the two languages refuses.  The walk is iterative over the
+ * parent/next links and nothing is allocated, so a tree of any depth
+ * costs only output. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "format.h"
+#include "utf8.h"
+
+/* The writer's state. */
+typedef struct html {
+	steno_sink *s;
+	const steno_doc *doc;
+	const steno_options *opts;
+	int plain;       /* > 0 inside an image: only text content, for alt="" */
+	int quote_depth; /* open quotes: the marks alternate double/single */
+	int mid_line;    /* block output stopped mid-line (after <li>, a tight paragraph) */
+} html;
+
+/* A string literal with its length known at compile time. */
+#define PUT_LIT(h, lit) sink_write((h)->s, (lit), sizeof(lit) - 1)
+
+/* ------------------------------------------------------------------ */
+/* Escaping                                                           */
+
+/* What each ASCII byte becomes.  ESC_BAD marks the characters XML 1.0
+ * forbids and HTML calls parse errors (C0 controls other than tab, LF
+ * and CR; DEL): they become U+FFFD.  In attributes, tab, LF and CR are
+ * written as references because XML would normalise them to spaces. */
+enum {
+	ESC_NONE,
+	ESC_AMP,
+	ESC_LT,
+	ESC_GT,
+	ESC_QUOT,
+	ESC_APOS,
+	ESC_TAB,
+	ESC_LF,
+	ESC_CR,
+	ESC_BAD
+};
+
+static const struct {
+	const char *s;
+	size_t len;
+} escapes[] = {
+	[ESC_AMP] = {"&amp;", 5},
+	[ESC_LT] = {"&lt;", 4},
+	[ESC_GT] = {"&gt;", 4},
+	[ESC_QUOT] = {"&quot;", 6},
+	[ESC_APOS] = {"&#39;", 5},
+	[ESC_TAB] = {"&#9;", 4},
+	[ESC_LF] = {"&#10;", 5},
+	[ESC_CR] = {"&#13;", 5},
+	[ESC_BAD] = {UTF8_REPLACEMENT, 3},
+};
+
+#define B ESC_BAD
+/* Text: & < > escaped ('>' too, so "]]>" never appears). */
+static const unsigned char text_escape[128] = {
+	B, B, B, B, B, B, B, B, B, 0, 0, B, B, 0, B, B, /* 0x00 */
+	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, /* 0x10 */
+	0, 0, 0, 0, 0, 0, ESC_AMP, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, /* 0x70: DEL */
+};
+
+/* Attribute values: the text set plus quotes and whitespace controls. */
+static const unsigned char attr_escape[128] = {
+	B, B, B, B, B, B, B, B, B, ESC_TAB, ESC_LF, B, B, ESC_CR, B, B,
+	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+	0, 0, ESC_QUOT, 0, 0, 0, ESC_AMP, ESC_APOS, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B,
+};
+#undef B
+
+/* Characters beyond ASCII that are valid UTF-8 yet refused: C1 controls
+ * (HTML reads their references as Windows-1252, XML does not) and
+ * noncharacters (XML forbids U+FFFE and U+FFFF, HTML all of them). */
+static int char_refused(uint32_t cp)
+{
+	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+/* Write str[0..len) escaped by table.  Plain runs go out in one write;
+ * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
+ * readers do, so the output is well-formed whatever the tree holds. */
+static void put_escaped(steno_sink *s, const char *str, size_t len,
+                        const unsigned char table[128])
+{
+	const unsigned char *p, *end, *run;
+	unsigned char e;
+	uint32_t cp;
+	size_t n;
+
+	if (!len) /* an unset literal is NULL */
+		return;
+	p = run = (const unsigned char *)str;
+	end = p + len;
+	while (p < end) {
+		if (*p < 0x80) {
+			e = table[*p];
+			if (e == ESC_NONE) {
+				p++;
+				continue;
+			}
+			n = 1;
+		} else {
+			n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
+			if (n && !char_refused(cp)) {
+				p += n;
+				continue;
+			}
+			e = ESC_BAD;
+			n = n ? n : 1;
+		}
+		sink_write(s, (const char *)run, (size_t)(p - run));
+		sink_write(s, escapes[e].s, escapes[e].len);
+		p += n;
+		run = p;
+	}
+	sink_write(s, (const char *)run, (size_t)(p - run));
+}
+
+static void put_text(html *h, const char *str, size_t len)
+{
+	put_escaped(h->s, str, len, text_escape);
+}
+
+static void put_attr_value(html *h, const char *str)
+{
+	if (str)
+		put_escaped(h->s, str, strlen(str), attr_escape);
+}
+
+/* ` name="value"`, escaped; nothing when value is NULL or empty. */
+static void put_attr(html *h, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	sink_putc(h->s, ' ');
+	sink_puts(h->s, name);
+	PUT_LIT(h, "=\"");
+	put_attr_value(h, value);
+	sink_putc(h->s, '"');
+}
+
+/* ------------------------------------------------------------------ */
+/* URLs                                                               */
+
+/* What each ASCII byte of a URL becomes: kept (unreserved and reserved
+ * characters of RFC 3986), percent-encoded, or an entity because it is
+ * also special in an attribute.  '%' is kept only before two hex digits,
+ * so URLs already escaped stay as they are. */
+enum { URL_KEEP, URL_ENCODE, URL_AMP, URL_APOS, URL_PERCENT };
+
+#define E URL_ENCODE
+static const unsigned char url_class[128] = {
+	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,
+	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,
+	E, 0, E, 0, 0, URL_PERCENT, URL_AMP, URL_APOS, 0, 0, 0, 0, 0, 0, 0, 0, /* sp ! " # $ % & ' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, 0, E, 0,                         /* < = > ? */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, 0, E, 0,                         /* \ ^ */
+	E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                         /* ` */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, 0, E,                         /* { | } ~ DEL */
+};
+#undef E
+
+static int is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+static int starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/* cmark's rule: script-running and local schemes are refused, data:
+ * only for the raster image types browsers never execute. */
+static int url_safe(const char *url, size_t len)
+{
+	static const char *const images[] = {"data:image/png", "data:image/gif",
+	                                     "data:image/jpeg", "data:image/webp"};
+	size_t i, n;
+
+	if (starts_with_ci(url, len, "javascript:") || starts_with_ci(url, len, "vbscript:") ||
+	    starts_with_ci(url, len, "file:"))
+		return 0;
+	if (!starts_with_ci(url, len, "data:"))
+		return 1;
+	for (i = 0; i < sizeof images / sizeof *images; i++) {
+		n = strlen(images[i]);
+		if (starts_with_ci(url, len, images[i]) && len > n && (url[n] == ';' || url[n] == ','))
+			return 1;
+	}
+	return 0;
+}
+
+/* The URL as an attribute value: trimmed as browsers trim it (so the
+ * scheme check sees what a browser would), blanked when unsafe and not
+ * opts->unsafe, percent-encoded where RFC 3986 wants it. */
+static void put_url(html *h, const char *url)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p, *end, *run;
+	char pct[3] = {'%', 0, 0};
+	unsigned char c, k;
+
+	if (!url)
+		return;
+	p = (const unsigned char *)url;
+	end = p + strlen(url);
+	while (p < end && *p <= ' ')
+		p++;
+	while (end > p && end[-1] <= ' ')
+		end--;
+	if (!h->opts->unsafe && !url_safe((const char *)p, (size_t)(end - p)))
+		return;
+	for (run = p; p < end; p++) {
+		c = *p;
+		k = c < 0x80 ? url_class[c] : URL_ENCODE;
+		if (k == URL_KEEP || (k == URL_PERCENT && end - p > 2 && is_hex(p[1]) && is_hex(p[2])))
+			continue;
+		sink_write(h->s, (const char *)run, (size_t)(p - run));
+		run = p + 1;
+		if (k == URL_AMP) {
+			PUT_LIT(h, "&amp;");
+		} else if (k == URL_APOS) {
+			PUT_LIT(h, "&#39;");
+		} else {
+			pct[1] = hex[c >> 4];
+			pct[2] = hex[c & 15];
+			sink_write(h->s, pct, 3);
+		}
+	}
+	sink_write(h->s, (const char *)run, (size_t)(p - run));
+}
+
+/* ------------------------------------------------------------------ */
+/* Attributes every element may carry                                 */
+
+/* Names the writer itself uses after "data-": a node attribute of the
+ * same name is left out, so no element gets an attribute twice. */
+static int data_name_reserved(const char *name)
+{
+	static const char *const names[] = {"type", "kind", "speaker", "place",
+	                                    "date", "agency", "sourcepos"};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A node attribute's name after "data-".  Lower-case letters, digits
+ * and '-' stay; an upper-case letter becomes '_' and its lower case
+ * ("startTime" -> "start_time"); any other byte becomes '.' and two hex
+ * digits.  The mapping is one-to-one, so distinct names stay distinct,
+ * and the result is a valid name in HTML and XML alike. */
+static void put_data_name(html *h, const char *name)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+	char esc[3] = {'.', 0, 0};
+
+	for (p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') {
+			sink_putc(h->s, (char)*p);
+		} else if (*p >= 'A' && *p <= 'Z') {
+			sink_putc(h->s, '_');
+			sink_putc(h->s, (char)(*p | 0x20));
+		} else {
+			esc[1] = hex[*p >> 4];
+			esc[2] = hex[*p & 15];
+			sink_write(h->s, esc, 3);
+		}
+	}
+}
+
+static void put_node_attrs(html *h, const steno_node *n)
+{
+	const attr *a;
+
+	for (a = n->attrs; a; a = a->next) {
+		if (!a->name || !*a->name || data_name_reserved(a->name))
+			continue;
+		PUT_LIT(h, " data-");
+		put_data_name(h, a->name);
+		PUT_LIT(h, "=\"");
+		put_attr_value(h, a->value);
+		sink_putc(h->s, '"');
+	}
+}
+
+static void put_sourcepos(html *h, const steno_node *n)
+{
+	if (!h->opts->sourcepos || n->line <= 0)
+		return;
+	PUT_LIT(h, " data-sourcepos=\"");
+	sink_put_int(h->s, n->line);
+	sink_putc(h->s, ':');
+	sink_put_int(h->s, n->col);
+	sink_putc(h->s, '-');
+	sink_put_int(h->s, n->end_line);
+	sink_putc(h->s, ':');
+	sink_put_int(h->s, n->end_col);
+	sink_putc(h->s, '"');
+}
+
+/* The end of a block element's start tag: position, attributes, '>'. */
+static void end_block_tag(html *h, const steno_node *n)
+{
+	put_sourcepos(h, n);
+	put_node_attrs(h, n);
+	sink_putc(h->s, '>');
+}
+
+static void end_inline_tag(html *h, const steno_node *n)
+{
+	put_node_attrs(h, n);
+	sink_putc(h->s, '>');
+}
+
+/* Start block output on a line of its own. */
+static void cr(html *h)
+{
+	if (h->mid_line) {
+		sink_putc(h->s, '\n');
+		h->mid_line = 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Times                                                              */
+
+/* As a clock: 00:01:02, with .500 when there are milliseconds. */
+static void put_clock(html *h, int64_t ms)
+{
+	char buf[48];
+	int len;
+
+	if (ms % 1000)
+		len = snprintf(buf, sizeof buf, "%02lld:%02d:%02d.%03d", (long long)(ms / 3600000),
+		               (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), (int)(ms % 1000));
+	else
+		len = snprintf(buf, sizeof buf, "%02lld:%02d:%02d", (long long)(ms / 3600000),
+		               (int)(ms / 60000 % 60), (int)(ms / 1000 % 60));
+	sink_write(h->s, buf, (size_t)len);
+}
+
+/* As an HTML duration for datetime="": PT1H2M3.5S, PT0S. */
+static void put_duration(html *h, int64_t ms)
+{
+	char buf[64];
+	int len = 0;
+
+	len += snprintf(buf, sizeof buf, "PT");
+	if (ms >= 3600000)
+		len += snprintf(buf + len, sizeof buf - (size_t)len, "%lldH",
+		                (long long)(ms / 3600000));
+	if (ms / 60000 % 60)
+		len += snprintf(buf + len, sizeof buf - (size_t)len, "%dM", (int)(ms / 60000 % 60));
+	len += snprintf(buf + len, sizeof buf - (size_t)len, "%d", (int)(ms / 1000 % 60));
+	if (ms % 1000) {
+		len += snprintf(buf + len, sizeof buf - (size_t)len, ".%03d", (int)(ms % 1000));
+		while (buf[len - 1] == '0')
+			len--;
+	}
+	buf[len++] = 'S';
+	sink_write(h->s, buf, (size_t)len);
+}
+
+/* <time class="timestamp" datetime="PT1M2.5S">00:01:02.500</time> */
+static void put_timestamp(html *h, int64_t ms)
+{
+	PUT_LIT(h, "<time class=\"timestamp\" datetime=\"");
+	put_duration(h, ms);
+	PUT_LIT(h, "\">");
+	put_clock(h, ms);
+	PUT_LIT(h, "</time>");
+}
+
+/* Times before zero have no HTML duration; they are not shown. */
+static int time_known(int64_t ms)
+{
+	return ms != STENO_TIME_NONE && ms >= 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Nodes                                                              */
+
+static int heading_level(const steno_node *n)
+{
+	return n->as.level < 1 ? 1 : n->as.level > 6 ? 6 : n->as.level;
+}
+
+/* cmark's rule: a tight list's paragraphs have no <p>. */
+static int paragraph_tight(const steno_node *n)
+{
+	const steno_node *item = n->parent;
+
+	return item && item->type == STENO_NODE_ITEM && item->parent &&
+	       item->parent->type == STENO_NODE_LIST && item->parent->as.list.tight;
+}
+
+/* A speaker's display name, falling back to the id. */
+static const char *speaker_label(const steno_doc *doc, const char *id)
+{
+	size_t i = steno_speaker_find(doc, id);
+	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(doc, i);
+
+	return name && *name ? name : id;
+}
+
+/* <div class="turn" data-speaker="a b">, then the speakers' names and
+ * the start time on a line of their own. */
+static void enter_turn(html *h, const steno_node *n)
+{
+	uint32_t i, count = n->as.turn.count;
+	int timed = time_known(n->as.turn.start);
+	const char *label;
+
+	cr(h);
+	PUT_LIT(h, "<div class=\"turn");
+	if (n->as.turn.overlap)
+		PUT_LIT(h, " overlap");
+	sink_putc(h->s, '"');
+	if (count) {
+		PUT_LIT(h, " data-speaker=\"");
+		for (i = 0; i < count; i++) {
+			if (i)
+				sink_putc(h->s, ' ');
+			put_attr_value(h, n->as.turn.ids[i]);
+		}
+		sink_putc(h->s, '"');
+	}
+	end_block_tag(h, n);
+	for (i = 0; i < count; i++) {
+		if (i)
+			PUT_LIT(h, ", ");
+		label = speaker_label(h->doc, n->as.turn.ids[i]);
+		PUT_LIT(h, "<span class=\"speaker\">");
+		put_text(h, label, strlen(label));
+		PUT_LIT(h, "</span>");
+	}
+	if (timed) {
+		if (count)
+			sink_putc(h->s, ' ');
+		put_timestamp(h, n->as.turn.start);
+	}
+	sink_putc(h->s, '\n');
+}
+
+static void enter_list(html *h, const steno_node *n)
+{
+	cr(h);
+	if (n->as.list.type == STENO_LIST_ORDERED) {
+		PUT_LIT(h, "<ol");
+		if (n->as.list.start != 1) {
+			PUT_LIT(h, " start=\"");
+			sink_put_int(h->s, n->as.list.start);
+			sink_putc(h->s, '"');
+		}
+	} else {
+		PUT_LIT(h, "<ul");
+	}
+	end_block_tag(h, n);
+	sink_putc(h->s, '\n');
+}
+
+/* <pre><code class="language-INFO">, INFO the info string's first word. */
+static void put_code_block(html *h, const steno_node *n)
+{
+	const char *info = n->as.info ? n->as.info : "";
+	size_t word = strcspn(info, " \t\r\n");
+
+	cr(h);
+	PUT_LIT(h, "<pre");
+	end_block_tag(h, n);
+	PUT_LIT(h, "<code");
+	if (word) {
+		PUT_LIT(h, " class=\"language-");
+		put_escaped(h->s, info, word, attr_escape);
+		sink_putc(h->s, '"');
+	}
+	sink_putc(h->s, '>');
+	put_text(h, n->literal, n->len);
+	PUT_LIT(h, "</code></pre>\n");
+}
+
+/* Only HTML, and only when the caller asked for unsafe output. */
+static int raw_verbatim(const html *h, const steno_node *n)
+{
+	return h->opts->unsafe && n->as.kind && strcasecmp(n->as.kind, "html") == 0;
+}
+
+/* Raw content goes out verbatim only into its own format and only when
+ * asked; otherwise a comment names what was left out.  The name keeps
+ * only letters, digits and "+._/" (upper-cased, at most 32), so the
+ * comment cannot hold "--" or end early. */
+static void put_raw(html *h, const steno_node *n)
+{
+	const char *kind = n->as.kind ? n->as.kind : "";
+	size_t i, kept = 0;
+	unsigned char c;
+
+	if (raw_verbatim(h, n)) {
+		if (n->len)
+			sink_write(h->s, n->literal, n->len);
+		return;
+	}
+	PUT_LIT(h, "<!-- raw ");
+	for (i = 0; kind[i] && kept < 32; i++) {
+		c = (unsigned char)kind[i];
+		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+		    strchr("+._/", c)) {
+			sink_putc(h->s, (char)(c >= 'a' && c <= 'z' ? c - 0x20 : c));
+			kept++;
+		}
+	}
+	if (!kept)
+		PUT_LIT(h, "content");
+	PUT_LIT(h, " omitted -->");
+}
+
+static void put_raw_block(html *h, const steno_node *n)
+{
+	cr(h);
+	put_raw(h, n);
+	if (!raw_verbatim(h, n) || !n->len || n->literal[n->len - 1] != '\n')
+		sink_putc(h->s, '\n');
+}
+
+/* Quotation marks the writer adds: “double” outside, ‘single’ inside. */
+static void put_quote_mark(html *h, int open)
+{
+	static const char *const marks[2][2] = {{"\xE2\x80\x9D", "\xE2\x80\x9C"},
+	                                        {"\xE2\x80\x99", "\xE2\x80\x98"}};
+
+	sink_write(h->s, marks[h->quote_depth % 2][open], 3);
+}
+
+static void enter_quote(html *h, const steno_node *n)
+{
+	PUT_LIT(h, "<span class=\"quote\"");
+	if (n->as.turn.count)
+		put_attr(h, "data-speaker", n->as.turn.ids[0]);
+	end_inline_tag(h, n);
+	put_quote_mark(h, 1);
+	h->quote_depth++;
+}
+
+static void leave_quote(html *h)
+{
+	h->quote_depth--;
+	put_quote_mark(h, 0);
+}
+
+/* <time datetime="PT5S">literal</time>; the clock when there is no
+ * literal; a <span class="time"> when the time is unknown. */
+static void put_time(html *h, const steno_node *n)
+{
+	int64_t ms = n->as.turn.start;
+
+	if (!time_known(ms)) {
+		PUT_LIT(h, "<span class=\"time\"");
+		end_inline_tag(h, n);
+		put_text(h, n->literal, n->len);
+		PUT_LIT(h, "</span>");
+		return;
+	}
+	PUT_LIT(h, "<time datetime=\"");
+	put_duration(h, ms);
+	sink_putc(h->s, '"');
+	end_inline_tag(h, n);
+	if (n->len)
+		put_text(h, n->literal, n->len);
+	else
+		put_clock(h, ms);
+	PUT_LIT(h, "</time>");
+}
+
+static void enter_link(html *h, const steno_node *n)
+{
+	PUT_LIT(h, "<a href=\"");
+	put_url(h, n->as.link.url);
+	sink_putc(h->s, '"');
+	put_attr(h, "title", n->as.link.title);
+	end_inline_tag(h, n);
+}
+
+/* An image's description becomes alt="": the walk goes on through the
+ * children in plain mode and leave_image() closes the tag. */
+static void enter_image(html *h, const steno_node *n)
+{
+	if (h->plain++)
+		return;
+	PUT_LIT(h, "<img src=\"");
+	put_url(h, n->as.link.url);
+	PUT_LIT(h, "\" alt=\"");
+}
+
+static void leave_image(html *h, const steno_node *n)
+{
+	if (--h->plain)
+		return;
+	sink_putc(h->s, '"');
+	put_attr(h, "title", n->as.link.title);
+	put_node_attrs(h, n);
+	PUT_LIT(h, " />");
+}
+
+static void enter_dateline(html *h, const steno_node *n)
+{
+	PUT_LIT(h, "<span class=\"dateline\"");
+	put_attr(h, "data-place", n->as.dateline.place);
+	put_attr(h, "data-date", n->as.dateline.date);
+	put_attr(h, "data-agency", n->as.dateline.agency);
+	end_inline_tag(h, n);
+}
+
+/* Plain mode (an image's alt text, the page title): the text a reader
+ * would see, escaped for an attribute, with no markup. */
+static int enter_plain(html *h, const steno_node *n)
+{
+	switch (n->type) {
+	case STENO_NODE_TEXT:
+	case STENO_NODE_CODE:
+	case STENO_NODE_EVENT:
+	case STENO_NODE_TIME:
+		put_escaped(h->s, n->literal, n->len, attr_escape);
+		return 0;
+	case STENO_NODE_SOFT_BREAK:
+	case STENO_NODE_LINE_BREAK: sink_putc(h->s, ' '); return 0;
+	case STENO_NODE_QUOTE:
+		put_quote_mark(h, 1);
+		h->quote_depth++;
+		return 1;
+	case STENO_NODE_IMAGE: h->plain++; return 1;
+	default: return steno_node_type_is_container(n->type);
+	}
+}
+
+/* A block element's start tag with a class and an optional data-NAME. */
+static void open_classed(html *h, const steno_node *n, const char *tag, const char *cls,
+                         const char *data_name, const char *data_value)
+{
+	cr(h);
+	sink_putc(h->s, '<');
+	sink_puts(h->s, tag);
+	PUT_LIT(h, " class=\"");
+	sink_puts(h->s, cls);
+	sink_putc(h->s, '"');
+	put_attr(h, data_name, data_value);
+	end_block_tag(h, n);
+	sink_putc(h->s, '\n');
+}
+
+/* A start tag with no class: "<tag" and the node's attributes. */
+static void open_plain_tag(html *h, const steno_node *n, const char *tag, int block)
+{
+	if (block)
+		cr(h);
+	sink_putc(h->s, '<');
+	sink_puts(h->s, tag);
+	if (block)
+		end_block_tag(h, n);
+	else
+		end_inline_tag(h, n);
+}
+
+/* Write what comes before n's children; returns non-zero when the
+ * children are to be visited (and leave() called after them). */
+static int enter(html *h, const steno_node *n)
+{
+	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+	if (h->plain)
+		return enter_plain(h, n);
+	switch (n->type) {
+	case STENO_NODE_DOCUMENT: return 1;
+	case STENO_NODE_SECTION:
+		open_classed(h, n, "section", "section", "data-type", n->as.kind);
+		return 1;
+	case STENO_NODE_HEADING: open_plain_tag(h, n, headings[heading_level(n) - 1], 1); return 1;
+	case STENO_NODE_PARAGRAPH:
+		if (!paragraph_tight(n))
+			open_plain_tag(h, n, "p", 1);
+		else if (n->prev)
+			cr(h);
+		return 1;
+	case STENO_NODE_TURN: enter_turn(h, n); return 1;
+	case STENO_NODE_BLOCK_QUOTE:
+		open_plain_tag(h, n, "blockquote", 1);
+		sink_putc(h->s, '\n');
+		return 1;
+	case STENO_NODE_LIST: enter_list(h, n); return 1;
+	case STENO_NODE_ITEM:
+		open_plain_tag(h, n, "li", 1);
+		h->mid_line = 1;
+		return 1;
+	case STENO_NODE_CODE_BLOCK: put_code_block(h, n); return 0;
+	case STENO_NODE_RAW_BLOCK: put_raw_block(h, n); return 0;
+	case STENO_NODE_THEMATIC_BREAK:
+		cr(h);
+		PUT_LIT(h, "<hr");
+		put_sourcepos(h, n);
+		put_node_attrs(h, n);
+		PUT_LIT(h, " />\n");
+		return 0;
+	case STENO_NODE_NOTE:
+		open_classed(h, n, "aside", "note", "data-kind", n->as.kind);
+		return 1;
+	case STENO_NODE_TEXT: put_text(h, n->literal, n->len); return 0;
+	case STENO_NODE_SOFT_BREAK: sink_putc(h->s, '\n'); return 0;
+	case STENO_NODE_LINE_BREAK: PUT_LIT(h, "<br />\n"); return 0;
+	case STENO_NODE_EMPH: open_plain_tag(h, n, "em", 0); return 1;
+	case STENO_NODE_STRONG: open_plain_tag(h, n, "strong", 0); return 1;
+	case STENO_NODE_CODE:
+		open_plain_tag(h, n, "code", 0);
+		put_text(h, n->literal, n->len);
+		PUT_LIT(h, "</code>");
+		return 0;
+	case STENO_NODE_LINK: enter_link(h, n); return 1;
+	case STENO_NODE_IMAGE: enter_image(h, n); return 1;
+	case STENO_NODE_RAW_INLINE: put_raw(h, n); return 0;
+	case STENO_NODE_QUOTE: enter_quote(h, n); return 1;
+	case STENO_NODE_EVENT:
+		PUT_LIT(h, "<span class=\"event\"");
+		put_attr(h, "data-kind", n->as.kind);
+		end_inline_tag(h, n);
+		put_text(h, n->literal, n->len);
+		PUT_LIT(h, "</span>");
+		return 0;
+	case STENO_NODE_TIME: put_time(h, n); return 0;
+	case STENO_NODE_DATELINE: enter_dateline(h, n); return 1;
+	default: return 0;
+	}
+}
+
+/* Write what comes after n's children. */
+static void leave(html *h, const steno_node *n)
+{
+	static const char *const headings[] = {"</h1>\n", "</h2>\n", "</h3>\n",
+	                                       "</h4>\n", "</h5>\n", "</h6>\n"};
+
+	/* leave_image() itself knows whether it closes the outermost image. */
+	if (h->plain && n->type != STENO_NODE_IMAGE) {
+		if (n->type == STENO_NODE_QUOTE)
+			leave_quote(h);
+		return;
+	}
+	switch (n->type) {
+	case STENO_NODE_SECTION: cr(h); PUT_LIT(h, "</section>\n"); break;
+	case STENO_NODE_HEADING: sink_puts(h->s, headings[heading_level(n) - 1]); break;
+	case STENO_NODE_PARAGRAPH:
+		if (paragraph_tight(n))
+			h->mid_line = 1;
+		else
+			PUT_LIT(h, "</p>\n");
+		break;
+	case STENO_NODE_TURN: cr(h); PUT_LIT(h, "</div>\n"); break;
+	case STENO_NODE_BLOCK_QUOTE: cr(h); PUT_LIT(h, "</blockquote>\n"); break;
+	case STENO_NODE_LIST:
+		cr(h);
+		if (n->as.list.type == STENO_LIST_ORDERED)
+			PUT_LIT(h, "</ol>\n");
+		else
+			PUT_LIT(h, "</ul>\n");
+		break;
+	case STENO_NODE_ITEM:
+		PUT_LIT(h, "</li>\n");
+		h->mid_line = 0;
+		break;
+	case STENO_NODE_NOTE: cr(h); PUT_LIT(h, "</aside>\n"); break;
+	case STENO_NODE_EMPH: PUT_LIT(h, "</em>"); break;
+	case STENO_NODE_STRONG: PUT_LIT(h, "</strong>"); break;
+	case STENO_NODE_LINK: PUT_LIT(h, "</a>"); break;
+	case STENO_NODE_IMAGE: leave_image(h, n); break;
+	case STENO_NODE_QUOTE:
+		leave_quote(h);
+		PUT_LIT(h, "</span>");
+		break;
+	case STENO_NODE_DATELINE: PUT_LIT(h, "</span>"); break;
+	default: break;
+	}
+}
+
+/* root and everything under it in document order, without recursion:
+ * down to a first child, else on to the next sibling, leaving every
+ * node passed on the way up. */
+static void walk(html *h, const steno_node *root)
+{
+	const steno_node *n = root;
+
+	for (;;) {
+		if (enter(h, n)) {
+			if (n->first) {
+				n = n->first;
+				continue;
+			}
+			leave(h, n);
+		}
+		for (;;) {
+			if (n == root)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			leave(h, n);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The standalone page                                                */
+
+/* No '<' or '&': the stylesheet is text to an XML parser too. */
+static const char stylesheet[] =
+	"body { margin: 0 auto; max-width: 44em; padding: 1em 1.5em; "
+	"font-family: Georgia, serif; line-height: 1.5; color: #222; }\n"
+	"header { border-bottom: 1px solid #ccc; margin-bottom: 1.5em; }\n"
+	"dl.metadata { display: grid; grid-template-columns: max-content auto; gap: 0 1em; }\n"
+	"dl.metadata dt { font-weight: bold; }\n"
+	"dl.metadata dd { margin: 0; }\n"
+	"ul.speakers { list-style: none; padding: 0; }\n"
+	".turn { margin: 1em 0; }\n"
+	".turn.overlap { margin-left: 2em; }\n"
+	".speaker { font-weight: bold; font-variant: small-caps; }\n"
+	".role { color: #555; }\n"
+	".timestamp { color: #666; font-size: 0.85em; font-variant-numeric: tabular-nums; }\n"
+	".event { color: #555; font-style: italic; }\n"
+	".dateline { font-weight: bold; }\n"
+	".note { border-left: 3px solid #ccc; color: #444; padding-left: 1em; }\n"
+	"blockquote { border-left: 3px solid #ddd; margin-left: 0; padding-left: 1em; }\n"
+	"pre { background: #f6f6f6; overflow-x: auto; padding: 0.5em; }\n";
+
+/* The first heading holding some text or code, or NULL. */
+static const steno_node *title_heading(const steno_node *root)
+{
+	const steno_node *n, *d;
+
+	for (n = root; n; n = node_next_preorder(n, root)) {
+		if (n->type != STENO_NODE_HEADING)
+			continue;
+		for (d = n->first; d; d = node_next_preorder(d, n))
+			if ((d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE) && d->len)
+				return n;
+	}
+	return NULL;
+}
+
+/* The metadata title, else the first heading's text, else "Untitled". */
+static void put_title(html *h)
+{
+	const char *title = steno_meta_get(h->doc, "title");
+	const steno_node *heading;
+
+	PUT_LIT(h, "<title>");
+	if (title && *title) {
+		put_text(h, title, strlen(title));
+	} else if ((heading = title_heading(h->doc->root)) != NULL) {
+		h->plain = 1;
+		walk(h, heading);
+		h->plain = 0;
+	} else {
+		PUT_LIT(h, "Untitled");
+	}
+	PUT_LIT(h, "</title>\n");
+}
+
+/* The metadata "language" (or "lang"), else "en": EPUB needs one. */
+static const char *page_language(const steno_doc *doc)
+{
+	const char *lang = steno_meta_get(doc, "language");
+
+	if (!lang || !*lang)
+		lang = steno_meta_get(doc, "lang");
+	return lang && *lang ? lang : "en";
+}
+
+static void put_metadata(html *h)
+{
+	size_t i, count = steno_meta_count(h->doc);
+	const char *key, *value;
+
+	PUT_LIT(h, "<dl class=\"metadata\">\n");
+	for (i = 0; i < count; i++) {
+		key = steno_meta_key(h->doc, i);
+		value = steno_meta_value(h->doc, i);
+		PUT_LIT(h, "<dt>");
+		put_text(h, key, strlen(key));
+		PUT_LIT(h, "</dt>\n<dd>");
+		put_text(h, value, strlen(value));
+		PUT_LIT(h, "</dd>\n");
+	}
+	PUT_LIT(h, "</dl>\n");
+}
+
+static void put_speakers(html *h)
+{
+	size_t i, count = steno_speaker_count(h->doc);
+	const char *id, *role;
+
+	PUT_LIT(h, "<ul class=\"speakers\">\n");
+	for (i = 0; i < count; i++) {
+		id = steno_speaker_id(h->doc, i);
+		role = steno_speaker_role(h->doc, i);
+		PUT_LIT(h, "<li");
+		put_attr(h, "data-speaker", id);
+		PUT_LIT(h, "><span class=\"speaker\">");
+		id = speaker_label(h->doc, id);
+		put_text(h, id, strlen(id));
+		PUT_LIT(h, "</span>");
+		if (role && *role) {
+			PUT_LIT(h, ", <span class=\"role\">");
+			put_text(h, role, strlen(role));
+			PUT_LIT(h, "</span>");
+		}
+		PUT_LIT(h, "</li>\n");
+	}
+	PUT_LIT(h, "</ul>\n");
+}
+
+static void put_page_head(html *h)
+{
+	const char *lang = page_language(h->doc);
+
+	PUT_LIT(h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
+	put_attr(h, "lang", lang);
+	put_attr(h, "xml:lang", lang);
+	PUT_LIT(h, ">\n<head>\n<meta charset=\"utf-8\" />\n"
+	           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+	put_title(h);
+	PUT_LIT(h, "<style>\n");
+	PUT_LIT(h, stylesheet);
+	PUT_LIT(h, "</style>\n</head>\n<body>\n");
+	if (steno_meta_count(h->doc) || steno_speaker_count(h->doc)) {
+		PUT_LIT(h, "<header>\n");
+		if (steno_meta_count(h->doc))
+			put_metadata(h);
+		if (steno_speaker_count(h->doc))
+			put_speakers(h);
+		PUT_LIT(h, "</header>\n");
+	}
+}
+
+steno_status html_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
+                        steno_error *err)
+{
+	steno_options defaults;
+	html h = {sink, doc, opts, 0, 0, 0};
+
+	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
+	if (!opts) {
+		steno_options_init(&defaults);
+		h.opts = &defaults;
+	}
+	if (h.opts->standalone)
+		put_page_head(&h);
+	walk(&h, doc->root);
+	if (h.opts->standalone)
+		PUT_LIT(&h, "</body>\n</html>\n");
+	return STENO_OK;
+}

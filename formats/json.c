@@ -1,0 +1,431 @@
+/* json.c - the JSON writer: steno's own schema (see json.md).
+ *
+ * The walk is iterative over the parent/next links, so the depth of the
+ * tree costs nothing but output; no memory is allocated at all. */
+#include <stdint.h>
+#include <string.h>
+
+#include "format.h"
+#include "utf8.h"
+
+#define JSON_VERSION 1
+
+/* The writer's state: where we are in the nesting, for commas and
+ * indentation.  One flag suffices for commas because a closed value
+ * always leaves its enclosing container non-empty. */
+typedef struct jw {
+	steno_sink *s;
+	int pretty;
+	size_t depth; /* open objects and arrays */
+	int empty;    /* nothing written yet in the innermost one */
+} jw;
+
+/* ------------------------------------------------------------------ */
+/* Strings                                                            */
+
+/* A word of eight bytes holding no byte that needs escaping or UTF-8
+ * checking: none < 0x20, none '"' or '\\', none >= 0x80. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
+
+static int word_plain(const unsigned char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof x);
+	return !(HAS_LESS(x, 0x20) | HAS_ZERO(x ^ (ONES * '"')) |
+	         HAS_ZERO(x ^ (ONES * '\\')) | (x & HIGHS));
+}
+
+static int byte_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* The length of the run at p[0..len) that can be copied as it is:
+ * ASCII eight bytes at a time, then valid UTF-8 other than U+2028 and
+ * U+2029 (which JavaScript does not allow in string literals). */
+static size_t plain_run(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+	size_t n;
+
+	for (;;) {
+		while (len - i >= 8 && word_plain(p + i))
+			i += 8;
+		while (i < len && byte_plain(p[i]))
+			i++;
+		if (i == len || p[i] < 0x80)
+			return i;
+		n = utf8_decode((const char *)p + i, len - i, &cp);
+		if (n == 0 || cp == 0x2028 || cp == 0x2029)
+			return i;
+		i += n;
+	}
+}
+
+static void put_control(steno_sink *s, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+
+	switch (c) {
+	case '\b': sink_write(s, "\\b", 2); break;
+	case '\f': sink_write(s, "\\f", 2); break;
+	case '\n': sink_write(s, "\\n", 2); break;
+	case '\r': sink_write(s, "\\r", 2); break;
+	case '\t': sink_write(s, "\\t", 2); break;
+	default: sink_write(s, esc, sizeof esc); break;
+	}
+}
+
+/* Write the character at p that plain_run() stopped at, escaped or
+ * replaced; returns the bytes consumed.  Invalid UTF-8 becomes one
+ * U+FFFD per byte, as the text readers do. */
+static size_t put_special(steno_sink *s, const unsigned char *p, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (*p == '"' || *p == '\\') {
+		sink_putc(s, '\\');
+		sink_putc(s, (char)*p);
+		return 1;
+	}
+	if (*p < 0x20) {
+		put_control(s, *p);
+		return 1;
+	}
+	n = utf8_decode((const char *)p, len, &cp);
+	if (n == 0) {
+		sink_write(s, UTF8_REPLACEMENT, 3);
+		return 1;
+	}
+	sink_write(s, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+	return n;
+}
+
+static void put_string(steno_sink *s, const char *str, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t i = 0, run;
+
+	sink_putc(s, '"');
+	while (i < len) {
+		run = plain_run(p + i, len - i);
+		sink_write(s, str + i, run);
+		i += run;
+		if (i < len)
+			i += put_special(s, p + i, len - i);
+	}
+	sink_putc(s, '"');
+}
+
+/* NULL writes as "": required members are present even when unset. */
+static void put_cstring(steno_sink *s, const char *str)
+{
+	put_string(s, str ? str : "", str ? strlen(str) : 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Structure                                                          */
+
+static void indent(jw *w)
+{
+	static const char spaces[64] = "                                "
+	                               "                                ";
+	size_t n = w->depth * 2;
+
+	sink_putc(w->s, '\n');
+	for (; n > sizeof spaces; n -= sizeof spaces)
+		sink_write(w->s, spaces, sizeof spaces);
+	sink_write(w->s, spaces, n);
+}
+
+/* Before a member or an array element. */
+static void next_value(jw *w)
+{
+	if (!w->empty)
+		sink_putc(w->s, ',');
+	if (w->pretty)
+		indent(w);
+	w->empty = 0;
+}
+
+static void push(jw *w, char c)
+{
+	sink_putc(w->s, c);
+	w->depth++;
+	w->empty = 1;
+}
+
+static void pop(jw *w, char c)
+{
+	w->depth--;
+	if (w->pretty && !w->empty)
+		indent(w);
+	sink_putc(w->s, c);
+	w->empty = 0;
+}
+
+static void key(jw *w, const char *name)
+{
+	next_value(w);
+	put_cstring(w->s, name);
+	if (w->pretty)
+		sink_write(w->s, ": ", 2);
+	else
+		sink_putc(w->s, ':');
+}
+
+static void member_str(jw *w, const char *name, const char *value)
+{
+	key(w, name);
+	put_cstring(w->s, value);
+}
+
+/* Optional string members are left out when unset. */
+static void member_opt(jw *w, const char *name, const char *value)
+{
+	if (value)
+		member_str(w, name, value);
+}
+
+static void member_int(jw *w, const char *name, long long value)
+{
+	key(w, name);
+	sink_put_int(w->s, value);
+}
+
+static void member_bool(jw *w, const char *name, int value)
+{
+	key(w, name);
+	sink_puts(w->s, value ? "true" : "false");
+}
+
+/* Name/value pairs (metadata, attributes) as one object. */
+static void attr_object(jw *w, const attr *a)
+{
+	push(w, '{');
+	for (; a; a = a->next)
+		member_str(w, a->name, a->value);
+	pop(w, '}');
+}
+
+/* ------------------------------------------------------------------ */
+/* Nodes                                                              */
+
+static void member_literal(jw *w, const steno_node *n)
+{
+	key(w, "text");
+	put_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
+}
+
+static void list_fields(jw *w, const steno_node *n)
+{
+	int ordered = n->as.list.type == STENO_LIST_ORDERED;
+
+	member_str(w, "list_type", ordered ? "ordered" : "bullet");
+	member_int(w, "start", n->as.list.start);
+	member_bool(w, "tight", n->as.list.tight);
+	if (ordered)
+		member_str(w, "delimiter", n->as.list.delim == ')' ? ")" : ".");
+}
+
+static void turn_fields(jw *w, const steno_node *n)
+{
+	uint32_t i;
+
+	key(w, "speakers");
+	push(w, '[');
+	for (i = 0; i < n->as.turn.count; i++) {
+		next_value(w);
+		put_cstring(w->s, n->as.turn.ids[i]);
+	}
+	pop(w, ']');
+	if (n->as.turn.start != STENO_TIME_NONE)
+		member_int(w, "start", n->as.turn.start);
+	if (n->as.turn.end != STENO_TIME_NONE)
+		member_int(w, "end", n->as.turn.end);
+	if (n->as.turn.overlap)
+		member_bool(w, "overlap", 1);
+}
+
+static void time_fields(jw *w, const steno_node *n)
+{
+	if (n->as.turn.start != STENO_TIME_NONE)
+		member_int(w, "ms", n->as.turn.start);
+	member_literal(w, n);
+}
+
+static void link_fields(jw *w, const steno_node *n)
+{
+	member_str(w, "url", n->as.link.url);
+	member_opt(w, "title", n->as.link.title);
+}
+
+static void dateline_fields(jw *w, const steno_node *n)
+{
+	member_opt(w, "place", n->as.dateline.place);
+	member_opt(w, "date", n->as.dateline.date);
+	member_opt(w, "agency", n->as.dateline.agency);
+}
+
+/* The members particular to the node's type, between "type" and the
+ * members every node may have. */
+static void type_fields(jw *w, const steno_node *n)
+{
+	switch (n->type) {
+	case STENO_NODE_HEADING: member_int(w, "level", n->as.level); break;
+	case STENO_NODE_LIST: list_fields(w, n); break;
+	case STENO_NODE_CODE_BLOCK:
+		member_opt(w, "info", n->as.info);
+		member_literal(w, n);
+		break;
+	case STENO_NODE_RAW_BLOCK:
+	case STENO_NODE_RAW_INLINE:
+		member_str(w, "format", n->as.kind);
+		member_literal(w, n);
+		break;
+	case STENO_NODE_TEXT:
+	case STENO_NODE_CODE: member_literal(w, n); break;
+	case STENO_NODE_SECTION:
+	case STENO_NODE_NOTE: member_opt(w, "kind", n->as.kind); break;
+	case STENO_NODE_EVENT:
+		member_opt(w, "kind", n->as.kind);
+		member_literal(w, n);
+		break;
+	case STENO_NODE_LINK:
+	case STENO_NODE_IMAGE: link_fields(w, n); break;
+	case STENO_NODE_TURN: turn_fields(w, n); break;
+	case STENO_NODE_QUOTE:
+		if (n->as.turn.count > 0)
+			member_str(w, "speaker", n->as.turn.ids[0]);
+		break;
+	case STENO_NODE_TIME: time_fields(w, n); break;
+	case STENO_NODE_DATELINE: dateline_fields(w, n); break;
+	default: break;
+	}
+}
+
+static void pos_member(jw *w, const steno_node *n)
+{
+	const int pos[4] = {n->line, n->col, n->end_line, n->end_col};
+	int i;
+
+	key(w, "pos");
+	push(w, '[');
+	for (i = 0; i < 4; i++) {
+		next_value(w);
+		sink_put_int(w->s, pos[i]);
+	}
+	pop(w, ']');
+}
+
+/* Containers always list their children; any other node that a reader
+ * gave children anyway lists them too, so the output stays valid JSON
+ * and no text is dropped. */
+static int lists_children(const steno_node *n)
+{
+	return n->first || steno_node_type_is_container(n->type);
+}
+
+/* Everything up to the node's children, which the walk writes. */
+static void node_open(jw *w, const steno_node *n, int sourcepos)
+{
+	next_value(w);
+	push(w, '{');
+	member_str(w, "type", steno_node_type_name(n->type));
+	type_fields(w, n);
+	if (n->attrs) {
+		key(w, "attributes");
+		attr_object(w, n->attrs);
+	}
+	if (sourcepos && n->line > 0)
+		pos_member(w, n);
+	if (lists_children(n)) {
+		key(w, "children");
+		push(w, '[');
+	}
+}
+
+static void node_close(jw *w, const steno_node *n)
+{
+	if (lists_children(n))
+		pop(w, ']');
+	pop(w, '}');
+}
+
+/* The root's children in document order: down to a first child, else
+ * on to the next sibling, closing every node left on the way up. */
+static void children(jw *w, const steno_node *root, int sourcepos)
+{
+	const steno_node *n = root->first;
+
+	key(w, "children");
+	push(w, '[');
+	while (n) {
+		node_open(w, n, sourcepos);
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		node_close(w, n);
+		while (!n->next && n->parent != root) {
+			n = n->parent;
+			node_close(w, n);
+		}
+		n = n->next;
+	}
+	pop(w, ']');
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                       */
+
+static void speaker_object(jw *w, const speaker *sp)
+{
+	next_value(w);
+	push(w, '{');
+	member_str(w, "id", sp->id);
+	member_opt(w, "name", sp->name);
+	member_opt(w, "role", sp->role);
+	if (sp->attrs) {
+		key(w, "attributes");
+		attr_object(w, sp->attrs);
+	}
+	pop(w, '}');
+}
+
+static void speakers(jw *w, const steno_doc *doc)
+{
+	size_t i;
+
+	key(w, "speakers");
+	push(w, '[');
+	for (i = 0; i < doc->speaker_count; i++)
+		speaker_object(w, &doc->speakers[i]);
+	pop(w, ']');
+}
+
+steno_status json_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
+                        steno_error *err)
+{
+	jw w = {sink, opts->pretty, 0, 1};
+
+	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
+	push(&w, '{');
+	member_str(&w, "steno", "document");
+	member_int(&w, "version", JSON_VERSION);
+	key(&w, "metadata");
+	attr_object(&w, doc->meta);
+	speakers(&w, doc);
+	children(&w, doc->root, opts->sourcepos);
+	pop(&w, '}');
+	if (w.pretty)
+		sink_putc(sink, '\n');
+	return STENO_OK;
+}
