@@ -28,6 +28,7 @@ void steno_doc_free(steno_doc *doc)
 		free(doc->warnings[i]);
 	free(doc->warnings);
 	free(doc->speakers);
+	free(doc->speaker_index);
 	arena_release(&doc->arena);
 	free(doc);
 }

@@ -42,18 +42,59 @@ const char *steno_meta_value(const steno_doc *doc, size_t i)
 
 /* Speakers */
 
+/* FNV-1a: ids are short, and hostile documents bring hundreds of
+ * thousands, so lookups must not be linear. */
+static size_t hash_id(const char *id)
+{
+	size_t h = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
+}
+
+/* The slot of id in the index: where it is, or the empty slot it would go. */
+static size_t index_slot(const steno_doc *doc, const char *id)
+{
+	size_t mask = doc->speaker_index_cap - 1;
+	size_t i = hash_id(id) & mask;
+	while (doc->speaker_index[i] &&
+	       strcmp(doc->speakers[doc->speaker_index[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Keep the index at most half full, rebuilding it when it grows. */
+static int index_reserve(steno_doc *doc, size_t count)
+{
+	if (count * 2 <= doc->speaker_index_cap)
+		return 0;
+	size_t cap = doc->speaker_index_cap ? doc->speaker_index_cap * 2 : 16;
+	while (count * 2 > cap)
+		cap *= 2;
+	size_t *index = calloc(cap, sizeof *index);
+	if (!index)
+		return -1;
+	free(doc->speaker_index);
+	doc->speaker_index = index;
+	doc->speaker_index_cap = cap;
+	for (size_t k = 0; k < doc->speaker_count; k++)
+		doc->speaker_index[index_slot(doc, doc->speakers[k].id)] = k + 1;
+	return 0;
+}
+
 size_t steno_speaker_find(const steno_doc *doc, const char *id)
 {
-	if (!doc || !id)
+	if (!doc || !id || !doc->speaker_index_cap)
 		return (size_t)-1;
-	for (size_t i = 0; i < doc->speaker_count; i++)
-		if (strcmp(doc->speakers[i].id, id) == 0)
-			return i;
-	return (size_t)-1;
+	size_t at = doc->speaker_index[index_slot(doc, id)];
+	return at ? at - 1 : (size_t)-1;
 }
+
 
 static speaker *speaker_add(steno_doc *doc, const char *id)
 {
+	if (index_reserve(doc, doc->speaker_count + 1) < 0)
+		return NULL;
 	if (doc->speaker_count == doc->speaker_cap) {
 		size_t cap = doc->speaker_cap ? doc->speaker_cap * 2 : 8;
 		speaker *grown = realloc(doc->speakers, cap * sizeof *grown);
@@ -68,6 +109,7 @@ static speaker *speaker_add(steno_doc *doc, const char *id)
 	speaker *s = &doc->speakers[doc->speaker_count++];
 	memset(s, 0, sizeof *s);
 	s->id = copy;
+	doc->speaker_index[index_slot(doc, copy)] = doc->speaker_count;
 	return s;
 }
 

@@ -59,6 +59,8 @@ struct steno_doc {
 	size_t meta_count;
 	speaker *speakers; /* malloc'd array */
 	size_t speaker_count, speaker_cap;
+	size_t *speaker_index; /* open-addressed hash of ids: index + 1, 0 empty */
+	size_t speaker_index_cap;
 	char **warnings;   /* malloc'd array of malloc'd strings */
 	size_t warning_count;
 };

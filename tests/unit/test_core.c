@@ -259,6 +259,8 @@ void test_meta(void)
 	}
 	CHECK(steno_speaker_count(doc) == 1002);
 	CHECK_STR(steno_speaker_id(doc, 1001), "spk999");
+	CHECK(steno_speaker_find(doc, "spk500") == 502);
+	CHECK(steno_speaker_find(doc, "q") == 1);
 	steno_doc_free(doc);
 }
 
