@@ -85,7 +85,10 @@ FUZZ_SECONDS ?= 20
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+# Not intermediates: keep them so `make fuzz` rebuilds only what changed.
+.SECONDARY: $(FUZZ_OBJ)
 
 build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
@@ -98,10 +101,11 @@ fuzz: $(FUZZ_BIN)
 fuzz-smoke: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 		name=$${f##*/}; work=build/fuzz/work/$$name; \
-		rm -rf $$work; mkdir -p $$work; \
+		rm -rf $$work; mkdir -p $$work build/fuzz/crashes; \
 		cp fuzz/seeds/$$name/* $$work/ 2>/dev/null || true; \
 		echo "fuzz-smoke: $$name for $(FUZZ_SECONDS)s"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-artifact_prefix=build/fuzz/crashes/$$name- \
 			-rss_limit_mb=2048 -print_final_stats=1 $$work 2>build/fuzz/$$name.log \
 			|| { tail -50 build/fuzz/$$name.log; exit 1; }; \
 		grep -E 'stat::number_of_executed_units' build/fuzz/$$name.log; \
@@ -129,4 +133,4 @@ clean:
 
 .PHONY: all check check-asan fuzz fuzz-smoke bench install clean
 
--include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/src/main.d
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/src/main.d $(FUZZ_OBJ:.o=.d)

@@ -1,0 +1,127 @@
+#!/bin/sh
+# The throughput benchmark, run by `make bench` with STENO=./steno.
+#
+# Converts a generated ~10 MB and ~100 MB plain-text transcript to HTML,
+# to JSON, and to HTML without the transcript passes, several times each,
+# and prints a table of median wall times, throughput, peak memory and
+# ratios to `cat` and `cmark` timed in the same run.  README.md here says
+# how to read it.  It reports and never judges speed: it fails only when
+# a conversion fails, or when it cannot run at all.
+#
+# BENCH_DIR (default build/bench) holds the generated inputs; they are
+# made once and kept while their size is right.
+
+STENO=${STENO:-./steno}
+HERE=$(cd "$(dirname "$0")" && pwd)
+DIR=${BENCH_DIR:-build/bench}
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+command -v python3 >/dev/null 2>&1 || die "python3 is needed"
+[ -x "$STENO" ] || die "$STENO not found: build it first (make)"
+mkdir -p "$DIR" || die "cannot create $DIR"
+
+# GNU time measures peak memory without the Python interpreter's floor.
+GNU_TIME=
+/usr/bin/time -f %M -o /dev/null true >/dev/null 2>&1 && GNU_TIME=--gnu-time
+HAVE_CMARK=
+command -v cmark >/dev/null 2>&1 && HAVE_CMARK=yes
+
+# input BYTES: the path of the transcript of exactly BYTES bytes,
+# generated unless it is there already.
+input() {
+	f=$DIR/transcript-$1.txt
+	if [ ! -f "$f" ] || [ "$(wc -c <"$f" | tr -d ' ')" != "$1" ]; then
+		echo "bench: generating $f" >&2
+		if ! python3 "$HERE/gen.py" "$1" "$f.tmp" || ! mv "$f.tmp" "$f"; then
+			die "cannot generate $f"
+		fi
+	fi
+	echo "$f"
+}
+
+# measure NAME FILE: time one run of the command NAME names on FILE and
+# append "SECONDS PEAK_KIB STATUS" to $DIR/NAME.runs.
+measure() {
+	case $1 in
+	cat) set -- "$1" "$2" cat "$2" ;;
+	cmark) set -- "$1" "$2" cmark "$2" ;;
+	html) set -- "$1" "$2" "$STENO" -f text -t html "$2" ;;
+	json) set -- "$1" "$2" "$STENO" -f text -t json "$2" ;;
+	plain) set -- "$1" "$2" "$STENO" -f text -t html --no-transcript "$2" ;;
+	esac
+	name=$1
+	shift 2
+	python3 "$HERE/measure.py" $GNU_TIME "$@" >>"$DIR/$name.runs" 2>>"$DIR/$name.err" ||
+		die "cannot measure $name"
+}
+
+# summary NAME: "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS" of NAME's runs.
+summary() {
+	sort -n "$DIR/$1.runs" | awk '
+		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
+		END {
+			m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+			printf "%f %d %d\n", m, peak, failed
+		}'
+}
+
+# row LABEL NAME BYTES CAT_SECONDS CMARK_SECONDS: one line of the table.
+row() {
+	summary "$2" | awk -v label="$1" -v bytes="$3" -v cat="$4" -v cmark="$5" '{
+		if ($3 > 0) { printf "  %-30s %d of the runs failed\n", label, $3; exit 1 }
+		mb = bytes / 1e6
+		rss = $2 * 1024
+		printf "  %-30s %9.3f %9.1f %9.1f %9.2f %8.2f", label, $1, mb / $1, rss / 1e6, rss / bytes, $1 / cat
+		if (cmark == "") printf " %8s\n", "-"; else printf " %8.2f\n", $1 / cmark
+	}'
+}
+
+# bench BYTES RUNS: every conversion of one input, RUNS times, the
+# commands taking turns so that a slow spell of the machine spreads
+# over all of them rather than falling on one.
+bench() {
+	f=$(input "$1") || exit 1
+	names="cat html json plain${HAVE_CMARK:+ cmark}"
+	for name in $names; do : >"$DIR/$name.runs" && : >"$DIR/$name.err"; done
+	cat "$f" >/dev/null # into the page cache before anything is timed
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		for name in $names; do measure "$name" "$f"; done
+		i=$((i + 1))
+	done
+	cat_s=$(summary cat | cut -d' ' -f1)
+	cmark_s=
+	[ -n "$HAVE_CMARK" ] && cmark_s=$(summary cmark | cut -d' ' -f1)
+	echo
+	echo "$(awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }') ($1 bytes), median of $2 runs"
+	printf "  %-30s %9s %9s %9s %9s %8s %8s\n" "conversion" "median s" "MB/s" "peak MB" "RSS/in" "x cat" "x cmark"
+	row "text -> html" html "$1" "$cat_s" "$cmark_s" || failed=yes
+	row "text -> json" json "$1" "$cat_s" "$cmark_s" || failed=yes
+	row "text -> html --no-transcript" plain "$1" "$cat_s" "$cmark_s" || failed=yes
+	row "cat" cat "$1" "$cat_s" "$cmark_s" || failed=yes
+	if [ -n "$HAVE_CMARK" ]; then
+		row "cmark (Markdown -> HTML)" cmark "$1" "$cat_s" "$cmark_s" || failed=yes
+	else
+		echo "  cmark: not installed"
+	fi
+	[ -z "$failed" ] || return
+	cost=$(awk -v a="$(summary html | cut -d' ' -f1)" -v b="$(summary plain | cut -d' ' -f1)" \
+		'BEGIN { printf "%.2f", a / b }')
+	echo "  passes' cost: html / html --no-transcript = $cost"
+}
+
+failed=
+echo "steno bench: $("$STENO" --version 2>/dev/null | head -1), $(uname -sm)"
+if [ -n "$GNU_TIME" ]; then
+	echo "peak RSS from GNU time"
+else
+	echo "peak RSS from getrusage: includes a ~10 MB floor of the Python interpreter"
+fi
+[ -n "$HAVE_CMARK" ] && echo "cmark $(cmark --version 2>/dev/null | head -1 | sed 's/^cmark //')"
+bench 10000000 5
+bench 100000000 3
+[ -z "$failed" ] || die "a conversion failed (stderr in $DIR/*.err)"
