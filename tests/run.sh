@@ -35,12 +35,14 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/golden.sh"
 . "$HERE/lib/cli.sh"
 . "$HERE/lib/corpus.sh"
+. "$HERE/lib/install.sh"
 
 run_unit
 run_example
 run_golden
 run_cli
 run_corpus
+run_install
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

@@ -1,0 +1,42 @@
+# make install into a scratch root, then build the embedding example the
+# way a user would: through pkg-config against the installed files.
+
+staged_install() {
+	root=$TMP/root
+	make -s -C "$HERE/.." install DESTDIR="$root" PREFIX=/usr >/dev/null || return 1
+	for f in usr/bin/steno usr/lib/libsteno.a usr/lib/libsteno.so.0 usr/include/steno.h \
+		usr/lib/pkgconfig/steno.pc usr/share/man/man1/steno.1; do
+		[ -e "$root/$f" ] || { echo "$f not installed"; return 1; }
+	done
+	grep -qx 'prefix=/usr' "$root/usr/lib/pkgconfig/steno.pc"
+}
+
+example_through_pkg_config() {
+	prefix=$TMP/prefix
+	make -s -C "$HERE/.." install PREFIX="$prefix" >/dev/null || return 1
+	flags=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs --static steno) || return 1
+	# shellcheck disable=SC2086 # flags is a list
+	cc -o "$TMP/installed-example" "$HERE/example.c" $flags || return 1
+	"$TMP/installed-example" | head -1 | grep -qx '2 paragraphs' || return 1
+	# and dynamically, against the installed shared library
+	# shellcheck disable=SC2086
+	cc -o "$TMP/shared-example" "$HERE/example.c" -I"$prefix/include" -L"$prefix/lib" -lsteno || return 1
+	LD_LIBRARY_PATH=$prefix/lib "$TMP/shared-example" | head -1 | grep -qx '2 paragraphs'
+}
+
+soname_set() {
+	objdump -p "$HERE/../libsteno.so.0.1.0" 2>/dev/null | grep -q 'SONAME *libsteno.so.0' ||
+		readelf -d "$HERE/../libsteno.so.0.1.0" | grep -q 'libsteno.so.0'
+}
+
+only_api_exported() {
+	nm -D --defined-only "$HERE/../libsteno.so.0.1.0" | awk '{print $3}' >"$TMP/exports"
+	[ -s "$TMP/exports" ] && ! grep -v '^steno_' "$TMP/exports"
+}
+
+run_install() {
+	check "make install DESTDIR= stages every file" staged_install
+	check "installed library: the example builds through pkg-config, static and shared" example_through_pkg_config
+	check "the shared library has its soname" soname_set
+	check "only steno_ names are exported" only_api_exported
+}
