@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "format.h"
+#include "swar.h"
 #include "utf8.h"
 
 /* The writer's state. */
@@ -96,6 +97,16 @@ static int char_refused(uint32_t cp)
 	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
+/* Eight ASCII bytes text_escape keeps: no controls, no DEL, none of
+ * & < >.  (Attribute values are short; they go byte by byte.) */
+static int text_word_plain(const unsigned char *p)
+{
+	uint64_t x = swar_load(p);
+
+	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
+	         SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>'));
+}
+
 /* Write str[0..len) escaped by table.  Plain runs go out in one write;
  * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
  * readers do, so the output is well-formed whatever the tree holds. */
@@ -111,7 +122,12 @@ static void put_escaped(steno_sink *s, const char *str, size_t len,
 		return;
 	p = run = (const unsigned char *)str;
 	end = p + len;
+	int words = table == text_escape;
 	while (p < end) {
+		if (words && end - p >= 8 && text_word_plain(p)) {
+			p += 8;
+			continue;
+		}
 		if (*p < 0x80) {
 			e = table[*p];
 			if (e == ESC_NONE) {

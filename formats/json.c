@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "swar.h"
 #include "utf8.h"
 
 #define JSON_VERSION 1
@@ -25,18 +26,12 @@ typedef struct jw {
 
 /* A word of eight bytes holding no byte that needs escaping or UTF-8
  * checking: none < 0x20, none '"' or '\\', none >= 0x80. */
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
-
 static int word_plain(const unsigned char *p)
 {
-	uint64_t x;
+	uint64_t x = swar_load(p);
 
-	memcpy(&x, p, sizeof x);
-	return !(HAS_LESS(x, 0x20) | HAS_ZERO(x ^ (ONES * '"')) |
-	         HAS_ZERO(x ^ (ONES * '\\')) | (x & HIGHS));
+	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') |
+	         SWAR_HAS_BYTE(x, '\\'));
 }
 
 static int byte_plain(unsigned char c)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "swar.h"
 #include "utf8.h"
 
 size_t utf8_encode(uint32_t cp, char out[4])
@@ -85,9 +86,6 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-#define ONES  UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
 /* The length of the run of ASCII bytes other than NUL at s[0..len).
  * Eight bytes at a time: this loop is most of the time spent on input
  * that is mostly English. */
@@ -95,10 +93,8 @@ static size_t ascii_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	while (len - i >= 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		/* high bit set in some byte, or some byte zero */
-		if ((v | ((v - ONES) & ~v)) & HIGHS)
+		uint64_t v = swar_load(s + i);
+		if ((v & SWAR_HIGHS) || SWAR_HAS_ZERO(v))
 			break;
 		i += 8;
 	}
