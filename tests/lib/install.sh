@@ -1,9 +1,11 @@
 # make install into a scratch root, then build the embedding example the
 # way a user would: through pkg-config against the installed files.
+# MAKEFLAGS is cleared so that under `make check-asan` the installed
+# library is the ordinary build, as a user would install it.
 
 staged_install() {
 	root=$TMP/root
-	make -s -C "$HERE/.." install DESTDIR="$root" PREFIX=/usr >/dev/null || return 1
+	MAKEFLAGS= make -s -C "$HERE/.." install DESTDIR="$root" PREFIX=/usr >/dev/null || return 1
 	for f in usr/bin/steno usr/lib/libsteno.a usr/lib/libsteno.so.0 usr/include/steno.h \
 		usr/lib/pkgconfig/steno.pc usr/share/man/man1/steno.1; do
 		[ -e "$root/$f" ] || { echo "$f not installed"; return 1; }
@@ -13,7 +15,7 @@ staged_install() {
 
 example_through_pkg_config() {
 	prefix=$TMP/prefix
-	make -s -C "$HERE/.." install PREFIX="$prefix" >/dev/null || return 1
+	MAKEFLAGS= make -s -C "$HERE/.." install PREFIX="$prefix" >/dev/null || return 1
 	flags=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs steno) || return 1
 	# shellcheck disable=SC2086 # flags is a list
 	cc -o "$TMP/installed-example" "$HERE/example.c" $flags || return 1
