@@ -6,6 +6,8 @@ static const struct {
 	unsigned bit;
 	steno_status (*run)(steno_doc *, const steno_options *, steno_error *);
 } passes[] = {
+	{STENO_PASS_TRANSCRIPT, pass_transcript},
+	{STENO_PASS_QUOTES, pass_quotes},
 	{STENO_PASS_SMART, pass_smart},
 };
 

@@ -2,7 +2,16 @@
 """Nothing-lost check: every word of a source appears, in order, in a
 steno JSON document's text.
 
-usage: words.py SOURCE JSON
+usage: words.py [--xml] SOURCE JSON
+
+With --xml the source is XML and its words are those of its text
+content (what `xmllint --xpath 'string(/)'` prints), in document order,
+less the subtrees the XML readers turn into metadata and the speaker
+table rather than text: TEI's teiHeader, listPerson and timeline
+(formats/tei.md says where their facts go).  Whether an element boundary
+separates words depends on the vocabulary (<w>one</w><w>two</w> does,
+v<ex>oro</ex> does not), so in this mode each source word must appear,
+in order, in the JSON's letters and digits run together.
 
 Words are compared lower-cased with everything but letters and digits
 removed, so punctuation the transcript passes move into structure (a
@@ -10,6 +19,15 @@ quotation's marks, a label's colon) does not count as a loss.  The JSON
 side is read in document order: metadata keys and values, the speakers'
 names and roles, then every "text" member (formats/json.md promises
 that every literal is one).
+
+A speaker's label ("MS. OKAFOR:", "Speaker 1 (00:05):") leaves the
+text when the transcript pass makes its paragraph a turn: the turn names
+its speakers by id, and keeps the label as written in its "label"
+attribute where that differs from the speaker's name (formats/text.md).
+So a turn counts as its label, else as its speakers' names, at its
+start; and, when the turn opens with a time, again after that time,
+since a timestamp may stand before the label ("[00:01:02] Q:") as well
+as after it ("Q: [00:01:02]").
 """
 import gzip
 import json
@@ -32,16 +50,31 @@ def source_words(text):
     return [KEY_ALIASES.get(w, w) for w in words]
 
 
-def json_texts(node, out):
+def turn_label(node, names):
+    label = node.get("attributes", {}).get("label")
+    if isinstance(label, str):
+        return [label]
+    return [names.get(i, i) for i in node.get("speakers", [])]
+
+
+def json_texts(node, out, names, after_time):
+    """Append node's texts to out.  after_time holds the label of a turn
+    just entered, to repeat after the time that may open it."""
     if isinstance(node, dict):
+        if node.get("type") == "turn":
+            out.extend(turn_label(node, names))
+            after_time[:] = turn_label(node, names)
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
                 out.append(value)
+                if node.get("type") == "time":
+                    out.extend(after_time)
+                after_time.clear()
             else:
-                json_texts(value, out)
+                json_texts(value, out, names, after_time)
     elif isinstance(node, list):
         for value in node:
-            json_texts(value, out)
+            json_texts(value, out, names, after_time)
 
 
 def decode(raw):
@@ -65,20 +98,63 @@ def decode(raw):
     return raw.decode("cp1252", errors="replace")
 
 
+# Elements whose text the XML readers keep out of the document's text.
+XML_SKIPPED = {"teiHeader", "listPerson", "timeline"}
+
+
+def xml_text(raw):
+    """The text content of an XML document, without XML_SKIPPED subtrees."""
+    import xml.etree.ElementTree as ET
+    if raw.startswith(b"\x1f\x8b"):
+        raw = gzip.decompress(raw)
+    root = ET.fromstring(raw)
+    out = []
+    stack = [(root, False)]
+    while stack:
+        node, tail_only = stack.pop()
+        if not tail_only:
+            if node.tag.rsplit("}", 1)[-1] not in XML_SKIPPED:
+                out.append(node.text or "")
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(list(node)))
+                continue
+        out.append(" " + (node.tail or ""))
+    return " ".join(out)
+
+
+def find_in_stream(src_path, source, stream):
+    pos = 0
+    for n, word in enumerate(source):
+        found = stream.find(word, pos)
+        if found < 0:
+            context = " ".join(source[max(0, n - 5):n + 5])
+            print(f"{src_path}: word {n + 1} '{word}' lost (near: {context})")
+            return 1
+        pos = found + len(word)
+    return 0
+
+
 def main():
-    src_path, json_path = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    as_xml = args[0] == "--xml"
+    src_path, json_path = args[as_xml:][:2]
     with open(src_path, "rb") as f:
-        source = source_words(decode(f.read()))
+        raw = f.read()
+    source = norm_words(xml_text(raw)) if as_xml else source_words(decode(raw))
     with open(json_path, encoding="utf-8") as f:
         doc = json.load(f)
     texts = []
     for key, value in doc.get("metadata", {}).items():
         texts.append(key)
         texts.append(value)
+    names = {}
     for spk in doc.get("speakers", []):
         texts.extend(v for k, v in spk.items() if k in ("name", "role"))
-    json_texts(doc.get("children", []), texts)
+        names[spk.get("id")] = spk.get("name", spk.get("id"))
+    json_texts(doc.get("children", []), texts, names, [])
     target = norm_words(" ".join(texts))
+    if as_xml:
+        return find_in_stream(src_path, source, "".join(target))
     i = 0
     for pos, word in enumerate(source):
         while i < len(target) and target[i] != word:

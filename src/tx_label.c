@@ -1,0 +1,349 @@
+/* tx_label.c - speaker labels at the start of a line: "TAN KEFEI:",
+ * "Q:", "Speaker 1 (00:05):", "Tan Kefei (Spokesperson):", and the
+ * speaker ids they map to.  Whether a document's labels are turns at
+ * all is the transcript pass's decision; this file only reads one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "transcript.h"
+#include "utf8.h"
+
+#define NAME_MAX_BYTES 64 /* a longer "name" is the start of a sentence */
+#define NAME_WORDS     6
+#define ROLE_MAX       48
+#define FULLWIDTH_COLON "\xEF\xBC\x9A" /* U+FF1A, as Chinese transcripts write it */
+
+/* Whole names that introduce prose, not speech ("Note: ...").  Lower case. */
+static const char *const prose_names[] = {
+	"address", "attention", "background", "by", "caption", "category", "caution",
+	"conclusion", "cons", "correction", "credit", "credits", "date", "disclaimer", "e-mail",
+	"edit", "editor's note", "email", "example", "exclusive", "fax", "from", "fyi", "he",
+	"hint", "i", "image", "important", "it", "keywords", "listen", "location", "n.b.", "nb",
+	"note", "notes", "p.s.", "phone", "photo", "place", "posted", "pros", "ps", "published",
+	"re", "read more", "related", "reminder", "result", "results", "see also", "she",
+	"source", "sources", "subject", "summary", "tags", "tel", "they", "time", "tip", "to",
+	"update", "updated", "url", "via", "warning", "watch", "we", "website", "you",
+};
+
+/* Words that cannot open a multi-word name: "The answer: ...". */
+static const char *const function_words[] = {
+	"a", "all", "an", "and", "at", "but", "chapter", "day", "dear", "figure", "for", "he",
+	"her", "here", "his", "i", "in", "it", "its", "my", "on", "one", "or", "our", "part",
+	"phase", "section", "she", "so", "some", "step", "table", "that", "the", "their",
+	"there", "these", "they", "this", "those", "we", "you", "your",
+};
+
+/* Words that make a name a role: only transcripts label speech so. */
+static const char *const role_words[] = {
+	"aide", "anchor", "audience", "caller", "chair", "chairman", "chairperson",
+	"chairwoman", "co-host", "correspondent", "counsel", "crowd", "defendant", "guest",
+	"host", "interviewee", "interviewer", "journalist", "judge", "moderator", "narrator",
+	"official", "operator", "panelist", "panellist", "participant", "presenter",
+	"prosecutor", "reporter", "respondent", "speaker", "spokesman", "spokesperson",
+	"spokeswoman", "unidentified", "unknown", "voice", "witness",
+};
+
+/* Titles of rank and office that do not change who speaks. */
+static const char *const titles[] = {
+	"adm.", "admiral", "ambassador", "capt.", "captain", "chief", "col.", "colonel",
+	"commander", "councillor", "councilor", "deputy", "director", "doctor", "dr", "dr.",
+	"foreign", "gen.", "general", "gov.", "governor", "hon.", "judge", "justice", "lieutenant",
+	"lt.", "maj.", "major", "mayor", "minister", "premier", "president", "prime", "prof",
+	"prof.", "professor", "rep.", "representative", "rev.", "reverend", "secretary", "sen.",
+	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
+};
+
+/* Lower-case words that may stand inside a name: "Ursula von der Leyen". */
+static const char *const connectors[] = {"al", "bin", "da", "de", "del", "den", "der",
+                                         "di", "du", "el", "la", "le", "van", "von"};
+
+#define COUNT(a) (sizeof a / sizeof *a)
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int compare_word(const void *key, const void *entry)
+{
+	return strcmp(key, *(const char *const *)entry);
+}
+
+/* Does s[0..len), lower-cased, equal one of list's words?  Every list
+ * above is sorted (in byte order) for this binary search. */
+static int in_list(const char *s, size_t len, const char *const *list, size_t count)
+{
+	char low[NAME_MAX_BYTES + 1];
+	if (len > NAME_MAX_BYTES)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
+	low[len] = '\0';
+	return bsearch(low, list, count, sizeof *list, compare_word) != NULL;
+}
+
+/* The length of the name character at s: a letter, digit, . ' - or a
+ * letter of another script (not punctuation such as quotation marks). */
+static size_t name_char(const char *s, size_t len, int first)
+{
+	unsigned char c = (unsigned char)s[0];
+	uint32_t cp;
+	if (c < 0x80)
+		return is_upper(s[0]) || (!first && (is_lower(s[0]) || is_digit(s[0]) ||
+		                                     strchr(".'-", s[0]))) ? 1 : 0;
+	size_t n = utf8_decode(s, len, &cp);
+	if (!n || cp < 0xC0 || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFF00)
+		return 0;
+	if (cp >= 0x2000 && cp <= 0x2BFF)
+		return !first && cp == 0x2019 ? n : 0; /* O’Brien */
+	return n;
+}
+
+/* The end of the word at s[i], or 0.  A word starts with a capital (or
+ * a letter of a script without case), or, after the first word, with a
+ * digit ("Speaker 1") or is a connector ("de"). */
+static size_t name_word(const char *s, size_t len, size_t i, int first)
+{
+	size_t start = i, n;
+	if (!first && (is_digit(s[i]) || is_lower(s[i]))) {
+		while (i < len && (n = name_char(s + i, len - i, 0)))
+			i += n;
+		if (is_lower(s[start]) && !in_list(s + start, i - start, connectors, COUNT(connectors)))
+			return 0;
+		return i;
+	}
+	if (!(n = name_char(s + i, len - i, 1)))
+		return 0;
+	for (i += n; i < len && (n = name_char(s + i, len - i, 0));)
+		i += n;
+	return i;
+}
+
+/* The name at s[i]: its end, or 0. */
+static size_t read_name(const char *s, size_t len, size_t i)
+{
+	size_t start = i, words = 0, end;
+	while ((end = name_word(s, len, i, words == 0))) {
+		words++;
+		i = end;
+		if (words == NAME_WORDS || i - start > NAME_MAX_BYTES || i + 1 >= len ||
+		    s[i] != ' ' || !name_word(s, len, i + 1, 0))
+			break;
+		i++;
+	}
+	return words && i - start <= NAME_MAX_BYTES ? i : 0;
+}
+
+/* Is the name one that prose uses before a colon? */
+static int prose_name(const char *s, size_t len)
+{
+	if (in_list(s, len, prose_names, COUNT(prose_names)))
+		return 1;
+	const char *space = memchr(s, ' ', len);
+	return space && in_list(s, (size_t)(space - s), function_words, COUNT(function_words));
+}
+
+static int any_word_in(const char *s, size_t len, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		if (in_list(s + i, j - i, list, count))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* Fill in what the name itself says: questions, answers, capitals, roles. */
+static void classify(tx_label *lab)
+{
+	const char *s = lab->name;
+	size_t len = lab->name_len, letters = 0, lower = 0;
+	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
+	lab->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
+	if (lab->qa && !lab->role) {
+		lab->role = lab->qa == 'q' ? "question" : "answer";
+		lab->role_len = strlen(lab->role);
+	}
+	for (size_t i = 0; i < len; i++) {
+		letters += is_upper(s[i]) || is_lower(s[i]);
+		lower += is_lower(s[i]);
+	}
+	int role_word = any_word_in(s, len, role_words, COUNT(role_words));
+	lab->strong |= lab->qa || (letters >= 2 && !lower) || role_word || lab->role_len;
+}
+
+static int is_colon(const char *s, size_t len, size_t i, size_t *after)
+{
+	if (i < len && s[i] == ':' && (i + 1 == len || tx_is_blank(s[i + 1]))) {
+		*after = i + 1;
+		return 1;
+	}
+	if (i + 3 <= len && memcmp(s + i, FULLWIDTH_COLON, 3) == 0) {
+		*after = i + 3;
+		return 1;
+	}
+	return 0;
+}
+
+static void keep(tx_label *lab, size_t off, size_t len)
+{
+	if (len) {
+		lab->keep_off[lab->keep_count] = off;
+		lab->keep_len[lab->keep_count++] = len;
+	}
+}
+
+/* "(Spokesperson)" or "(00:05)" after the name at s[i]; the end or 0. */
+static size_t read_paren(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	size_t time_len = tx_time(s + i, len - i, TX_TIME_BRACKETED, 0, &lab->ms);
+	if (time_len) {
+		lab->strong = 1;
+		return i + time_len;
+	}
+	size_t start = i + 1, end = start;
+	while (end < len && end - start < ROLE_MAX && !strchr("():[]", s[end]))
+		end++;
+	if (end >= len || s[end] != ')' || end == start)
+		return 0;
+	lab->role = s + start;
+	lab->role_len = end - start;
+	return end + 1;
+}
+
+/* What may follow a name: a role or time in parentheses and a colon; or
+ * blanks and a time ending the line; or, after "Q", two blanks.  A time
+ * is part of the label (the turn's start), not of the text. */
+static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	size_t after, n, t;
+	if (i + 1 < len && s[i] == ' ' && s[i + 1] == '(' && !(i = read_paren(s, len, i + 1, lab)))
+		return 0;
+	lab->written_len = (size_t)(s + i - lab->written);
+	if (is_colon(s, len, i, &after)) {
+		while (after < len && tx_is_blank(s[after]))
+			after++;
+		keep(lab, after, len - after);
+		return 1;
+	}
+	if (lab->role || lab->ms != STENO_TIME_NONE)
+		return 0;
+	for (n = i; n < len && tx_is_blank(s[n]); n++)
+		;
+	t = n > i ? tx_time(s + n, len - n, TX_TIME_BRACKETED | TX_TIME_BARE, 1, &lab->ms) : 0;
+	if (t && n + t == len) {
+		lab->strong = 1;
+		lab->written_len = len - (size_t)(lab->written - s);
+		return 1;
+	}
+	lab->ms = STENO_TIME_NONE;
+	if (n - i >= 2 && n < len && lab->name_len == 1 && lab->name[0] == 'Q') {
+		keep(lab, n, len - n);
+		return 1;
+	}
+	return 0;
+}
+
+int tx_label_in_text(const char *s, size_t len, tx_label *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	size_t pre = tx_time(s, len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
+	if (pre) {
+		if (pre == len || !tx_is_blank(s[pre]))
+			return 0;
+		while (pre < len && tx_is_blank(s[pre]))
+			pre++;
+		keep(lab, 0, pre);
+	}
+	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
+	size_t end = read_name(s, len, pre);
+	if (!end)
+		return 0;
+	lab->name = lab->written = s + pre;
+	lab->name_len = end - pre;
+	if (!label_tail(s, len, end, lab) || prose_name(lab->name, lab->name_len))
+		return 0;
+	classify(lab);
+	return 1;
+}
+
+int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	lab->ms = STENO_TIME_NONE;
+	while (len && tx_is_blank(s[len - 1]))
+		len--;
+	*has_colon = len && s[len - 1] == ':';
+	if (*has_colon) {
+		len--;
+	} else if (len >= 3 && memcmp(s + len - 3, FULLWIDTH_COLON, 3) == 0) {
+		*has_colon = 1;
+		len -= 3;
+	}
+	size_t end = read_name(s, len, 0);
+	if (!end || prose_name(s, end))
+		return 0;
+	lab->name = lab->written = s;
+	lab->name_len = end;
+	if (end + 1 < len && s[end] == ' ' && s[end + 1] == '(' &&
+	    !(end = read_paren(s, len, end + 1, lab)))
+		return 0;
+	if (end != len)
+		return 0;
+	lab->written_len = len;
+	lab->strong = 1; /* set in bold or italics: the writer meant a label */
+	classify(lab);
+	return 1;
+}
+
+/* Leading titles that leave at least one word: "Senior Colonel Tan Kefei"
+ * -> "Tan Kefei".  The bytes skipped. */
+static size_t skip_titles(const char *s, size_t len)
+{
+	size_t i = 0;
+	for (;;) {
+		const char *space = memchr(s + i, ' ', len - i);
+		if (!space || !in_list(s + i, (size_t)(space - s) - i, titles, COUNT(titles)))
+			return i;
+		i = (size_t)(space - s) + 1;
+	}
+}
+
+void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX])
+{
+	if (lab->qa) {
+		out[0] = (char)lab->qa;
+		out[1] = '\0';
+		return;
+	}
+	size_t skip = skip_titles(lab->name, lab->name_len), o = 0;
+	for (size_t i = skip; i < lab->name_len && o < TX_ID_MAX - 1; i++) {
+		unsigned char c = (unsigned char)lab->name[i];
+		if (is_upper((char)c))
+			out[o++] = (char)(c + 32);
+		else if (is_lower((char)c) || is_digit((char)c) || c >= 0x80)
+			out[o++] = (char)c;
+		else if (o && out[o - 1] != '-')
+			out[o++] = '-';
+	}
+	while (o && out[o - 1] == '-')
+		o--;
+	if (!o) {
+		strcpy(out, "speaker"); /* a name of punctuation only */
+		return;
+	}
+	out[o] = '\0';
+}

@@ -1,0 +1,216 @@
+/* test_passes.c - the transcript and quotes passes through the public
+ * API: turns and speakers, times, events, notes, quotes, datelines,
+ * markup labels as the Markdown reader builds them, and the rule that
+ * no text is lost or duplicated. */
+#include <stdlib.h>
+
+#include "steno.h"
+#include "unit.h"
+
+static steno_doc *parse(const char *text, unsigned passes)
+{
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.passes = passes;
+	return steno_parse(text, strlen(text), "text", &opts, NULL);
+}
+
+/* The document's text: every literal in order, quotes marked by [[ ]]. */
+static void flatten(steno_doc *doc, char *out, size_t cap)
+{
+	size_t o = 0;
+	steno_iter *it = steno_iter_new(steno_doc_root(doc));
+	steno_event ev;
+	while ((ev = steno_iter_next(it)) != STENO_EVENT_DONE) {
+		steno_node *n = steno_iter_node(it);
+		size_t len = 0;
+		const char *s = steno_node_get_literal(n, &len);
+		if (steno_node_get_type(n) == STENO_NODE_QUOTE) {
+			s = ev == STENO_EVENT_ENTER ? "[[" : "]]";
+			len = 2;
+		}
+		if (s && o + len < cap) {
+			memcpy(out + o, s, len);
+			o += len;
+		}
+	}
+	out[o] = '\0';
+	steno_iter_free(it);
+}
+
+static steno_node *first_of(steno_doc *doc, steno_node_type type)
+{
+	steno_iter *it = steno_iter_new(steno_doc_root(doc));
+	steno_node *found = NULL;
+	while (!found && steno_iter_next(it) != STENO_EVENT_DONE)
+		if (steno_node_get_type(steno_iter_node(it)) == type)
+			found = steno_iter_node(it);
+	steno_iter_free(it);
+	return found;
+}
+
+static size_t count_of(steno_doc *doc, steno_node_type type)
+{
+	steno_iter *it = steno_iter_new(steno_doc_root(doc));
+	size_t n = 0;
+	steno_event ev;
+	while ((ev = steno_iter_next(it)) != STENO_EVENT_DONE)
+		n += ev == STENO_EVENT_ENTER && steno_node_get_type(steno_iter_node(it)) == type;
+	steno_iter_free(it);
+	return n;
+}
+
+static void test_turns(void)
+{
+	steno_doc *doc = parse("Q: Why?\nA: Because.\n\nMore of the answer.\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 2);
+	CHECK(steno_speaker_count(doc) == 2);
+	CHECK_STR(steno_speaker_id(doc, 0), "q");
+	CHECK_STR(steno_speaker_role(doc, 0), "question");
+	steno_node *second = steno_node_next(steno_node_first_child(steno_doc_root(doc)));
+	CHECK(steno_node_get_type(second) == STENO_NODE_TURN);
+	/* the unlabelled paragraph continues the answer */
+	CHECK(steno_node_get_type(steno_node_last_child(second)) == STENO_NODE_PARAGRAPH &&
+	      steno_node_first_child(second) != steno_node_last_child(second));
+	char text[256];
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "Why?Because.More of the answer.");
+	steno_doc_free(doc);
+
+	doc = parse("TAN KEFEI: One.\n\nSenior Colonel Tan Kefei: Two.\n", STENO_PASS_DEFAULT);
+	CHECK(steno_speaker_count(doc) == 1);
+	CHECK_STR(steno_speaker_id(doc, 0), "tan-kefei");
+	CHECK_STR(steno_speaker_name(doc, 0), "TAN KEFEI");
+	steno_doc_free(doc);
+
+	doc = parse("Note: one.\n\nUpdate: two.\n\nThe answer: three.\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 0);
+	CHECK(steno_speaker_count(doc) == 0);
+	steno_doc_free(doc);
+}
+
+static void test_times(void)
+{
+	steno_doc *doc = parse("[00:00:01.5] Q: Now?\n\nSpeaker 1 (00:05): Hi.\n\nQ: x\n",
+	                       STENO_PASS_DEFAULT);
+	steno_node *turn = first_of(doc, STENO_NODE_TURN);
+	CHECK(steno_node_get_start(turn) == 1500);
+	CHECK(steno_node_get_end(turn) == 5000);
+	steno_node *next = steno_node_next(turn);
+	CHECK(steno_node_get_start(next) == 5000);
+	CHECK_STR(steno_node_get_attr(next, "label"), "Speaker 1 (00:05)");
+	steno_node *time = first_of(doc, STENO_NODE_TIME);
+	CHECK(steno_node_get_start(time) == 1500);
+	steno_doc_free(doc);
+}
+
+static void test_events(void)
+{
+	steno_doc *doc = parse("He said (Reuters) it was fine. [Laughter]\n\n(Applause.)\n",
+	                       STENO_PASS_DEFAULT);
+	steno_node *ev = first_of(doc, STENO_NODE_EVENT);
+	CHECK_STR(steno_node_get_kind(ev), "laughter");
+	CHECK(count_of(doc, STENO_NODE_EVENT) == 2);
+	steno_node *note = first_of(doc, STENO_NODE_NOTE);
+	CHECK_STR(steno_node_get_kind(note), "stage");
+	char text[256];
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "He said (Reuters) it was fine. [Laughter](Applause.)");
+	steno_doc_free(doc);
+}
+
+static void test_quotes(void)
+{
+	char text[256];
+	steno_doc *doc = parse("\"Out 'in' out,\" he said, don't.\n", STENO_PASS_DEFAULT);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "[[Out [[in]] out,]] he said, don't.");
+	steno_doc_free(doc);
+
+	doc = parse("He said \"yes and the US' side.\n", STENO_PASS_DEFAULT);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "He said \"yes and the US' side.");
+	steno_doc_free(doc);
+
+	doc = parse("Intro.\n\n\"Continued\n\n\"and closed.\"\n", STENO_PASS_DEFAULT);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "Intro.[[Continued]][[and closed.]]");
+	CHECK_STR(steno_node_get_attr(first_of(doc, STENO_NODE_QUOTE), "continued"), "true");
+	steno_doc_free(doc);
+
+	doc = parse("\"a\" b\n", STENO_PASS_TRANSCRIPT);
+	CHECK(count_of(doc, STENO_NODE_QUOTE) == 0);
+	steno_doc_free(doc);
+}
+
+static void test_dateline(void)
+{
+	steno_doc *doc = parse("date 2022-12-29 BEIJING, Dec.29 -- Text.\n", STENO_PASS_DEFAULT);
+	steno_node *dl = first_of(doc, STENO_NODE_DATELINE);
+	CHECK_STR(steno_node_get_place(dl), "BEIJING");
+	CHECK_STR(steno_node_get_date(dl), "Dec.29");
+	CHECK(steno_node_get_agency(dl) == NULL);
+	CHECK_STR(steno_meta_get(doc, "date"), "2022-12-29");
+	CHECK_STR(steno_meta_get(doc, "place"), "BEIJING");
+	steno_doc_free(doc);
+}
+
+/* "**Tan Kefei:** text" as a Markdown reader builds it. */
+static void test_markup_label(void)
+{
+	steno_doc *doc = steno_doc_new();
+	steno_node *root = steno_doc_root(doc);
+	for (int i = 0; i < 2; i++) {
+		steno_node *p = steno_node_new(doc, STENO_NODE_PARAGRAPH);
+		steno_node *strong = steno_node_new(doc, STENO_NODE_STRONG);
+		steno_node *name = steno_node_new(doc, STENO_NODE_TEXT);
+		steno_node *rest = steno_node_new(doc, STENO_NODE_TEXT);
+		steno_node_set_literal(name, "Tan Kefei:", 10);
+		steno_node_set_literal(rest, " Good day.", 10);
+		steno_node_append_child(strong, name);
+		steno_node_append_child(p, strong);
+		steno_node_append_child(p, rest);
+		steno_node_append_child(root, p);
+	}
+	steno_options opts;
+	steno_options_init(&opts);
+	CHECK(steno_run_passes(doc, &opts, NULL) == STENO_OK);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 2);
+	CHECK(count_of(doc, STENO_NODE_STRONG) == 0);
+	char text[64];
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "Good day.Good day.");
+	steno_doc_free(doc);
+}
+
+/* Hostile shapes: thousands of opening marks and labelled lines stay
+ * linear, lose nothing and nest no deeper than the pass allows. */
+static void test_hostile(void)
+{
+	size_t n = 20000;
+	char *s = malloc(n * 8 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * 2, " \"", 2);
+	s[n * 2] = '\0';
+	steno_doc *doc = parse(s, STENO_PASS_DEFAULT);
+	CHECK(doc && count_of(doc, STENO_NODE_QUOTE) == 0);
+	steno_doc_free(doc);
+	for (size_t i = 0; i < n; i++) /* each line a turn, each quote unpaired */
+		memcpy(s + i * 8, i % 2 ? "A: x \"\n\n" : "Q: \"y \n\n", 8);
+	s[n * 8] = '\0';
+	doc = parse(s, STENO_PASS_DEFAULT);
+	CHECK(doc && count_of(doc, STENO_NODE_TURN) == n);
+	steno_doc_free(doc);
+	free(s);
+}
+
+void test_passes(void)
+{
+	test_turns();
+	test_times();
+	test_events();
+	test_quotes();
+	test_dateline();
+	test_markup_label();
+	test_hostile();
+}
