@@ -1,0 +1,430 @@
+/* xml_tree.c - the builder the XML readers share: mixed content into
+ * steno's blocks and inlines, with XML's whitespace rules for prose.
+ *
+ * XML puts text anywhere: between blocks, inside a turn without a
+ * paragraph, mid-sentence around a note.  The builder keeps three
+ * pointers (the block container, the open paragraph, the inline
+ * container inside it) and every element's frame saves them, so
+ * closing an element puts the builder back where it was; text that
+ * arrives at block level opens a paragraph of its own. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "xml.h"
+
+int xml_buf_add(xml_buf *b, const char *s, size_t len)
+{
+	if (b->cap - b->len <= len) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap - b->len <= len) {
+			if (cap > SIZE_MAX / 2)
+				return -1;
+			cap *= 2;
+		}
+		char *n = realloc(b->s, cap);
+		if (!n)
+			return -1;
+		b->s = n;
+		b->cap = cap;
+	}
+	if (s) { /* NULL only reserves room */
+		memcpy(b->s + b->len, s, len);
+		b->len += len;
+		b->s[b->len] = '\0';
+	}
+	return 0;
+}
+
+void xml_buf_free(xml_buf *b)
+{
+	free(b->s);
+	*b = (xml_buf){0};
+}
+
+void xt_init(xml_tree *t, steno_doc *doc, const steno_options *opts)
+{
+	*t = (xml_tree){.doc = doc, .block = steno_doc_root(doc)};
+	t->sourcepos = opts && opts->sourcepos;
+}
+
+void xt_free(xml_tree *t)
+{
+	xml_buf_free(&t->text);
+	xml_buf_free(&t->cap);
+	free(t->frames);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static steno_status nomem(void)
+{
+	return STENO_ERR_NOMEM;
+}
+
+static steno_status flush_text(xml_tree *t)
+{
+	if (!t->text.len || !t->para)
+		return STENO_OK;
+	steno_node *n = node_add_text(t->doc, t->inl, t->text.s, t->text.len);
+	t->text.len = 0;
+	return n ? STENO_OK : nomem();
+}
+
+static void close_para(xml_tree *t)
+{
+	flush_text(t);
+	t->para = t->inl = NULL;
+	t->space = t->started = 0;
+}
+
+/* Anchors held for the next paragraph go to its start. */
+static void take_pending(xml_tree *t)
+{
+	if (!t->pending)
+		return;
+	steno_node *c;
+	while ((c = t->pending->first)) {
+		steno_node_unlink(c);
+		node_append(t->para, c);
+	}
+}
+
+/* A paragraph (or heading) in the block container; a list takes it
+ * inside an item of its own. */
+static steno_node *open_para(xml_tree *t, steno_node_type type)
+{
+	steno_node *parent = t->block;
+	if (parent->type == STENO_NODE_LIST && !(parent = node_add(t->doc, parent, STENO_NODE_ITEM)))
+		return NULL;
+	steno_node *p = node_add(t->doc, parent, type);
+	if (!p)
+		return NULL;
+	t->para = t->inl = p;
+	t->started = 0;
+	take_pending(t);
+	return p;
+}
+
+static steno_status append_run(xml_tree *t, xml_buf *b, int keep_space, const char *s, size_t n)
+{
+	if (t->space && keep_space && xml_buf_add(b, " ", 1) < 0)
+		return nomem();
+	t->space = 0;
+	return xml_buf_add(b, s, n) < 0 ? nomem() : STENO_OK;
+}
+
+steno_status xt_text(xml_tree *t, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (is_space(s[i])) {
+			t->space = 1;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && !is_space(s[j]))
+			j++;
+		steno_status st;
+		if (t->capturing) {
+			st = append_run(t, &t->cap, t->cap.len > 0, s + i, j - i);
+		} else {
+			if (!t->para && !open_para(t, STENO_NODE_PARAGRAPH))
+				return nomem();
+			st = append_run(t, &t->text, t->started, s + i, j - i);
+			t->started = 1;
+		}
+		if (st != STENO_OK)
+			return st;
+		i = j;
+	}
+	return STENO_OK;
+}
+
+void xt_space(xml_tree *t)
+{
+	t->space = 1;
+}
+
+/* A space due before an inline node goes before it, not inside it. */
+static steno_status before_inline(xml_tree *t)
+{
+	if (!t->para && !open_para(t, STENO_NODE_PARAGRAPH))
+		return nomem();
+	if (t->space && t->started && xml_buf_add(&t->text, " ", 1) < 0)
+		return nomem();
+	t->space = 0;
+	return flush_text(t);
+}
+
+static void set_pos(xml_tree *t, steno_node *n, const xml_elem *el)
+{
+	if (t->sourcepos && el && n)
+		steno_node_set_sourcepos(n, el->line, el->col, el->line, el->col);
+}
+
+xt_frame *xt_push(xml_tree *t, int kind)
+{
+	if (t->depth == t->frame_cap) {
+		size_t cap = t->frame_cap ? t->frame_cap * 2 : 32;
+		xt_frame *f = realloc(t->frames, cap * sizeof *f);
+		if (!f)
+			return NULL;
+		t->frames = f;
+		t->frame_cap = cap;
+	}
+	xt_frame *f = &t->frames[t->depth++];
+	*f = (xt_frame){.block = t->block, .para = t->para, .inl = t->inl, .kind = kind};
+	return f;
+}
+
+xt_frame *xt_top(xml_tree *t)
+{
+	return t->depth ? &t->frames[t->depth - 1] : NULL;
+}
+
+xt_frame *xt_find(xml_tree *t, int kind)
+{
+	for (size_t i = t->depth; i-- > 0;)
+		if (t->frames[i].kind == kind)
+			return &t->frames[i];
+	return NULL;
+}
+
+steno_status xt_pop(xml_tree *t)
+{
+	if (!t->depth)
+		return STENO_OK;
+	xt_frame *f = &t->frames[--t->depth];
+	if (f->capture)
+		t->capturing--;
+	steno_node *n = f->node;
+	if (!n || !steno_node_type_is_container(n->type))
+		return STENO_OK;
+	if (type_is_inline(n->type)) {
+		steno_status st = flush_text(t);
+		t->inl = f->inl ? f->inl : t->para;
+		return st;
+	}
+	/* a block ended the paragraph it was opened in: what follows it
+	 * starts a new one */
+	close_para(t);
+	t->block = f->block;
+	return STENO_OK;
+}
+
+steno_node *xt_block(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el)
+{
+	close_para(t);
+	steno_node *n;
+	if (type == STENO_NODE_PARAGRAPH || type == STENO_NODE_HEADING) {
+		n = open_para(t, type);
+	} else {
+		steno_node *parent = t->block;
+		if (type == STENO_NODE_ITEM && parent->type != STENO_NODE_LIST)
+			parent = node_add(t->doc, parent, STENO_NODE_LIST);
+		else if (type != STENO_NODE_ITEM && parent->type == STENO_NODE_LIST)
+			parent = node_add(t->doc, parent, STENO_NODE_ITEM);
+		n = parent ? node_add(t->doc, parent, type) : NULL;
+		if (n)
+			t->block = n;
+	}
+	f->node = n;
+	set_pos(t, n, el);
+	return n;
+}
+
+steno_node *xt_inline(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el)
+{
+	if (before_inline(t) != STENO_OK)
+		return NULL;
+	steno_node *n = node_add(t->doc, t->inl, type);
+	if (n) {
+		t->inl = n;
+		t->started = 1;
+	}
+	f->node = n;
+	set_pos(t, n, el);
+	return n;
+}
+
+steno_node *xt_leaf(xml_tree *t, steno_node_type type, const xml_elem *el)
+{
+	if (before_inline(t) != STENO_OK)
+		return NULL;
+	steno_node *n = node_add(t->doc, t->inl, type);
+	t->started = 1;
+	set_pos(t, n, el);
+	return n;
+}
+
+steno_status xt_flush(xml_tree *t)
+{
+	return flush_text(t);
+}
+
+void xt_break(xml_tree *t)
+{
+	close_para(t);
+}
+
+steno_node *xt_anchor(xml_tree *t, steno_node_type type, const xml_elem *el)
+{
+	if (t->para)
+		return xt_leaf(t, type, el);
+	if (!t->pending && !(t->pending = node_add(t->doc, NULL, STENO_NODE_PARAGRAPH)))
+		return NULL;
+	steno_node *n = node_add(t->doc, t->pending, type);
+	set_pos(t, n, el);
+	return n;
+}
+
+void xt_capture(xml_tree *t, xt_frame *f)
+{
+	f->capture = 1;
+	if (t->capturing++ == 0) {
+		t->cap.len = 0;
+		if (t->cap.s)
+			t->cap.s[0] = '\0';
+	}
+	f->cap_start = t->cap.len;
+}
+
+const char *xt_captured(xml_tree *t, const xt_frame *f)
+{
+	if (!t->cap.s || f->cap_start >= t->cap.len)
+		return "";
+	const char *s = t->cap.s + f->cap_start;
+	return *s == ' ' ? s + 1 : s; /* the space before a nested capture's text */
+}
+
+int xt_in_para(const xml_tree *t)
+{
+	return t->para != NULL;
+}
+
+int xt_in_inline(const xml_tree *t)
+{
+	return t->para && t->inl != t->para;
+}
+
+steno_status xt_finish(xml_tree *t)
+{
+	steno_status st = flush_text(t);
+	if (st == STENO_OK && t->pending && t->pending->first)
+		node_append(steno_doc_root(t->doc), t->pending);
+	t->pending = NULL;
+	return st;
+}
+
+/* Is name one of the space-separated words of list? */
+static int listed(const char *name, const char *list)
+{
+	size_t n = strlen(name);
+	while (list && *list) {
+		size_t w = strcspn(list, " ");
+		if (w == n && strncmp(list, name, n) == 0)
+			return 1;
+		list += w;
+		list += strspn(list, " ");
+	}
+	return 0;
+}
+
+steno_status xt_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
+{
+	for (size_t i = 0; i < el->nattrs; i++) {
+		if (listed(el->attrs[i].name, skip))
+			continue;
+		steno_status st = attr_set(t->doc, &n->attrs, el->attrs[i].name, el->attrs[i].value);
+		if (st != STENO_OK)
+			return st;
+	}
+	return STENO_OK;
+}
+
+/* ---- times ---- */
+
+/* Digits with an optional fraction, as milliseconds times unit_ms;
+ * *s is moved past them.  -1 when there are no digits. */
+static int64_t decimal_ms(const char **s, int64_t unit_ms)
+{
+	const char *p = *s;
+	int64_t whole = 0, frac = 0, scale = 1;
+	int digits = 0;
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (whole < INT64_MAX / 100000)
+			whole = whole * 10 + (*p - '0');
+	if (*p == '.' || *p == ',') {
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (scale < 1000000) {
+				frac = frac * 10 + (*p - '0');
+				scale *= 10;
+			}
+	}
+	if (!digits)
+		return -1;
+	*s = p;
+	return whole * unit_ms + frac * unit_ms / scale;
+}
+
+/* ISO 8601 durations as TEI writes them: PT1H2M3.5S. */
+static int64_t duration_ms(const char *s)
+{
+	int64_t total = 0;
+	for (s += 2; *s;) {
+		const char *e = s;
+		while ((*e >= '0' && *e <= '9') || *e == '.' || *e == ',')
+			e++;
+		int64_t unit = *e == 'H' ? 3600000 : *e == 'M' ? 60000 : *e == 'S' ? 1000 : 0;
+		int64_t v = unit ? decimal_ms(&s, unit) : -1;
+		if (v < 0 || s != e)
+			return STENO_TIME_NONE;
+		total += v;
+		s = e + 1;
+	}
+	return total;
+}
+
+/* [HH:]MM:SS[.fff], maybe followed by a time zone. */
+static int64_t clock_ms(const char *s)
+{
+	int64_t ms = 0;
+	int n = 0;
+	for (;;) {
+		int64_t v = decimal_ms(&s, 1000);
+		if (v < 0 || ++n > 3)
+			return STENO_TIME_NONE;
+		ms = ms * 60 + v;
+		if (*s != ':')
+			break;
+		s++;
+	}
+	if (n < 2 || (*s && *s != '+' && *s != '-' && *s != 'Z'))
+		return STENO_TIME_NONE;
+	return ms;
+}
+
+int64_t xml_parse_ms(const char *s)
+{
+	if (!s)
+		return STENO_TIME_NONE;
+	while (is_space(*s))
+		s++;
+	if (s[0] == 'P' && s[1] == 'T')
+		return duration_ms(s);
+	const char *t = strchr(s, 'T');
+	if (t && t - s == 10 && s[4] == '-') /* a date and a time of day */
+		return clock_ms(t + 1);
+	if (strchr(s, ':'))
+		return clock_ms(s);
+	int64_t v = decimal_ms(&s, 1000);
+	while (is_space(*s))
+		s++;
+	return v < 0 || (*s && strcmp(s, "s") != 0) ? STENO_TIME_NONE : v;
+}
