@@ -1,0 +1,557 @@
+/* epub.c - the EPUB 3 writer (see epub.md): the OCF container in a ZIP
+ * (mimetype first and stored, META-INF/container.xml), one XHTML
+ * chapter per document from the HTML writer, a stylesheet, and at the
+ * end the navigation document and the package document, whose lists
+ * grow in spools while chapters are added. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "archive.h"
+#include "error.h"
+#include "spool.h"
+#include "zipfile.h"
+
+#define MIMETYPE "application/epub+zip"
+
+typedef struct epub {
+	zip_writer *zip;
+	steno_options opts;
+	steno_sink *items; /* the package's <item>s for the chapters */
+	steno_sink *spine; /* their <itemref>s */
+	steno_sink *toc;   /* the navigation document's <li>s */
+	uint64_t hash[2];  /* over every chapter: the identifier */
+	size_t count;
+	char *title, *language, *date; /* the first chapter's */
+	int64_t time;
+} epub;
+
+static const char container_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	"<rootfiles>\n"
+	"<rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+	"</rootfiles>\n"
+	"</container>\n";
+
+static const char stylesheet[] =
+	"body { font-family: Georgia, serif; line-height: 1.5; }\n"
+	".turn { margin: 1em 0; }\n"
+	".turn.overlap { margin-left: 2em; }\n"
+	".speaker { font-weight: bold; font-variant: small-caps; }\n"
+	".timestamp { color: #666; font-size: 0.85em; }\n"
+	".event { color: #555; font-style: italic; }\n"
+	".dateline { font-weight: bold; }\n"
+	".note { border-left: 3px solid #ccc; padding-left: 1em; }\n"
+	"blockquote { border-left: 3px solid #ddd; margin-left: 0; padding-left: 1em; }\n"
+	"pre { white-space: pre-wrap; }\n";
+
+static const char accessibility_summary[] =
+	"A transcript in text: each chapter has a title, headings mark its divisions, "
+	"every turn names its speaker, and a table of contents leads to the chapters. "
+	"Non-speech events are described in words; there are no images or media.";
+
+static void epub_discard(void *state)
+{
+	epub *e = state;
+	zip_free(e->zip);
+	spool_free(e->items);
+	spool_free(e->spine);
+	spool_free(e->toc);
+	free(e->title);
+	free(e->language);
+	free(e->date);
+	free(e);
+}
+
+/* A whole small entry from a string. */
+static steno_status put_entry(epub *e, const char *name, const char *text, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(e->zip, name, err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	sink_puts(s, text);
+	return zip_end_entry(e->zip, NULL, NULL, err);
+}
+
+static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *err)
+{
+	epub *e = calloc(1, sizeof *e);
+	if (e)
+		e->time = archive_time();
+	if (!e || !(e->items = spool_new()) || !(e->spine = spool_new()) ||
+	    !(e->toc = spool_new()) || !(e->zip = zip_new(out, opts->compress_level, e->time))) {
+		if (e)
+			epub_discard(e);
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	e->opts = *opts;
+	/* Raw HTML cannot be trusted to be XHTML, nor script links to be
+	 * wanted in a book: --unsafe does not reach EPUB. */
+	e->opts.unsafe = 0;
+	e->opts.standalone = 0;
+	e->hash[0] = 0xcbf29ce484222325u;
+	e->hash[1] = 0x84222325cbf29ce4u;
+	if (zip_add(e->zip, "mimetype", MIMETYPE, sizeof MIMETYPE - 1, err) != STENO_OK ||
+	    put_entry(e, "META-INF/container.xml", container_xml, err) != STENO_OK ||
+	    put_entry(e, "EPUB/style.css", stylesheet, err) != STENO_OK) {
+		epub_discard(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Links and images                                                   */
+
+/* A book carries none of the files a source links to or shows, and
+ * EPUB refuses references to resources it lacks.  So, on the HTML
+ * writer's output: a link keeps its href only when the URL has a
+ * scheme (it leaves the book); an image becomes its description in a
+ * <span class="image">.  The writer escapes '<' in text and '"' and
+ * '>' in attributes, and EPUB never gets raw HTML, so these byte
+ * patterns occur only in tags the writer made.  A kept URL must also
+ * pass epubcheck: a registered scheme, a plain host, one '#' at most,
+ * no brackets (which URIs allow only around IPv6 hosts). */
+static const char link_open[] = "<a href=\"";
+static const char image_open[] = "<img src=\"";
+
+enum { F_COPY, F_HREF, F_SRC, F_ALT_OPEN, F_ALT, F_TAIL };
+
+#define URL_MAX 2048 /* a longer link keeps its text, not its target */
+
+typedef struct filter {
+	steno_sink *next;
+	int state;
+	char pend[sizeof image_open]; /* a tag start that may match */
+	size_t plen;
+	char url[URL_MAX]; /* an href's value as the writer escaped it */
+	size_t ulen;
+	size_t skip; /* bytes of ' alt="' left to skip */
+} filter;
+
+static int starts(const char *s, size_t len, const char *pattern)
+{
+	return strncmp(s, pattern, len) == 0;
+}
+
+static void copy_byte(filter *f, char c)
+{
+	if (!f->plen && c != '<') {
+		sink_putc(f->next, c);
+		return;
+	}
+	f->pend[f->plen++] = c;
+	if (starts(f->pend, f->plen, link_open) || starts(f->pend, f->plen, image_open)) {
+		if (f->plen == sizeof link_open - 1 && starts(f->pend, f->plen, link_open))
+			f->state = F_HREF;
+		else if (f->plen == sizeof image_open - 1)
+			f->state = F_SRC;
+		else
+			return;
+		f->plen = f->ulen = 0;
+		return;
+	}
+	sink_write(f->next, f->pend, f->plen - 1);
+	f->plen = 0;
+	copy_byte(f, c);
+}
+
+static int starts_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Is url (escaped as an attribute: '&' as "&amp;", '\'' as "&#39;") a
+ * link out of the book that EPUB takes? */
+static int url_leaves_book(const char *url)
+{
+	static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:", "tel:"};
+	size_t i, hashes = 0;
+	for (i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (starts_ci(url, schemes[i]))
+			break;
+	if (i == sizeof schemes / sizeof *schemes || strpbrk(url, "[]"))
+		return 0;
+	for (const char *p = url; (p = strchr(p, '#')) != NULL; p++)
+		hashes += !(p > url && p[-1] == '&'); /* "&#39;" is an apostrophe */
+	if (hashes > 1)
+		return 0;
+	if (schemes[i][strlen(schemes[i]) - 1] != '/')
+		return 1;
+	/* The host: letters, digits, '-', '.', and a port. */
+	const char *host = url + strlen(schemes[i]);
+	size_t len = strcspn(host, "/?#");
+	return len && strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                           "0123456789-.:") == len;
+}
+
+/* Collect the href's value; at its closing quote keep it or leave the
+ * <a> without it. */
+static void href_byte(filter *f, char c)
+{
+	if (c != '"') {
+		if (f->ulen < sizeof f->url - 1)
+			f->url[f->ulen] = c;
+		f->ulen++;
+		return;
+	}
+	f->url[f->ulen < sizeof f->url ? f->ulen : sizeof f->url - 1] = '\0';
+	if (f->ulen < sizeof f->url && url_leaves_book(f->url)) {
+		sink_puts(f->next, link_open);
+		sink_write(f->next, f->url, f->ulen);
+		sink_putc(f->next, '"');
+	} else {
+		sink_puts(f->next, "<a");
+	}
+	f->state = F_COPY;
+}
+
+static void filter_byte(filter *f, char c)
+{
+	switch (f->state) {
+	case F_COPY: copy_byte(f, c); break;
+	case F_HREF: href_byte(f, c); break;
+	case F_SRC:
+		if (c == '"') {
+			f->state = F_ALT_OPEN;
+			f->skip = sizeof " alt=\"" - 1;
+		}
+		break;
+	case F_ALT_OPEN:
+		if (--f->skip == 0) {
+			sink_puts(f->next, "<span class=\"image\">");
+			f->state = F_ALT;
+		}
+		break;
+	case F_ALT:
+		if (c == '"') {
+			sink_puts(f->next, "</span>");
+			f->state = F_TAIL;
+		} else {
+			sink_putc(f->next, c);
+		}
+		break;
+	case F_TAIL: f->state = c == '>' ? F_COPY : F_TAIL; break;
+	}
+}
+
+/* 0, or the errno behind the chapter sink's failure. */
+static int next_error(const filter *f)
+{
+	return f->next->status == STENO_OK ? 0 : f->next->errnum ? f->next->errnum : EIO;
+}
+
+static int filter_drain(steno_sink *s)
+{
+	filter *f = s->dest;
+	const char *p = s->buf, *end = s->buf + s->len;
+	while (p < end) {
+		/* Plain text goes through in runs. */
+		if (f->state == F_COPY && !f->plen) {
+			const char *lt = memchr(p, '<', (size_t)(end - p));
+			size_t run = lt ? (size_t)(lt - p) : (size_t)(end - p);
+			sink_write(f->next, p, run);
+			p += run;
+			if (p == end)
+				break;
+		}
+		filter_byte(f, *p++);
+	}
+	s->len = 0;
+	return next_error(f);
+}
+
+/* A tag start left pending at the end was not a link or an image. */
+static int filter_finish(steno_sink *s)
+{
+	filter *f = s->dest;
+	sink_write(f->next, f->pend, f->plen);
+	f->plen = 0;
+	return next_error(f);
+}
+
+static void filter_release(steno_sink *s)
+{
+	free(s->dest);
+}
+
+static steno_sink *filter_new(steno_sink *next)
+{
+	filter *f = calloc(1, sizeof *f);
+	steno_sink *s = f ? sink_alloc(filter_drain, 65536) : NULL;
+	if (!s) {
+		free(f);
+		return NULL;
+	}
+	f->next = next;
+	s->dest = f;
+	s->finish = filter_finish;
+	s->release = filter_release;
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Chapters                                                           */
+
+/* The start of an XHTML content document, up to <body>. */
+static void put_xhtml_head(steno_sink *s, const char *lang, const char *title)
+{
+	sink_puts(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+	             "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	             "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+	xml_put(s, lang);
+	sink_puts(s, "\" xml:lang=\"");
+	xml_put(s, lang);
+	sink_puts(s, "\">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
+	xml_put(s, title);
+	sink_puts(s, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n"
+	             "</head>\n<body>\n");
+}
+
+/* The chapter's content: the title as a heading unless it is the
+ * document's own first heading, then the HTML writer's fragment. */
+static steno_status put_chapter_body(epub *e, steno_sink *s, const steno_doc *doc,
+                                     const char *title, int show_title, steno_error *err)
+{
+	sink_puts(s, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n");
+	if (show_title) {
+		sink_puts(s, "<h1 class=\"title\">");
+		xml_put(s, title);
+		sink_puts(s, "</h1>\n");
+	}
+	steno_sink *f = filter_new(s);
+	if (!f)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	steno_status st = html_write(doc, f, &e->opts, err);
+	steno_sink_close(f); /* its errors are the chapter sink's, seen by zip_end_entry */
+	sink_puts(s, "</section>\n</body>\n</html>\n");
+	return st;
+}
+
+/* FNV-1a over data, into both halves of the identifier's hash. */
+static void hash_bytes(epub *e, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++) {
+		e->hash[0] = (e->hash[0] ^ p[i]) * 0x100000001b3u;
+		e->hash[1] = (e->hash[1] ^ p[i] ^ 0x5a) * 0x100000001b3u;
+	}
+}
+
+/* A chapter's CRC-32 and size, little-endian, into the hash: the
+ * identifier then follows the content, the same on every machine. */
+static void hash_entry(epub *e, uint32_t crc, uint64_t size)
+{
+	unsigned char le[12];
+	for (int i = 0; i < 4; i++)
+		le[i] = (unsigned char)(crc >> (8 * i));
+	for (int i = 0; i < 8; i++)
+		le[4 + i] = (unsigned char)(size >> (8 * i));
+	hash_bytes(e, le, sizeof le);
+}
+
+/* The first chapter's title, language and date describe the book. */
+static steno_status keep_book_metadata(epub *e, const steno_doc *doc, const char *title)
+{
+	const char *date = steno_meta_get(doc, "date");
+	e->title = strdup(title);
+	e->language = strdup(archive_language(doc));
+	e->date = date ? strdup(date) : NULL;
+	return e->title && e->language && (!date || e->date) ? STENO_OK : STENO_ERR_NOMEM;
+}
+
+/* The chapter's lines in the package and navigation documents. */
+static void list_chapter(epub *e, const char *file, const char *title)
+{
+	char id[32];
+	snprintf(id, sizeof id, "c%04zu", e->count);
+	sink_puts(e->items, "<item id=\"");
+	sink_puts(e->items, id);
+	sink_puts(e->items, "\" href=\"");
+	sink_puts(e->items, file);
+	sink_puts(e->items, "\" media-type=\"application/xhtml+xml\"/>\n");
+	sink_puts(e->spine, "<itemref idref=\"");
+	sink_puts(e->spine, id);
+	sink_puts(e->spine, "\"/>\n");
+	sink_puts(e->toc, "<li><a href=\"");
+	sink_puts(e->toc, file);
+	sink_puts(e->toc, "\">");
+	xml_put(e->toc, title);
+	sink_puts(e->toc, "</a></li>\n");
+}
+
+static steno_status epub_add(void *state, const steno_doc *doc, const char *source,
+                             steno_error *err)
+{
+	epub *e = state;
+	char file[32], name[40];
+	const char *meta_title = steno_meta_get(doc, "title");
+	char *stem = archive_stem(source);
+	char *title = stem ? archive_title(doc) : NULL;
+	const char *shown = title ? title : stem;
+	steno_status st = stem ? STENO_OK : STENO_ERR_NOMEM;
+	e->count++;
+	snprintf(file, sizeof file, "c%04zu.xhtml", e->count);
+	snprintf(name, sizeof name, "EPUB/%s", file);
+	if (st == STENO_OK && e->count == 1)
+		st = keep_book_metadata(e, doc, shown);
+	steno_sink *s = st == STENO_OK ? zip_begin_entry(e->zip, name, err) : NULL;
+	if (s) {
+		uint32_t crc;
+		uint64_t size;
+		put_xhtml_head(s, archive_language(doc), shown);
+		st = put_chapter_body(e, s, doc, shown, !title || (meta_title && *meta_title), err);
+		steno_status ended = zip_end_entry(e->zip, &crc, &size, st == STENO_OK ? err : NULL);
+		st = st != STENO_OK ? st : ended;
+		hash_entry(e, crc, size);
+		list_chapter(e, file, shown);
+	} else if (st == STENO_OK) {
+		st = err ? err->code : STENO_ERR_IO;
+	} else {
+		set_error(err, st, 0, 0, "out of memory");
+	}
+	free(stem);
+	free(title);
+	return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* The end: navigation and package documents                          */
+
+static steno_status put_nav(epub *e, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(e->zip, "EPUB/nav.xhtml", err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	put_xhtml_head(s, e->language ? e->language : "en", "Contents");
+	sink_puts(s, "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n");
+	int errnum = spool_replay(e->toc, s);
+	sink_puts(s, "</ol>\n</nav>\n</body>\n</html>\n");
+	steno_status st = zip_end_entry(e->zip, NULL, NULL, err);
+	if (errnum && st == STENO_OK)
+		st = set_error(err, STENO_ERR_IO, 0, 0, "cannot keep the contents: %s", strerror(errnum));
+	return st;
+}
+
+/* A W3C date (YYYY, YYYY-MM or YYYY-MM-DD), as dc:date wants. */
+static int w3c_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t len = s ? strlen(s) : 0;
+	if (len != 4 && len != 7 && len != 10)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return 0;
+	int month = len > 4 ? (s[5] - '0') * 10 + s[6] - '0' : 1;
+	int day = len > 7 ? (s[8] - '0') * 10 + s[9] - '0' : 1;
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* urn:uuid: from the content hash, as an RFC 9562 version 8 UUID
+ * (custom, here: derived from the chapters). */
+static void put_identifier(epub *e, steno_sink *s)
+{
+	char uuid[40];
+	uint64_t hi = (e->hash[0] & ~(uint64_t)0xF000) | 0x8000;
+	uint64_t lo = (e->hash[1] & ~(3ull << 62)) | (2ull << 62);
+	snprintf(uuid, sizeof uuid, "%08llx-%04llx-%04llx-%04llx-%012llx",
+	         (unsigned long long)(hi >> 32), (unsigned long long)(hi >> 16 & 0xFFFF),
+	         (unsigned long long)(hi & 0xFFFF), (unsigned long long)(lo >> 48),
+	         (unsigned long long)(lo & 0xFFFFFFFFFFFFull));
+	sink_puts(s, "<dc:identifier id=\"uid\">urn:uuid:");
+	sink_puts(s, uuid);
+	sink_puts(s, "</dc:identifier>\n");
+}
+
+static void put_meta(steno_sink *s, const char *property, const char *value)
+{
+	sink_puts(s, "<meta property=\"");
+	sink_puts(s, property);
+	sink_puts(s, "\">");
+	xml_put(s, value);
+	sink_puts(s, "</meta>\n");
+}
+
+static void put_package_metadata(epub *e, steno_sink *s)
+{
+	char modified[21], title[64];
+	archive_format_time(e->time, modified);
+	sink_puts(s, "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+	put_identifier(e, s);
+	sink_puts(s, "<dc:title>");
+	if (e->count == 1) {
+		xml_put(s, e->title);
+	} else {
+		snprintf(title, sizeof title, "Transcripts (%zu)", e->count);
+		sink_puts(s, title);
+	}
+	sink_puts(s, "</dc:title>\n<dc:language>");
+	xml_put(s, e->language ? e->language : "en");
+	sink_puts(s, "</dc:language>\n<dc:date>");
+	/* The first transcript's date, else the book's own. */
+	xml_put(s, w3c_date(e->date) ? e->date : modified);
+	sink_puts(s, "</dc:date>\n");
+	put_meta(s, "dcterms:modified", modified);
+	put_meta(s, "schema:accessMode", "textual");
+	put_meta(s, "schema:accessModeSufficient", "textual");
+	put_meta(s, "schema:accessibilityFeature", "structuralNavigation");
+	put_meta(s, "schema:accessibilityFeature", "tableOfContents");
+	put_meta(s, "schema:accessibilityFeature", "readingOrder");
+	put_meta(s, "schema:accessibilityHazard", "none");
+	put_meta(s, "schema:accessibilitySummary", accessibility_summary);
+	sink_puts(s, "</metadata>\n");
+}
+
+static steno_status put_package(epub *e, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(e->zip, "EPUB/package.opf", err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	sink_puts(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	             "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+	             "unique-identifier=\"uid\">\n");
+	put_package_metadata(e, s);
+	sink_puts(s, "<manifest>\n<item id=\"nav\" href=\"nav.xhtml\" "
+	             "media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
+	             "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
+	int errnum = spool_replay(e->items, s);
+	sink_puts(s, "</manifest>\n<spine>\n");
+	if (!errnum)
+		errnum = spool_replay(e->spine, s);
+	sink_puts(s, "</spine>\n</package>\n");
+	steno_status st = zip_end_entry(e->zip, NULL, NULL, err);
+	if (errnum && st == STENO_OK)
+		st = set_error(err, STENO_ERR_IO, 0, 0, "cannot keep the package: %s", strerror(errnum));
+	return st;
+}
+
+static steno_status epub_finish(void *state, steno_error *err)
+{
+	epub *e = state;
+	steno_status st = STENO_OK;
+	if (!e->count)
+		st = set_error(err, STENO_ERR_ARG, 0, 0, "an EPUB needs at least one document");
+	if (st == STENO_OK)
+		st = put_nav(e, err);
+	if (st == STENO_OK)
+		st = put_package(e, err);
+	if (st == STENO_OK) {
+		st = zip_finish(e->zip, err);
+		e->zip = NULL; /* freed by zip_finish either way */
+	}
+	epub_discard(e);
+	return st;
+}
+
+const archive_ops epub_ops = {epub_open, epub_add, epub_finish, epub_discard};
+
+steno_status epub_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
+                        steno_error *err)
+{
+	return archive_write_one(&epub_ops, doc, sink, opts, err);
+}

@@ -1,0 +1,248 @@
+/* zip.c - the ZIP bundle (see zip.md): for each document its HTML page
+ * and its JSON, then index.html linking them all and manifest.json
+ * describing them, in a ZIP written by src/zipfile.c.  The index and
+ * the manifest grow in spools while documents are added, so memory
+ * stays flat however many there are. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "error.h"
+#include "spool.h"
+#include "zipfile.h"
+
+typedef struct bundle {
+	zip_writer *zip;
+	steno_options opts;
+	steno_sink *index;    /* one <li> per document */
+	steno_sink *manifest; /* one JSON object per document */
+	size_t count;
+} bundle;
+
+/* What the manifest says of one written member. */
+typedef struct member {
+	char name[ARCHIVE_STEM_MAX + 32];
+	uint32_t crc;
+	uint64_t size;
+} member;
+
+static void bundle_discard(void *state)
+{
+	bundle *b = state;
+	zip_free(b->zip);
+	spool_free(b->index);
+	spool_free(b->manifest);
+	free(b);
+}
+
+static void *bundle_open(steno_sink *out, const steno_options *opts, steno_error *err)
+{
+	bundle *b = calloc(1, sizeof *b);
+	if (!b || !(b->index = spool_new()) || !(b->manifest = spool_new()) ||
+	    !(b->zip = zip_new(out, opts->compress_level, archive_time()))) {
+		if (b)
+			bundle_discard(b);
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	b->opts = *opts;
+	return b;
+}
+
+/* Write one member through format's writer; its name, CRC and size go
+ * to *m. */
+static steno_status put_member(bundle *b, const steno_doc *doc, format_writer write,
+                               const steno_options *opts, member *m, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(b->zip, m->name, err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	steno_status st = write(doc, s, opts, err);
+	steno_status ended = zip_end_entry(b->zip, &m->crc, &m->size, st == STENO_OK ? err : NULL);
+	return st != STENO_OK ? st : ended;
+}
+
+/* stem, or stem-2, stem-3...: the first whose .html and .json are
+ * free, and never the index's or the manifest's name. */
+static void unique_names(bundle *b, const char *stem, member *html, member *json)
+{
+	for (unsigned long n = 1;; n++) {
+		char suffix[24] = "";
+		if (n > 1)
+			snprintf(suffix, sizeof suffix, "-%lu", n);
+		snprintf(html->name, sizeof html->name, "%s%s.html", stem, suffix);
+		snprintf(json->name, sizeof json->name, "%s%s.json", stem, suffix);
+		if (!zip_has(b->zip, html->name) && !zip_has(b->zip, json->name) &&
+		    strcmp(html->name, "index.html") != 0 && strcmp(json->name, "manifest.json") != 0)
+			return;
+	}
+}
+
+/* A speaker's display name, else the id. */
+static const char *speaker_label(const steno_doc *doc, size_t i)
+{
+	const char *name = steno_speaker_name(doc, i);
+	return name && *name ? name : steno_speaker_id(doc, i);
+}
+
+static void index_row(bundle *b, const steno_doc *doc, const char *title, const member *html,
+                      const member *json)
+{
+	steno_sink *s = b->index;
+	const char *date = steno_meta_get(doc, "date");
+	size_t speakers = steno_speaker_count(doc);
+	sink_puts(s, "<li><a href=\"");
+	url_put(s, html->name);
+	sink_puts(s, "\">");
+	xml_put(s, title);
+	sink_puts(s, "</a>");
+	if (date && *date) {
+		sink_puts(s, " <span class=\"date\">");
+		xml_put(s, date);
+		sink_puts(s, "</span>");
+	}
+	for (size_t i = 0; i < speakers; i++) {
+		sink_puts(s, i ? ", " : " <span class=\"speakers\">");
+		xml_put(s, speaker_label(doc, i));
+	}
+	sink_puts(s, speakers ? "</span> <a class=\"json\" href=\"" : " <a class=\"json\" href=\"");
+	url_put(s, json->name);
+	sink_puts(s, "\">JSON</a></li>\n");
+}
+
+static void manifest_member(steno_sink *s, const char *key, const member *m)
+{
+	char crc[16];
+	snprintf(crc, sizeof crc, "%08lx", (unsigned long)m->crc);
+	sink_puts(s, ", ");
+	json_put(s, key);
+	sink_puts(s, ": {\"name\": ");
+	json_put(s, m->name);
+	sink_puts(s, ", \"size\": ");
+	sink_put_int(s, (long long)m->size);
+	sink_puts(s, ", \"crc32\": ");
+	json_put(s, crc);
+	sink_putc(s, '}');
+}
+
+static void manifest_entry(bundle *b, const steno_doc *doc, const char *source, const char *title,
+                           const member *html, const member *json)
+{
+	steno_sink *s = b->manifest;
+	const char *date = steno_meta_get(doc, "date");
+	sink_puts(s, b->count ? ",\n  {\"source\": " : "\n  {\"source\": ");
+	json_put(s, source);
+	sink_puts(s, ", \"title\": ");
+	json_put(s, title);
+	sink_puts(s, ", \"date\": ");
+	if (date && *date)
+		json_put(s, date);
+	else
+		sink_puts(s, "null");
+	sink_puts(s, ", \"language\": ");
+	json_put(s, archive_language(doc));
+	sink_puts(s, ", \"speakers\": [");
+	for (size_t i = 0; i < steno_speaker_count(doc); i++) {
+		if (i)
+			sink_puts(s, ", ");
+		json_put(s, speaker_label(doc, i));
+	}
+	sink_putc(s, ']');
+	manifest_member(s, "html", html);
+	manifest_member(s, "json", json);
+	sink_putc(s, '}');
+}
+
+static steno_status bundle_add(void *state, const steno_doc *doc, const char *source,
+                               steno_error *err)
+{
+	bundle *b = state;
+	member html = {0}, json = {0};
+	char *stem = archive_stem(source);
+	char *title = stem ? archive_title(doc) : NULL;
+	if (!stem) {
+		free(title);
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	unique_names(b, stem, &html, &json);
+	steno_options page = b->opts;
+	page.standalone = 1;
+	steno_status st = put_member(b, doc, html_write, &page, &html, err);
+	if (st == STENO_OK)
+		st = put_member(b, doc, json_write, &b->opts, &json, err);
+	if (st == STENO_OK) {
+		index_row(b, doc, title ? title : stem, &html, &json);
+		manifest_entry(b, doc, source, title ? title : stem, &html, &json);
+		b->count++;
+	}
+	free(stem);
+	free(title);
+	return st;
+}
+
+/* What a tiny page needs to read well; no '<' or '&' in it. */
+static const char index_style[] =
+	"body { margin: 0 auto; max-width: 44em; padding: 1em 1.5em; "
+	"font-family: Georgia, serif; line-height: 1.5; color: #222; }\n"
+	".date, .speakers { color: #555; }\n"
+	".json { font-size: 0.85em; }\n";
+
+static steno_status put_index(bundle *b, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(b->zip, "index.html", err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	sink_puts(s, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" "
+	             "xml:lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+	             "<title>Transcripts</title>\n<style>\n");
+	sink_puts(s, index_style);
+	sink_puts(s, "</style>\n</head>\n<body>\n<h1>Transcripts</h1>\n<p>");
+	sink_put_int(s, (long long)b->count);
+	sink_puts(s, b->count == 1 ? " document" : " documents");
+	sink_puts(s, "; each also as JSON (manifest.json lists them all).</p>\n<ul>\n");
+	int e = spool_replay(b->index, s);
+	sink_puts(s, "</ul>\n</body>\n</html>\n");
+	steno_status st = zip_end_entry(b->zip, NULL, NULL, err);
+	if (e && st == STENO_OK)
+		st = set_error(err, STENO_ERR_IO, 0, 0, "cannot keep the index: %s", strerror(e));
+	return st;
+}
+
+static steno_status put_manifest(bundle *b, steno_error *err)
+{
+	steno_sink *s = zip_begin_entry(b->zip, "manifest.json", err);
+	if (!s)
+		return err ? err->code : STENO_ERR_IO;
+	sink_puts(s, "{\"steno\": \"bundle\", \"version\": 1, \"documents\": [");
+	int e = spool_replay(b->manifest, s);
+	sink_puts(s, b->count ? "\n]}\n" : "]}\n");
+	steno_status st = zip_end_entry(b->zip, NULL, NULL, err);
+	if (e && st == STENO_OK)
+		st = set_error(err, STENO_ERR_IO, 0, 0, "cannot keep the manifest: %s", strerror(e));
+	return st;
+}
+
+static steno_status bundle_finish(void *state, steno_error *err)
+{
+	bundle *b = state;
+	steno_status st = put_index(b, err);
+	if (st == STENO_OK)
+		st = put_manifest(b, err);
+	if (st == STENO_OK) {
+		st = zip_finish(b->zip, err);
+		b->zip = NULL; /* freed by zip_finish either way */
+	}
+	bundle_discard(b);
+	return st;
+}
+
+const archive_ops zip_bundle_ops = {bundle_open, bundle_add, bundle_finish, bundle_discard};
+
+steno_status zip_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
+                       steno_error *err)
+{
+	return archive_write_one(&zip_bundle_ops, doc, sink, opts, err);
+}

@@ -1,0 +1,346 @@
+/* archive.c - steno_archive, the public face of the archive formats,
+ * and the helpers they share (see archive.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "archive.h"
+#include "error.h"
+#include "utf8.h"
+
+#define ZIP_EPOCH 315532800 /* 1980-01-01T00:00:00Z */
+
+struct steno_archive {
+	const archive_ops *ops;
+	void *state;
+	steno_status status; /* the first failure of an add */
+	steno_error first;   /* and its message, repeated by close */
+};
+
+/* The archive protocol of the format named name, from the registry. */
+static const archive_ops *ops_for(const char *name)
+{
+	const format *f = format_lookup(name);
+	if (f && f->write == zip_write)
+		return &zip_bundle_ops;
+	if (f && f->write == epub_write)
+		return &epub_ops;
+	return NULL;
+}
+
+steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
+                                 const steno_options *opts, steno_error *err)
+{
+	clear_error(err);
+	steno_options defaults;
+	if (!opts) {
+		steno_options_init(&defaults);
+		opts = &defaults;
+	}
+	if (!format_name || !sink) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no format or no sink");
+		return NULL;
+	}
+	const archive_ops *ops = ops_for(format_name);
+	if (!ops) {
+		set_error(err, STENO_ERR_FORMAT, 0, 0, "'%s' is not an archive format", format_name);
+		return NULL;
+	}
+	steno_archive *a = calloc(1, sizeof *a);
+	if (!a) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	a->ops = ops;
+	a->state = ops->open(sink, opts, err);
+	if (!a->state) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+steno_status steno_archive_add(steno_archive *a, const steno_doc *doc, const char *source_name,
+                               steno_error *err)
+{
+	clear_error(err);
+	if (!a || !doc)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "no archive or no document");
+	if (a->status != STENO_OK) {
+		if (err)
+			*err = a->first;
+		return a->status;
+	}
+	steno_error mine = {0};
+	steno_status st = a->ops->add(a->state, doc, source_name ? source_name : "document", &mine);
+	/* A half-written entry cannot be taken back: the archive is lost. */
+	if (st != STENO_OK) {
+		a->status = st;
+		a->first = mine;
+	}
+	if (err)
+		*err = mine;
+	return st;
+}
+
+steno_status steno_archive_close(steno_archive *a, steno_error *err)
+{
+	clear_error(err);
+	if (!a)
+		return STENO_OK;
+	steno_status st = a->status;
+	if (st == STENO_OK) {
+		st = a->ops->finish(a->state, err);
+	} else {
+		a->ops->discard(a->state);
+		if (err)
+			*err = a->first;
+	}
+	free(a);
+	return st;
+}
+
+void steno_archive_abort(steno_archive *a)
+{
+	if (!a)
+		return;
+	a->ops->discard(a->state);
+	free(a);
+}
+
+steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err)
+{
+	void *state = ops->open(sink, opts, err);
+	if (!state)
+		return err ? err->code : STENO_ERR_NOMEM;
+	const char *source = steno_meta_get(doc, "source");
+	steno_status st = ops->add(state, doc, source && *source ? source : "document", err);
+	if (st != STENO_OK) {
+		ops->discard(state);
+		return st;
+	}
+	return ops->finish(state, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time                                                               */
+
+int64_t archive_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (!epoch || !*epoch)
+		return ZIP_EPOCH;
+	char *end;
+	errno = 0;
+	long long t = strtoll(epoch, &end, 10);
+	if (errno || *end || t < 0)
+		return ZIP_EPOCH;
+	return t;
+}
+
+void archive_format_time(int64_t t, char out[21])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || tm.tm_year > 8099) {
+		tt = ZIP_EPOCH;
+		gmtime_r(&tt, &tm);
+	}
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                              */
+
+/* Append one path part of src[0..len) to out, made safe. */
+static size_t put_part(char *out, size_t used, const char *src, size_t len)
+{
+	size_t i = 0;
+	if (used)
+		out[used++] = '/';
+	while (i < len && used < ARCHIVE_STEM_MAX) {
+		uint32_t cp;
+		size_t n = utf8_decode(src + i, len - i, &cp);
+		if (n > 1 && used + n <= ARCHIVE_STEM_MAX) {
+			memcpy(out + used, src + i, n);
+			used += n;
+			i += n;
+			continue;
+		}
+		unsigned char c = (unsigned char)src[i];
+		out[used++] = n == 1 && c >= 0x20 && c != 0x7F && !strchr(":*?\"<>|", c) ? (char)c : '_';
+		i += n ? n : 1;
+	}
+	return used;
+}
+
+/* The length of name without ".gz" and then its last extension. */
+static size_t without_extension(const char *name, size_t len)
+{
+	if (len > 3 && strncmp(name + len - 3, ".gz", 3) == 0)
+		len -= 3;
+	for (size_t i = len; i > 1; i--)
+		if (name[i - 1] == '.')
+			return i - 1;
+	return len;
+}
+
+char *archive_stem(const char *source)
+{
+	size_t len = strlen(source);
+	char *out = malloc(ARCHIVE_STEM_MAX + 4 + sizeof "document");
+	if (!out)
+		return NULL;
+	size_t used = 0;
+	const char *p = source, *end = source + len;
+	while (p < end && used < ARCHIVE_STEM_MAX) {
+		size_t n = strcspn(p, "/\\");
+		const char *next = p + n < end ? p + n + 1 : end;
+		int last = p + n >= end;
+		if (last)
+			n = without_extension(p, n);
+		if (n && !(n == 1 && p[0] == '.') && !(n == 2 && p[0] == '.' && p[1] == '.'))
+			used = put_part(out, used, p, n);
+		p = next;
+	}
+	if (!used)
+		memcpy(out, "document", sizeof "document");
+	else
+		out[used] = '\0';
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Metadata                                                           */
+
+/* Append the text under n (text, code, breaks as spaces) to s. */
+static void put_plain_text(steno_sink *s, const steno_node *n)
+{
+	for (const steno_node *d = n->first; d; d = node_next_preorder(d, n)) {
+		if (d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE)
+			sink_write(s, d->literal, d->len);
+		else if (d->type == STENO_NODE_SOFT_BREAK || d->type == STENO_NODE_LINE_BREAK)
+			sink_putc(s, ' ');
+	}
+}
+
+char *archive_title(const steno_doc *doc)
+{
+	const char *title = steno_meta_get(doc, "title");
+	if (title && *title)
+		return strdup(title);
+	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
+		if (n->type != STENO_NODE_HEADING)
+			continue;
+		steno_sink *s = steno_sink_new_memory();
+		if (!s)
+			return NULL;
+		put_plain_text(s, n);
+		size_t len;
+		char *text = sink_memory_take(s, &len);
+		steno_sink_close(s);
+		if (!text || len)
+			return text;
+		free(text);
+	}
+	return NULL;
+}
+
+/* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters
+ * or digits, joined by '-'. */
+static int language_tag_ok(const char *tag)
+{
+	size_t part = 0, parts = 0;
+	for (const char *p = tag;; p++) {
+		int letter = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+		int digit = *p >= '0' && *p <= '9';
+		if ((letter || (digit && parts)) && part < 8) {
+			part++;
+			continue;
+		}
+		if (!part || (*p && *p != '-'))
+			return 0;
+		if (!*p)
+			return 1;
+		part = 0;
+		parts++;
+	}
+}
+
+const char *archive_language(const steno_doc *doc)
+{
+	const char *lang = steno_meta_get(doc, "language");
+	if (!lang || !*lang)
+		lang = steno_meta_get(doc, "lang");
+	return lang && language_tag_ok(lang) ? lang : "en";
+}
+
+/* ------------------------------------------------------------------ */
+/* Escaping                                                           */
+
+void xml_put(steno_sink *sink, const char *s)
+{
+	const char *run = s;
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		uint32_t cp;
+		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
+		const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+		                : c == '"' ? "&quot;" : NULL;
+		if (!rep && (!n || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F))
+			rep = UTF8_REPLACEMENT;
+		if (!rep) {
+			s += n;
+			continue;
+		}
+		sink_write(sink, run, (size_t)(s - run));
+		sink_puts(sink, rep);
+		s += n ? n : 1;
+		run = s;
+	}
+	sink_write(sink, run, (size_t)(s - run));
+}
+
+void url_put(steno_sink *sink, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~/", c)) {
+			sink_putc(sink, (char)c);
+		} else {
+			char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
+			sink_write(sink, pct, 3);
+		}
+	}
+}
+
+void json_put(steno_sink *sink, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	sink_putc(sink, '"');
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		uint32_t cp;
+		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
+		if (!n) {
+			sink_puts(sink, UTF8_REPLACEMENT);
+			s++;
+		} else if (c == '"' || c == '\\') {
+			sink_putc(sink, '\\');
+			sink_putc(sink, (char)c);
+			s++;
+		} else if (c < 0x20) {
+			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			sink_write(sink, esc, 6);
+			s++;
+		} else {
+			sink_write(sink, s, n);
+			s += n;
+		}
+	}
+	sink_putc(sink, '"');
+}

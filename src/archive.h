@@ -1,0 +1,60 @@
+/* archive.h - what the archive formats (ZIP bundle, EPUB) share: the
+ * protocol behind steno_archive, and helpers for the small XML and JSON
+ * documents an archive adds around its documents. */
+#ifndef STENO_ARCHIVE_H
+#define STENO_ARCHIVE_H
+
+#include <stdint.h>
+
+#include "format.h"
+
+/* An archive format: open on a sink, add documents one by one, finish
+ * (write the end, flush, free) or discard (free only). */
+typedef struct archive_ops {
+	void *(*open)(steno_sink *out, const steno_options *opts, steno_error *err);
+	steno_status (*add)(void *state, const steno_doc *doc, const char *source,
+	                    steno_error *err);
+	steno_status (*finish)(void *state, steno_error *err);
+	void (*discard)(void *state);
+} archive_ops;
+
+extern const archive_ops zip_bundle_ops;
+extern const archive_ops epub_ops;
+
+/* The archive formats' writers for one document: an archive of one. */
+steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err);
+
+/* The time every entry carries: SOURCE_DATE_EPOCH when it is set to a
+ * number (the reproducible-builds convention), else 1980-01-01, the
+ * first time ZIP can hold.  Either way the same input gives the same
+ * bytes. */
+int64_t archive_time(void);
+/* t as "YYYY-MM-DDThh:mm:ssZ" into out. */
+void archive_format_time(int64_t t, char out[21]);
+
+#define ARCHIVE_STEM_MAX 200
+
+/* A safe relative entry path from a source file name, without its
+ * extension(s): no leading '/', no "", "." or ".." parts, '\' taken as
+ * '/', bytes that are not valid UTF-8 or are controls or reserved on
+ * common file systems replaced by '_', at most ARCHIVE_STEM_MAX bytes; "document"
+ * when nothing is left.  malloc'd (caller frees); NULL on no memory. */
+char *archive_stem(const char *source);
+
+/* The document's title as plain text: the metadata title, else the
+ * text of its first heading; NULL when it has neither.  malloc'd. */
+char *archive_title(const steno_doc *doc);
+/* The metadata language ("language" or "lang") when it is a
+ * well-formed BCP 47 tag, else "en". */
+const char *archive_language(const steno_doc *doc);
+
+/* s as XML character data or attribute value: & < > " escaped, controls
+ * XML refuses and bytes that are not UTF-8 written as U+FFFD. */
+void xml_put(steno_sink *sink, const char *s);
+/* s percent-encoded as a relative URL path ('/' kept). */
+void url_put(steno_sink *sink, const char *s);
+/* s as a JSON string, quotes included. */
+void json_put(steno_sink *sink, const char *s);
+
+#endif
