@@ -25,7 +25,10 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS)
 LIBFLAGS  = -fPIC -fvisibility=hidden
 LDLIBS   += $(PKG_LIBS)
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c)
+# The command's own files: src/main.c and src/batch.c (threads: -pthread).
+CLI_SRC  = src/main.c src/batch.c
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c)) $(wildcard formats/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -54,8 +57,8 @@ $(SHARED): $(LIB_OBJ)
 	ln -sf libsteno.so.$(VERSION) $(OUT)/$(SONAME)
 	ln -sf $(SONAME) $(OUT)/libsteno.so
 
-$(STENO): $(BUILD)/src/main.o $(STATIC)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(STENO): $(CLI_OBJ) $(STATIC)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $^ $(LDLIBS)
 
 $(UNIT): $(UNIT_OBJ) $(STATIC)
 	@mkdir -p $(dir $@)
@@ -81,7 +84,7 @@ FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_SRC    = $(wildcard fuzz/*.c)
 FUZZ_BIN    = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_OBJ    = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -133,4 +136,4 @@ clean:
 
 .PHONY: all check check-asan fuzz fuzz-smoke bench install clean
 
--include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/src/main.d $(FUZZ_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -181,8 +181,9 @@ static void put_attr(html *h, const char *name, const char *value)
 /* What each ASCII byte of a URL becomes: kept (unreserved and reserved
  * characters of RFC 3986), percent-encoded, or an entity because it is
  * also special in an attribute.  '%' is kept only before two hex digits,
- * so URLs already escaped stay as they are. */
-enum { URL_KEEP, URL_ENCODE, URL_AMP, URL_APOS, URL_PERCENT };
+ * so URLs already escaped stay as they are; '[' and ']' only in the
+ * authority, the one place RFC 3986 allows them (an IPv6 host). */
+enum { URL_KEEP, URL_ENCODE, URL_AMP, URL_APOS, URL_PERCENT, URL_BRACKET };
 
 #define E URL_ENCODE
 static const unsigned char url_class[128] = {
@@ -191,7 +192,7 @@ static const unsigned char url_class[128] = {
 	E, 0, E, 0, 0, URL_PERCENT, URL_AMP, URL_APOS, 0, 0, 0, 0, 0, 0, 0, 0, /* sp ! " # $ % & ' */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, 0, E, 0,                         /* < = > ? */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, 0, E, 0,                         /* \ ^ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, URL_BRACKET, E, URL_BRACKET, E, 0,     /* [ \ ] ^ */
 	E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                         /* ` */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, 0, E,                         /* { | } ~ DEL */
 };
@@ -207,6 +208,23 @@ static int starts_with_ci(const char *s, size_t len, const char *prefix)
 	size_t n = strlen(prefix);
 
 	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/* The end of url's authority ("//host:port" after a scheme), or url
+ * itself when it has none. */
+static const unsigned char *authority_end(const unsigned char *url, const unsigned char *end)
+{
+	const unsigned char *p = url;
+
+	/* the scheme: a letter, then letters, digits, '+', '-', '.' */
+	while (p < end && (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
+	                   (p > url && ((*p >= '0' && *p <= '9') || strchr("+-.", *p)))))
+		p++;
+	if (p == url || end - p < 3 || memcmp(p, "://", 3) != 0)
+		return url;
+	for (p += 3; p < end && *p != '/' && *p != '?' && *p != '#'; p++)
+		;
+	return p;
 }
 
 /* cmark's rule: script-running and local schemes are refused, data:
@@ -236,7 +254,7 @@ static int url_safe(const char *url, size_t len)
 static void put_url(html *h, const char *url)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p, *end, *run;
+	const unsigned char *p, *end, *run, *host_end;
 	char pct[3] = {'%', 0, 0};
 	unsigned char c, k;
 
@@ -250,10 +268,12 @@ static void put_url(html *h, const char *url)
 		end--;
 	if (!h->opts->unsafe && !url_safe((const char *)p, (size_t)(end - p)))
 		return;
+	host_end = authority_end(p, end);
 	for (run = p; p < end; p++) {
 		c = *p;
 		k = c < 0x80 ? url_class[c] : URL_ENCODE;
-		if (k == URL_KEEP || (k == URL_PERCENT && end - p > 2 && is_hex(p[1]) && is_hex(p[2])))
+		if (k == URL_KEEP || (k == URL_PERCENT && end - p > 2 && is_hex(p[1]) && is_hex(p[2])) ||
+		    (k == URL_BRACKET && p < host_end))
 			continue;
 		sink_write(h->s, (const char *)run, (size_t)(p - run));
 		run = p + 1;
@@ -274,11 +294,13 @@ static void put_url(html *h, const char *url)
 /* Attributes every element may carry                                 */
 
 /* Names the writer itself uses after "data-": a node attribute of the
- * same name is left out, so no element gets an attribute twice. */
+ * same name is left out, so no element gets an attribute twice.  Also
+ * "fence", a Markdown code block's fence: syntax kept for round trips,
+ * not content, and left out of HTML as cmark leaves it out. */
 static int data_name_reserved(const char *name)
 {
 	static const char *const names[] = {"type", "kind", "speaker", "place",
-	                                    "date", "agency", "sourcepos"};
+	                                    "date", "agency", "sourcepos", "fence"};
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof *names; i++)

@@ -88,6 +88,10 @@ typedef struct steno_options {
 	const char *encoding; /* readers: force this input encoding (iconv name) */
 	size_t max_input;     /* decompressed input bound in bytes; 0 = 1 GiB */
 	int compress_level;   /* gzip level 1-9; 0 = default (6) */
+	int recover;          /* XML readers: convert what libxml2's recovery can, with warnings */
+	const char *speakers; /* TEI: a file whose listPerson names the speakers, or NULL */
+	const char *xinclude; /* XML readers: follow XInclude for files below this folder;
+	                         NULL = leave xi:include elements as references */
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes). */
@@ -365,6 +369,39 @@ STENO_API steno_status steno_render_file(const steno_doc *doc, const char *forma
  * failure. */
 STENO_API char *steno_render_string(const steno_doc *doc, const char *format, size_t *len,
                                     const steno_options *opts, steno_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Archives: several documents in one file                            */
+
+/* An archive being written: a ZIP bundle ("zip": each document's HTML
+ * page and JSON, an index.html and a manifest.json) or an EPUB 3 book
+ * ("epub": one chapter per document).  Documents are written as they
+ * are added, so each may be freed right after steno_archive_add() and
+ * memory does not grow with their number.  The same documents added in
+ * the same order give byte-identical archives: every entry carries the
+ * time SOURCE_DATE_EPOCH names, or 1980-01-01 when it is unset. */
+typedef struct steno_archive steno_archive;
+
+/* Start an archive in format ("zip", "epub") written to sink, which
+ * stays the caller's: it is flushed, never closed.  opts (NULL for the
+ * defaults) is copied.  NULL with err set on an unknown or non-archive
+ * format (STENO_ERR_FORMAT) or no memory.  The caller ends the archive
+ * with steno_archive_close() or steno_archive_abort(). */
+STENO_API steno_archive *steno_archive_new(const char *format, steno_sink *sink,
+                                           const steno_options *opts, steno_error *err);
+/* Write doc into the archive; source_name (the input's file name, NULL
+ * for "document") names its entries, made safe and unique: no absolute
+ * path, no "..", valid UTF-8.  doc is not kept.  After a failure the
+ * archive is unusable: every later call returns the same error. */
+STENO_API steno_status steno_archive_add(steno_archive *archive, const steno_doc *doc,
+                                         const char *source_name, steno_error *err);
+/* Write the archive's end (index, manifest, package document, central
+ * directory), flush the sink and free the archive; returns the first
+ * error met since steno_archive_new().  NULL is allowed. */
+STENO_API steno_status steno_archive_close(steno_archive *archive, steno_error *err);
+/* Free the archive without finishing it: what the sink received is not
+ * a valid archive and the caller throws it away.  NULL is allowed. */
+STENO_API void steno_archive_abort(steno_archive *archive);
 
 #ifdef __cplusplus
 }

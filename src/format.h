@@ -31,9 +31,22 @@ const format *format_at(size_t i);
 /* Each format file exports its reader and/or writer. */
 steno_status text_read(steno_doc *doc, const char *data, size_t len,
                        const steno_options *opts, steno_error *err);
+steno_status tei_read(steno_doc *doc, const char *data, size_t len,
+                      const steno_options *opts, steno_error *err);
+steno_status trs_read(steno_doc *doc, const char *data, size_t len,
+                      const steno_options *opts, steno_error *err);
+steno_status xml_read(steno_doc *doc, const char *data, size_t len,
+                      const steno_options *opts, steno_error *err);
+steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
+                           const steno_options *opts, steno_error *err);
 steno_status html_write(const steno_doc *doc, steno_sink *sink,
                         const steno_options *opts, steno_error *err);
 steno_status json_write(const steno_doc *doc, steno_sink *sink,
+                        const steno_options *opts, steno_error *err);
+/* Archives of one document; several go through steno_archive. */
+steno_status zip_write(const steno_doc *doc, steno_sink *sink,
+                       const steno_options *opts, steno_error *err);
+steno_status epub_write(const steno_doc *doc, steno_sink *sink,
                         const steno_options *opts, steno_error *err);
 
 #endif

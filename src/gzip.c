@@ -14,6 +14,7 @@
 typedef struct gzip_state {
 	z_stream z;
 	steno_sink *next;
+	uint64_t *total_out; /* told the compressed size on release; may be NULL */
 } gzip_state;
 
 /* Compress buf[0..len) into the next sink with the given flush mode. */
@@ -51,33 +52,37 @@ static int gzip_finish(steno_sink *s)
 static void gzip_release(steno_sink *s)
 {
 	gzip_state *g = s->dest;
+	if (g->total_out)
+		*g->total_out = g->z.total_out;
 	deflateEnd(&g->z);
 	free(g);
 }
 
-steno_sink *steno_sink_new_gzip(steno_sink *next, int level)
+steno_sink *deflate_sink_new(steno_sink *next, int level, int window_bits, uint64_t *total_out)
 {
 	if (!next || level < 0 || level > 9)
 		return NULL;
-	steno_sink *s = calloc(1, sizeof *s);
 	gzip_state *g = calloc(1, sizeof *g);
-	char *buf = malloc(GZIP_CHUNK);
-	if (!s || !g || !buf ||
-	    deflateInit2(&g->z, level ? level : 6, Z_DEFLATED, GZIP_WINDOW, 8,
-	                 Z_DEFAULT_STRATEGY) != Z_OK) {
+	steno_sink *s = g ? sink_alloc(gzip_drain, GZIP_CHUNK) : NULL;
+	if (!s || deflateInit2(&g->z, level ? level : 6, Z_DEFLATED, window_bits, 8,
+	                       Z_DEFAULT_STRATEGY) != Z_OK) {
+		if (s)
+			free(s->buf);
 		free(s);
 		free(g);
-		free(buf);
 		return NULL;
 	}
 	g->next = next;
-	s->buf = buf;
-	s->cap = GZIP_CHUNK;
+	g->total_out = total_out;
 	s->dest = g;
-	s->drain = gzip_drain;
 	s->finish = gzip_finish;
 	s->release = gzip_release;
 	return s;
+}
+
+steno_sink *steno_sink_new_gzip(steno_sink *next, int level)
+{
+	return deflate_sink_new(next, level, GZIP_WINDOW, NULL);
 }
 
 int gzip_detect(const char *data, size_t len)

@@ -1,10 +1,20 @@
-/* gzip.h - gzip input: recognising and inflating it with a size bound. */
+/* gzip.h - deflate and gzip output sinks; gzip input: recognising and
+ * inflating it with a size bound. */
 #ifndef STENO_GZIP_H
 #define STENO_GZIP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "steno.h"
+
+/* A sink that deflates into next (level 1-9, 0 = 6) with zlib's
+ * window_bits: 15 + 16 for a gzip member (steno_sink_new_gzip), -15 for
+ * the raw deflate data of a ZIP entry.  When the sink is closed, the
+ * number of compressed bytes it wrote goes to *total_out (unless NULL).
+ * NULL on no memory. */
+steno_sink *deflate_sink_new(steno_sink *next, int level, int window_bits,
+                             uint64_t *total_out);
 
 /* Non-zero when data starts with the gzip magic bytes. */
 int gzip_detect(const char *data, size_t len);

@@ -1,6 +1,7 @@
 /* main.c - the steno command: options, inputs, one conversion, output
  * written under a temporary name and renamed, so a failed conversion
- * never leaves a partial file under the name asked for. */
+ * never leaves a partial file under the name asked for.  Many inputs
+ * to a folder or an archive are batch.c's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -11,17 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "io.h"
 #include "steno.h"
-
-/* Exit codes, documented in --help and the man page. */
-enum {
-	EXIT_OK = 0,
-	EXIT_INPUT = 1,    /* an input could not be read, decoded or parsed */
-	EXIT_USAGE = 2,    /* bad options, unknown format */
-	EXIT_OUTPUT = 3,   /* the output could not be written */
-	EXIT_INTERNAL = 4  /* out of memory, or a bug */
-};
 
 #define MAX_METADATA 256
 
@@ -30,7 +23,12 @@ typedef struct cli {
 	const char *meta[MAX_METADATA]; /* KEY=VALUE, in command-line order */
 	size_t meta_count;
 	steno_options opts;
+	int jobs, recursive;
 } cli;
+
+/* The permissions of a new output file: 0666 less the umask, read once
+ * before any thread starts, since reading the umask changes it. */
+static mode_t output_mode;
 
 static const char usage_text[] =
 	"Usage: steno [OPTIONS] [FILE...]\n"
@@ -44,7 +42,8 @@ static const char usage_text[] =
 	"  -t, --to FORMAT        output format (default: from -o's extension,\n"
 	"                         else html)\n"
 	"  -o, --output FILE      write to FILE (- for standard output); a name\n"
-	"                         ending in .gz is gzip-compressed\n"
+	"                         ending in .gz is gzip-compressed; a FOLDER/ (or\n"
+	"                         an existing folder) gets one output per FILE\n"
 	"  -s, --standalone       a complete document (HTML: a page with title,\n"
 	"                         charset, language and stylesheet)\n"
 	"      --metadata KEY=VALUE\n"
@@ -55,19 +54,39 @@ static const char usage_text[] =
 	"      --unsafe           keep raw HTML and every link scheme\n"
 	"      --smart            typographic dashes, ellipses and apostrophes\n"
 	"      --no-transcript    switch off the transcript and quotation passes\n"
+	"      --passes LIST      switch passes on (+NAME or NAME) and off (-NAME),\n"
+	"                         comma-separated; names: transcript, quotes,\n"
+	"                         smart (e.g. --passes=-quotes,+smart)\n"
 	"      --pretty           indent JSON output\n"
+	"      --recover          XML: convert what libxml2's recovery can read of\n"
+	"                         malformed input, with warnings\n"
+	"      --speakers FILE    TEI: name speakers from FILE's listPerson\n"
+	"      --xinclude         XML: include the files xi:include names (only\n"
+	"                         files below the input's folder)\n"
+	"  -r, --recursive        convert the readable files in folders named as FILE\n"
+	"  -j, --jobs N           convert N files at a time (default: one per\n"
+	"                         processor); the output is the same for any N\n"
+	"      --compress-level N gzip, ZIP and EPUB compression, 1 (fast) to 9\n"
+	"                         (small); default 6\n"
+	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
+	"                         (suffix K, M or G; default 1G)\n"
 	"      --list-formats     list the formats and exit\n"
 	"  -v, --version          print the version and exit\n"
 	"  -h, --help             print this help and exit\n"
 	"\n"
-	"Gzip-compressed input (.gz) is decompressed transparently.\n"
+	"Gzip-compressed input (.gz) is decompressed transparently.  With -t zip\n"
+	"or -t epub (or -o NAME.zip, NAME.epub) every FILE becomes a document of\n"
+	"one archive; with -o FOLDER/ each FILE its own output.  Either way a\n"
+	"FILE that fails is reported and the others go on; the exit status is\n"
+	"then that of the failure.\n"
 	"\n"
 	"Exit status: 0 success; 1 an input could not be read or parsed;\n"
 	"2 usage error or unknown format; 3 the output could not be written;\n"
 	"4 internal error (out of memory).\n";
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
-       OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS };
+       OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
+       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -80,7 +99,15 @@ static const struct option long_options[] = {
 	{"unsafe", no_argument, NULL, OPT_UNSAFE},
 	{"smart", no_argument, NULL, OPT_SMART},
 	{"no-transcript", no_argument, NULL, OPT_NO_TRANSCRIPT},
+	{"passes", required_argument, NULL, OPT_PASSES},
 	{"pretty", no_argument, NULL, OPT_PRETTY},
+	{"recover", no_argument, NULL, OPT_RECOVER},
+	{"speakers", required_argument, NULL, OPT_SPEAKERS},
+	{"xinclude", no_argument, NULL, OPT_XINCLUDE},
+	{"recursive", no_argument, NULL, 'r'},
+	{"jobs", required_argument, NULL, 'j'},
+	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
+	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"list-formats", no_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -95,8 +122,7 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* "steno: FILE:LINE:COL: message", the position only when known. */
-static void report(const char *name, const steno_error *err)
+void report(const char *name, const steno_error *err)
 {
 	if (err->line > 0)
 		fprintf(stderr, "steno: %s:%d:%d: %s\n", name, err->line,
@@ -105,7 +131,7 @@ static void report(const char *name, const steno_error *err)
 		fprintf(stderr, "steno: %s: %s\n", name, err->message);
 }
 
-static int exit_code_for(steno_status code)
+int exit_code_for(steno_status code)
 {
 	switch (code) {
 	case STENO_ERR_NOMEM:
@@ -129,11 +155,73 @@ static void list_formats(void)
 		       steno_format_media_type(i), steno_format_description(i));
 }
 
+/* A decimal count with an optional K, M or G (times 1024 each); 0 when
+ * arg is not one or is out of range. */
+static unsigned long long parse_size(const char *arg)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(arg, &end, 10);
+	int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
+	          : *end == 'G' || *end == 'g' ? 30 : 0;
+	if (errno || end == arg || arg[0] == '-' || end[shift ? 1 : 0] != '\0' ||
+	    n > (SIZE_MAX >> shift))
+		return 0;
+	return n << shift;
+}
+
+/* The numeric options; -1 or an exit code. */
+static int parse_number_option(cli *c, int ch, const char *arg)
+{
+	unsigned long long n = parse_size(arg);
+	if (ch == 'j') {
+		if (n < 1 || n > 1024)
+			return usage_error("-j wants a number of jobs from 1 to 1024, not '%s'", arg);
+		c->jobs = (int)n;
+	} else if (ch == OPT_COMPRESS_LEVEL) {
+		if (n < 1 || n > 9)
+			return usage_error("--compress-level wants 1 to 9, not '%s'", arg);
+		c->opts.compress_level = (int)n;
+	} else {
+		if (n < 1)
+			return usage_error("--max-input wants a size such as 500M, not '%s'", arg);
+		c->opts.max_input = (size_t)n;
+	}
+	return -1;
+}
+
+/* "-quotes,+smart": each NAME switches a pass on (+NAME or NAME) or
+ * off (-NAME), in order; -1 for a name steno does not know. */
+static int parse_passes(unsigned *passes, const char *list)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} names[] = {{"transcript", STENO_PASS_TRANSCRIPT},
+	             {"quotes", STENO_PASS_QUOTES},
+	             {"smart", STENO_PASS_SMART}};
+	for (const char *p = list;; p++) {
+		int off = *p == '-';
+		p += *p == '-' || *p == '+';
+		size_t len = strcspn(p, ","), k = 0;
+		while (k < sizeof names / sizeof *names &&
+		       (strlen(names[k].name) != len || strncmp(names[k].name, p, len) != 0))
+			k++;
+		if (k == sizeof names / sizeof *names)
+			return -1;
+		*passes = off ? *passes & ~names[k].bit : *passes | names[k].bit;
+		p += len;
+		if (!*p)
+			return 0;
+	}
+}
+
 /* Parse the options; returns -1 to go on, or an exit code. */
 static int parse_options(cli *c, int argc, char **argv)
 {
 	int ch;
-	while ((ch = getopt_long(argc, argv, "f:t:o:svh", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:t:o:svhrj:", long_options, NULL)) != -1) {
+		int rc;
 		switch (ch) {
 		case 'f': c->from = optarg; break;
 		case 't': c->to = optarg; break;
@@ -153,7 +241,23 @@ static int parse_options(cli *c, int argc, char **argv)
 		case OPT_NO_TRANSCRIPT:
 			c->opts.passes &= ~(STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES);
 			break;
+		case OPT_PASSES:
+			if (parse_passes(&c->opts.passes, optarg) < 0)
+				return usage_error("--passes wants +NAME or -NAME (transcript, quotes, "
+				                   "smart), comma-separated, not '%s'", optarg);
+			break;
 		case OPT_PRETTY: c->opts.pretty = 1; break;
+		case OPT_RECOVER: c->opts.recover = 1; break;
+		case OPT_SPEAKERS: c->opts.speakers = optarg; break;
+		/* the folder is the first input's, known once inputs are */
+		case OPT_XINCLUDE: c->opts.xinclude = "."; break;
+		case 'r': c->recursive = 1; break;
+		case 'j':
+		case OPT_COMPRESS_LEVEL:
+		case OPT_MAX_INPUT:
+			if ((rc = parse_number_option(c, ch, optarg)) != -1)
+				return rc;
+			break;
 		case OPT_LIST_FORMATS: list_formats(); return EXIT_OK;
 		case 'v': printf("steno %s\n", steno_version()); return EXIT_OK;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
@@ -231,18 +335,18 @@ static int ends_with_gz(const char *name)
 	return n > 3 && strcasecmp(name + n - 3, ".gz") == 0;
 }
 
-/* Render into fd (gzip-compressed when asked); returns -1 or an exit code. */
-static int write_output(const cli *c, const steno_doc *doc, int fd, int gz, const char *name)
+int render_to_fd(const char *format, const steno_options *opts, const steno_doc *doc, int fd,
+                 int gz, const char *name)
 {
 	steno_sink *out = steno_sink_new_fd(fd);
-	steno_sink *gzs = out && gz ? steno_sink_new_gzip(out, c->opts.compress_level) : NULL;
+	steno_sink *gzs = out && gz ? steno_sink_new_gzip(out, opts->compress_level) : NULL;
 	steno_error err = {0};
 	if (!out || (gz && !gzs)) {
 		steno_sink_close(out);
 		fprintf(stderr, "steno: out of memory\n");
 		return EXIT_INTERNAL;
 	}
-	steno_status st = steno_render(doc, c->to, gzs ? gzs : out, &c->opts, &err);
+	steno_status st = steno_render(doc, format, gzs ? gzs : out, opts, &err);
 	steno_status closed = steno_sink_close(gzs);
 	steno_status closed_out = steno_sink_close(out);
 	if (st == STENO_OK && (closed != STENO_OK || closed_out != STENO_OK)) {
@@ -256,12 +360,8 @@ static int write_output(const cli *c, const steno_doc *doc, int fd, int gz, cons
 	return -1;
 }
 
-/* Write to -o FILE through a temporary file beside it, renamed when the
- * whole conversion succeeded.  Devices and pipes are written directly. */
-static int write_to_path(const cli *c, const steno_doc *doc)
+int output_to_path(const char *path, output_fn fill, void *ctx)
 {
-	const char *path = c->output;
-	int gz = ends_with_gz(path);
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		int fd = open(path, O_WRONLY);
@@ -269,7 +369,7 @@ static int write_to_path(const cli *c, const steno_doc *doc)
 			fprintf(stderr, "steno: %s: cannot open: %s\n", path, strerror(errno));
 			return EXIT_OUTPUT;
 		}
-		int rc = write_output(c, doc, fd, gz, path);
+		int rc = fill(ctx, fd, path);
 		if (close(fd) != 0 && rc == -1) {
 			fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
 			rc = EXIT_OUTPUT;
@@ -290,7 +390,7 @@ static int write_to_path(const cli *c, const steno_doc *doc)
 		free(tmp);
 		return EXIT_OUTPUT;
 	}
-	int rc = write_output(c, doc, fd, gz, path);
+	int rc = fill(ctx, fd, path);
 	if (rc == -1 && fsync(fd) != 0 && errno != EINVAL) {
 		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
 		rc = EXIT_OUTPUT;
@@ -300,9 +400,7 @@ static int write_to_path(const cli *c, const steno_doc *doc)
 		rc = EXIT_OUTPUT;
 	}
 	/* mkstemp makes the file 0600; an output is an ordinary file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (rc == -1 && (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, path) != 0)) {
+	if (rc == -1 && (chmod(tmp, output_mode) != 0 || rename(tmp, path) != 0)) {
 		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
 		rc = EXIT_OUTPUT;
 	}
@@ -310,6 +408,18 @@ static int write_to_path(const cli *c, const steno_doc *doc)
 		unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+typedef struct document_output {
+	const cli *c;
+	const steno_doc *doc;
+} document_output;
+
+/* output_fn for the one document of a plain conversion. */
+static int fill_document(void *ctx, int fd, const char *name)
+{
+	const document_output *o = ctx;
+	return render_to_fd(o->c->to, &o->c->opts, o->doc, fd, ends_with_gz(name), name);
 }
 
 static int apply_metadata(const cli *c, steno_doc *doc)
@@ -330,6 +440,27 @@ static int apply_metadata(const cli *c, steno_doc *doc)
 	return -1;
 }
 
+/* batch.h's adjust: --metadata on each document of a batch. */
+static int adjust_document(void *ctx, steno_doc *doc)
+{
+	return apply_metadata(ctx, doc);
+}
+
+/* The folder of path (malloc'd), which --xinclude may read below. */
+static char *input_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+	char *dir = malloc(n + 1);
+	if (dir) {
+		memcpy(dir, path, n);
+		dir[n] = '\0';
+	}
+	return dir;
+}
+
 static int convert(cli *c, char **inputs, int ninputs)
 {
 	char *buf = NULL;
@@ -345,8 +476,15 @@ static int convert(cli *c, char **inputs, int ninputs)
 	}
 	const char *name = ninputs && strcmp(inputs[0], "-") != 0 ? inputs[0] : "<stdin>";
 	steno_error err = {0};
+	char *folder = c->opts.xinclude && name[0] != '<' ? input_folder(name) : NULL;
+	if (folder)
+		c->opts.xinclude = folder;
 	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &c->opts, &err);
 	free(buf);
+	if (folder) {
+		free(folder);
+		c->opts.xinclude = ".";
+	}
 	if (!doc) {
 		report(name, &err);
 		return exit_code_for(err.code);
@@ -355,10 +493,11 @@ static int convert(cli *c, char **inputs, int ninputs)
 		fprintf(stderr, "steno: %s: warning: %s\n", name, steno_doc_warning(doc, i));
 	rc = apply_metadata(c, doc);
 	if (rc == -1) {
+		document_output o = {c, doc};
 		if (c->output && strcmp(c->output, "-") != 0)
-			rc = write_to_path(c, doc);
+			rc = output_to_path(c->output, fill_document, &o);
 		else
-			rc = write_output(c, doc, STDOUT_FILENO, 0, "<stdout>");
+			rc = render_to_fd(c->to, &c->opts, doc, STDOUT_FILENO, 0, "<stdout>");
 	} else {
 		fprintf(stderr, "steno: out of memory\n");
 	}
@@ -375,8 +514,15 @@ int main(int argc, char **argv)
 		return rc;
 	char **inputs = argv + optind;
 	int ninputs = argc - optind;
+	const char *from = c.from; /* a batch takes each file's own format unless -f */
 	rc = choose_formats(&c, ninputs ? inputs[0] : NULL);
 	if (rc != -1)
 		return rc;
+	mode_t mask = umask(0);
+	umask(mask);
+	output_mode = 0666 & ~mask;
+	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
+	if (batch_wanted(&b))
+		return batch_run(&b, inputs, ninputs);
 	return convert(&c, inputs, ninputs);
 }

@@ -7,10 +7,21 @@
 
 static const format formats[] = {
 	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL},
+	{"tei", "", ".tei", "application/tei+xml", "TEI P5 transcript (ParlaMint, Parla-CLARIN)",
+	 tei_read, NULL},
+	{"trs", "transcriber", ".trs", "text/xml", "Transcriber transcription", trs_read, NULL},
+	{"xml", "", ".xml", "application/xml", "XML: TEI or Transcriber by the root, else text",
+	 xml_read, NULL},
+	{"markdown", "commonmark md", ".md .markdown", "text/markdown", "CommonMark (with front matter)",
+	 markdown_read, NULL},
 	{"html", "", ".html .htm .xhtml", "text/html", "HTML5 (polyglot, also well-formed XML)",
 	 NULL, html_write},
 	{"json", "", ".json", "application/json", "steno's JSON document schema", NULL,
 	 json_write},
+	{"zip", "", ".zip", "application/zip", "bundle: HTML and JSON of each input, index, manifest",
+	 NULL, zip_write},
+	{"epub", "epub3", ".epub", "application/epub+zip", "EPUB 3 e-book, one chapter per input",
+	 NULL, epub_write},
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof *formats)

@@ -52,7 +52,7 @@ void sink_put_int(steno_sink *s, long long v)
 	sink_write(s, tmp + i, sizeof tmp - (size_t)i);
 }
 
-static steno_sink *sink_alloc(int (*drain)(steno_sink *), size_t cap)
+steno_sink *sink_alloc(int (*drain)(steno_sink *), size_t cap)
 {
 	steno_sink *s = calloc(1, sizeof *s);
 	if (!s)

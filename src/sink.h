@@ -52,6 +52,11 @@ static inline void sink_puts(steno_sink *s, const char *str)
 	sink_write(s, str, strlen(str));
 }
 
+/* A sink with a cap-byte buffer that drain empties, for sinks built
+ * outside this file (compressors, archive entries); NULL on no memory.
+ * The caller sets dest, finish and release. */
+steno_sink *sink_alloc(int (*drain)(steno_sink *), size_t cap);
+
 /* A memory sink's buffer with a NUL appended, handed to the caller (who
  * frees it); the sink is left empty.  NULL for other sinks or on error. */
 char *sink_memory_take(steno_sink *s, size_t *len);

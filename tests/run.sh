@@ -35,6 +35,10 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/golden.sh"
 . "$HERE/lib/cli.sh"
 . "$HERE/lib/corpus.sh"
+. "$HERE/lib/archive.sh"
+. "$HERE/lib/xml.sh"
+. "$HERE/lib/transcript.sh"
+. "$HERE/lib/markdown.sh"
 . "$HERE/lib/install.sh"
 
 run_unit
@@ -42,6 +46,10 @@ run_example
 run_golden
 run_cli
 run_corpus
+run_archive
+run_xml
+run_transcript
+run_markdown
 run_install
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"

@@ -11,24 +11,8 @@
 # BENCH_DIR (default build/bench) holds the generated inputs; they are
 # made once and kept while their size is right.
 
-STENO=${STENO:-./steno}
 HERE=$(cd "$(dirname "$0")" && pwd)
-DIR=${BENCH_DIR:-build/bench}
-
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
-command -v python3 >/dev/null 2>&1 || die "python3 is needed"
-[ -x "$STENO" ] || die "$STENO not found: build it first (make)"
-mkdir -p "$DIR" || die "cannot create $DIR"
-
-# GNU time measures peak memory without the Python interpreter's floor.
-GNU_TIME=
-/usr/bin/time -f %M -o /dev/null true >/dev/null 2>&1 && GNU_TIME=--gnu-time
-HAVE_CMARK=
-command -v cmark >/dev/null 2>&1 && HAVE_CMARK=yes
+. "$HERE/common.sh"
 
 # input BYTES: the path of the transcript of exactly BYTES bytes,
 # generated unless it is there already.
@@ -125,3 +109,6 @@ fi
 bench 10000000 5
 bench 100000000 3
 [ -z "$failed" ] || die "a conversion failed (stderr in $DIR/*.err)"
+STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/xml.sh" || die "the XML benchmark failed"
+STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/archive.sh" || die "the archive benchmark failed"
+STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/markdown.sh" || die "the Markdown benchmark failed"

@@ -1,11 +1,15 @@
 # make install into a scratch root, then build the embedding example the
 # way a user would: through pkg-config against the installed files.
-# MAKEFLAGS is cleared so that under `make check-asan` the installed
-# library is the ordinary build, as a user would install it.
+# The variables of the calling make (MAKEFLAGS, and the CFLAGS, LDFLAGS,
+# OUT and BUILD that `make check-asan` exports) are cleared so the
+# installed library is the ordinary build, as a user would install it.
+plain_make() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u OUT -u BUILD make "$@"
+}
 
 staged_install() {
 	root=$TMP/root
-	MAKEFLAGS= make -s -C "$HERE/.." install DESTDIR="$root" PREFIX=/usr >/dev/null || return 1
+	plain_make -s -C "$HERE/.." install DESTDIR="$root" PREFIX=/usr >/dev/null || return 1
 	for f in usr/bin/steno usr/lib/libsteno.a usr/lib/libsteno.so.0 usr/include/steno.h \
 		usr/lib/pkgconfig/steno.pc usr/share/man/man1/steno.1; do
 		[ -e "$root/$f" ] || { echo "$f not installed"; return 1; }
@@ -15,7 +19,7 @@ staged_install() {
 
 example_through_pkg_config() {
 	prefix=$TMP/prefix
-	MAKEFLAGS= make -s -C "$HERE/.." install PREFIX="$prefix" >/dev/null || return 1
+	plain_make -s -C "$HERE/.." install PREFIX="$prefix" >/dev/null || return 1
 	flags=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs steno) || return 1
 	# shellcheck disable=SC2086 # flags is a list
 	cc -o "$TMP/installed-example" "$HERE/example.c" $flags || return 1

@@ -12,10 +12,12 @@ void test_sink(void);
 void test_registry(void);
 void test_api(void);
 void test_smart(void);
+void test_passes(void);
 void test_utf8(void);
 void test_text(void);
 void test_html(void);
 void test_json(void);
+void test_zip(void);
 
 int main(void)
 {
@@ -27,10 +29,12 @@ int main(void)
 	test_registry();
 	test_api();
 	test_smart();
+	test_passes();
 	test_utf8();
 	test_text();
 	test_html();
 	test_json();
+	test_zip();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }
