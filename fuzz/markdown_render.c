@@ -1,8 +1,8 @@
-/* markdown_html.c - fuzz Markdown through the passes into HTML.
+/* markdown_render.c - fuzz Markdown through the passes into HTML or JSON.
  *
  * The first byte chooses the options, the rest is the document:
  *   0x01 standalone   0x02 unsafe   0x04 sourcepos   0x08 smart
- *   0x10 transcript and quotes passes off   0x20 pretty
+ *   0x10 transcript and quotes passes off   0x20 pretty   0x40 JSON
  * The output must exist and be one string, with no NUL before its end. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,7 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!doc)
 		return 0; /* the markdown harness checks why */
 	size_t len = 0;
-	char *out = steno_render_string(doc, "html", &len, &opts, &err);
+	const char *to = data[0] & 0x40 ? "json" : "html";
+	char *out = steno_render_string(doc, to, &len, &opts, &err);
 	CHECK(out);
 	CHECK(out[len] == '\0' && !memchr(out, '\0', len));
 	free(out);
