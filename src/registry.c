@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "format.h"
+#include "wordlist.h"
 
 static const format formats[] = {
 	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL},
@@ -31,26 +32,13 @@ const format *format_at(size_t i)
 	return i < FORMAT_COUNT ? &formats[i] : NULL;
 }
 
-/* Is word one of the space-separated words of list (case-insensitive)? */
-static int word_in(const char *word, size_t len, const char *list)
-{
-	while (*list) {
-		size_t n = strcspn(list, " ");
-		if (n == len && strncasecmp(list, word, len) == 0)
-			return 1;
-		list += n;
-		list += strspn(list, " ");
-	}
-	return 0;
-}
-
 const format *format_lookup(const char *name)
 {
 	if (!name)
 		return NULL;
 	size_t len = strlen(name);
 	for (size_t i = 0; i < FORMAT_COUNT; i++)
-		if (strcasecmp(formats[i].name, name) == 0 || word_in(name, len, formats[i].aliases))
+		if (strcasecmp(formats[i].name, name) == 0 || wordlist_has(formats[i].aliases, name, len, 1))
 			return &formats[i];
 	return NULL;
 }
@@ -113,7 +101,7 @@ const char *steno_format_for_path(const char *path)
 		return NULL;
 	size_t elen = (size_t)(base + len - dot);
 	for (size_t i = 0; i < FORMAT_COUNT; i++)
-		if (word_in(dot, elen, formats[i].extensions))
+		if (wordlist_has(formats[i].extensions, dot, elen, 1))
 			return formats[i].name;
 	return NULL;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "wordlist.h"
 #include "xml.h"
 
 int xml_buf_add(xml_buf *b, const char *s, size_t len)
@@ -322,24 +323,10 @@ steno_status xt_finish(xml_tree *t)
 	return st;
 }
 
-/* Is name one of the space-separated words of list? */
-static int listed(const char *name, const char *list)
-{
-	size_t n = strlen(name);
-	while (list && *list) {
-		size_t w = strcspn(list, " ");
-		if (w == n && strncmp(list, name, n) == 0)
-			return 1;
-		list += w;
-		list += strspn(list, " ");
-	}
-	return 0;
-}
-
 steno_status xt_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
 {
 	for (size_t i = 0; i < el->nattrs; i++) {
-		if (listed(el->attrs[i].name, skip))
+		if (wordlist_has(skip, el->attrs[i].name, strlen(el->attrs[i].name), 0))
 			continue;
 		steno_status st = attr_set(t->doc, &n->attrs, el->attrs[i].name, el->attrs[i].value);
 		if (st != STENO_OK)
