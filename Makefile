@@ -23,9 +23,11 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS)
 # Only what steno.h marks STENO_API leaves the shared library.
 LIBFLAGS  = -fPIC -fvisibility=hidden
-LDLIBS   += $(PKG_LIBS)
+# -pthread: the library initialises libxml2 once (pthread_once), the
+# command runs its batches on threads.
+LDLIBS   += $(PKG_LIBS) -pthread
 
-# The command's own files: src/main.c and src/batch.c (threads: -pthread).
+# The command's own files: src/main.c and src/batch.c.
 CLI_SRC  = src/main.c src/batch.c
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c)) $(wildcard formats/*.c)
@@ -58,7 +60,7 @@ $(SHARED): $(LIB_OBJ)
 	ln -sf $(SONAME) $(OUT)/libsteno.so
 
 $(STENO): $(CLI_OBJ) $(STATIC)
-	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(UNIT): $(UNIT_OBJ) $(STATIC)
 	@mkdir -p $(dir $@)

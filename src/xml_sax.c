@@ -12,6 +12,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,8 +259,21 @@ static void sax_init(xmlSAXHandler *sax)
 	sax->resolveEntity = NULL;
 }
 
+static pthread_once_t libxml2_ready = PTHREAD_ONCE_INIT;
+
+/* libxml2 sets up its encoding handlers and globals on first use, and
+ * that set-up is not thread-safe: two threads parsing their first file
+ * at once crashed in xmlParseEncodingDecl.  Its documentation asks for
+ * xmlInitParser once before threads parse; a program that embeds steno
+ * cannot be trusted to know that, so the library does it. */
+static void libxml2_init(void)
+{
+	xmlInitParser();
+}
+
 static xmlParserCtxtPtr context_new(parser *p, const steno_options *opts)
 {
+	pthread_once(&libxml2_ready, libxml2_init);
 	xmlSAXHandler sax;
 	sax_init(&sax);
 	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);

@@ -160,12 +160,18 @@ epub_corpus() {
 	done
 	"$STENO" -t epub "$@" -o "$TMP/corpus.epub" 2>/dev/null && epub_valid "$TMP/corpus.epub" &&
 		[ "$(unzip -l "$TMP/corpus.epub" | grep -c 'EPUB/c[0-9]*\.xhtml')" -eq $# ] || return 1
-	# The XML samples too; one of them is not well-formed, reported and left out.
+	# The XML samples too; one of them is not well-formed, reported and
+	# left out (exit 1, and that the only error).  -j 8 on purpose: many
+	# threads starting libxml2 at once is how a race in its set-up
+	# crashed here.
 	set --
 	for f in "$SHARED"/tei/*.xml "$SHARED"/trs/*.trs; do
 		[ -f "$f" ] && set -- "$@" "$f"
 	done
-	[ $# -eq 0 ] || { "$STENO" -t epub "$@" -o "$TMP/corpus-xml.epub" 2>/dev/null; epub_valid "$TMP/corpus-xml.epub"; }
+	[ $# -eq 0 ] && return 0
+	"$STENO" -j 8 -t epub "$@" -o "$TMP/corpus-xml.epub" 2>"$TMP/corpus-xml.err"
+	[ $? -eq 1 ] && [ "$(grep -vc ': warning: ' "$TMP/corpus-xml.err")" -eq 1 ] &&
+		epub_valid "$TMP/corpus-xml.epub"
 }
 
 # A Markdown link within the source and an image: a book has neither
