@@ -14,6 +14,10 @@
  *  - Strings are NUL-terminated UTF-8.  Strings returned by the library
  *    belong to the document unless the comment says "caller frees".
  *  - NULL arguments are reported as STENO_ERR_ARG, never dereferenced.
+ *  - Threads: different documents may be parsed, rendered and freed on
+ *    different threads at the same time; one document, sink or archive
+ *    is used by one thread at a time.  The library sets up libxml2
+ *    itself before its first parse.
  */
 #ifndef STENO_H
 #define STENO_H
