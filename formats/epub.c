@@ -2,7 +2,9 @@
  * (mimetype first and stored, META-INF/container.xml), one XHTML
  * chapter per document from the HTML writer, a stylesheet, and at the
  * end the navigation document and the package document, whose lists
- * grow in spools while chapters are added. */
+ * grow in spools while chapters are added.  A chapter is rendered and
+ * deflated when its document is prepared (on any thread); adding it
+ * numbers it and copies it out. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,7 +316,7 @@ static void put_xhtml_head(steno_sink *s, const char *lang, const char *title)
 
 /* The chapter's content: the title as a heading unless it is the
  * document's own first heading, then the HTML writer's fragment. */
-static steno_status put_chapter_body(epub *e, steno_sink *s, const steno_doc *doc,
+static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_doc *doc,
                                      const char *title, int show_title, steno_error *err)
 {
 	sink_puts(s, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n");
@@ -355,13 +357,12 @@ static void hash_entry(epub *e, uint32_t crc, uint64_t size)
 }
 
 /* The first chapter's title, language and date describe the book. */
-static steno_status keep_book_metadata(epub *e, const steno_doc *doc, const char *title)
+static steno_status keep_book_metadata(epub *e, const archive_info *info, const char *title)
 {
-	const char *date = steno_meta_get(doc, "date");
 	e->title = strdup(title);
-	e->language = strdup(archive_language(doc));
-	e->date = date ? strdup(date) : NULL;
-	return e->title && e->language && (!date || e->date) ? STENO_OK : STENO_ERR_NOMEM;
+	e->language = strdup(info->language);
+	e->date = info->date ? strdup(info->date) : NULL;
+	return e->title && e->language && (!info->date || e->date) ? STENO_OK : STENO_ERR_NOMEM;
 }
 
 /* The chapter's lines in the package and navigation documents. */
@@ -384,38 +385,76 @@ static void list_chapter(epub *e, const char *file, const char *title)
 	sink_puts(e->toc, "</a></li>\n");
 }
 
-static steno_status epub_add(void *state, const steno_doc *doc, const char *source,
-                             steno_error *err)
+/* A prepared chapter: its content document, deflated, and what the
+ * package and navigation documents say of it. */
+typedef struct chapter {
+	zip_prepared *body;
+	uint32_t crc;
+	uint64_t size;
+	archive_info info;
+} chapter;
+
+/* The title a chapter shows: the document's, else its file's stem. */
+static const char *chapter_title(const chapter *c)
+{
+	return c->info.title ? c->info.title : c->info.stem;
+}
+
+static void epub_release(void *prepared)
+{
+	chapter *c = prepared;
+	if (!c)
+		return;
+	zip_prepared_free(c->body);
+	archive_info_free(&c->info);
+	free(c);
+}
+
+static void *epub_prepare(const void *state, const steno_doc *doc, const char *source,
+                          steno_error *err)
+{
+	const epub *e = state;
+	const char *meta_title = steno_meta_get(doc, "title");
+	chapter *c = calloc(1, sizeof *c);
+	if (!c) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (archive_info_get(&c->info, doc, source, err) != STENO_OK) {
+		free(c);
+		return NULL;
+	}
+	const char *shown = chapter_title(c);
+	steno_status st = (c->body = zip_prepare(e->opts.compress_level)) != NULL
+	                  ? STENO_OK : set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	if (st == STENO_OK) {
+		steno_sink *s = zip_prepared_sink(c->body);
+		put_xhtml_head(s, c->info.language, shown);
+		st = put_chapter_body(e, s, doc, shown, !c->info.title || (meta_title && *meta_title), err);
+		steno_status ended = zip_prepared_end(c->body, &c->crc, &c->size, st == STENO_OK ? err : NULL);
+		st = st != STENO_OK ? st : ended;
+	}
+	if (st == STENO_OK)
+		return c;
+	epub_release(c);
+	return NULL;
+}
+
+static steno_status epub_add(void *state, void *prepared, steno_error *err)
 {
 	epub *e = state;
+	const chapter *c = prepared;
 	char file[32], name[40];
-	const char *meta_title = steno_meta_get(doc, "title");
-	char *stem = archive_stem(source);
-	char *title = stem ? archive_title(doc) : NULL;
-	const char *shown = title ? title : stem;
-	steno_status st = stem ? STENO_OK : STENO_ERR_NOMEM;
 	e->count++;
 	snprintf(file, sizeof file, "c%04zu.xhtml", e->count);
 	snprintf(name, sizeof name, "EPUB/%s", file);
-	if (st == STENO_OK && e->count == 1)
-		st = keep_book_metadata(e, doc, shown);
-	steno_sink *s = st == STENO_OK ? zip_begin_entry(e->zip, name, err) : NULL;
-	if (s) {
-		uint32_t crc;
-		uint64_t size;
-		put_xhtml_head(s, archive_language(doc), shown);
-		st = put_chapter_body(e, s, doc, shown, !title || (meta_title && *meta_title), err);
-		steno_status ended = zip_end_entry(e->zip, &crc, &size, st == STENO_OK ? err : NULL);
-		st = st != STENO_OK ? st : ended;
-		hash_entry(e, crc, size);
-		list_chapter(e, file, shown);
-	} else if (st == STENO_OK) {
-		st = err ? err->code : STENO_ERR_IO;
-	} else {
-		set_error(err, st, 0, 0, "out of memory");
+	if (e->count == 1 && keep_book_metadata(e, &c->info, chapter_title(c)) != STENO_OK)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	steno_status st = zip_add_prepared(e->zip, name, c->body, err);
+	if (st == STENO_OK) {
+		hash_entry(e, c->crc, c->size);
+		list_chapter(e, file, chapter_title(c));
 	}
-	free(stem);
-	free(title);
 	return st;
 }
 
@@ -548,7 +587,8 @@ static steno_status epub_finish(void *state, steno_error *err)
 	return st;
 }
 
-const archive_ops epub_ops = {epub_open, epub_add, epub_finish, epub_discard};
+const archive_ops epub_ops = {epub_open,    epub_prepare, epub_add,
+                              epub_release, epub_finish,  epub_discard};
 
 steno_status epub_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
                         steno_error *err)
