@@ -493,7 +493,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 /* ------------------------------------------------------------------ */
 /* The run                                                            */
 
-static int is_archive(const char *format)
+int batch_is_archive(const char *format)
 {
 	return strcmp(format, "zip") == 0 || strcmp(format, "epub") == 0;
 }
@@ -503,7 +503,7 @@ int batch_wanted(const batch *b)
 	struct stat st;
 	const char *out = b->output;
 	size_t len = out ? strlen(out) : 0;
-	return b->recursive || is_archive(b->to) ||
+	return b->recursive || batch_is_archive(b->to) ||
 	       (len && (out[len - 1] == '/' || (stat(out, &st) == 0 && S_ISDIR(st.st_mode))));
 }
 
@@ -561,7 +561,7 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 	if (rc > r.worst)
 		r.worst = rc;
 	if (rc != EXIT_INTERNAL && r.count) {
-		rc = is_archive(local.to) ? run_archive(&r) : run_folder(&r);
+		rc = batch_is_archive(local.to) ? run_archive(&r) : run_folder(&r);
 		if (rc > r.worst)
 			r.worst = rc;
 	}

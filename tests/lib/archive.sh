@@ -276,6 +276,11 @@ run_archive() {
 	check "batch: output folder cannot be made: exit 3" exits_with 3 "$STENO" "$GOLDEN/lists.txt" -o "$TMP/no/dir/"
 	check "batch: a folder without -r: exit 1" exits_with 1 "$STENO" -o "$TMP/out3/" "$GOLDEN"
 	check "batch: no temporary file left anywhere" no_temporaries
+	check "zip: -o x.zip.gz refused: exit 2" exits_with 2 "$STENO" -t zip "$GOLDEN/lists.txt" -o "$TMP/x.zip.gz"
+	check "zip: -o x.zip.gz error says why" stderr_has "compressed already"
+	check "zip: -o x.zip.gz: nothing written" no_file "$TMP/x.zip.gz"
+	check "epub: -o x.epub.gz refused: exit 2" exits_with 2 "$STENO" "$GOLDEN/lists.txt" -o "$TMP/x.epub.gz"
+	check "epub: -o x.epub.gz: nothing written" no_file "$TMP/x.epub.gz"
 	check "-j 0: exit 2" exits_with 2 "$STENO" -j 0 "$GOLDEN/lists.txt"
 	check "--compress-level 10: exit 2" exits_with 2 "$STENO" --compress-level 10 "$GOLDEN/lists.txt"
 	check "--max-input nonsense: exit 2" exits_with 2 "$STENO" --max-input 12X "$GOLDEN/lists.txt"
