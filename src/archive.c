@@ -282,6 +282,17 @@ static void put_plain_text(steno_sink *s, const steno_node *n)
 	}
 }
 
+char *archive_plain_text(const steno_node *n)
+{
+	steno_sink *s = steno_sink_new_memory();
+	if (!s)
+		return NULL;
+	put_plain_text(s, n);
+	char *text = sink_memory_take(s, NULL);
+	steno_sink_close(s);
+	return text;
+}
+
 char *archive_title(const steno_doc *doc)
 {
 	const char *title = steno_meta_get(doc, "title");
@@ -290,14 +301,8 @@ char *archive_title(const steno_doc *doc)
 	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
 		if (n->type != STENO_NODE_HEADING)
 			continue;
-		steno_sink *s = steno_sink_new_memory();
-		if (!s)
-			return NULL;
-		put_plain_text(s, n);
-		size_t len;
-		char *text = sink_memory_take(s, &len);
-		steno_sink_close(s);
-		if (!text || len)
+		char *text = archive_plain_text(n);
+		if (!text || *text)
 			return text;
 		free(text);
 	}

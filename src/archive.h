@@ -82,6 +82,9 @@ void archive_format_time(int64_t t, char out[21]);
  * when nothing is left.  malloc'd (caller frees); NULL on no memory. */
 char *archive_stem(const char *source);
 
+/* The text under n (text and code; breaks as spaces), malloc'd; NULL
+ * on no memory. */
+char *archive_plain_text(const steno_node *n);
 /* The document's title as plain text: the metadata title, else the
  * text of its first heading; NULL when it has neither.  malloc'd. */
 char *archive_title(const steno_doc *doc);
