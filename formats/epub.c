@@ -118,9 +118,10 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
  * number in document order, for the table of contents to link to (the
  * HTML writer writes none, and headings are all its <h1>-<h6> tags).
  * The writer escapes '<' in text and attributes, and EPUB never gets
- * raw HTML, so these byte patterns occur only in tags the writer made.  A kept URL must also
- * pass epubcheck: a registered scheme, a plain host, one '#' at most,
- * no brackets (which URIs allow only around IPv6 hosts). */
+ * raw HTML, so these byte patterns occur only in tags the writer made.
+ * A kept URL must also pass epubcheck: a registered scheme, a plain
+ * host, one '#' at most, no brackets (which URIs allow only around IPv6
+ * hosts). */
 static const char link_open[] = "<a href=\"";
 static const char image_open[] = "<img src=\"";
 
@@ -450,7 +451,9 @@ static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title
 		char *text = archive_plain_text(n);
 		if (!text)
 			return STENO_ERR_NOMEM;
-		if ((!title_seen && *text && (title_seen = 1)) || blank(text)) {
+		int is_title = !title_seen && *text;
+		title_seen |= is_title;
+		if (is_title || blank(text)) {
 			free(text);
 			continue;
 		}
