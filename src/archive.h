@@ -14,10 +14,11 @@
  * added in two steps.  prepare renders and compresses its entries into
  * memory and copies out what the archive's own documents (index,
  * manifest, navigation, package) say of it, so the document can be
- * freed before it is added; it only reads state, which nothing changes
- * after open, so several threads may prepare at once, alongside add.
- * add then writes a prepared document, on the archive's one thread, and
- * fills in what depends on the documents before it (entry names). */
+ * freed before it is added.  Of state it reads only what open set and
+ * add never changes (the options), so several threads may prepare at
+ * once, alongside add.  add then writes a prepared document, on the
+ * archive's one thread, and fills in what depends on the documents
+ * before it (entry names, chapter numbers). */
 typedef struct archive_ops {
 	void *(*open)(steno_sink *out, const steno_options *opts, steno_error *err);
 	void *(*prepare)(const void *state, const steno_doc *doc, const char *source,
