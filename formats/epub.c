@@ -2,7 +2,9 @@
  * (mimetype first and stored, META-INF/container.xml), one XHTML
  * chapter per document from the HTML writer, a stylesheet, and at the
  * end the navigation document and the package document, whose lists
- * grow in spools while chapters are added. */
+ * grow in spools while chapters are added.  A chapter is rendered and
+ * deflated when its document is prepared (on any thread); adding it
+ * numbers it and copies it out. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +52,9 @@ static const char stylesheet[] =
 
 static const char accessibility_summary[] =
 	"A transcript in text: each chapter has a title, headings mark its divisions, "
-	"every turn names its speaker, and a table of contents leads to the chapters. "
-	"Non-speech events are described in words; there are no images or media.";
+	"every turn names its speaker, and a table of contents leads to the chapters "
+	"and their headings. Non-speech events are described in words; there are no "
+	"images or media.";
 
 static void epub_discard(void *state)
 {
@@ -111,11 +114,14 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
  * EPUB refuses references to resources it lacks.  So, on the HTML
  * writer's output: a link keeps its href only when the URL has a
  * scheme (it leaves the book); an image becomes its description in a
- * <span class="image">.  The writer escapes '<' in text and '"' and
- * '>' in attributes, and EPUB never gets raw HTML, so these byte
- * patterns occur only in tags the writer made.  A kept URL must also
- * pass epubcheck: a registered scheme, a plain host, one '#' at most,
- * no brackets (which URIs allow only around IPv6 hosts). */
+ * <span class="image">.  And every heading gets an id, "h" and its
+ * number in document order, for the table of contents to link to (the
+ * HTML writer writes none, and headings are all its <h1>-<h6> tags).
+ * The writer escapes '<' in text and attributes, and EPUB never gets
+ * raw HTML, so these byte patterns occur only in tags the writer made.
+ * A kept URL must also pass epubcheck: a registered scheme, a plain
+ * host, one '#' at most, no brackets (which URIs allow only around IPv6
+ * hosts). */
 static const char link_open[] = "<a href=\"";
 static const char image_open[] = "<img src=\"";
 
@@ -131,11 +137,19 @@ typedef struct filter {
 	char url[URL_MAX]; /* an href's value as the writer escaped it */
 	size_t ulen;
 	size_t skip; /* bytes of ' alt="' left to skip */
+	size_t headings; /* headings seen so far */
 } filter;
 
 static int starts(const char *s, size_t len, const char *pattern)
 {
 	return strncmp(s, pattern, len) == 0;
+}
+
+/* Is pend the start of "<h1" to "<h6", as far as it goes? */
+static int heading_start(const filter *f)
+{
+	return f->plen <= 3 && starts(f->pend, f->plen < 2 ? f->plen : 2, "<h") &&
+	       (f->plen < 3 || (f->pend[2] >= '1' && f->pend[2] <= '6'));
 }
 
 static void copy_byte(filter *f, char c)
@@ -153,6 +167,16 @@ static void copy_byte(filter *f, char c)
 		else
 			return;
 		f->plen = f->ulen = 0;
+		return;
+	}
+	if (heading_start(f)) {
+		if (f->plen < 3)
+			return;
+		sink_write(f->next, f->pend, f->plen);
+		sink_puts(f->next, " id=\"h");
+		sink_put_int(f->next, (long long)++f->headings);
+		sink_putc(f->next, '"');
+		f->plen = 0;
 		return;
 	}
 	sink_write(f->next, f->pend, f->plen - 1);
@@ -314,7 +338,7 @@ static void put_xhtml_head(steno_sink *s, const char *lang, const char *title)
 
 /* The chapter's content: the title as a heading unless it is the
  * document's own first heading, then the HTML writer's fragment. */
-static steno_status put_chapter_body(epub *e, steno_sink *s, const steno_doc *doc,
+static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_doc *doc,
                                      const char *title, int show_title, steno_error *err)
 {
 	sink_puts(s, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n");
@@ -355,17 +379,157 @@ static void hash_entry(epub *e, uint32_t crc, uint64_t size)
 }
 
 /* The first chapter's title, language and date describe the book. */
-static steno_status keep_book_metadata(epub *e, const steno_doc *doc, const char *title)
+static steno_status keep_book_metadata(epub *e, const archive_info *info, const char *title)
 {
-	const char *date = steno_meta_get(doc, "date");
 	e->title = strdup(title);
-	e->language = strdup(archive_language(doc));
-	e->date = date ? strdup(date) : NULL;
-	return e->title && e->language && (!date || e->date) ? STENO_OK : STENO_ERR_NOMEM;
+	e->language = strdup(info->language);
+	e->date = info->date ? strdup(info->date) : NULL;
+	return e->title && e->language && (!info->date || e->date) ? STENO_OK : STENO_ERR_NOMEM;
+}
+
+/* A heading inside a chapter, for the table of contents. */
+typedef struct toc_entry {
+	int level;     /* 1-6 */
+	size_t number; /* its id is "h" and this */
+	char *text;
+} toc_entry;
+
+/* A prepared chapter: its content document, deflated, and what the
+ * package and navigation documents say of it. */
+typedef struct chapter {
+	zip_prepared *body;
+	uint32_t crc;
+	uint64_t size;
+	archive_info info;
+	toc_entry *toc; /* its headings, less the one that is its title */
+	size_t toc_count;
+} chapter;
+
+/* The title a chapter shows: the document's, else its file's stem. */
+static const char *chapter_title(const chapter *c)
+{
+	return c->info.title ? c->info.title : c->info.stem;
+}
+
+static void epub_release(void *prepared)
+{
+	chapter *c = prepared;
+	if (!c)
+		return;
+	zip_prepared_free(c->body);
+	archive_info_free(&c->info);
+	for (size_t i = 0; i < c->toc_count; i++)
+		free(c->toc[i].text);
+	free(c->toc);
+	free(c);
+}
+
+/* Non-zero when s is empty or only white space: a contents entry must
+ * have words to show. */
+static int blank(const char *s)
+{
+	return s[strspn(s, " \t\n\r")] == '\0';
+}
+
+/* The chapter's headings for the table of contents, numbered as the
+ * filter numbers their ids.  When the chapter shows no title of its
+ * own, its first heading with text is the title, already the chapter's
+ * entry, and is left out. */
+static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title)
+{
+	size_t count = 0, number = 0;
+	int title_seen = show_title;
+	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root))
+		count += n->type == STENO_NODE_HEADING;
+	c->toc = count ? malloc(count * sizeof *c->toc) : NULL;
+	if (count && !c->toc)
+		return STENO_ERR_NOMEM;
+	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
+		if (n->type != STENO_NODE_HEADING)
+			continue;
+		number++;
+		char *text = archive_plain_text(n);
+		if (!text)
+			return STENO_ERR_NOMEM;
+		int is_title = !title_seen && *text;
+		title_seen |= is_title;
+		if (is_title || blank(text)) {
+			free(text);
+			continue;
+		}
+		toc_entry e = {n->as.level < 1 ? 1 : n->as.level > 6 ? 6 : n->as.level, number, text};
+		c->toc[c->toc_count++] = e;
+	}
+	return STENO_OK;
+}
+
+static void *epub_prepare(const void *state, const steno_doc *doc, const char *source,
+                          steno_error *err)
+{
+	const epub *e = state;
+	const char *meta_title = steno_meta_get(doc, "title");
+	chapter *c = calloc(1, sizeof *c);
+	if (!c) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (archive_info_get(&c->info, doc, source, err) != STENO_OK) {
+		free(c);
+		return NULL;
+	}
+	const char *shown = chapter_title(c);
+	int show_title = !c->info.title || (meta_title && *meta_title);
+	steno_status st = (c->body = zip_prepare(e->opts.compress_level)) != NULL &&
+	                  collect_toc(c, doc, show_title) == STENO_OK
+	                  ? STENO_OK : set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	if (st == STENO_OK) {
+		steno_sink *s = zip_prepared_sink(c->body);
+		put_xhtml_head(s, c->info.language, shown);
+		st = put_chapter_body(e, s, doc, shown, show_title, err);
+		steno_status ended = zip_prepared_end(c->body, &c->crc, &c->size, st == STENO_OK ? err : NULL);
+		st = st != STENO_OK ? st : ended;
+	}
+	if (st == STENO_OK)
+		return c;
+	epub_release(c);
+	return NULL;
+}
+
+/* The chapter's headings as lists nested by level inside its entry of
+ * the table of contents.  open[] holds the level of each list open,
+ * rising, so at most six; a heading goes into the innermost list whose
+ * level it does not rise above, after any deeper lists close. */
+static void list_headings(steno_sink *s, const char *file, const chapter *c)
+{
+	int open[6];
+	size_t depth = 0;
+	for (size_t i = 0; i < c->toc_count; i++) {
+		const toc_entry *t = &c->toc[i];
+		if (!depth || t->level > open[depth - 1]) {
+			sink_puts(s, "\n<ol>\n<li>");
+			open[depth++] = t->level;
+		} else {
+			while (depth > 1 && open[depth - 2] >= t->level) {
+				sink_puts(s, "</li>\n</ol>\n");
+				depth--;
+			}
+			sink_puts(s, "</li>\n<li>");
+			open[depth - 1] = t->level;
+		}
+		sink_puts(s, "<a href=\"");
+		sink_puts(s, file);
+		sink_puts(s, "#h");
+		sink_put_int(s, (long long)t->number);
+		sink_puts(s, "\">");
+		xml_put(s, t->text);
+		sink_puts(s, "</a>");
+	}
+	for (; depth; depth--)
+		sink_puts(s, "</li>\n</ol>\n");
 }
 
 /* The chapter's lines in the package and navigation documents. */
-static void list_chapter(epub *e, const char *file, const char *title)
+static void list_chapter(epub *e, const char *file, const chapter *c)
 {
 	char id[32];
 	snprintf(id, sizeof id, "c%04zu", e->count);
@@ -380,42 +544,27 @@ static void list_chapter(epub *e, const char *file, const char *title)
 	sink_puts(e->toc, "<li><a href=\"");
 	sink_puts(e->toc, file);
 	sink_puts(e->toc, "\">");
-	xml_put(e->toc, title);
-	sink_puts(e->toc, "</a></li>\n");
+	xml_put(e->toc, chapter_title(c));
+	sink_puts(e->toc, "</a>");
+	list_headings(e->toc, file, c);
+	sink_puts(e->toc, "</li>\n");
 }
 
-static steno_status epub_add(void *state, const steno_doc *doc, const char *source,
-                             steno_error *err)
+static steno_status epub_add(void *state, void *prepared, steno_error *err)
 {
 	epub *e = state;
+	const chapter *c = prepared;
 	char file[32], name[40];
-	const char *meta_title = steno_meta_get(doc, "title");
-	char *stem = archive_stem(source);
-	char *title = stem ? archive_title(doc) : NULL;
-	const char *shown = title ? title : stem;
-	steno_status st = stem ? STENO_OK : STENO_ERR_NOMEM;
 	e->count++;
 	snprintf(file, sizeof file, "c%04zu.xhtml", e->count);
 	snprintf(name, sizeof name, "EPUB/%s", file);
-	if (st == STENO_OK && e->count == 1)
-		st = keep_book_metadata(e, doc, shown);
-	steno_sink *s = st == STENO_OK ? zip_begin_entry(e->zip, name, err) : NULL;
-	if (s) {
-		uint32_t crc;
-		uint64_t size;
-		put_xhtml_head(s, archive_language(doc), shown);
-		st = put_chapter_body(e, s, doc, shown, !title || (meta_title && *meta_title), err);
-		steno_status ended = zip_end_entry(e->zip, &crc, &size, st == STENO_OK ? err : NULL);
-		st = st != STENO_OK ? st : ended;
-		hash_entry(e, crc, size);
-		list_chapter(e, file, shown);
-	} else if (st == STENO_OK) {
-		st = err ? err->code : STENO_ERR_IO;
-	} else {
-		set_error(err, st, 0, 0, "out of memory");
+	if (e->count == 1 && keep_book_metadata(e, &c->info, chapter_title(c)) != STENO_OK)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	steno_status st = zip_add_prepared(e->zip, name, c->body, err);
+	if (st == STENO_OK) {
+		hash_entry(e, c->crc, c->size);
+		list_chapter(e, file, c);
 	}
-	free(stem);
-	free(title);
 	return st;
 }
 
@@ -548,7 +697,8 @@ static steno_status epub_finish(void *state, steno_error *err)
 	return st;
 }
 
-const archive_ops epub_ops = {epub_open, epub_add, epub_finish, epub_discard};
+const archive_ops epub_ops = {epub_open,    epub_prepare, epub_add,
+                              epub_release, epub_finish,  epub_discard};
 
 steno_status epub_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
                         steno_error *err)

@@ -1,6 +1,8 @@
 /* zip.c - the ZIP bundle (see zip.md): for each document its HTML page
  * and its JSON, then index.html linking them all and manifest.json
- * describing them, in a ZIP written by src/zipfile.c.  The index and
+ * describing them, in a ZIP written by src/zipfile.c.  A document's two
+ * members are rendered and deflated when it is prepared (on any
+ * thread); adding it names them and copies them out.  The index and
  * the manifest grow in spools while documents are added, so memory
  * stays flat however many there are. */
 #include <errno.h>
@@ -21,12 +23,20 @@ typedef struct bundle {
 	size_t count;
 } bundle;
 
-/* What the manifest says of one written member. */
+/* What the manifest says of one member. */
 typedef struct member {
-	char name[ARCHIVE_STEM_MAX + 32];
+	char name[ARCHIVE_STEM_MAX + 32]; /* set when added */
 	uint32_t crc;
 	uint64_t size;
+	zip_prepared *body;
 } member;
+
+/* A prepared document: its HTML page, its JSON, what the index and the
+ * manifest say of it. */
+typedef struct bundle_doc {
+	member html, json;
+	archive_info info;
+} bundle_doc;
 
 static void bundle_discard(void *state)
 {
@@ -51,17 +61,50 @@ static void *bundle_open(steno_sink *out, const steno_options *opts, steno_error
 	return b;
 }
 
-/* Write one member through format's writer; its name, CRC and size go
- * to *m. */
-static steno_status put_member(bundle *b, const steno_doc *doc, format_writer write,
-                               const steno_options *opts, member *m, steno_error *err)
+/* Render doc through format's writer into m, deflated at opts' level. */
+static steno_status render_member(const steno_doc *doc, format_writer write,
+                                  const steno_options *opts, member *m, steno_error *err)
 {
-	steno_sink *s = zip_begin_entry(b->zip, m->name, err);
-	if (!s)
-		return err ? err->code : STENO_ERR_IO;
-	steno_status st = write(doc, s, opts, err);
-	steno_status ended = zip_end_entry(b->zip, &m->crc, &m->size, st == STENO_OK ? err : NULL);
+	m->body = zip_prepare(opts->compress_level);
+	if (!m->body)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	steno_status st = write(doc, zip_prepared_sink(m->body), opts, err);
+	steno_status ended = zip_prepared_end(m->body, &m->crc, &m->size, st == STENO_OK ? err : NULL);
 	return st != STENO_OK ? st : ended;
+}
+
+static void bundle_release(void *prepared)
+{
+	bundle_doc *d = prepared;
+	if (!d)
+		return;
+	zip_prepared_free(d->html.body);
+	zip_prepared_free(d->json.body);
+	archive_info_free(&d->info);
+	free(d);
+}
+
+static void *bundle_prepare(const void *state, const steno_doc *doc, const char *source,
+                            steno_error *err)
+{
+	const bundle *b = state;
+	bundle_doc *d = calloc(1, sizeof *d);
+	if (!d) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (archive_info_get(&d->info, doc, source, err) != STENO_OK) {
+		free(d);
+		return NULL;
+	}
+	steno_options page = b->opts;
+	page.standalone = 1;
+	if (render_member(doc, html_write, &page, &d->html, err) != STENO_OK ||
+	    render_member(doc, json_write, &b->opts, &d->json, err) != STENO_OK) {
+		bundle_release(d);
+		return NULL;
+	}
+	return d;
 }
 
 /* stem, or stem-2, stem-3...: the first whose .html and .json are
@@ -80,32 +123,25 @@ static void unique_names(bundle *b, const char *stem, member *html, member *json
 	}
 }
 
-/* A speaker's display name, else the id. */
-static const char *speaker_label(const steno_doc *doc, size_t i)
-{
-	const char *name = steno_speaker_name(doc, i);
-	return name && *name ? name : steno_speaker_id(doc, i);
-}
-
-static void index_row(bundle *b, const steno_doc *doc, const char *title, const member *html,
+static void index_row(bundle *b, const archive_info *info, const char *title, const member *html,
                       const member *json)
 {
 	steno_sink *s = b->index;
-	const char *date = steno_meta_get(doc, "date");
-	size_t speakers = steno_speaker_count(doc);
+	const char *date = info->date;
+	size_t speakers = info->speaker_count;
 	sink_puts(s, "<li><a href=\"");
 	url_put(s, html->name);
 	sink_puts(s, "\">");
 	xml_put(s, title);
 	sink_puts(s, "</a>");
-	if (date && *date) {
+	if (date) {
 		sink_puts(s, " <span class=\"date\">");
 		xml_put(s, date);
 		sink_puts(s, "</span>");
 	}
 	for (size_t i = 0; i < speakers; i++) {
 		sink_puts(s, i ? ", " : " <span class=\"speakers\">");
-		xml_put(s, speaker_label(doc, i));
+		xml_put(s, info->speakers[i]);
 	}
 	sink_puts(s, speakers ? "</span> <a class=\"json\" href=\"" : " <a class=\"json\" href=\"");
 	url_put(s, json->name);
@@ -127,27 +163,27 @@ static void manifest_member(steno_sink *s, const char *key, const member *m)
 	sink_putc(s, '}');
 }
 
-static void manifest_entry(bundle *b, const steno_doc *doc, const char *source, const char *title,
+static void manifest_entry(bundle *b, const archive_info *info, const char *title,
                            const member *html, const member *json)
 {
 	steno_sink *s = b->manifest;
-	const char *date = steno_meta_get(doc, "date");
+	const char *date = info->date;
 	sink_puts(s, b->count ? ",\n  {\"source\": " : "\n  {\"source\": ");
-	json_put(s, source);
+	json_put(s, info->source);
 	sink_puts(s, ", \"title\": ");
 	json_put(s, title);
 	sink_puts(s, ", \"date\": ");
-	if (date && *date)
+	if (date)
 		json_put(s, date);
 	else
 		sink_puts(s, "null");
 	sink_puts(s, ", \"language\": ");
-	json_put(s, archive_language(doc));
+	json_put(s, info->language);
 	sink_puts(s, ", \"speakers\": [");
-	for (size_t i = 0; i < steno_speaker_count(doc); i++) {
+	for (size_t i = 0; i < info->speaker_count; i++) {
 		if (i)
 			sink_puts(s, ", ");
-		json_put(s, speaker_label(doc, i));
+		json_put(s, info->speakers[i]);
 	}
 	sink_putc(s, ']');
 	manifest_member(s, "html", html);
@@ -155,30 +191,20 @@ static void manifest_entry(bundle *b, const steno_doc *doc, const char *source, 
 	sink_putc(s, '}');
 }
 
-static steno_status bundle_add(void *state, const steno_doc *doc, const char *source,
-                               steno_error *err)
+static steno_status bundle_add(void *state, void *prepared, steno_error *err)
 {
 	bundle *b = state;
-	member html = {0}, json = {0};
-	char *stem = archive_stem(source);
-	char *title = stem ? archive_title(doc) : NULL;
-	if (!stem) {
-		free(title);
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
-	}
-	unique_names(b, stem, &html, &json);
-	steno_options page = b->opts;
-	page.standalone = 1;
-	steno_status st = put_member(b, doc, html_write, &page, &html, err);
+	bundle_doc *d = prepared;
+	const char *title = d->info.title ? d->info.title : d->info.stem;
+	unique_names(b, d->info.stem, &d->html, &d->json);
+	steno_status st = zip_add_prepared(b->zip, d->html.name, d->html.body, err);
 	if (st == STENO_OK)
-		st = put_member(b, doc, json_write, &b->opts, &json, err);
+		st = zip_add_prepared(b->zip, d->json.name, d->json.body, err);
 	if (st == STENO_OK) {
-		index_row(b, doc, title ? title : stem, &html, &json);
-		manifest_entry(b, doc, source, title ? title : stem, &html, &json);
+		index_row(b, &d->info, title, &d->html, &d->json);
+		manifest_entry(b, &d->info, title, &d->html, &d->json);
 		b->count++;
 	}
-	free(stem);
-	free(title);
 	return st;
 }
 
@@ -239,7 +265,8 @@ static steno_status bundle_finish(void *state, steno_error *err)
 	return st;
 }
 
-const archive_ops zip_bundle_ops = {bundle_open, bundle_add, bundle_finish, bundle_discard};
+const archive_ops zip_bundle_ops = {bundle_open,   bundle_prepare, bundle_add,
+                                    bundle_release, bundle_finish,  bundle_discard};
 
 steno_status zip_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
                        steno_error *err)

@@ -61,6 +61,62 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 	return a;
 }
 
+struct archive_doc {
+	const archive_ops *ops;
+	void *prepared;
+};
+
+/* Remember the archive's first failure, which every later call
+ * repeats: a half-written entry cannot be taken back, and going on
+ * without a document would give an archive short of one. */
+static steno_status failed(steno_archive *a, steno_status st, const steno_error *mine,
+                           steno_error *err)
+{
+	if (st != STENO_OK && a->status == STENO_OK) {
+		a->status = st;
+		a->first = *mine;
+	}
+	if (err)
+		*err = *mine;
+	return st;
+}
+
+archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
+                             const char *source_name, steno_error *err)
+{
+	archive_doc *d = malloc(sizeof *d);
+	if (!d) {
+		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	d->ops = a->ops;
+	d->prepared = a->ops->prepare(a->state, doc, source_name ? source_name : "document", err);
+	if (!d->prepared) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error *err)
+{
+	if (a->status != STENO_OK) {
+		if (err)
+			*err = a->first;
+		return a->status;
+	}
+	steno_error mine = {0};
+	return failed(a, a->ops->add(a->state, d->prepared, &mine), &mine, err);
+}
+
+void archive_doc_free(archive_doc *d)
+{
+	if (!d)
+		return;
+	d->ops->release(d->prepared);
+	free(d);
+}
+
 steno_status steno_archive_add(steno_archive *a, const steno_doc *doc, const char *source_name,
                                steno_error *err)
 {
@@ -73,14 +129,11 @@ steno_status steno_archive_add(steno_archive *a, const steno_doc *doc, const cha
 		return a->status;
 	}
 	steno_error mine = {0};
-	steno_status st = a->ops->add(a->state, doc, source_name ? source_name : "document", &mine);
-	/* A half-written entry cannot be taken back: the archive is lost. */
-	if (st != STENO_OK) {
-		a->status = st;
-		a->first = mine;
-	}
-	if (err)
-		*err = mine;
+	archive_doc *d = archive_prepare(a, doc, source_name, &mine);
+	if (!d)
+		return failed(a, mine.code ? mine.code : STENO_ERR_NOMEM, &mine, err);
+	steno_status st = archive_add_prepared(a, d, err);
+	archive_doc_free(d);
 	return st;
 }
 
@@ -116,7 +169,10 @@ steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, ste
 	if (!state)
 		return err ? err->code : STENO_ERR_NOMEM;
 	const char *source = steno_meta_get(doc, "source");
-	steno_status st = ops->add(state, doc, source && *source ? source : "document", err);
+	void *prepared = ops->prepare(state, doc, source && *source ? source : "document", err);
+	steno_status st = prepared ? ops->add(state, prepared, err)
+	                           : err && err->code ? err->code : STENO_ERR_NOMEM;
+	ops->release(prepared);
 	if (st != STENO_OK) {
 		ops->discard(state);
 		return st;
@@ -226,6 +282,17 @@ static void put_plain_text(steno_sink *s, const steno_node *n)
 	}
 }
 
+char *archive_plain_text(const steno_node *n)
+{
+	steno_sink *s = steno_sink_new_memory();
+	if (!s)
+		return NULL;
+	put_plain_text(s, n);
+	char *text = sink_memory_take(s, NULL);
+	steno_sink_close(s);
+	return text;
+}
+
 char *archive_title(const steno_doc *doc)
 {
 	const char *title = steno_meta_get(doc, "title");
@@ -234,18 +301,50 @@ char *archive_title(const steno_doc *doc)
 	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
 		if (n->type != STENO_NODE_HEADING)
 			continue;
-		steno_sink *s = steno_sink_new_memory();
-		if (!s)
-			return NULL;
-		put_plain_text(s, n);
-		size_t len;
-		char *text = sink_memory_take(s, &len);
-		steno_sink_close(s);
-		if (!text || len)
+		char *text = archive_plain_text(n);
+		if (!text || *text)
 			return text;
 		free(text);
 	}
 	return NULL;
+}
+
+/* A speaker's display name, else the id. */
+static const char *speaker_label(const steno_doc *doc, size_t i)
+{
+	const char *name = steno_speaker_name(doc, i);
+	return name && *name ? name : steno_speaker_id(doc, i);
+}
+
+steno_status archive_info_get(archive_info *info, const steno_doc *doc, const char *source,
+                              steno_error *err)
+{
+	memset(info, 0, sizeof *info);
+	arena *m = &info->mem;
+	arena_init(m);
+	const char *date = steno_meta_get(doc, "date");
+	char *stem = archive_stem(source);
+	char *title = stem ? archive_title(doc) : NULL;
+	info->source = arena_strdup(m, source);
+	info->stem = stem ? arena_adopt(m, stem) : NULL;
+	info->title = title ? arena_adopt(m, title) : NULL;
+	info->date = date && *date ? arena_strdup(m, date) : NULL;
+	info->language = arena_strdup(m, archive_language(doc));
+	info->speaker_count = steno_speaker_count(doc);
+	info->speakers = arena_alloc(m, (info->speaker_count + 1) * sizeof *info->speakers);
+	int ok = info->source && info->stem && (!title || info->title) &&
+	         (!info->date == !(date && *date)) && info->language && info->speakers;
+	for (size_t i = 0; ok && i < info->speaker_count; i++)
+		ok = (info->speakers[i] = arena_strdup(m, speaker_label(doc, i))) != NULL;
+	if (ok)
+		return STENO_OK;
+	archive_info_free(info);
+	return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+}
+
+void archive_info_free(archive_info *info)
+{
+	arena_release(&info->mem);
 }
 
 /* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters

@@ -6,14 +6,25 @@
 
 #include <stdint.h>
 
+#include "arena.h"
 #include "format.h"
 
 /* An archive format: open on a sink, add documents one by one, finish
- * (write the end, flush, free) or discard (free only). */
+ * (write the end, flush, free) or discard (free only).  A document is
+ * added in two steps.  prepare renders and compresses its entries into
+ * memory and copies out what the archive's own documents (index,
+ * manifest, navigation, package) say of it, so the document can be
+ * freed before it is added.  Of state it reads only what open set and
+ * add never changes (the options), so several threads may prepare at
+ * once, alongside add.  add then writes a prepared document, on the
+ * archive's one thread, and fills in what depends on the documents
+ * before it (entry names, chapter numbers). */
 typedef struct archive_ops {
 	void *(*open)(steno_sink *out, const steno_options *opts, steno_error *err);
-	steno_status (*add)(void *state, const steno_doc *doc, const char *source,
-	                    steno_error *err);
+	void *(*prepare)(const void *state, const steno_doc *doc, const char *source,
+	                 steno_error *err);
+	steno_status (*add)(void *state, void *prepared, steno_error *err);
+	void (*release)(void *prepared); /* NULL is allowed */
 	steno_status (*finish)(void *state, steno_error *err);
 	void (*discard)(void *state);
 } archive_ops;
@@ -24,6 +35,36 @@ extern const archive_ops epub_ops;
 /* The archive formats' writers for one document: an archive of one. */
 steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err);
+
+/* steno_archive_add() in its two steps, for the command's batches:
+ * archive_prepare() on worker threads, any number at once (it changes
+ * nothing in a, so a failure leaves the archive as it was), and
+ * archive_add_prepared() on the archive's thread in input order (a
+ * failure makes the archive unusable, as with steno_archive_add()). */
+typedef struct archive_doc archive_doc;
+archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
+                             const char *source_name, steno_error *err);
+steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error *err);
+/* NULL is allowed. */
+void archive_doc_free(archive_doc *d);
+
+/* What an archive's own documents say of one of its documents, copied
+ * out of it: every string lives in mem. */
+typedef struct archive_info {
+	arena mem;
+	const char *source;   /* as given */
+	const char *stem;     /* archive_stem(source) */
+	const char *title;    /* archive_title(), or NULL */
+	const char *date;     /* the metadata date, NULL when none or empty */
+	const char *language; /* archive_language() */
+	const char **speakers; /* display names, else ids, in table order */
+	size_t speaker_count;
+} archive_info;
+
+/* Fill info from doc; STENO_ERR_NOMEM (err set, info freed) or OK. */
+steno_status archive_info_get(archive_info *info, const steno_doc *doc, const char *source,
+                              steno_error *err);
+void archive_info_free(archive_info *info);
 
 /* The time every entry carries: SOURCE_DATE_EPOCH when it is set to a
  * number (the reproducible-builds convention), else 1980-01-01, the
@@ -42,6 +83,9 @@ void archive_format_time(int64_t t, char out[21]);
  * when nothing is left.  malloc'd (caller frees); NULL on no memory. */
 char *archive_stem(const char *source);
 
+/* The text under n (text and code; breaks as spaces), malloc'd; NULL
+ * on no memory. */
+char *archive_plain_text(const steno_node *n);
 /* The document's title as plain text: the metadata title, else the
  * text of its first heading; NULL when it has neither.  malloc'd. */
 char *archive_title(const steno_doc *doc);

@@ -1,8 +1,10 @@
 /* batch.c - many inputs at once (see batch.h): into a folder, one
- * output per input, or into one archive.  Inputs are parsed on worker
- * threads; into a folder each worker also writes its output (through a
- * temporary file renamed at the end), into an archive the main thread
- * adds the documents in input order, so any -j gives the same bytes. */
+ * output per input, or into one archive.  Inputs are converted on
+ * worker threads.  Into a folder each worker writes its output (through
+ * a temporary file renamed at the end).  Into an archive each worker
+ * parses, renders and compresses a document's entries into memory, and
+ * the main thread only copies the finished entries out in input order,
+ * so the work spreads over the threads and any -j gives the same bytes. */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -26,6 +28,13 @@ typedef struct item {
 	uint64_t size;
 } item;
 
+/* Archive mode: one input's place in the window of prepared documents. */
+typedef struct slot {
+	archive_doc *doc; /* NULL when its input failed or could not be prepared */
+	steno_error err;  /* err.code set when preparing failed */
+	int ready;
+} slot;
+
 typedef struct run {
 	const batch *b;
 	item *items;
@@ -35,9 +44,9 @@ typedef struct run {
 	pthread_cond_t changed;
 	size_t next;     /* the next item to claim */
 	size_t consumed; /* archive mode: items added so far */
-	size_t window;   /* archive mode: documents parsed ahead, at most */
-	steno_doc **docs; /* archive mode: window slots */
-	char *ready;
+	size_t window;   /* archive mode: documents prepared ahead, at most */
+	slot *slots;     /* archive mode: the window, item i in slots[i % window] */
+	steno_archive *archive; /* archive mode: set before the workers start */
 	int stop;        /* archive mode: the archive failed */
 	int worst;       /* the worst exit code so far, -1 for none */
 	/* progress, on a terminal only */
@@ -360,7 +369,15 @@ static int plan_outputs(run *r)
 /* ------------------------------------------------------------------ */
 /* Into an archive                                                    */
 
-/* Parse items in order into the window of slots ahead of the main
+/* err set to code and text, for errors of the command's own. */
+static steno_status set_error_text(steno_error *err, steno_status code, const char *text)
+{
+	err->code = code;
+	snprintf(err->message, sizeof err->message, "%s", text);
+	return code;
+}
+
+/* Prepare items in order into the window of slots ahead of the main
  * thread, which adds them to the archive. */
 static void *archive_worker(void *arg)
 {
@@ -374,10 +391,16 @@ static void *archive_worker(void *arg)
 		size_t i = r->next++;
 		pthread_mutex_unlock(&r->lock);
 		int rc;
+		slot done = {.ready = 1};
 		steno_doc *doc = parse_item(r, &r->items[i], &rc);
+		if (doc) {
+			done.doc = archive_prepare(r->archive, doc, r->items[i].rel, &done.err);
+			if (!done.doc && !done.err.code)
+				set_error_text(&done.err, STENO_ERR_NOMEM, "out of memory");
+			steno_doc_free(doc);
+		}
 		pthread_mutex_lock(&r->lock);
-		r->docs[i % r->window] = doc;
-		r->ready[i % r->window] = 1;
+		r->slots[i % r->window] = done;
 		progress(r, &r->items[i], rc);
 		pthread_cond_broadcast(&r->changed);
 	}
@@ -385,26 +408,18 @@ static void *archive_worker(void *arg)
 	return NULL;
 }
 
-/* err set to code and text, for errors of the command's own. */
-static steno_status set_error_text(steno_error *err, steno_status code, const char *text)
-{
-	err->code = code;
-	snprintf(err->message, sizeof err->message, "%s", text);
-	return code;
-}
-
-/* The next document in input order (NULL when its input failed). */
-static steno_doc *take(run *r, size_t i)
+/* The next input's slot, in input order. */
+static slot take(run *r, size_t i)
 {
 	pthread_mutex_lock(&r->lock);
-	while (!r->ready[i % r->window])
+	while (!r->slots[i % r->window].ready)
 		pthread_cond_wait(&r->changed, &r->lock);
-	steno_doc *doc = r->docs[i % r->window];
-	r->ready[i % r->window] = 0;
+	slot s = r->slots[i % r->window];
+	r->slots[i % r->window].ready = 0;
 	r->consumed++;
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->lock);
-	return doc;
+	return s;
 }
 
 /* Start up to n threads running fn; how many started. */
@@ -416,15 +431,19 @@ static size_t start_workers(run *r, pthread_t *threads, size_t n, void *(*fn)(vo
 	return started;
 }
 
-/* Add every document; on the archive's failure stop the workers. */
-static steno_status add_all(run *r, steno_archive *a, steno_error *err)
+/* Add every prepared document; on a failure stop the workers. */
+static steno_status add_all(run *r, steno_error *err)
 {
 	steno_status st = STENO_OK;
 	for (size_t i = 0; i < r->count && st == STENO_OK; i++) {
-		steno_doc *doc = take(r, i);
-		if (doc)
-			st = steno_archive_add(a, doc, r->items[i].rel, err);
-		steno_doc_free(doc);
+		slot s = take(r, i);
+		if (s.doc) {
+			st = archive_add_prepared(r->archive, s.doc, err);
+		} else if (s.err.code) {
+			*err = s.err;
+			st = s.err.code;
+		}
+		archive_doc_free(s.doc);
 	}
 	if (st != STENO_OK) {
 		pthread_mutex_lock(&r->lock);
@@ -443,6 +462,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 	steno_sink *sink = steno_sink_new_fd(fd);
 	steno_error err = {0};
 	steno_archive *a = sink && threads ? steno_archive_new(r->b->to, sink, r->b->opts, &err) : NULL;
+	r->archive = a;
 	if (!a) {
 		fprintf(stderr, "steno: %s: %s\n", name, sink && threads ? err.message : "out of memory");
 		steno_sink_close(sink);
@@ -450,12 +470,12 @@ static int fill_archive(void *ctx, int fd, const char *name)
 		return sink && threads && err.code != STENO_ERR_NOMEM ? EXIT_OUTPUT : EXIT_INTERNAL;
 	}
 	size_t started = start_workers(r, threads, n, archive_worker);
-	steno_status st = started ? add_all(r, a, &err)
+	steno_status st = started ? add_all(r, &err)
 	                          : set_error_text(&err, STENO_ERR_NOMEM, "cannot start a thread");
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	for (size_t i = 0; i < r->window; i++)
-		steno_doc_free(r->ready[i] ? r->docs[i] : NULL);
+		archive_doc_free(r->slots[i].ready ? r->slots[i].doc : NULL);
 	if (st == STENO_OK)
 		st = steno_archive_close(a, &err);
 	else
@@ -473,7 +493,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 /* ------------------------------------------------------------------ */
 /* The run                                                            */
 
-static int is_archive(const char *format)
+int batch_is_archive(const char *format)
 {
 	return strcmp(format, "zip") == 0 || strcmp(format, "epub") == 0;
 }
@@ -483,7 +503,7 @@ int batch_wanted(const batch *b)
 	struct stat st;
 	const char *out = b->output;
 	size_t len = out ? strlen(out) : 0;
-	return b->recursive || is_archive(b->to) ||
+	return b->recursive || batch_is_archive(b->to) ||
 	       (len && (out[len - 1] == '/' || (stat(out, &st) == 0 && S_ISDIR(st.st_mode))));
 }
 
@@ -515,9 +535,8 @@ static int run_folder(run *r)
 static int run_archive(run *r)
 {
 	r->window = 2 * (size_t)r->b->jobs;
-	r->docs = calloc(r->window, sizeof *r->docs);
-	r->ready = calloc(r->window, 1);
-	if (!r->docs || !r->ready)
+	r->slots = calloc(r->window, sizeof *r->slots);
+	if (!r->slots)
 		return EXIT_INTERNAL;
 	const char *out = r->b->output;
 	if (!out || strcmp(out, "-") == 0)
@@ -542,7 +561,7 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 	if (rc > r.worst)
 		r.worst = rc;
 	if (rc != EXIT_INTERNAL && r.count) {
-		rc = is_archive(local.to) ? run_archive(&r) : run_folder(&r);
+		rc = batch_is_archive(local.to) ? run_archive(&r) : run_folder(&r);
 		if (rc > r.worst)
 			r.worst = rc;
 	}
@@ -552,8 +571,7 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 		free(r.items[i].out);
 	}
 	free(r.items);
-	free(r.docs);
-	free(r.ready);
+	free(r.slots);
 	pthread_cond_destroy(&r.changed);
 	pthread_mutex_destroy(&r.lock);
 	return r.worst > 0 ? r.worst : EXIT_OK;

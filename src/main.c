@@ -42,8 +42,9 @@ static const char usage_text[] =
 	"  -t, --to FORMAT        output format (default: from -o's extension,\n"
 	"                         else html)\n"
 	"  -o, --output FILE      write to FILE (- for standard output); a name\n"
-	"                         ending in .gz is gzip-compressed; a FOLDER/ (or\n"
-	"                         an existing folder) gets one output per FILE\n"
+	"                         ending in .gz is gzip-compressed (not zip, epub);\n"
+	"                         a FOLDER/ (or an existing folder) gets one\n"
+	"                         output per FILE\n"
 	"  -s, --standalone       a complete document (HTML: a page with title,\n"
 	"                         charset, language and stylesheet)\n"
 	"      --metadata KEY=VALUE\n"
@@ -521,6 +522,12 @@ int main(int argc, char **argv)
 	mode_t mask = umask(0);
 	umask(mask);
 	output_mode = 0666 & ~mask;
+	/* A ZIP's members are deflated already, and no reader opens a
+	 * gzipped EPUB: refused rather than written uncompressed under a
+	 * name that says otherwise. */
+	if (c.output && ends_with_gz(c.output) && batch_is_archive(c.to))
+		return usage_error("%s: ZIP and EPUB archives are compressed already; "
+		                   "name the output without .gz", c.output);
 	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
 	if (batch_wanted(&b))
 		return batch_run(&b, inputs, ninputs);

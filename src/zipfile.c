@@ -43,6 +43,22 @@ typedef struct entry_info {
 	uint64_t csize, usize, offset;
 } entry_info;
 
+/* An entry's content on its way: the first stage counts its size and
+ * CRC-32, the second deflates it into the next sink (the archive for a
+ * streamed entry, memory for a prepared one).  Both kinds go through
+ * this one pipeline, buffers and all, so they deflate to the same bytes. */
+typedef struct content {
+	steno_sink *in;
+	steno_sink *deflater;
+	uint32_t crc;
+	uint64_t usize, csize;
+} content;
+
+struct zip_prepared {
+	content body; /* ended while body.in is NULL */
+	steno_sink *mem;
+};
+
 struct zip_writer {
 	steno_sink *out;
 	int level;
@@ -54,9 +70,8 @@ struct zip_writer {
 	uint64_t *names; /* open-addressed set of name hashes; 0 is empty */
 	size_t name_cap, name_count;
 	steno_status status; /* the first failure: every later call repeats it */
-	/* the entry being streamed */
-	steno_sink *entry;    /* CRC and count, then on to deflater */
-	steno_sink *deflater; /* raw deflate into out */
+	/* the entry being streamed: open while body.in is set */
+	content body;
 	entry_info open;
 	char *open_name;
 };
@@ -208,7 +223,7 @@ static void put_local_header(zip_writer *z, const entry_info *e)
 	le16(&r, e->method);
 	le16(&r, z->dos_time);
 	le16(&r, z->dos_date);
-	/* A streamed entry's CRC and sizes are in its data descriptor. */
+	/* A deflated entry's CRC and sizes are in its data descriptor. */
 	le32(&r, streamed ? 0 : e->crc);
 	le32(&r, streamed ? 0 : (uint32_t)e->csize);
 	le32(&r, streamed ? 0 : (uint32_t)e->usize);
@@ -218,9 +233,11 @@ static void put_local_header(zip_writer *z, const entry_info *e)
 	emit(z, e->name, e->name_len);
 }
 
-/* After a streamed entry's data.  Sizes are 8 bytes only when one of
- * them needs it, as Java's and Go's writers do: readers take the sizes
- * from the central directory. */
+/* After a deflated entry's data; prepared ones have one too, though
+ * their sizes are known before, so that prepared and streamed entries
+ * give the same bytes and a local header never needs a ZIP64 field.
+ * Sizes are 8 bytes only when one of them needs it, as Java's and Go's
+ * writers do: readers take the sizes from the central directory. */
 static void put_descriptor(zip_writer *z, const entry_info *e)
 {
 	bytes r = {.len = 0};
@@ -318,17 +335,69 @@ static void put_end(zip_writer *z, uint64_t cd_offset, uint64_t cd_size)
 /* ------------------------------------------------------------------ */
 /* Entries                                                            */
 
-/* The streamed entry's first stage: CRC-32 and size of what passes. */
-static int entry_drain(steno_sink *s)
+static int content_drain(steno_sink *s)
 {
-	zip_writer *z = s->dest;
-	z->open.crc = (uint32_t)crc32(z->open.crc, (const unsigned char *)s->buf, (uInt)s->len);
-	z->open.usize += s->len;
-	sink_write(z->deflater, s->buf, s->len);
+	content *c = s->dest;
+	c->crc = (uint32_t)crc32(c->crc, (const unsigned char *)s->buf, (uInt)s->len);
+	c->usize += s->len;
+	sink_write(c->deflater, s->buf, s->len);
 	s->len = 0;
-	if (z->deflater->status == STENO_OK)
+	if (c->deflater->status == STENO_OK)
 		return 0;
-	return z->deflater->errnum ? z->deflater->errnum : EIO;
+	return c->deflater->errnum ? c->deflater->errnum : EIO;
+}
+
+/* Set c up to deflate at level into next; -1 on no memory. */
+static int content_start(content *c, steno_sink *next, int level)
+{
+	c->in = sink_alloc(content_drain, ENTRY_BUFFER);
+	c->deflater = deflate_sink_new(next, level, -15, &c->csize);
+	c->crc = (uint32_t)crc32(0, NULL, 0);
+	c->usize = c->csize = 0;
+	if (c->in && c->deflater) {
+		c->in->dest = c;
+		return 0;
+	}
+	steno_sink_close(c->in);
+	steno_sink_close(c->deflater);
+	c->in = c->deflater = NULL;
+	return -1;
+}
+
+/* Flush both stages and close them, which sets csize; the first
+ * failure, its errno to *errnum (0 when only the next sink knows it). */
+static steno_status content_end(content *c, int *errnum)
+{
+	steno_sink_flush(c->in);
+	steno_status st = c->in->status;
+	*errnum = c->in->errnum;
+	c->in->len = 0; /* after a failure the rest goes nowhere */
+	steno_sink_close(c->in);
+	steno_status closed = steno_sink_close(c->deflater);
+	c->in = c->deflater = NULL;
+	if (st == STENO_OK && closed != STENO_OK) {
+		st = closed;
+		*errnum = 0;
+	}
+	return st;
+}
+
+/* Throw an unfinished content away; NULL stages are allowed. */
+static void content_discard(content *c)
+{
+	if (c->in)
+		c->in->len = 0;
+	steno_sink_close(c->in);
+	steno_sink_close(c->deflater);
+	c->in = c->deflater = NULL;
+}
+
+/* What follows a deflated entry's data: its descriptor, and its header
+ * in the central directory. */
+static void put_entry_end(zip_writer *z, const entry_info *e)
+{
+	put_descriptor(z, e);
+	spool_central(z, e);
 }
 
 zip_writer *zip_new(steno_sink *out, int level, int64_t mtime)
@@ -338,15 +407,11 @@ zip_writer *zip_new(steno_sink *out, int level, int64_t mtime)
 	zip_writer *z = calloc(1, sizeof *z);
 	if (!z)
 		return NULL;
-	z->entry = sink_alloc(entry_drain, ENTRY_BUFFER);
 	z->central = spool_new();
-	if (!z->entry || !z->central) {
-		steno_sink_close(z->entry);
-		spool_free(z->central);
+	if (!z->central) {
 		free(z);
 		return NULL;
 	}
-	z->entry->dest = z;
 	z->out = out;
 	z->level = level;
 	set_dos_time(z, mtime);
@@ -356,7 +421,7 @@ zip_writer *zip_new(steno_sink *out, int level, int64_t mtime)
 steno_status zip_add(zip_writer *z, const char *name, const char *data, size_t len,
                      steno_error *err)
 {
-	if (z->deflater)
+	if (z->body.in)
 		return set_error(err, STENO_ERR_ARG, 0, 0, "an entry is still open");
 	steno_status st = check_out(z, err);
 	if (st != STENO_OK || (st = claim_name(z, name, err)) != STENO_OK)
@@ -373,7 +438,7 @@ steno_status zip_add(zip_writer *z, const char *name, const char *data, size_t l
 
 steno_sink *zip_begin_entry(zip_writer *z, const char *name, steno_error *err)
 {
-	if (z->deflater) {
+	if (z->body.in) {
 		set_error(err, STENO_ERR_ARG, 0, 0, "an entry is already open");
 		return NULL;
 	}
@@ -381,8 +446,7 @@ steno_sink *zip_begin_entry(zip_writer *z, const char *name, steno_error *err)
 		return NULL;
 	size_t len = strlen(name);
 	z->open_name = malloc(len + 1);
-	z->deflater = deflate_sink_new(z->out, z->level, -15, &z->open.csize);
-	if (!z->open_name || !z->deflater) {
+	if (!z->open_name || content_start(&z->body, z->out, z->level) < 0) {
 		fail(z, err, STENO_ERR_NOMEM, NULL, 0);
 		return NULL;
 	}
@@ -390,33 +454,23 @@ steno_sink *zip_begin_entry(zip_writer *z, const char *name, steno_error *err)
 	entry_info e = {z->open_name, len, FLAG_UTF8 | FLAG_DESCRIPTOR, METHOD_DEFLATE, 0, 0, 0,
 	                z->offset};
 	z->open = e;
-	z->open.crc = (uint32_t)crc32(0, NULL, 0);
 	put_local_header(z, &z->open);
-	return z->entry;
+	return z->body.in;
 }
 
 steno_status zip_end_entry(zip_writer *z, uint32_t *crc, uint64_t *size, steno_error *err)
 {
-	if (!z->deflater)
+	if (!z->body.in)
 		return set_error(err, STENO_ERR_ARG, 0, 0, "no entry is open");
-	steno_sink_flush(z->entry);
-	steno_status st = z->entry->status;
-	int errnum = z->entry->errnum;
-	/* The first stage serves the next entry too. */
-	z->entry->status = STENO_OK;
-	z->entry->errnum = 0;
-	z->entry->len = 0;
-	steno_status closed = steno_sink_close(z->deflater); /* sets open.csize */
-	z->deflater = NULL;
-	if (st == STENO_OK && closed != STENO_OK) {
-		st = closed;
-		errnum = z->out->errnum;
-	}
+	int errnum;
+	steno_status st = content_end(&z->body, &errnum);
 	if (st != STENO_OK)
-		return fail(z, err, st, "write error", errnum ? errnum : EIO);
+		return fail(z, err, st, "write error", errnum ? errnum : z->out->errnum ? z->out->errnum : EIO);
+	z->open.crc = z->body.crc;
+	z->open.csize = z->body.csize;
+	z->open.usize = z->body.usize;
 	z->offset += z->open.csize;
-	put_descriptor(z, &z->open);
-	spool_central(z, &z->open);
+	put_entry_end(z, &z->open);
 	free(z->open_name);
 	z->open_name = NULL;
 	if (crc)
@@ -426,9 +480,72 @@ steno_status zip_end_entry(zip_writer *z, uint32_t *crc, uint64_t *size, steno_e
 	return check_out(z, err);
 }
 
+zip_prepared *zip_prepare(int level)
+{
+	zip_prepared *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->mem = steno_sink_new_memory();
+	if (!p->mem || level < 0 || level > 9 || content_start(&p->body, p->mem, level) < 0) {
+		steno_sink_close(p->mem);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+steno_sink *zip_prepared_sink(zip_prepared *p)
+{
+	return p->body.in;
+}
+
+steno_status zip_prepared_end(zip_prepared *p, uint32_t *crc, uint64_t *size, steno_error *err)
+{
+	if (!p->body.in)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "the entry was ended already");
+	int errnum;
+	steno_status st = content_end(&p->body, &errnum);
+	if (st == STENO_OK)
+		st = p->mem->status;
+	if (st != STENO_OK)
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory compressing an entry");
+	if (crc)
+		*crc = p->body.crc;
+	if (size)
+		*size = p->body.usize;
+	return STENO_OK;
+}
+
+steno_status zip_add_prepared(zip_writer *z, const char *name, const zip_prepared *p,
+                              steno_error *err)
+{
+	if (z->body.in || p->body.in)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "an entry is still open");
+	steno_status st = check_out(z, err);
+	if (st != STENO_OK || (st = claim_name(z, name, err)) != STENO_OK)
+		return st;
+	size_t len;
+	const char *data = steno_sink_memory_data(p->mem, &len);
+	entry_info e = {name, strlen(name), FLAG_UTF8 | FLAG_DESCRIPTOR, METHOD_DEFLATE,
+	                p->body.crc, p->body.csize, p->body.usize, z->offset};
+	put_local_header(z, &e);
+	emit(z, data, len);
+	put_entry_end(z, &e);
+	return check_out(z, err);
+}
+
+void zip_prepared_free(zip_prepared *p)
+{
+	if (!p)
+		return;
+	content_discard(&p->body);
+	steno_sink_close(p->mem);
+	free(p);
+}
+
 steno_status zip_finish(zip_writer *z, steno_error *err)
 {
-	steno_status st = z->deflater ? set_error(err, STENO_ERR_ARG, 0, 0, "an entry is still open")
+	steno_status st = z->body.in ? set_error(err, STENO_ERR_ARG, 0, 0, "an entry is still open")
 	                              : check_out(z, err);
 	if (st == STENO_OK) {
 		uint64_t cd_offset = z->offset;
@@ -450,9 +567,7 @@ void zip_free(zip_writer *z)
 {
 	if (!z)
 		return;
-	z->entry->len = 0; /* an abandoned entry's rest goes nowhere */
-	steno_sink_close(z->entry);
-	steno_sink_close(z->deflater);
+	content_discard(&z->body);
 	spool_free(z->central);
 	free(z->open_name);
 	free(z->names);

@@ -1,5 +1,5 @@
 /* zipfile.h - a streaming ZIP container writer on zlib (APPNOTE 6.3):
- * local headers, data descriptors for streamed entries, a central
+ * local headers, data descriptors after deflated entries, a central
  * directory spooled outside memory, ZIP64 records when the entry count,
  * a size or an offset outgrows the classic fields.  Entries carry one
  * fixed timestamp and come out in the order added, so the same entries
@@ -34,6 +34,27 @@ steno_sink *zip_begin_entry(zip_writer *z, const char *name, steno_error *err);
 /* Finish the open entry; its CRC-32 and uncompressed size go to *crc and
  * *size when those are not NULL. */
 steno_status zip_end_entry(zip_writer *z, uint32_t *crc, uint64_t *size, steno_error *err);
+
+/* An entry deflated into memory before it is added, so that worker
+ * threads can compress members in parallel while the thread owning
+ * the writer only copies finished ones out, in the order it wants.  A
+ * prepared entry is written with the same bytes zip_begin_entry would
+ * write for the same content. */
+typedef struct zip_prepared zip_prepared;
+
+/* Start one at level (1-9, 0 = 6): write the content to
+ * zip_prepared_sink(), then zip_prepared_end().  NULL on no memory. */
+zip_prepared *zip_prepare(int level);
+steno_sink *zip_prepared_sink(zip_prepared *p);
+/* Finish deflating; its CRC-32 and uncompressed size go to *crc and
+ * *size when those are not NULL.  Fails only for want of memory. */
+steno_status zip_prepared_end(zip_prepared *p, uint32_t *crc, uint64_t *size, steno_error *err);
+/* Add the ended p as a deflated entry called name; p stays the
+ * caller's, to free. */
+steno_status zip_add_prepared(zip_writer *z, const char *name, const zip_prepared *p,
+                              steno_error *err);
+/* NULL is allowed. */
+void zip_prepared_free(zip_prepared *p);
 
 /* Write the central directory and end records, flush out and free z.
  * On failure z is freed all the same. */

@@ -3,8 +3,11 @@
 # ZIP bundle and to an EPUB, with -j 1 and -j 2, against converting the
 # same files to HTML into a folder and compressing those with gzip -6,
 # timed in the same run.  Prints median wall time, MB/s of input, peak
-# RSS and the ratios.  Like run.sh it reports and never judges: it fails
-# only when a command fails or cannot run.
+# RSS, the median CPU time over the wall time (how many processors a
+# command kept busy: -j 2 can only be as much faster as the machine
+# leaves it a second processor), the ratios and the load average before
+# and after.  Like run.sh it reports and never judges: it fails only
+# when a command fails or cannot run.
 #
 #     STENO=./steno sh tests/bench/archive.sh      (make bench runs it too)
 #
@@ -30,8 +33,8 @@ fi
 INPUT_BYTES=$(cat "$CORPUS"/*.txt | wc -c | tr -d ' ')
 OUT=$DIR/archive-out
 
-# measure NAME COMMAND...: one timed run, "SECONDS PEAK_KIB STATUS"
-# appended to $DIR/NAME.runs.
+# measure NAME COMMAND...: one timed run, "SECONDS PEAK_KIB STATUS
+# CPU_SECONDS" appended to $DIR/NAME.runs.
 measure() {
 	name=$1
 	shift
@@ -40,11 +43,17 @@ measure() {
 		die "cannot measure $name"
 }
 
+# median NAME: "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS MEDIAN_CPU_SECONDS".
 median() {
-	sort -n "$DIR/$1.runs" | awk '
+	cpu=$(cut -d' ' -f4 "$DIR/$1.runs" | sort -n | awk '
+		{ c[NR] = $1 } END { print NR % 2 ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2 }')
+	sort -n "$DIR/$1.runs" | awk -v cpu="$cpu" '
 		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
-		END { printf "%f %d %d\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, peak, failed }'
+		END { printf "%f %d %d %f\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, peak, failed, cpu }'
 }
+
+# The load average over the last minute, as uptime shows it.
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
 
 # The baseline: HTML pages into a folder, then gzip -6 of each.
 HTML_GZIP="'$STENO' -j 1 -t html -o '$OUT/html/' '$CORPUS' -r && gzip -6 -r '$OUT/html'"
@@ -52,6 +61,7 @@ HTML_GZIP="'$STENO' -j 1 -t html -o '$OUT/html/' '$CORPUS' -r && gzip -6 -r '$OU
 names="zip1 zip2 epub1 epub2 htmlgz"
 for n in $names; do : >"$DIR/$n.runs" && : >"$DIR/$n.err"; done
 cat "$CORPUS"/*.txt >/dev/null # into the page cache first
+load_before=$(load)
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	measure zip1 "$STENO" -j 1 -r -t zip "$CORPUS" -o "$OUT/c.zip"
@@ -67,13 +77,16 @@ for n in $names; do
 done
 [ -z "$failed" ] || exit 1
 
+load_after=$(load)
+
 base=$(median htmlgz | cut -d' ' -f1)
 echo
 echo "archives: $FILES transcripts, $INPUT_BYTES bytes, median of $RUNS runs, $(nproc 2>/dev/null || echo '?') processors"
-printf "  %-26s %9s %9s %9s %12s\n" "conversion" "median s" "MB/s" "peak MB" "x html+gzip"
+echo "  load average (1 min) before $load_before, after $load_after"
+printf "  %-26s %9s %9s %9s %8s %12s\n" "conversion" "median s" "MB/s" "peak MB" "cpu/wall" "x html+gzip"
 row() {
 	median "$2" | awk -v label="$1" -v bytes="$INPUT_BYTES" -v base="$base" '{
-		printf "  %-26s %9.3f %9.1f %9.1f %12.2f\n", label, $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $1 / base }'
+		printf "  %-26s %9.3f %9.1f %9.1f %8.2f %12.2f\n", label, $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $4 / $1, $1 / base }'
 }
 row "zip bundle -j 1" zip1
 row "zip bundle -j 2" zip2
@@ -82,4 +95,4 @@ row "epub -j 2" epub2
 row "html folder + gzip -6" htmlgz
 awk -v z1="$(median zip1 | cut -d' ' -f1)" -v z2="$(median zip2 | cut -d' ' -f1)" \
 	-v e1="$(median epub1 | cut -d' ' -f1)" -v e2="$(median epub2 | cut -d' ' -f1)" \
-	'BEGIN { printf "  speed-up of -j 2 over -j 1: zip %.2f, epub %.2f\n", z1 / z2, e1 / e2 }'
+	'BEGIN { printf "  -j 2 over -j 1 (median wall time): zip %.2fx as fast, epub %.2fx as fast\n", z1 / z2, e1 / e2 }'

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run a command once, its output thrown away, and print one line:
 
-    WALL_SECONDS PEAK_RSS_KIB EXIT_STATUS
+    WALL_SECONDS PEAK_RSS_KIB EXIT_STATUS CPU_SECONDS
 
     python3 measure.py [--gnu-time] COMMAND [ARG...]
 
@@ -10,7 +10,11 @@ comes from GNU time (--gnu-time: /usr/bin/time -f %M), which forks a
 process of a megabyte or so before it runs COMMAND; without it, from
 getrusage(RUSAGE_CHILDREN) of this process, which has exactly one child
 but counts the interpreter's own pages, copied into the child before
-exec, as a floor of some ten megabytes.
+exec, as a floor of some ten megabytes.  CPU time is user plus system
+time of the command and everything it ran (GNU time too, which adds a
+millisecond): divided by the wall time it says how many processors the
+command kept busy, which is what bounds a speed-up from threads on a
+machine that others share.
 """
 
 import os
@@ -41,6 +45,11 @@ def with_getrusage(cmd):
     return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main():
     args = sys.argv[1:]
     gnu = bool(args) and args[0] == "--gnu-time"
@@ -48,7 +57,7 @@ def main():
     if not cmd:
         sys.exit("usage: measure.py [--gnu-time] COMMAND [ARG...]")
     wall, peak, status = (with_gnu_time if gnu else with_getrusage)(cmd)
-    print("%.6f %d %d" % (wall, peak, status))
+    print("%.6f %d %d %.3f" % (wall, peak, status, cpu_seconds()))
 
 
 if __name__ == "__main__":

@@ -187,6 +187,32 @@ epub_links_images() {
 		{ ! have_epubcheck || epub_valid "$TMP/links.epub"; }
 }
 
+# The table of contents goes below the chapters: each heading, nested by
+# level, linked to the id the chapter gives it; the heading that is the
+# chapter's title is the chapter's own entry.
+epub_nav_headings() {
+	printf '# Hearing\n\nOpening.\n\n## Morning\n\nQ: Why?\n\n### Recess\n\nA: Yes.\n\n## Afternoon\n\nText.\n' >"$TMP/toc.md"
+	"$STENO" "$TMP/toc.md" -o "$TMP/toc.epub" &&
+		unzip -p "$TMP/toc.epub" EPUB/nav.xhtml >"$TMP/nav.xhtml" &&
+		unzip -p "$TMP/toc.epub" EPUB/c0001.xhtml >"$TMP/toc.xhtml" &&
+		grep -q '<h2 id="h2">Morning</h2>' "$TMP/toc.xhtml" && grep -q '<h3 id="h3">Recess</h3>' "$TMP/toc.xhtml" &&
+		python3 - "$TMP/nav.xhtml" <<'PY' && { ! have_epubcheck || epub_valid "$TMP/toc.epub"; }
+import sys
+import xml.etree.ElementTree as ET
+X = "{http://www.w3.org/1999/xhtml}"
+def tree(ol):
+    return [(li.find(X + "a").get("href"), li.find(X + "a").text,
+             tree(li.find(X + "ol")) if li.find(X + "ol") is not None else [])
+            for li in ol.findall(X + "li")]
+nav = ET.parse(sys.argv[1]).getroot().find(".//" + X + "nav")
+got = tree(nav.find(X + "ol"))
+want = [("c0001.xhtml", "Hearing", [
+    ("c0001.xhtml#h2", "Morning", [("c0001.xhtml#h3", "Recess", [])]),
+    ("c0001.xhtml#h4", "Afternoon", [])])]
+assert got == want, got
+PY
+}
+
 folder_outputs() {
 	rm -rf "$TMP/out"
 	(cd "$GOLDEN" && "$STENO" -t json -o "$TMP/out/" $ARCHIVE_INPUTS) || return 1
@@ -256,6 +282,7 @@ run_archive() {
 	(cd "$GOLDEN" && "$STENO" $ARCHIVE_INPUTS -o "$TMP/bundle.epub")
 	check "epub: mimetype first and stored, package metadata" epub_structure
 	check "epub: links within the source and images left out" epub_links_images
+	check "epub: contents list each chapter's headings, nested, linked" epub_nav_headings
 	if have_epubcheck; then
 		check "epub: epubcheck clean on a five-chapter book" epub_valid "$TMP/bundle.epub"
 		check "epub: epubcheck clean on every golden case" epub_golden_cases
@@ -276,6 +303,11 @@ run_archive() {
 	check "batch: output folder cannot be made: exit 3" exits_with 3 "$STENO" "$GOLDEN/lists.txt" -o "$TMP/no/dir/"
 	check "batch: a folder without -r: exit 1" exits_with 1 "$STENO" -o "$TMP/out3/" "$GOLDEN"
 	check "batch: no temporary file left anywhere" no_temporaries
+	check "zip: -o x.zip.gz refused: exit 2" exits_with 2 "$STENO" -t zip "$GOLDEN/lists.txt" -o "$TMP/x.zip.gz"
+	check "zip: -o x.zip.gz error says why" stderr_has "compressed already"
+	check "zip: -o x.zip.gz: nothing written" no_file "$TMP/x.zip.gz"
+	check "epub: -o x.epub.gz refused: exit 2" exits_with 2 "$STENO" "$GOLDEN/lists.txt" -o "$TMP/x.epub.gz"
+	check "epub: -o x.epub.gz: nothing written" no_file "$TMP/x.epub.gz"
 	check "-j 0: exit 2" exits_with 2 "$STENO" -j 0 "$GOLDEN/lists.txt"
 	check "--compress-level 10: exit 2" exits_with 2 "$STENO" --compress-level 10 "$GOLDEN/lists.txt"
 	check "--max-input nonsense: exit 2" exits_with 2 "$STENO" --max-input 12X "$GOLDEN/lists.txt"
