@@ -78,6 +78,14 @@ const char *xml_attr_get(const xml_elem *el, const char *name)
 	return NULL;
 }
 
+/* Copy s to w, without its NUL; returns the end. */
+static char *put_str(char *w, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(w, s, n);
+	return w + n;
+}
+
 /* SAX2 gives attributes as (local, prefix, URI, value, end) pointers;
  * the reader wants NUL-terminated "prefix:local" and value strings.  The
  * buffer is sized first so the pointers into it stay valid. */
@@ -104,9 +112,12 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 		const xmlChar **a = raw + 5 * i;
 		size_t vlen = (size_t)(a[4] - a[3]);
 		p->attrs[i].name = w;
-		if (a[1])
-			w += sprintf(w, "%s:", (const char *)a[1]);
-		w += sprintf(w, "%s", (const char *)a[0]) + 1;
+		if (a[1]) {
+			w = put_str(w, (const char *)a[1]);
+			*w++ = ':';
+		}
+		w = put_str(w, (const char *)a[0]);
+		*w++ = '\0';
 		p->attrs[i].value = w;
 		memcpy(w, a[3], vlen);
 		w[vlen] = '\0';
