@@ -337,7 +337,11 @@ static int feed(parser *p, const char *data, size_t len, int last)
  * buffer, so only a chunk of the input is ever held here. */
 static void feed_input(parser *p, const io_input *in)
 {
-	if (feed(p, in->head, in->head_len, !in->fp && !p->partial) < 0 || !in->fp)
+	int last = !in->fp && !p->partial;
+	/* an included file has no head: its first chunk comes from fp */
+	if ((in->head_len || !in->fp) && feed(p, in->head, in->head_len, last) < 0)
+		return;
+	if (!in->fp)
 		return;
 	char *buf = malloc(CHUNK);
 	if (!buf) {
