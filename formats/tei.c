@@ -940,15 +940,11 @@ static steno_status include_file(tei *r, const char *path, const char *href)
 		doc_warn(r->doc, "xi:include '%s' not read: %s", href, strerror(errno));
 		return STENO_OK;
 	}
-	size_t len;
-	char *data = io_read_all(fp, &len, r->err);
-	fclose(fp);
-	if (!data)
-		return r->err->code;
+	io_input in = {NULL, 0, fp, io_size_left(fp)};
 	r->include_depth++;
-	steno_status st = xml_parse(data, len, &tei_callbacks, r, r->opts, r->doc, r->err);
+	steno_status st = xml_parse(&in, &tei_callbacks, r, r->opts, r->doc, r->err);
 	r->include_depth--;
-	free(data);
+	fclose(fp);
 	if (st != STENO_OK) {
 		char msg[sizeof r->err->message];
 		snprintf(msg, sizeof msg, "%s", r->err->message);
@@ -1113,8 +1109,8 @@ static const xml_callbacks tei_callbacks = {tei_start, tei_end, tei_text};
 
 /* ---- speakers ---- */
 
-static steno_status read_tei(steno_doc *doc, const char *data, size_t len,
-                             const steno_options *opts, int names, steno_error *err);
+static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_options *opts,
+                             int names, steno_error *err);
 
 /* --speakers FILE: a listPerson (or any TEI holding one) read into a
  * document of its own, from which only the speakers used are taken. */
@@ -1127,18 +1123,13 @@ static steno_status load_roster(tei *r)
 	if (!fp)
 		return set_error(r->err, STENO_ERR_IO, 0, 0, "--speakers %s: cannot open: %s", path,
 		                 strerror(errno));
-	size_t len;
-	char *data = io_read_all(fp, &len, r->err);
-	fclose(fp);
-	if (!data)
-		return r->err->code;
+	io_input in = {NULL, 0, fp, io_size_left(fp)};
 	steno_options o = *r->opts;
 	o.speakers = NULL;
 	o.xinclude = NULL;
 	r->roster = steno_doc_new();
-	steno_status st = r->roster ? read_tei(r->roster, data, len, &o, 0, r->err)
-	                            : nomem(r);
-	free(data);
+	steno_status st = r->roster ? read_tei(r->roster, &in, &o, 0, r->err) : nomem(r);
+	fclose(fp);
 	if (st != STENO_OK && st != STENO_ERR_NOMEM) {
 		char msg[sizeof r->err->message];
 		snprintf(msg, sizeof msg, "%s", r->err->message);
@@ -1191,15 +1182,15 @@ static steno_status name_speakers(tei *r)
 
 /* names: name the speakers at the end (not for the --speakers file
  * itself, whose speakers are only looked up). */
-static steno_status read_tei(steno_doc *doc, const char *data, size_t len,
-                             const steno_options *opts, int names, steno_error *err)
+static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_options *opts,
+                             int names, steno_error *err)
 {
 	tei r = {.doc = doc, .opts = opts, .err = err, .last_end = STENO_TIME_NONE,
 	         .tl.unit_ms = 1000};
 	xt_init(&r.t, doc, opts);
 	steno_status st = names ? load_roster(&r) : STENO_OK;
 	if (st == STENO_OK)
-		st = xml_parse(data, len, &tei_callbacks, &r, opts, doc, err);
+		st = xml_parse(in, &tei_callbacks, &r, opts, doc, err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	if (st == STENO_OK && names)
@@ -1212,9 +1203,9 @@ static steno_status read_tei(steno_doc *doc, const char *data, size_t len,
 	return st;
 }
 
-steno_status tei_read(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
+steno_status tei_read(steno_doc *doc, const io_input *in, const steno_options *opts,
                       steno_error *err)
 {
 	steno_error local;
-	return read_tei(doc, data, len, opts, 1, err ? err : &local);
+	return read_tei(doc, in, opts, 1, err ? err : &local);
 }

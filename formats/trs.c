@@ -292,13 +292,13 @@ static steno_status trs_text(void *ud, const char *s, size_t len)
 
 static const xml_callbacks trs_callbacks = {trs_start, trs_end_checked, trs_text};
 
-steno_status trs_read(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
+steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *opts,
                       steno_error *err)
 {
 	steno_error local;
 	trs r = {.doc = doc, .err = err ? err : &local, .sync_ms = STENO_TIME_NONE};
 	xt_init(&r.t, doc, opts);
-	steno_status st = xml_parse(data, len, &trs_callbacks, &r, opts, doc, r.err);
+	steno_status st = xml_parse(in, &trs_callbacks, &r, opts, doc, r.err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	/* a speaker Transcriber did not declare is named by its id */

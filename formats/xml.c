@@ -3,6 +3,8 @@
  * other vocabulary is read as generic text: every text node, in order,
  * a paragraph of its own, with a warning naming the root.  See
  * formats/xml.md. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -43,12 +45,12 @@ static steno_status generic_text(void *ud, const char *s, size_t len)
 
 static const xml_callbacks generic_callbacks = {generic_start, generic_end, generic_text};
 
-static steno_status generic_read(steno_doc *doc, const char *data, size_t len,
+static steno_status generic_read(steno_doc *doc, const io_input *in,
                                  const steno_options *opts, steno_error *err)
 {
 	generic g = {.err = err};
 	xt_init(&g.t, doc, opts);
-	steno_status st = xml_parse(data, len, &generic_callbacks, &g, opts, doc, err);
+	steno_status st = xml_parse(in, &generic_callbacks, &g, opts, doc, err);
 	if (st == STENO_OK && xt_finish(&g.t) != STENO_OK)
 		st = nomem(&g);
 	xt_free(&g.t);
@@ -63,26 +65,61 @@ static int is_tei_root(const char *name, const char *ns)
 	       (!*ns && (strcmp(name, "TEI") == 0 || strcmp(name, "teiCorpus") == 0));
 }
 
-steno_status xml_read(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
+/* The root element of in, read from its start: in's head, grown from
+ * its file (into *grown, which the caller frees) while the root is
+ * further on, as after a long comment or internal DTD subset. */
+static steno_status find_root(io_input *in, char **grown, const steno_options *opts,
+                              char *name, char *ns, size_t cap, steno_error *err)
+{
+	for (;;) {
+		int last = !in->fp || feof(in->fp);
+		steno_status st = xml_root(in->head, in->head_len, last, opts, name, ns, cap, err);
+		if (st != STENO_OK || name[0])
+			return st;
+		size_t want = in->head_len < 4096 ? 8192 : in->head_len * 2;
+		int first = !*grown;
+		char *more = want > in->head_len ? realloc(*grown, want) : NULL;
+		if (!more)
+			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		if (first && in->head_len)
+			memcpy(more, in->head, in->head_len);
+		*grown = more;
+		in->head = more;
+		in->head_len += fread(more + in->head_len, 1, want - in->head_len, in->fp);
+		if (ferror(in->fp))
+			return set_error(err, STENO_ERR_IO, 0, 0, "cannot read: %s",
+			                 strerror(errno ? errno : EIO));
+	}
+}
+
+static steno_status read_as(const char *name, const char *ns, steno_doc *doc,
+                            const io_input *in, const steno_options *opts, steno_error *err)
+{
+	if (is_tei_root(name, ns))
+		return tei_read(doc, in, opts, err);
+	if (strcmp(name, "Trans") == 0 && !*ns)
+		return trs_read(doc, in, opts, err);
+	if (*ns)
+		doc_warn(doc, "unknown XML vocabulary <%s xmlns=\"%s\">: its text is kept as paragraphs",
+		         name, ns);
+	else
+		doc_warn(doc, "unknown XML vocabulary <%s>: its text is kept as paragraphs", name);
+	return generic_read(doc, in, opts, err);
+}
+
+steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *opts,
                       steno_error *err)
 {
 	steno_error local;
 	if (!err)
 		err = &local;
 	char name[128], ns[256];
-	steno_status st = xml_root(data, len, opts, name, ns, sizeof ns < sizeof name ? sizeof ns
-	                                                                              : sizeof name,
-	                           err);
-	if (st != STENO_OK)
-		return st;
-	if (is_tei_root(name, ns))
-		return tei_read(doc, data, len, opts, err);
-	if (strcmp(name, "Trans") == 0 && !*ns)
-		return trs_read(doc, data, len, opts, err);
-	if (*ns)
-		doc_warn(doc, "unknown XML vocabulary <%s xmlns=\"%s\">: its text is kept as paragraphs",
-		         name, ns);
-	else
-		doc_warn(doc, "unknown XML vocabulary <%s>: its text is kept as paragraphs", name);
-	return generic_read(doc, data, len, opts, err);
+	io_input start = *in;
+	char *grown = NULL;
+	steno_status st = find_root(&start, &grown, opts, name, ns,
+	                            sizeof ns < sizeof name ? sizeof ns : sizeof name, err);
+	if (st == STENO_OK)
+		st = read_as(name, ns, doc, &start, opts, err);
+	free(grown);
+	return st;
 }

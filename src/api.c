@@ -17,6 +17,9 @@
  * blow up the tree (millions of one-byte lines) fails fast instead. */
 #define BUDGET_FACTOR 32
 #define MIN_BUDGET ((size_t)64 << 20)
+/* Bytes of a file read to tell gzip from plain input before a
+ * streaming reader takes the rest. */
+#define STREAM_HEAD 4096
 
 const char *steno_version(void)
 {
@@ -56,7 +59,7 @@ static const format *find_format(const char *name, int writing, steno_error *err
 		          name);
 		return NULL;
 	}
-	if (writing ? !f->write : !f->read) {
+	if (writing ? !f->write : !format_can_read(f)) {
 		set_error(err, STENO_ERR_FORMAT, 0, 0, "format '%s' cannot be %s", f->name,
 		          writing ? "written" : "read");
 		return NULL;
@@ -64,20 +67,26 @@ static const format *find_format(const char *name, int writing, steno_error *err
 	return f;
 }
 
-static steno_doc *parse_plain(const format *f, const char *data, size_t len,
-                              const steno_options *opts, steno_error *err)
+/* Read in (not gzip'd) with f and run the passes.  Whole-input readers
+ * get every byte in one buffer; streaming ones take it as it comes. */
+static steno_doc *parse_input(const format *f, const io_input *in, const steno_options *opts,
+                              steno_error *err)
 {
 	steno_doc *doc = steno_doc_new();
 	if (!doc) {
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
+	/* a stream of unknown length may be as long as the input bound */
+	size_t len = in->size || !in->fp ? in->size
+	             : opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
 	size_t budget = len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR
 	                        ? SIZE_MAX
 	                        : MIN_BUDGET + len * BUDGET_FACTOR;
 	arena_set_limit(&doc->arena, budget);
-	if (f->read(doc, data, len, opts, err) != STENO_OK ||
-	    steno_run_passes(doc, opts, err) != STENO_OK) {
+	steno_status st = f->stream ? f->stream(doc, in, opts, err)
+	                            : f->read(doc, in->head, in->head_len, opts, err);
+	if (st != STENO_OK || steno_run_passes(doc, opts, err) != STENO_OK) {
 		if (doc->arena.over_limit)
 			set_error(err, STENO_ERR_LIMIT, 0, 0,
 			          "the document would take more than %zu MiB; input too complex",
@@ -86,6 +95,13 @@ static steno_doc *parse_plain(const format *f, const char *data, size_t len,
 		return NULL;
 	}
 	return doc;
+}
+
+static steno_doc *parse_plain(const format *f, const char *data, size_t len,
+                              const steno_options *opts, steno_error *err)
+{
+	io_input in = {data, len, NULL, len};
+	return parse_input(f, &in, opts, err);
 }
 
 steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
@@ -115,17 +131,36 @@ steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
 	return doc;
 }
 
-/* The whole of path in a malloc'd buffer; NULL with err set. */
-static char *read_file(const char *path, size_t *len, steno_error *err)
+/* A streaming reader takes fp as it comes once its first bytes show
+ * it is not gzip'd; anything else is read whole and parsed from
+ * memory. */
+static steno_doc *parse_fp(FILE *fp, const char *format_name, const steno_options *opts,
+                           steno_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		set_error(err, STENO_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
+	const format *f = format_lookup(format_name);
+	char head[STREAM_HEAD];
+	size_t head_len = 0;
+	if (f && f->stream) {
+		head_len = fread(head, 1, sizeof head, fp);
+		if (ferror(fp)) {
+			set_error(err, STENO_ERR_IO, 0, 0, "cannot read: %s", strerror(errno ? errno : EIO));
+			return NULL;
+		}
+		if (!gzip_detect(head, head_len)) {
+			steno_options tmp;
+			size_t left = io_size_left(fp);
+			io_input in = {head, head_len, fp,
+			               left || feof(fp) ? head_len + left : 0};
+			return parse_input(f, &in, options_or_default(opts, &tmp), err);
+		}
 	}
-	char *buf = io_read_all(fp, len, err);
-	fclose(fp);
-	return buf;
+	size_t len;
+	char *data = io_read_rest(head, head_len, fp, &len, err);
+	if (!data)
+		return NULL;
+	steno_doc *doc = steno_parse(data, len, format_name, opts, err);
+	free(data);
+	return doc;
 }
 
 steno_doc *steno_parse_file(const char *path, const char *format_name,
@@ -140,12 +175,13 @@ steno_doc *steno_parse_file(const char *path, const char *format_name,
 		format_name = steno_format_for_path(path);
 	if (!format_name)
 		format_name = "text"; /* plain text reads anything */
-	size_t len;
-	char *data = read_file(path, &len, err);
-	if (!data)
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		set_error(err, STENO_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
-	steno_doc *doc = steno_parse(data, len, format_name, opts, err);
-	free(data);
+	}
+	steno_doc *doc = parse_fp(fp, format_name, opts, err);
+	fclose(fp);
 	return doc;
 }
 

@@ -20,7 +20,8 @@ void arena_init(arena *a);
 void arena_set_limit(arena *a, size_t limit);
 /* Free every block; the arena is empty and usable again. */
 void arena_release(arena *a);
-/* len zeroed bytes aligned for any object; NULL on no memory. */
+/* len zeroed bytes aligned for pointers and 64-bit integers (not for
+ * long double or vector types); NULL on no memory. */
 void *arena_alloc(arena *a, size_t len);
 /* A NUL-terminated copy of s[0..len); NULL on no memory. */
 char *arena_strndup(arena *a, const char *s, size_t len);

@@ -1,4 +1,4 @@
-/* io.c - reading whole inputs. */
+/* io.c - reading inputs. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,15 +7,24 @@
 #include "error.h"
 #include "io.h"
 
-char *io_read_all(FILE *fp, size_t *len, steno_error *err)
+size_t io_size_left(FILE *fp)
 {
 	struct stat st;
+	long pos = ftell(fp);
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || pos < 0 || st.st_size <= pos)
+		return 0;
+	return (size_t)(st.st_size - pos);
+}
+
+char *io_read_rest(const char *head, size_t head_len, FILE *fp, size_t *len, steno_error *err)
+{
 	/* A regular file's size is known: one allocation, one read. */
-	size_t cap = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
-	                     ? (size_t)st.st_size + 1
-	                     : 65536;
-	size_t used = 0;
+	size_t left = io_size_left(fp);
+	size_t cap = head_len + (left ? left + 1 : 65536);
+	size_t used = head_len;
 	char *buf = malloc(cap);
+	if (buf && head_len)
+		memcpy(buf, head, head_len);
 	while (buf) {
 		used += fread(buf + used, 1, cap - used, fp);
 		if (used < cap)
@@ -40,4 +49,9 @@ char *io_read_all(FILE *fp, size_t *len, steno_error *err)
 	}
 	*len = used;
 	return buf;
+}
+
+char *io_read_all(FILE *fp, size_t *len, steno_error *err)
+{
+	return io_read_rest(NULL, 0, fp, len, err);
 }

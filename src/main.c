@@ -462,33 +462,50 @@ static char *input_folder(const char *path)
 	return dir;
 }
 
-static int convert(cli *c, char **inputs, int ninputs)
+/* One named file is parsed from the file, so a reader that streams
+ * never has the whole input in memory; several are joined first. */
+static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, steno_error *err)
 {
+	if (ninputs == 1 && strcmp(inputs[0], "-") != 0) {
+		steno_doc *doc = steno_parse_file(inputs[0], c->from, &c->opts, err);
+		if (!doc)
+			*rc = exit_code_for(err->code);
+		return doc;
+	}
 	char *buf = NULL;
 	size_t len = 0;
-	int rc = -1;
-	for (int i = 0; i < ninputs && rc == -1; i++)
-		rc = read_input(inputs[i], &buf, &len);
+	for (int i = 0; i < ninputs && *rc == -1; i++)
+		*rc = read_input(inputs[i], &buf, &len);
 	if (ninputs == 0)
-		rc = read_input("-", &buf, &len);
-	if (rc != -1) {
+		*rc = read_input("-", &buf, &len);
+	if (*rc != -1) {
 		free(buf);
-		return rc;
+		return NULL;
 	}
+	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &c->opts, err);
+	free(buf);
+	if (!doc)
+		*rc = exit_code_for(err->code);
+	return doc;
+}
+
+static int convert(cli *c, char **inputs, int ninputs)
+{
+	int rc = -1;
 	const char *name = ninputs && strcmp(inputs[0], "-") != 0 ? inputs[0] : "<stdin>";
 	steno_error err = {0};
 	char *folder = c->opts.xinclude && name[0] != '<' ? input_folder(name) : NULL;
 	if (folder)
 		c->opts.xinclude = folder;
-	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &c->opts, &err);
-	free(buf);
+	steno_doc *doc = parse_inputs(c, inputs, ninputs, &rc, &err);
 	if (folder) {
 		free(folder);
 		c->opts.xinclude = ".";
 	}
 	if (!doc) {
-		report(name, &err);
-		return exit_code_for(err.code);
+		if (err.code != STENO_OK)
+			report(name, &err);
+		return rc;
 	}
 	for (size_t i = 0; i < steno_doc_warning_count(doc); i++)
 		fprintf(stderr, "steno: %s: warning: %s\n", name, steno_doc_warning(doc, i));

@@ -23,6 +23,8 @@ struct steno_node {
 	const char *literal; /* text, code, raw, code block; event description */
 	size_t len;          /* bytes of literal, without the NUL */
 	attr *attrs;
+	/* Last: a node is allocated only as far as its type's member of as
+	 * (node.c's node_size). */
 	union {
 		int level; /* heading */
 		struct {
@@ -35,11 +37,11 @@ struct steno_node {
 			const char *url, *title;
 		} link;            /* link, image */
 		const char *info; /* code block */
-		struct {
-			const char **ids; /* in the speaker table */
+		struct node_turn {
+			int64_t start, end; /* first: a time node has only these */
+			const char **ids;   /* in the speaker table */
 			uint32_t count;
 			int overlap;
-			int64_t start, end;
 		} turn;            /* turn, quote (speaker only), time (start only) */
 		struct {
 			const char *place, *date, *agency;

@@ -7,25 +7,31 @@
 #include "wordlist.h"
 
 static const format formats[] = {
-	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL},
+	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL, NULL},
 	{"tei", "", ".tei", "application/tei+xml", "TEI P5 transcript (ParlaMint, Parla-CLARIN)",
-	 tei_read, NULL},
-	{"trs", "transcriber", ".trs", "text/xml", "Transcriber transcription", trs_read, NULL},
+	 NULL, NULL, tei_read},
+	{"trs", "transcriber", ".trs", "text/xml", "Transcriber transcription", NULL, NULL,
+	 trs_read},
 	{"xml", "", ".xml", "application/xml", "XML: TEI or Transcriber by the root, else text",
-	 xml_read, NULL},
+	 NULL, NULL, xml_read},
 	{"markdown", "commonmark md", ".md .markdown", "text/markdown", "CommonMark (with front matter)",
-	 markdown_read, NULL},
+	 markdown_read, NULL, NULL},
 	{"html", "", ".html .htm .xhtml", "text/html", "HTML5 (polyglot, also well-formed XML)",
-	 NULL, html_write},
+	 NULL, html_write, NULL},
 	{"json", "", ".json", "application/json", "steno's JSON document schema", NULL,
-	 json_write},
+	 json_write, NULL},
 	{"zip", "", ".zip", "application/zip", "bundle: HTML and JSON of each input, index, manifest",
-	 NULL, zip_write},
+	 NULL, zip_write, NULL},
 	{"epub", "epub3", ".epub", "application/epub+zip", "EPUB 3 e-book, one chapter per input",
-	 NULL, epub_write},
+	 NULL, epub_write, NULL},
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof *formats)
+
+int format_can_read(const format *f)
+{
+	return f->read || f->stream;
+}
 
 const format *format_at(size_t i)
 {
@@ -70,7 +76,7 @@ const char *steno_format_description(size_t i)
 
 int steno_format_can_read(size_t i)
 {
-	return i < FORMAT_COUNT && formats[i].read != NULL;
+	return i < FORMAT_COUNT && format_can_read(&formats[i]);
 }
 
 int steno_format_can_write(size_t i)

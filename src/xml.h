@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "io.h"
 #include "node.h"
 
 /* Elements nested deeper than this are refused: every walk of the tree
@@ -45,19 +46,21 @@ typedef struct xml_callbacks {
 	steno_status (*text)(void *ud, const char *s, size_t len);
 } xml_callbacks;
 
-/* Parse data[0..len) as XML, streaming, calling cb with ud.  No network,
- * no DTD or external entity loaded, entity expansion and nesting
- * bounded.  Malformed XML fails with STENO_ERR_PARSE at libxml2's line
- * and column, unless opts->recover, when its errors become warnings on
+/* Parse in as XML, streaming, calling cb with ud.  No network, no DTD
+ * or external entity loaded, entity expansion and nesting bounded.
+ * Malformed XML fails with STENO_ERR_PARSE at libxml2's line and
+ * column, unless opts->recover, when its errors become warnings on
  * doc.  opts->encoding overrides the XML declaration. */
-steno_status xml_parse(const char *data, size_t len, const xml_callbacks *cb, void *ud,
+steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud,
                        const steno_options *opts, steno_doc *doc, steno_error *err);
 
 /* The root element's local name and namespace (copied into name and ns,
- * each of size cap; ns "" when none), from a parse that stops at the
- * root.  Returns STENO_OK, or the parse error met before the root. */
-steno_status xml_root(const char *data, size_t len, const steno_options *opts, char *name,
-                      char *ns, size_t cap, steno_error *err);
+ * each of size cap; ns "" when none), from a parse of data[0..len) that
+ * stops at the root; last says data is the whole input, else it is only
+ * its start.  Returns STENO_OK, or the parse error met before the root;
+ * name is "" when a start ends before the root does. */
+steno_status xml_root(const char *data, size_t len, int last, const steno_options *opts,
+                      char *name, char *ns, size_t cap, steno_error *err);
 
 /* ---- the tree builder ---- */
 

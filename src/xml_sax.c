@@ -12,6 +12,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ typedef struct parser {
 	int recover;
 	size_t depth;
 	size_t expanded, expand_max;
+	size_t fed;            /* bytes handed to libxml2 so far */
+	int partial;           /* xml_root on a start: more follows, unseen */
 	size_t warnings;
 	xml_attr *attrs;
 	size_t attr_cap;
@@ -75,6 +78,14 @@ const char *xml_attr_get(const xml_elem *el, const char *name)
 	return NULL;
 }
 
+/* Copy s to w, without its NUL; returns the end. */
+static char *put_str(char *w, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(w, s, n);
+	return w + n;
+}
+
 /* SAX2 gives attributes as (local, prefix, URI, value, end) pointers;
  * the reader wants NUL-terminated "prefix:local" and value strings.  The
  * buffer is sized first so the pointers into it stay valid. */
@@ -101,9 +112,12 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 		const xmlChar **a = raw + 5 * i;
 		size_t vlen = (size_t)(a[4] - a[3]);
 		p->attrs[i].name = w;
-		if (a[1])
-			w += sprintf(w, "%s:", (const char *)a[1]);
-		w += sprintf(w, "%s", (const char *)a[0]) + 1;
+		if (a[1]) {
+			w = put_str(w, (const char *)a[1]);
+			*w++ = ':';
+		}
+		w = put_str(w, (const char *)a[0]);
+		*w++ = '\0';
 		p->attrs[i].value = w;
 		memcpy(w, a[3], vlen);
 		w[vlen] = '\0';
@@ -298,30 +312,66 @@ static xmlParserCtxtPtr context_new(parser *p, const steno_options *opts)
 	return ctxt;
 }
 
-static void feed(parser *p, const char *data, size_t len)
+/* Hand data[0..len) to libxml2 a chunk at a time; last says no more
+ * follows.  0 while the parse goes on, -1 once it has stopped. */
+static int feed(parser *p, const char *data, size_t len, int last)
 {
 	size_t off = 0;
 	do {
 		size_t n = len - off < CHUNK ? len - off : CHUNK;
-		int last = off + n == len;
-		xmlParseChunk(p->ctxt, data + off, (int)n, last);
+		int final = last && off + n == len;
+		p->fed += n;
+		/* a stream of unknown length allows expansion by what was read */
+		if (p->expand_max < XML_MAX_EXPANSION + p->fed)
+			p->expand_max = XML_MAX_EXPANSION + p->fed;
+		xmlParseChunk(p->ctxt, data + off, (int)n, final);
 		off += n;
 		if (p->status != STENO_OK || p->ctxt->disableSAX > 1 ||
-		    (p->ctxt->instate == XML_PARSER_EOF && !last))
-			break;
+		    (p->ctxt->instate == XML_PARSER_EOF && !final))
+			return -1;
 	} while (off < len);
+	return 0;
 }
 
-static steno_status run(parser *p, const char *data, size_t len, const steno_options *opts)
+/* The head, then the rest of the file a chunk at a time through one
+ * buffer, so only a chunk of the input is ever held here. */
+static void feed_input(parser *p, const io_input *in)
 {
-	p->expand_max = XML_MAX_EXPANSION + len;
+	int last = !in->fp && !p->partial;
+	/* an included file has no head: its first chunk comes from fp */
+	if ((in->head_len || !in->fp) && feed(p, in->head, in->head_len, last) < 0)
+		return;
+	if (!in->fp)
+		return;
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return;
+	}
+	size_t n;
+	while ((n = fread(buf, 1, CHUNK, in->fp)) > 0)
+		if (feed(p, buf, n, 0) < 0)
+			break;
+	free(buf);
+	if (p->status != STENO_OK)
+		return;
+	if (ferror(in->fp))
+		p->status = set_error(p->err, STENO_ERR_IO, 0, 0, "cannot read: %s",
+		                      strerror(errno ? errno : EIO));
+	else if (!n)
+		xmlParseChunk(p->ctxt, NULL, 0, 1);
+}
+
+static steno_status run(parser *p, const io_input *in, const steno_options *opts)
+{
+	p->expand_max = XML_MAX_EXPANSION + in->size;
 	p->ctxt = context_new(p, opts);
 	if (!p->ctxt) {
 		if (p->status == STENO_OK)
 			p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return p->status;
 	}
-	feed(p, data, len);
+	feed_input(p, in);
 	if (p->status == STENO_OK && !p->root_name && !p->recover && !p->ctxt->wellFormed)
 		p->status = set_error(p->err, STENO_ERR_PARSE, 0, 0, "the XML is not well-formed");
 	if (p->status == STENO_OK && p->warnings > MAX_WARNINGS)
@@ -336,25 +386,26 @@ static steno_status run(parser *p, const char *data, size_t len, const steno_opt
 	return p->status;
 }
 
-steno_status xml_parse(const char *data, size_t len, const xml_callbacks *cb, void *ud,
+steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud,
                        const steno_options *opts, steno_doc *doc, steno_error *err)
 {
 	parser p = {.cb = cb, .ud = ud, .doc = doc, .err = err, .recover = opts && opts->recover};
-	return run(&p, data, len, opts);
+	return run(&p, in, opts);
 }
 
-steno_status xml_root(const char *data, size_t len, const steno_options *opts, char *name,
-                      char *ns, size_t cap, steno_error *err)
+steno_status xml_root(const char *data, size_t len, int last, const steno_options *opts,
+                      char *name, char *ns, size_t cap, steno_error *err)
 {
 	steno_doc *scratch = steno_doc_new();
 	if (!scratch)
 		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 	name[0] = ns[0] = '\0';
 	parser p = {.doc = scratch, .err = err, .root_only = 1, .root_name = name,
-	            .root_ns = ns, .root_cap = cap};
-	steno_status st = run(&p, data, len, opts);
+	            .root_ns = ns, .root_cap = cap, .partial = !last};
+	io_input in = {data, len, NULL, len};
+	steno_status st = run(&p, &in, opts);
 	steno_doc_free(scratch);
-	if (st == STENO_OK && !name[0])
+	if (st == STENO_OK && !name[0] && last)
 		st = set_error(err, STENO_ERR_PARSE, 0, 0, "no root element");
 	return st;
 }

@@ -111,18 +111,17 @@ static steno_node *open_para(xml_tree *t, steno_node_type type)
 	return p;
 }
 
-static steno_status append_run(xml_tree *t, xml_buf *b, int keep_space, const char *s, size_t n)
-{
-	if (t->space && keep_space && xml_buf_add(b, " ", 1) < 0)
-		return nomem();
-	t->space = 0;
-	return xml_buf_add(b, s, n) < 0 ? nomem() : STENO_OK;
-}
-
+/* Each run of blanks becomes one space, kept only between words of the
+ * same paragraph (or capture); the words are copied in one pass into
+ * room reserved up front, as text is most of what a transcript is. */
 steno_status xt_text(xml_tree *t, const char *s, size_t len)
 {
-	size_t i = 0;
-	while (i < len) {
+	xml_buf *b = t->capturing ? &t->cap : &t->text;
+	if (len == SIZE_MAX || xml_buf_add(b, NULL, len + 1) < 0)
+		return nomem();
+	char *w = b->s + b->len;
+	steno_status st = STENO_OK;
+	for (size_t i = 0; i < len;) {
 		if (is_space(s[i])) {
 			t->space = 1;
 			i++;
@@ -131,20 +130,21 @@ steno_status xt_text(xml_tree *t, const char *s, size_t len)
 		size_t j = i;
 		while (j < len && !is_space(s[j]))
 			j++;
-		steno_status st;
-		if (t->capturing) {
-			st = append_run(t, &t->cap, t->cap.len > 0, s + i, j - i);
-		} else {
-			if (!t->para && !open_para(t, STENO_NODE_PARAGRAPH))
-				return nomem();
-			st = append_run(t, &t->text, t->started, s + i, j - i);
-			t->started = 1;
+		if (!t->capturing && !t->para && !open_para(t, STENO_NODE_PARAGRAPH)) {
+			st = nomem();
+			break;
 		}
-		if (st != STENO_OK)
-			return st;
+		if (t->space && (t->capturing ? w > b->s : t->started))
+			*w++ = ' ';
+		t->space = 0;
+		memcpy(w, s + i, j - i);
+		w += j - i;
+		t->started |= !t->capturing;
 		i = j;
 	}
-	return STENO_OK;
+	b->len = (size_t)(w - b->s);
+	b->s[b->len] = '\0';
+	return st;
 }
 
 void xt_space(xml_tree *t)

@@ -62,6 +62,24 @@ missing_dtd_ok() {
 		[ ! -s "$TMP/xml/err" ] && grep -q '"text":"ok"' "$TMP/xml/dtd.json"
 }
 
+# A named file streams, standard input is read whole: the same JSON,
+# even when the root element comes after a prolog longer than what is
+# read to recognise the input, and the text spans many chunks.
+streamed_as_whole() {
+	python3 - "$TMP/xml/long-prolog.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="latin-1") as f:
+    f.write('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!-- ' + "prolog " * 20000 + '-->\n')
+    f.write('<Trans><Episode><Section type="report">\n')
+    for i in range(40000):
+        f.write(f'<Turn speaker="s{i % 3}" startTime="{i}" endTime="{i + 1}"><Sync time="{i}"/>caf\xe9 {i}</Turn>\n')
+    f.write('</Section></Episode></Trans>\n')
+PY
+	"$STENO" -t json "$TMP/xml/long-prolog.xml" >"$TMP/xml/file.json" &&
+		"$STENO" -f xml -t json <"$TMP/xml/long-prolog.xml" >"$TMP/xml/stdin.json" &&
+		cmp -s "$TMP/xml/file.json" "$TMP/xml/stdin.json" && grep -q '"café 39999"' "$TMP/xml/file.json"
+}
+
 run_hostile() {
 	make_hostile
 	check "XML: billion laughs refused" refused laughs.xml 'entity references nest or expand too far'
@@ -74,6 +92,7 @@ run_hostile() {
 	check "XML: 2 GiB declared gzip length refused" gzip_length_checked
 	check "XML: gzip inflating beyond --max-input refused" inflate_bounded
 	check "XML: a DOCTYPE naming a missing DTD is fine" missing_dtd_ok
+	check "XML: a streamed file converts as one read whole" streamed_as_whole
 }
 
 # corpus_case FILE SPEAKERS TURNS FIRST_START: converts, keeps every word,

@@ -22,14 +22,17 @@ void test_arena(void)
 	CHECK(arena_strdup(&a, NULL) == NULL);
 	char *t = arena_strndup(&a, "abcdef", 3);
 	CHECK_STR(t, "abc");
-	/* Many small and one huge allocation, all aligned and zeroed. */
-	int aligned = 1, zeroed = 1;
+	/* Many small and one huge allocation, all aligned for pointers and
+	 * 64-bit integers (after strings, which are packed) and zeroed. */
+	int aligned = 1, zeroed = 1, copied = 1;
 	for (int i = 0; i < 10000; i++) {
+		copied &= arena_strndup(&a, "odd", (size_t)(i % 4)) != NULL;
 		unsigned char *p = arena_alloc(&a, (size_t)(i % 37) + 1);
-		aligned &= ((uintptr_t)p % 16) == 0;
+		aligned &= (uintptr_t)p % _Alignof(int64_t) == 0 && (uintptr_t)p % _Alignof(void *) == 0;
 		zeroed &= p[0] == 0;
 		p[0] = 0xff;
 	}
+	CHECK(copied);
 	CHECK(aligned);
 	CHECK(zeroed);
 	unsigned char *big = arena_alloc(&a, 3u << 20);
