@@ -661,27 +661,46 @@ static steno_status scan_paragraph(steno_doc *doc, steno_node *p)
 	return STENO_OK;
 }
 
-/* Times and events out of text, notes for lone stage directions, and
- * turn times, in one walk. */
-static steno_status times_and_notes(steno_doc *doc)
+typedef struct times_walk {
+	tx_walker w;
+	steno_doc *doc;
+	steno_node *pending, *prev_turn; /* for turn_times */
+	quotes *q;                       /* the quotes pass, when it runs */
+} times_walk;
+
+static steno_node *times_enter(tx_walker *w, steno_node *n)
 {
-	steno_node *pending = NULL, *prev_turn = NULL;
-	for (steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
-		if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(doc, n) != STENO_OK)
-			return STENO_ERR_NOMEM;
-		if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
-		    !(n = scan_text(doc, n)))
-			return STENO_ERR_NOMEM;
-		if (n->type == STENO_NODE_TURN)
-			turn_times(&pending, &prev_turn, n);
-	}
-	turn_times(&pending, &prev_turn, NULL);
+	times_walk *tw = (times_walk *)w;
+	if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(tw->doc, n) != STENO_OK)
+		return NULL;
+	if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
+	    !(n = scan_text(tw->doc, n)))
+		return NULL;
+	if (n->type == STENO_NODE_TURN)
+		turn_times(&tw->pending, &tw->prev_turn, n);
+	return n;
+}
+
+static int times_leave(tx_walker *w, steno_node *n)
+{
+	return quotes_leave(((times_walk *)w)->q, n);
+}
+
+/* Times and events out of text, notes for lone stage directions, and
+ * turn times, in one walk; with q, quotations too, each container once
+ * the walk has left it (its text scanned, its notes made). */
+static steno_status times_and_notes(steno_doc *doc, quotes *q)
+{
+	times_walk tw = {.w = {.enter = times_enter, .leave = q ? times_leave : NULL},
+	                 .doc = doc, .q = q};
+	if (tx_walk(doc->root, &tw.w) < 0)
+		return STENO_ERR_NOMEM;
+	turn_times(&tw.pending, &tw.prev_turn, NULL);
 	return STENO_OK;
 }
 
-steno_status pass_transcript(steno_doc *doc, const steno_options *opts, steno_error *err)
+steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
-	(void)opts;
 	tx t = {.doc = doc, .seen = steno_doc_new()};
 	size_t count = 0;
 	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count) : NULL;
@@ -690,7 +709,7 @@ steno_status pass_transcript(steno_doc *doc, const steno_options *opts, steno_er
 		st = find_turns(&t, list, count);
 	free(list);
 	if (st == STENO_OK)
-		st = times_and_notes(doc);
+		st = times_and_notes(doc, q);
 	steno_doc_free(t.seen);
 	free(t.known);
 	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
