@@ -53,7 +53,10 @@ static const char *const titles[] = {
 	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
 };
 
-/* Lower-case words that may stand inside a name: "Ursula von der Leyen". */
+/* Lower-case words that may stand inside a name: "Ursula von der Leyen".
+ * None is longer than CONNECTOR_MAX bytes, which spares most words of
+ * prose the search. */
+#define CONNECTOR_MAX 3
 static const char *const connectors[] = {"al", "bin", "da", "de", "del", "den", "der",
                                          "di", "du", "el", "la", "le", "van", "von"};
 
@@ -118,7 +121,8 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	if (!first && (is_digit(s[i]) || is_lower(s[i]))) {
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
-		if (is_lower(s[start]) && !in_list(s + start, i - start, connectors, COUNT(connectors)))
+		if (is_lower(s[start]) && (i - start > CONNECTOR_MAX ||
+		                           !in_list(s + start, i - start, connectors, COUNT(connectors))))
 			return 0;
 		return i;
 	}
