@@ -45,13 +45,13 @@ typedef struct mark {
 	int continued;
 } mark;
 
-typedef struct quotes {
+struct quotes {
 	steno_doc *doc;
 	mark *marks;
 	size_t count, cap;
 	size_t stack[DEPTH_MAX]; /* indexes of unpaired opening marks */
 	size_t depth;
-} quotes;
+};
 
 static side side_of_cp(uint32_t cp)
 {
@@ -265,13 +265,16 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1};
 
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
- * ASCII bytes without a straight mark are passed over at once. */
+ * bytes without one are passed over at once: accented letters and other
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2.  Setting bits
+ * 0x05 folds " and ' (and the rare # and &) into ', and setting 0x20
+ * folds 0xC2 into 0xE2, so two byte tests do for four. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 	for (;;) {
 		while (i + 8 <= len) {
 			uint64_t x = swar_load(s + i);
-			if ((x & SWAR_HIGHS) || SWAR_HAS_BYTE(x, '"') || SWAR_HAS_BYTE(x, '\''))
+			if (SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'') | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2))
 				break;
 			i += 8;
 		}
@@ -283,10 +286,21 @@ static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 	}
 }
 
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 static int scan_text(quotes *q, steno_node *t)
 {
 	const unsigned char *s = (const unsigned char *)t->literal;
 	for (size_t i = next_mark(s, 0, t->len); i < t->len; i = next_mark(s, i, t->len)) {
+		/* the apostrophe of "don't", most marks of English, at once:
+		 * between two letters a straight mark neither opens nor closes */
+		if (s[i] == '\'' && i && i + 1 < t->len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
+			i++;
+			continue;
+		}
 		mark m = {.text = t, .off = i};
 		int opens;
 		if (!(m.len = mark_at(t->literal + i, t->len - i, &m.fam, &opens))) {
@@ -406,12 +420,19 @@ static int any_paired(const quotes *q)
 	return 0;
 }
 
+/* Text runs a reader or the transcript pass left are joined first, so a
+ * quotation is read across them as one text. */
 static int quote_container(quotes *q, steno_node *c)
 {
 	q->count = q->depth = 0;
-	for (steno_node *n = c->first; n; n = n->next)
-		if (n->type == STENO_NODE_TEXT && scan_text(q, n) < 0)
+	for (steno_node *n = c->first; n; n = n->next) {
+		if (n->type != STENO_NODE_TEXT)
+			continue;
+		if (n->next && n->next->type == STENO_NODE_TEXT && tx_merge_run(q->doc, n) != STENO_OK)
 			return -1;
+		if (scan_text(q, n) < 0)
+			return -1;
+	}
 	continue_quote(q, c);
 	return any_paired(q) ? rebuild(q, c) : 0;
 }
@@ -432,18 +453,43 @@ static int holds_quotes(steno_node_type type)
 	}
 }
 
-steno_status pass_quotes(steno_doc *doc, const steno_options *opts, steno_error *err)
+quotes *quotes_new(steno_doc *doc)
 {
-	(void)opts;
-	quotes q = {.doc = doc};
-	size_t count = 0;
-	/* every container first: the quotes made on the way hold text
-	 * already read and are not read again */
-	steno_node **list = tx_collect(doc, holds_quotes, &count);
-	int bad = !list;
-	for (size_t i = 0; i < count && !bad; i++)
-		bad = quote_container(&q, list[i]) < 0;
-	free(list);
-	free(q.marks);
+	quotes *q = calloc(1, sizeof *q);
+	if (q)
+		q->doc = doc;
+	return q;
+}
+
+void quotes_free(quotes *q)
+{
+	if (q)
+		free(q->marks);
+	free(q);
+}
+
+/* A container is quoted as the walk leaves it: what lies under it is
+ * done, and the quotes made here are behind the walk, so their text,
+ * read already, is not read again. */
+int quotes_leave(quotes *q, steno_node *c)
+{
+	return c->first && holds_quotes(c->type) ? quote_container(q, c) : 0;
+}
+
+typedef struct quotes_walk {
+	tx_walker w;
+	quotes *q;
+} quotes_walk;
+
+static int leave(tx_walker *w, steno_node *n)
+{
+	return quotes_leave(((quotes_walk *)w)->q, n);
+}
+
+steno_status pass_quotes(steno_doc *doc, steno_error *err)
+{
+	quotes_walk qw = {.w = {.leave = leave}, .q = quotes_new(doc)};
+	int bad = !qw.q || tx_walk(doc->root, &qw.w) < 0;
+	quotes_free(qw.q);
 	return bad ? set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory") : STENO_OK;
 }

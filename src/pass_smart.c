@@ -84,9 +84,8 @@ static steno_status smarten(steno_doc *doc, steno_node *n)
 	return STENO_OK;
 }
 
-steno_status pass_smart(steno_doc *doc, const steno_options *opts, steno_error *err)
+steno_status pass_smart(steno_doc *doc, steno_error *err)
 {
-	(void)opts;
 	for (steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
 		if (n->type != STENO_NODE_TEXT || !needs_smart(n->literal, n->len))
 			continue;

@@ -20,6 +20,8 @@ typedef struct tx {
 	steno_doc *seen; /* scratch speaker table: the labels met while deciding */
 	int recurring, questions, answers, strong;
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
+	struct known *known; /* the names met, by their bytes: malloc'd, open-addressed */
+	size_t known_count, known_cap;
 } tx;
 
 /* A label found at the start of a line of a paragraph. */
@@ -243,25 +245,114 @@ static void strip_markup_label(const line_label *ll)
 	drop_empty_line(before, after);
 }
 
-/* Put the speaker in the table (the first label written names it) and
- * on the turn; a label written otherwise is kept on the turn. */
-static steno_status add_speaker(steno_doc *doc, steno_node *turn, const tx_label *lab)
+/* ---- the speakers of labels ----
+ *
+ * A transcript names the same few speakers in thousands of turns, so
+ * each name as written is normalised into an id and looked up in the
+ * speaker table once; its turns then share one speaker array and, while
+ * the label recurs, one "label" value.  Shared strings and arrays are
+ * never written in place (steno_node_add_speaker and attr_set copy). */
+
+typedef struct known {
+	const char *name; /* the key: the label's name bytes (a copy) */
+	size_t name_len;
+	size_t speaker;   /* its index in the document's table */
+	const char **ids; /* the one-id speaker array of its turns */
+	const char *label; /* the last "label" value given for it, or NULL */
+	size_t label_len;
+} known;
+
+static size_t hash_bytes(const char *s, size_t len)
 {
-	char id[TX_ID_MAX], name[CSTR_MAX], role[CSTR_MAX], written[CSTR_MAX];
+	size_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of name in the table: where it is, or the empty slot it would go. */
+static known *known_slot(known *table, size_t cap, const char *name, size_t len)
+{
+	size_t i = hash_bytes(name, len) & (cap - 1);
+	while (table[i].name && (table[i].name_len != len || memcmp(table[i].name, name, len)))
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+/* Room for one more name, the table at most half full; -1 on no memory. */
+static int known_reserve(tx *t)
+{
+	if ((t->known_count + 1) * 2 <= t->known_cap)
+		return 0;
+	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
+	known *table = calloc(cap, sizeof *table);
+	if (!table)
+		return -1;
+	for (size_t i = 0; i < t->known_cap; i++)
+		if (t->known[i].name)
+			*known_slot(table, cap, t->known[i].name, t->known[i].name_len) = t->known[i];
+	free(t->known);
+	t->known = table;
+	t->known_cap = cap;
+	return 0;
+}
+
+/* The speaker of lab's name, put in the table the first time (the first
+ * label written names it); NULL on no memory. */
+static known *speaker_of(tx *t, const tx_label *lab)
+{
+	if (known_reserve(t) < 0)
+		return NULL;
+	known *k = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
+	if (k->name)
+		return k;
+	char id[TX_ID_MAX], name[CSTR_MAX];
 	tx_speaker_id(lab, id);
 	cstr(name, lab->name, lab->name_len);
-	cstr(role, lab->role ? lab->role : "", lab->role_len);
-	cstr(written, lab->written, lab->written_len);
-	size_t i = steno_speaker_find(doc, id);
-	int known = i != (size_t)-1;
-	const char *old_role = known ? steno_speaker_role(doc, i) : NULL;
-	if (steno_speaker_set(doc, id, known ? NULL : name, lab->role_len && !old_role ? role : NULL))
+	size_t i = steno_speaker_find(t->doc, id);
+	if (i == (size_t)-1) {
+		if (steno_speaker_set(t->doc, id, name, NULL) != STENO_OK)
+			return NULL;
+		i = steno_speaker_find(t->doc, id);
+	}
+	const char **ids = arena_alloc(&t->doc->arena, sizeof *ids);
+	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
+	if (!ids || !key)
+		return NULL;
+	ids[0] = t->doc->speakers[i].id; /* the table's copy lives as long as the document */
+	*k = (known){.name = key, .name_len = lab->name_len, .speaker = i, .ids = ids};
+	t->known_count++;
+	return k;
+}
+
+/* Put the speaker on the turn, and a role in the table where it has
+ * none yet; a label written otherwise than the speaker's name is kept on
+ * the turn. */
+static steno_status add_speaker(tx *t, steno_node *turn, const tx_label *lab)
+{
+	known *k = speaker_of(t, lab);
+	if (!k)
 		return STENO_ERR_NOMEM;
-	const char *shown = steno_speaker_name(doc, steno_speaker_find(doc, id));
-	if (steno_node_add_speaker(turn, id) != STENO_OK)
+	speaker *sp = &t->doc->speakers[k->speaker];
+	if (lab->role_len && !sp->role &&
+	    !(sp->role = arena_strndup(&t->doc->arena, lab->role,
+	                               lab->role_len < CSTR_MAX ? lab->role_len : CSTR_MAX - 1)))
 		return STENO_ERR_NOMEM;
-	if (shown && strcmp(shown, written) != 0 && steno_node_set_attr(turn, "label", written))
+	turn->as.turn.ids = k->ids;
+	turn->as.turn.count = 1;
+	size_t len = lab->written_len < CSTR_MAX ? lab->written_len : CSTR_MAX - 1;
+	if (!sp->name || (strlen(sp->name) == len && !memcmp(sp->name, lab->written, len)))
+		return STENO_OK;
+	if (!k->label || k->label_len != len || memcmp(k->label, lab->written, len)) {
+		if (!(k->label = arena_strndup(&t->doc->arena, lab->written, len)))
+			return STENO_ERR_NOMEM;
+		k->label_len = len;
+	}
+	attr *a = arena_alloc(&t->doc->arena, sizeof *a);
+	if (!a)
 		return STENO_ERR_NOMEM;
+	*a = (attr){.name = "label", .value = k->label};
+	turn->attrs = a; /* the turn is new: this is its one attribute */
 	return STENO_OK;
 }
 
@@ -276,7 +367,7 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	node_append(turn, piece);
 	t->turn = turn;
 	turn->as.turn.start = ll->lab.ms;
-	if (add_speaker(t->doc, turn, &ll->lab) != STENO_OK)
+	if (add_speaker(t, turn, &ll->lab) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (ll->node->type == STENO_NODE_TEXT)
 		return strip_text_label(t->doc, ll);
@@ -570,27 +661,46 @@ static steno_status scan_paragraph(steno_doc *doc, steno_node *p)
 	return STENO_OK;
 }
 
-/* Times and events out of text, notes for lone stage directions, and
- * turn times, in one walk. */
-static steno_status times_and_notes(steno_doc *doc)
+typedef struct times_walk {
+	tx_walker w;
+	steno_doc *doc;
+	steno_node *pending, *prev_turn; /* for turn_times */
+	quotes *q;                       /* the quotes pass, when it runs */
+} times_walk;
+
+static steno_node *times_enter(tx_walker *w, steno_node *n)
 {
-	steno_node *pending = NULL, *prev_turn = NULL;
-	for (steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
-		if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(doc, n) != STENO_OK)
-			return STENO_ERR_NOMEM;
-		if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
-		    !(n = scan_text(doc, n)))
-			return STENO_ERR_NOMEM;
-		if (n->type == STENO_NODE_TURN)
-			turn_times(&pending, &prev_turn, n);
-	}
-	turn_times(&pending, &prev_turn, NULL);
+	times_walk *tw = (times_walk *)w;
+	if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(tw->doc, n) != STENO_OK)
+		return NULL;
+	if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
+	    !(n = scan_text(tw->doc, n)))
+		return NULL;
+	if (n->type == STENO_NODE_TURN)
+		turn_times(&tw->pending, &tw->prev_turn, n);
+	return n;
+}
+
+static int times_leave(tx_walker *w, steno_node *n)
+{
+	return quotes_leave(((times_walk *)w)->q, n);
+}
+
+/* Times and events out of text, notes for lone stage directions, and
+ * turn times, in one walk; with q, quotations too, each container once
+ * the walk has left it (its text scanned, its notes made). */
+static steno_status times_and_notes(steno_doc *doc, quotes *q)
+{
+	times_walk tw = {.w = {.enter = times_enter, .leave = q ? times_leave : NULL},
+	                 .doc = doc, .q = q};
+	if (tx_walk(doc->root, &tw.w) < 0)
+		return STENO_ERR_NOMEM;
+	turn_times(&tw.pending, &tw.prev_turn, NULL);
 	return STENO_OK;
 }
 
-steno_status pass_transcript(steno_doc *doc, const steno_options *opts, steno_error *err)
+steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
-	(void)opts;
 	tx t = {.doc = doc, .seen = steno_doc_new()};
 	size_t count = 0;
 	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count) : NULL;
@@ -599,7 +709,8 @@ steno_status pass_transcript(steno_doc *doc, const steno_options *opts, steno_er
 		st = find_turns(&t, list, count);
 	free(list);
 	if (st == STENO_OK)
-		st = times_and_notes(doc);
+		st = times_and_notes(doc, q);
 	steno_doc_free(t.seen);
+	free(t.known);
 	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
 }

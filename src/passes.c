@@ -2,26 +2,23 @@
 #include "error.h"
 #include "passes.h"
 
-static const struct {
-	unsigned bit;
-	steno_status (*run)(steno_doc *, const steno_options *, steno_error *);
-} passes[] = {
-	{STENO_PASS_TRANSCRIPT, pass_transcript},
-	{STENO_PASS_QUOTES, pass_quotes},
-	{STENO_PASS_SMART, pass_smart},
-};
-
 steno_status steno_run_passes(steno_doc *doc, const steno_options *opts, steno_error *err)
 {
 	if (!doc)
 		return set_error(err, STENO_ERR_ARG, 0, 0, "no document");
 	unsigned want = opts ? opts->passes : STENO_PASS_DEFAULT;
-	for (size_t i = 0; i < sizeof passes / sizeof *passes; i++) {
-		if (!(want & passes[i].bit))
-			continue;
-		steno_status st = passes[i].run(doc, opts, err);
-		if (st != STENO_OK)
-			return st;
+	steno_status st = STENO_OK;
+	if (want & STENO_PASS_TRANSCRIPT) {
+		/* the quotes pass rides on the transcript pass's last walk */
+		quotes *q = NULL;
+		if ((want & STENO_PASS_QUOTES) && !(q = quotes_new(doc)))
+			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		st = pass_transcript(doc, q, err);
+		quotes_free(q);
+	} else if (want & STENO_PASS_QUOTES) {
+		st = pass_quotes(doc, err);
 	}
-	return STENO_OK;
+	if (st == STENO_OK && (want & STENO_PASS_SMART))
+		st = pass_smart(doc, err);
+	return st;
 }

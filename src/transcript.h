@@ -80,11 +80,25 @@ steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
  * quotation mark, a label) or has copied (a time, an event). */
 steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to);
 void tx_text_keep(steno_node *t, size_t from, size_t to);
+/* Join t and the TEXT siblings right after it into t. */
+steno_status tx_merge_run(steno_doc *doc, steno_node *t);
 /* Join runs of adjacent TEXT siblings under every inline container, so
  * the passes see "[Laughter]" whole even where a reader split it, and
  * list the nodes of the types want accepts, in document order: a
  * malloc'd array (caller frees), NULL on no memory. */
 steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count);
+
+/* A walk of the tree under root in document order, without recursion:
+ * enter(n) on the way down returns the node the walk goes on from (n,
+ * or the sibling n became; NULL on failure); leave(n) once n's subtree
+ * is done may rebuild n's children, not its siblings (-1 on failure).
+ * Either may be NULL.  Embed it first in a pass's own state. */
+typedef struct tx_walker {
+	steno_node *(*enter)(struct tx_walker *w, steno_node *n);
+	int (*leave)(struct tx_walker *w, steno_node *n);
+} tx_walker;
+/* 0, or -1 when a callback failed. */
+int tx_walk(steno_node *root, tx_walker *w);
 /* Soft and hard line breaks. */
 int tx_is_break(const steno_node *n);
 

@@ -2,7 +2,6 @@
  * "Q:", "Speaker 1 (00:05):", "Tan Kefei (Spokesperson):", and the
  * speaker ids they map to.  Whether a document's labels are turns at
  * all is the transcript pass's decision; this file only reads one. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "transcript.h"
@@ -53,7 +52,10 @@ static const char *const titles[] = {
 	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
 };
 
-/* Lower-case words that may stand inside a name: "Ursula von der Leyen". */
+/* Lower-case words that may stand inside a name: "Ursula von der Leyen".
+ * None is longer than CONNECTOR_MAX bytes, which spares most words of
+ * prose the search. */
+#define CONNECTOR_MAX 3
 static const char *const connectors[] = {"al", "bin", "da", "de", "del", "den", "der",
                                          "di", "du", "el", "la", "le", "van", "von"};
 
@@ -74,22 +76,34 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int compare_word(const void *key, const void *entry)
+/* s[0..len), lower-cased, against the word w, in strcmp's order. */
+static int compare_lower(const char *s, size_t len, const char *w)
 {
-	return strcmp(key, *(const char *const *)entry);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
+		if (c != (unsigned char)w[i])
+			return c - (unsigned char)w[i];
+	}
+	return w[len] ? -1 : 0;
 }
 
 /* Does s[0..len), lower-cased, equal one of list's words?  Every list
- * above is sorted (in byte order) for this binary search. */
+ * above is sorted (in byte order) for this binary search, which lowers
+ * the bytes as it compares them: every label meets several lists. */
 static int in_list(const char *s, size_t len, const char *const *list, size_t count)
 {
-	char low[NAME_MAX_BYTES + 1];
-	if (len > NAME_MAX_BYTES)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
-	low[len] = '\0';
-	return bsearch(low, list, count, sizeof *list, compare_word) != NULL;
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = compare_lower(s, len, list[mid]);
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 /* The length of the name character at s: a letter, digit, . ' - or a
@@ -118,7 +132,8 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	if (!first && (is_digit(s[i]) || is_lower(s[i]))) {
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
-		if (is_lower(s[start]) && !in_list(s + start, i - start, connectors, COUNT(connectors)))
+		if (is_lower(s[start]) && (i - start > CONNECTOR_MAX ||
+		                           !in_list(s + start, i - start, connectors, COUNT(connectors))))
 			return 0;
 		return i;
 	}

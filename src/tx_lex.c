@@ -343,8 +343,7 @@ void tx_text_keep(steno_node *t, size_t from, size_t to)
 	t->attrs = NULL;
 }
 
-/* Join t and the TEXT siblings right after it into t. */
-static steno_status merge_run(steno_doc *doc, steno_node *t)
+steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 {
 	size_t total = 0;
 	for (steno_node *n = t; n && n->type == STENO_NODE_TEXT; n = n->next)
@@ -390,7 +389,7 @@ steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *co
 	/* one walk does both: every walk of a large tree costs cache misses */
 	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {
 		if (c->type == STENO_NODE_TEXT && c->next && c->next->type == STENO_NODE_TEXT &&
-		    merge_run(doc, c) != STENO_OK) {
+		    tx_merge_run(doc, c) != STENO_OK) {
 			free(list);
 			list = NULL;
 		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
@@ -399,4 +398,29 @@ steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *co
 	}
 	*count = n;
 	return list;
+}
+
+int tx_walk(steno_node *root, tx_walker *w)
+{
+	steno_node *n = root;
+	for (;;) {
+		if (w->enter && !(n = w->enter(w, n)))
+			return -1;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		/* leave n and every ancestor whose last child it ends */
+		for (;;) {
+			if (w->leave && w->leave(w, n) < 0)
+				return -1;
+			if (n == root)
+				return 0;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
 }
