@@ -607,10 +607,14 @@ static void enter_quote(html *h, const steno_node *n)
 	h->quote_depth++;
 }
 
-static void leave_quote(html *h)
+/* A quotation continued into the next paragraph has no closing mark
+ * here: the news convention the quotes pass recognises. */
+static void leave_quote(html *h, const steno_node *n)
 {
+	const char *continued = steno_node_get_attr(n, "continued");
 	h->quote_depth--;
-	put_quote_mark(h, 0);
+	if (!continued || strcmp(continued, "true") != 0)
+		put_quote_mark(h, 0);
 }
 
 /* <time datetime="PT5S">literal</time>; the clock when there is no
@@ -804,7 +808,7 @@ static void leave(html *h, const steno_node *n)
 	/* leave_image() itself knows whether it closes the outermost image. */
 	if (h->plain && n->type != STENO_NODE_IMAGE) {
 		if (n->type == STENO_NODE_QUOTE)
-			leave_quote(h);
+			leave_quote(h, n);
 		return;
 	}
 	switch (n->type) {
@@ -835,7 +839,7 @@ static void leave(html *h, const steno_node *n)
 	case STENO_NODE_LINK: PUT_LIT(h, "</a>"); break;
 	case STENO_NODE_IMAGE: leave_image(h, n); break;
 	case STENO_NODE_QUOTE:
-		leave_quote(h);
+		leave_quote(h, n);
 		PUT_LIT(h, "</span>");
 		break;
 	case STENO_NODE_DATELINE: PUT_LIT(h, "</span>"); break;
