@@ -351,16 +351,17 @@ static void put_node_attrs(html *h, const steno_node *n)
 
 static void put_sourcepos(html *h, const steno_node *n)
 {
-	if (!h->opts->sourcepos || n->line <= 0)
+	const node_pos *p = h->opts->sourcepos ? node_pos_of(n) : NULL;
+	if (!p || p->line <= 0)
 		return;
 	PUT_LIT(h, " data-sourcepos=\"");
-	sink_put_int(h->s, n->line);
+	sink_put_int(h->s, p->line);
 	sink_putc(h->s, ':');
-	sink_put_int(h->s, n->col);
+	sink_put_int(h->s, p->col);
 	sink_putc(h->s, '-');
-	sink_put_int(h->s, n->end_line);
+	sink_put_int(h->s, p->end_line);
 	sink_putc(h->s, ':');
-	sink_put_int(h->s, n->end_col);
+	sink_put_int(h->s, p->end_col);
 	sink_putc(h->s, '"');
 }
 
@@ -747,7 +748,7 @@ static int enter(html *h, const steno_node *n)
 	case STENO_NODE_PARAGRAPH:
 		if (!paragraph_tight(n))
 			open_plain_tag(h, n, "p", 1);
-		else if (n->prev)
+		else if (node_prev(n))
 			cr(h);
 		return 1;
 	case STENO_NODE_TURN: enter_turn(h, n); return 1;

@@ -306,9 +306,9 @@ static void type_fields(jw *w, const steno_node *n)
 	}
 }
 
-static void pos_member(jw *w, const steno_node *n)
+static void pos_member(jw *w, const node_pos *p)
 {
-	const int pos[4] = {n->line, n->col, n->end_line, n->end_col};
+	const int pos[4] = {p->line, p->col, p->end_line, p->end_col};
 	int i;
 
 	key(w, "pos");
@@ -339,8 +339,9 @@ static void node_open(jw *w, const steno_node *n, int sourcepos)
 		key(w, "attributes");
 		attr_object(w, n->attrs);
 	}
-	if (sourcepos && n->line > 0)
-		pos_member(w, n);
+	const node_pos *p = sourcepos ? node_pos_of(n) : NULL;
+	if (p && p->line > 0)
+		pos_member(w, p);
 	if (lists_children(n)) {
 		key(w, "children");
 		push(w, '[');

@@ -148,8 +148,10 @@ static int set_literal(mapper *m, steno_node *n, cmark_node *cn)
 	size_t len = lit ? strlen(lit) : 0;
 	if (!len)
 		return 0;
+	if (len > NODE_MAX_LEN)
+		return -1;
 	n->literal = arena_strndup(&m->doc->arena, lit, len);
-	n->len = len;
+	n->len = (uint32_t)len;
 	return n->literal ? 0 : -1;
 }
 

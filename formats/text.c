@@ -251,7 +251,11 @@ static steno_node *add_block(reader *rd, steno_node *parent, steno_node_type typ
 
 static void set_end(steno_node *n, const line *ln)
 {
-	steno_node_set_sourcepos(n, n->line, n->col, ln->no, last_col(ln));
+	node_pos *p = node_pos_of(n);
+	if (p) {
+		p->end_line = ln->no;
+		p->end_col = last_col(ln);
+	}
 }
 
 /* A text node over the line itself.  The byte after a trimmed line is a
@@ -259,12 +263,14 @@ static void set_end(steno_node *n, const line *ln)
  * there loses nothing. */
 static int add_text(reader *rd, steno_node *parent, const line *ln)
 {
+	if (ln->len > NODE_MAX_LEN)
+		return -1;
 	steno_node *t = node_add(rd->doc, parent, STENO_NODE_TEXT);
 	if (!t)
 		return -1;
 	ln->s[ln->len] = '\0';
 	t->literal = ln->s;
-	t->len = ln->len;
+	t->len = (uint32_t)ln->len;
 	return 0;
 }
 

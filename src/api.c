@@ -72,7 +72,7 @@ static const format *find_format(const char *name, int writing, steno_error *err
 static steno_doc *parse_input(const format *f, const io_input *in, const steno_options *opts,
                               steno_error *err)
 {
-	steno_doc *doc = steno_doc_new();
+	steno_doc *doc = doc_new(opts->sourcepos);
 	if (!doc) {
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;

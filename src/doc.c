@@ -6,12 +6,13 @@
 
 #include "node.h"
 
-steno_doc *steno_doc_new(void)
+steno_doc *doc_new(int positions)
 {
 	steno_doc *doc = calloc(1, sizeof *doc);
 	if (!doc)
 		return NULL;
 	arena_init(&doc->arena);
+	doc->positions = positions;
 	doc->root = node_new_root(doc);
 	if (!doc->root) {
 		free(doc);
@@ -31,6 +32,12 @@ void steno_doc_free(steno_doc *doc)
 	free(doc->speaker_index);
 	arena_release(&doc->arena);
 	free(doc);
+}
+
+/* A document an embedder builds records positions: it may set them. */
+steno_doc *steno_doc_new(void)
+{
+	return doc_new(1);
 }
 
 steno_node *steno_doc_root(const steno_doc *doc)

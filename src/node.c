@@ -120,7 +120,8 @@ static size_t node_size(steno_node_type type)
 
 static steno_node *node_alloc(steno_doc *doc, steno_node_type type)
 {
-	steno_node *n = arena_alloc(&doc->arena, node_size(type));
+	steno_node *n = arena_alloc(&doc->arena,
+	                            node_size(type) + (doc->positions ? sizeof(node_pos) : 0));
 	if (!n)
 		return NULL;
 	n->type = type;
@@ -155,12 +156,15 @@ void node_append(steno_node *parent, steno_node *child)
 {
 	child->parent = parent;
 	child->next = NULL;
-	child->prev = parent->last;
-	if (parent->last)
-		parent->last->next = child;
-	else
+	if (parent->first) {
+		steno_node *last = parent->first->prev;
+		last->next = child;
+		child->prev = last;
+		parent->first->prev = child;
+	} else {
 		parent->first = child;
-	parent->last = child;
+		child->prev = child;
+	}
 }
 
 void node_insert_after(steno_node *sibling, steno_node *node)
@@ -171,7 +175,7 @@ void node_insert_after(steno_node *sibling, steno_node *node)
 	if (sibling->next)
 		sibling->next->prev = node;
 	else if (sibling->parent)
-		sibling->parent->last = node;
+		sibling->parent->first->prev = node;
 	sibling->next = node;
 }
 
@@ -185,13 +189,15 @@ steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type)
 
 steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len)
 {
+	if (len > NODE_MAX_LEN)
+		return NULL;
 	char *copy = arena_strndup(&doc->arena, s, len);
 	if (!copy)
 		return NULL;
 	steno_node *n = node_add(doc, parent, STENO_NODE_TEXT);
 	if (n) {
 		n->literal = copy;
-		n->len = len;
+		n->len = (uint32_t)len;
 	}
 	return n;
 }
@@ -227,7 +233,7 @@ steno_node *steno_node_first_child(const steno_node *node)
 
 steno_node *steno_node_last_child(const steno_node *node)
 {
-	return node ? node->last : NULL;
+	return node ? node_last(node) : NULL;
 }
 
 steno_node *steno_node_next(const steno_node *node)
@@ -237,7 +243,7 @@ steno_node *steno_node_next(const steno_node *node)
 
 steno_node *steno_node_previous(const steno_node *node)
 {
-	return node ? node->prev : NULL;
+	return node ? node_prev(node) : NULL;
 }
 
 /* Surgery */
@@ -246,14 +252,15 @@ void steno_node_unlink(steno_node *node)
 {
 	if (!node)
 		return;
-	if (node->prev)
-		node->prev->next = node->next;
-	else if (node->parent)
-		node->parent->first = node->next;
+	steno_node *parent = node->parent, *prev = node_prev(node);
+	if (prev)
+		prev->next = node->next;
+	else if (parent)
+		parent->first = node->next;
 	if (node->next)
-		node->next->prev = node->prev;
-	else if (node->parent)
-		node->parent->last = node->prev;
+		node->next->prev = node->prev; /* for a first child: the last */
+	else if (parent && parent->first)
+		parent->first->prev = prev;
 	node->parent = node->prev = node->next = NULL;
 }
 
@@ -297,6 +304,7 @@ steno_status steno_node_prepend_child(steno_node *parent, steno_node *child)
 	}
 	child->parent = parent;
 	child->next = parent->first;
+	child->prev = parent->first->prev;
 	parent->first->prev = child;
 	parent->first = child;
 	return STENO_OK;
@@ -313,10 +321,10 @@ steno_status steno_node_insert_before(steno_node *sibling, steno_node *node)
 	node->parent = sibling->parent;
 	node->next = sibling;
 	node->prev = sibling->prev;
-	if (sibling->prev)
-		sibling->prev->next = node;
-	else
+	if (sibling->parent->first == sibling)
 		sibling->parent->first = node;
+	else
+		sibling->prev->next = node;
 	sibling->prev = node;
 	return STENO_OK;
 }
@@ -335,33 +343,48 @@ steno_status steno_node_insert_after(steno_node *sibling, steno_node *node)
 
 /* Source positions */
 
+node_pos *node_pos_of(const steno_node *n)
+{
+	/* node_size keeps 8-byte alignment after the data or ends it on an
+	 * int, either of which suits the ints of node_pos */
+	return n->doc->positions ? (node_pos *)(void *)((char *)n + node_size(n->type)) : NULL;
+}
+
+void node_copy_pos(steno_node *to, const steno_node *from)
+{
+	node_pos *t = node_pos_of(to), *f = node_pos_of(from);
+	if (t && f)
+		*t = *f;
+}
+
 int steno_node_get_line(const steno_node *node)
 {
-	return node ? node->line : 0;
+	const node_pos *p = node ? node_pos_of(node) : NULL;
+	return p ? p->line : 0;
 }
 
 int steno_node_get_column(const steno_node *node)
 {
-	return node ? node->col : 0;
+	const node_pos *p = node ? node_pos_of(node) : NULL;
+	return p ? p->col : 0;
 }
 
 int steno_node_get_end_line(const steno_node *node)
 {
-	return node ? node->end_line : 0;
+	const node_pos *p = node ? node_pos_of(node) : NULL;
+	return p ? p->end_line : 0;
 }
 
 int steno_node_get_end_column(const steno_node *node)
 {
-	return node ? node->end_col : 0;
+	const node_pos *p = node ? node_pos_of(node) : NULL;
+	return p ? p->end_col : 0;
 }
 
 void steno_node_set_sourcepos(steno_node *node, int line, int column, int end_line,
                               int end_column)
 {
-	if (!node)
-		return;
-	node->line = line;
-	node->col = column;
-	node->end_line = end_line;
-	node->end_col = end_column;
+	node_pos *p = node ? node_pos_of(node) : NULL;
+	if (p)
+		*p = (node_pos){line, column, end_line, end_column};
 }

@@ -15,16 +15,21 @@ typedef struct attr {
 	struct attr *next;
 } attr;
 
+/* The longest literal a node holds: len is 32 bits so that it packs
+ * beside type, which keeps every node of a large tree 8 bytes smaller. */
+#define NODE_MAX_LEN UINT32_MAX
+
 struct steno_node {
 	steno_node_type type;
+	uint32_t len; /* bytes of literal, without the NUL */
 	steno_doc *doc;
-	steno_node *parent, *first, *last, *prev, *next;
-	int line, col, end_line, end_col;
+	/* The first child's prev is the last child, which saves a large tree
+	 * a pointer per node; node_prev and node_last read them. */
+	steno_node *parent, *first, *prev, *next;
 	const char *literal; /* text, code, raw, code block; event description */
-	size_t len;          /* bytes of literal, without the NUL */
 	attr *attrs;
 	/* Last: a node is allocated only as far as its type's member of as
-	 * (node.c's node_size). */
+	 * (node.c's node_size), and its node_pos, if any, follows that. */
 	union {
 		int level; /* heading */
 		struct {
@@ -49,6 +54,14 @@ struct steno_node {
 	} as;
 };
 
+/* Source positions, 1-based.  Only a document made to record them
+ * (doc->positions) holds them, after each node's data: most conversions
+ * never ask for them, and the four numbers were a sixth of a large
+ * tree. */
+typedef struct node_pos {
+	int line, col, end_line, end_col;
+} node_pos;
+
 typedef struct speaker {
 	const char *id, *name, *role;
 	attr *attrs;
@@ -56,6 +69,7 @@ typedef struct speaker {
 
 struct steno_doc {
 	arena arena;
+	int positions; /* its nodes hold a node_pos: fixed when it is made */
 	steno_node *root;
 	attr *meta;
 	size_t meta_count;
@@ -72,6 +86,18 @@ int container_accepts(steno_node_type parent, steno_node_type child);
 int type_is_block(steno_node_type type);
 int type_is_inline(steno_node_type type);
 
+/* The sibling before n, NULL for a first child. */
+static inline steno_node *node_prev(const steno_node *n)
+{
+	return n->parent && n->parent->first == n ? NULL : n->prev;
+}
+
+/* The last child of n, or NULL. */
+static inline steno_node *node_last(const steno_node *n)
+{
+	return n->first ? n->first->prev : NULL;
+}
+
 /* Append child to parent without checks: for readers and passes, which
  * build trees they know to be valid. */
 void node_append(steno_node *parent, steno_node *child);
@@ -83,6 +109,14 @@ steno_node *node_new_root(steno_doc *doc);
 steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type);
 /* A TEXT node holding a copy of s[0..len), appended to parent. */
 steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len);
+
+/* A new empty document that records source positions or not. */
+steno_doc *doc_new(int positions);
+
+/* n's source positions, or NULL when its document records none. */
+node_pos *node_pos_of(const steno_node *n);
+/* Give to the positions of from (both of one document). */
+void node_copy_pos(steno_node *to, const steno_node *from);
 
 /* Record a warning on doc (printf-style); a failure to allocate is
  * ignored: a warning is never worth failing a conversion. */

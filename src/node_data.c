@@ -75,11 +75,13 @@ steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
 {
 	if (!has_literal(node) || (!s && len))
 		return STENO_ERR_ARG;
+	if (len > NODE_MAX_LEN)
+		return STENO_ERR_LIMIT;
 	char *copy = arena_strndup(ARENA(node), s ? s : "", len);
 	if (!copy)
 		return STENO_ERR_NOMEM;
 	node->literal = copy;
-	node->len = len;
+	node->len = (uint32_t)len;
 	return STENO_OK;
 }
 

@@ -103,7 +103,7 @@ static side side_of_node(const steno_node *n, int last)
 static side before(const steno_node *t, size_t off)
 {
 	if (!off)
-		return side_of_node(t->prev, 1);
+		return side_of_node(node_prev(t), 1);
 	size_t j = off - 1;
 	while (j && ((unsigned char)t->literal[j] & 0xC0) == 0x80)
 		j--;
@@ -398,7 +398,7 @@ static int rebuild(quotes *q, steno_node *c)
 	/* the children are detached as one chain and appended again as they
 	 * are passed, in quotes or back in c */
 	steno_node *n = c->first, *next;
-	c->first = c->last = NULL;
+	c->first = NULL;
 	for (; n; n = next) {
 		next = n->next;
 		n->prev = n->next = NULL;

@@ -105,7 +105,7 @@ static int time_only(const steno_node *n)
 static int label_in_markup(steno_node *n, line_label *ll)
 {
 	steno_node *in = n->first, *after = n->next;
-	if (!in || in != n->last || in->type != STENO_NODE_TEXT ||
+	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
 	    !tx_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
 		return 0;
 	if (ll->has_colon)
@@ -207,7 +207,7 @@ static void drop_empty_line(steno_node *before, steno_node *after)
  * before it; the label between the parts is dropped. */
 static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 {
-	steno_node *n = ll->node, *before = n->prev;
+	steno_node *n = ll->node, *before = node_prev(n);
 	int last = ll->lab.keep_count - 1;
 	for (int k = 0; k < last; k++) {
 		size_t off = ll->lab.keep_off[k];
@@ -228,7 +228,7 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 
 static void strip_markup_label(const line_label *ll)
 {
-	steno_node *n = ll->node, *before = n->prev, *after = n->next;
+	steno_node *n = ll->node, *before = node_prev(n), *after = n->next;
 	steno_node_unlink(n);
 	if (after && after->type == STENO_NODE_TEXT) {
 		size_t skip = ll->has_colon ? 0 : 1;
@@ -361,7 +361,7 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	steno_node *turn = node_add(t->doc, NULL, STENO_NODE_TURN);
 	if (!turn)
 		return STENO_ERR_NOMEM;
-	steno_node_set_sourcepos(turn, piece->line, piece->col, piece->end_line, piece->end_col);
+	node_copy_pos(turn, piece);
 	steno_node_insert_before(piece, turn);
 	steno_node_unlink(piece);
 	node_append(turn, piece);
@@ -536,7 +536,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 {
 	const char *s = n->literal;
 	size_t len = n->len, from = 0, used;
-	int line_start = !n->prev || tx_is_break(n->prev), nomem = 0;
+	int line_start = !node_prev(n) || tx_is_break(node_prev(n)), nomem = 0;
 	steno_node *last = NULL;
 	/* the next '[' and '(' are remembered, not searched for at each */
 	const char *bracket = memchr(s, '[', len), *paren = memchr(s, '(', len);
@@ -614,7 +614,7 @@ static steno_status make_note(steno_doc *doc, steno_node *p)
 	if (!note)
 		return STENO_ERR_NOMEM;
 	note->as.kind = "stage";
-	steno_node_set_sourcepos(note, p->line, p->col, p->end_line, p->end_col);
+	node_copy_pos(note, p);
 	steno_node_insert_before(p, note);
 	steno_node_unlink(p);
 	node_append(note, p);

@@ -339,7 +339,7 @@ void tx_text_keep(steno_node *t, size_t from, size_t to)
 	end_at(t, to);
 	t->literal += from;
 	t->len = to - from;
-	t->line = t->col = t->end_line = t->end_col = 0;
+	steno_node_set_sourcepos(t, 0, 0, 0, 0);
 	t->attrs = NULL;
 }
 
