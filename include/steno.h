@@ -240,7 +240,10 @@ STENO_API size_t steno_node_attr_count(const steno_node *node);
 STENO_API const char *steno_node_attr_name(const steno_node *node, size_t i);
 STENO_API const char *steno_node_attr_value(const steno_node *node, size_t i);
 
-/* Source position of a node's start (1-based), 0 when not recorded. */
+/* Source position of a node's start (1-based), 0 when not recorded.  A
+ * parsed document records positions only when opts->sourcepos asked for
+ * them (it is then a sixth bigger), and setting them on its nodes
+ * otherwise does nothing; one from steno_doc_new always records them. */
 STENO_API int steno_node_get_line(const steno_node *node);
 STENO_API int steno_node_get_column(const steno_node *node);
 STENO_API int steno_node_get_end_line(const steno_node *node);

@@ -6,6 +6,7 @@ int unit_passed, unit_failed;
 
 void test_arena(void);
 void test_tree(void);
+void test_siblings(void);
 void test_iter(void);
 void test_meta(void);
 void test_sink(void);
@@ -23,6 +24,7 @@ int main(void)
 {
 	test_arena();
 	test_tree();
+	test_siblings();
 	test_iter();
 	test_meta();
 	test_sink();

@@ -171,6 +171,68 @@ void test_tree(void)
 	steno_doc_free(NULL);
 }
 
+/* Do parent's children, read forwards and backwards, match want[0..n)? */
+static int children_are(const steno_node *parent, steno_node *const *want, int n)
+{
+	int i = 0;
+	for (steno_node *c = steno_node_first_child(parent); c; c = steno_node_next(c), i++)
+		if (i >= n || c != want[i] || steno_node_parent(c) != parent)
+			return 0;
+	if (i != n)
+		return 0;
+	for (steno_node *c = steno_node_last_child(parent); c; c = steno_node_previous(c))
+		if (--i < 0 || c != want[i])
+			return 0;
+	return i == 0;
+}
+
+/* Sibling links against a model: every kind of surgery at the first,
+ * middle and last child, in a seeded random order. */
+void test_siblings(void)
+{
+	enum { N = 8 };
+	steno_doc *doc = steno_doc_new();
+	steno_node *root = steno_doc_root(doc), *pool[N], *model[N];
+	int n = 0, ok = 1;
+	for (int i = 0; i < N; i++)
+		pool[i] = steno_node_new(doc, STENO_NODE_PARAGRAPH);
+	unsigned seed = 12345;
+	for (int step = 0; step < 4000 && ok; step++) {
+		seed = seed * 1103515245u + 12345u;
+		steno_node *x = pool[(seed >> 16) % N];
+		int op = (int)((seed >> 4) % 5);
+		/* the tree takes x out before it puts it back: so does the model */
+		for (int i = 0; i < n; i++)
+			if (model[i] == x) {
+				memmove(model + i, model + i + 1, (size_t)(n - i - 1) * sizeof *model);
+				n--;
+				break;
+			}
+		int at = n ? (int)((seed >> 8) % (unsigned)n) : 0;
+		steno_status st = STENO_OK;
+		if (!n && (op == 2 || op == 3))
+			op = 4; /* no sibling to place x by */
+		switch (op) {
+		case 0: st = steno_node_append_child(root, x); at = n; break;
+		case 1: st = steno_node_prepend_child(root, x); at = 0; break;
+		case 2: st = steno_node_insert_before(model[at], x); break;
+		case 3: st = steno_node_insert_after(model[at], x), at++; break;
+		default: break;
+		}
+		if (op == 4)
+			steno_node_unlink(x);
+		ok &= st == STENO_OK;
+		if (op != 4) {
+			memmove(model + at + 1, model + at, (size_t)(n - at) * sizeof *model);
+			model[at] = x;
+			n++;
+		}
+		ok &= children_are(root, model, n);
+	}
+	CHECK(ok);
+	steno_doc_free(doc);
+}
+
 void test_iter(void)
 {
 	steno_doc *doc = steno_doc_new();
@@ -420,6 +482,21 @@ void test_api(void)
 	free(html);
 	CHECK(steno_run_passes(NULL, NULL, &err) == STENO_ERR_ARG);
 	steno_doc_free(doc);
+
+	/* Source positions take room in a parsed document only when asked
+	 * for; without, setting them is a no-op, never a write past a node. */
+	steno_options pos;
+	steno_options_init(&pos);
+	for (pos.sourcepos = 0; pos.sourcepos <= 1; pos.sourcepos++) {
+		doc = steno_parse("Title\n\nSecond\nline.", 20, "text", &pos, &err);
+		steno_node *para = doc ? steno_node_last_child(steno_doc_root(doc)) : NULL;
+		CHECK(para && steno_node_get_type(para) == STENO_NODE_PARAGRAPH);
+		CHECK(steno_node_get_line(para) == (pos.sourcepos ? 3 : 0));
+		CHECK(steno_node_get_end_line(para) == (pos.sourcepos ? 4 : 0));
+		steno_node_set_sourcepos(para, 7, 1, 7, 9);
+		CHECK(steno_node_get_end_column(para) == (pos.sourcepos ? 9 : 0));
+		steno_doc_free(doc);
+	}
 
 	/* gzip input is read transparently by every reader. */
 	steno_sink *mem = steno_sink_new_memory();
