@@ -103,6 +103,54 @@ static size_t ascii_run(const unsigned char *s, size_t len)
 	return i;
 }
 
+/* Greek letters with tonos (and dialytika with tonos), capital or small,
+ * U+0386 to U+03CE, as small letters without it; 0 for the others. */
+static uint32_t greek_plain(uint32_t cp)
+{
+	switch (cp) {
+	case 0x386: case 0x3AC: return 0x3B1;
+	case 0x388: case 0x3AD: return 0x3B5;
+	case 0x389: case 0x3AE: return 0x3B7;
+	case 0x38A: case 0x3AF: return 0x3B9;
+	case 0x38C: case 0x3CC: return 0x3BF;
+	case 0x38E: case 0x3CD: return 0x3C5;
+	case 0x38F: case 0x3CE: return 0x3C9;
+	case 0x390: return 0x3CA;
+	case 0x3B0: return 0x3CB;
+	case 0x3C2: return 0x3C3; /* final sigma */
+	default: return 0;
+	}
+}
+
+uint32_t utf8_fold_name(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp >= 0x100 && cp <= 0x17E) {
+		/* pairs, capital first: on even code points, then on odd ones
+		 * from U+0139, even again from U+014A, odd again from U+0179 */
+		if (cp == 0x130)
+			return 'i';
+		if (cp == 0x178)
+			return 0xFF;
+		if (cp == 0x138)
+			return cp; /* kra: a small letter between the runs */
+		int odd_first = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
+		return odd_first ? (cp & 1 ? cp + 1 : cp) : cp | 1;
+	}
+	if (cp >= 0x386 && cp <= 0x3CE && greek_plain(cp))
+		return greek_plain(cp);
+	if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp + 32;
+	return cp;
+}
+
 int utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

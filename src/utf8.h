@@ -16,6 +16,12 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * surrogates and values over U+10FFFF are invalid). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* cp as names are compared: lower-cased in ASCII, Latin-1, Latin
+ * Extended-A, Greek and Cyrillic; Greek also without tonos and with
+ * final sigma as sigma, since Greek capitals drop the accents ("ΝΊΚΟΣ"
+ * is written "ΝΙΚΟΣ").  Any other code point is its own. */
+uint32_t utf8_fold_name(uint32_t cp);
+
 /* Non-zero when s[0..len) is entirely valid UTF-8. */
 int utf8_valid(const char *s, size_t len);
 
