@@ -428,7 +428,7 @@ static int quote_container(quotes *q, steno_node *c)
 	for (steno_node *n = c->first; n; n = n->next) {
 		if (n->type != STENO_NODE_TEXT)
 			continue;
-		if (n->next && n->next->type == STENO_NODE_TEXT && tx_merge_run(q->doc, n) != STENO_OK)
+		if (tx_can_merge(n) && tx_merge_run(q->doc, n) != STENO_OK)
 			return -1;
 		if (scan_text(q, n) < 0)
 			return -1;

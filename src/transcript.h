@@ -80,7 +80,11 @@ steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
  * quotation mark, a label) or has copied (a time, an event). */
 steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to);
 void tx_text_keep(steno_node *t, size_t from, size_t to);
-/* Join t and the TEXT siblings right after it into t. */
+/* Does plain text follow the plain text t, so the two can be joined?  A
+ * piece with attributes (a TEI <name>, <date>) keeps its node, and its
+ * attributes with it. */
+int tx_can_merge(const steno_node *t);
+/* Join t and the plain TEXT siblings right after it into t. */
 steno_status tx_merge_run(steno_doc *doc, steno_node *t);
 /* Join runs of adjacent TEXT siblings under every inline container, so
  * the passes see "[Laughter]" whole even where a reader split it, and

@@ -343,10 +343,20 @@ void tx_text_keep(steno_node *t, size_t from, size_t to)
 	t->attrs = NULL;
 }
 
+static int plain_text(const steno_node *n)
+{
+	return n && n->type == STENO_NODE_TEXT && !n->attrs;
+}
+
+int tx_can_merge(const steno_node *t)
+{
+	return plain_text(t) && plain_text(t->next);
+}
+
 steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 {
-	size_t total = 0;
-	for (steno_node *n = t; n && n->type == STENO_NODE_TEXT; n = n->next)
+	size_t total = t->len;
+	for (steno_node *n = t->next; plain_text(n); n = n->next)
 		total += n->len;
 	char *buf = arena_alloc(&doc->arena, total + 1);
 	if (!buf)
@@ -354,7 +364,7 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 	size_t at = 0;
 	memcpy(buf, t->literal, t->len);
 	at = t->len;
-	while (t->next && t->next->type == STENO_NODE_TEXT) {
+	while (plain_text(t->next)) {
 		steno_node *n = t->next;
 		memcpy(buf + at, n->literal, n->len);
 		at += n->len;
@@ -388,8 +398,7 @@ steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *co
 	steno_node **list = malloc(cap * sizeof *list);
 	/* one walk does both: every walk of a large tree costs cache misses */
 	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {
-		if (c->type == STENO_NODE_TEXT && c->next && c->next->type == STENO_NODE_TEXT &&
-		    tx_merge_run(doc, c) != STENO_OK) {
+		if (tx_can_merge(c) && tx_merge_run(doc, c) != STENO_OK) {
 			free(list);
 			list = NULL;
 		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
