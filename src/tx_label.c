@@ -181,23 +181,31 @@ static int any_word_in(const char *s, size_t len, const char *const *list, size_
 	return 0;
 }
 
-/* Fill in what the name itself says: questions, answers, capitals, roles. */
-static void classify(tx_label *lab)
+void tx_name_judge(const char *s, size_t len, tx_name *judged)
 {
-	const char *s = lab->name;
-	size_t len = lab->name_len, letters = 0, lower = 0;
 	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
-	lab->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
-	if (lab->qa && !lab->role) {
-		lab->role = lab->qa == 'q' ? "question" : "answer";
-		lab->role_len = strlen(lab->role);
-	}
+	size_t letters = 0, lower = 0;
+	judged->prose = prose_name(s, len);
+	judged->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
 	for (size_t i = 0; i < len; i++) {
 		letters += is_upper(s[i]) || is_lower(s[i]);
 		lower += is_lower(s[i]);
 	}
-	int role_word = any_word_in(s, len, role_words, COUNT(role_words));
-	lab->strong |= lab->qa || (letters >= 2 && !lower) || role_word || lab->role_len;
+	judged->strong = judged->qa || (letters >= 2 && !lower) ||
+	                 any_word_in(s, len, role_words, COUNT(role_words));
+}
+
+int tx_label_judged(tx_label *lab, const tx_name *judged)
+{
+	if (judged->prose)
+		return 0;
+	lab->qa = judged->qa;
+	if (lab->qa && !lab->role) {
+		lab->role = lab->qa == 'q' ? "question" : "answer";
+		lab->role_len = strlen(lab->role);
+	}
+	lab->strong |= judged->strong || lab->role_len;
+	return 1;
 }
 
 static int is_colon(const char *s, size_t len, size_t i, size_t *after)
@@ -289,10 +297,7 @@ int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 		return 0;
 	lab->name = lab->written = s + pre;
 	lab->name_len = end - pre;
-	if (!label_tail(s, len, end, lab) || prose_name(lab->name, lab->name_len))
-		return 0;
-	classify(lab);
-	return 1;
+	return label_tail(s, len, end, lab);
 }
 
 int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
@@ -309,7 +314,7 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		len -= 3;
 	}
 	size_t end = read_name(s, len, 0);
-	if (!end || prose_name(s, end))
+	if (!end)
 		return 0;
 	lab->name = lab->written = s;
 	lab->name_len = end;
@@ -320,7 +325,6 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		return 0;
 	lab->written_len = len;
 	lab->strong = 1; /* set in bold or italics: the writer meant a label */
-	classify(lab);
 	return 1;
 }
 
