@@ -106,21 +106,28 @@ static int in_list(const char *s, size_t len, const char *const *list, size_t co
 	return 0;
 }
 
-/* The length of the name character at s: a letter, digit, . ' - or a
- * letter of another script (not punctuation such as quotation marks). */
-static size_t name_char(const char *s, size_t len, int first)
+/* A letter of another script (not punctuation such as quotation
+ * marks) at s: its length, or 0. */
+static size_t name_char_utf8(const char *s, size_t len, int first)
 {
-	unsigned char c = (unsigned char)s[0];
 	uint32_t cp;
-	if (c < 0x80)
-		return is_upper(s[0]) || (!first && (is_lower(s[0]) || is_digit(s[0]) ||
-		                                     strchr(".'-", s[0]))) ? 1 : 0;
 	size_t n = utf8_decode(s, len, &cp);
 	if (!n || cp < 0xC0 || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFF00)
 		return 0;
 	if (cp >= 0x2000 && cp <= 0x2BFF)
 		return !first && cp == 0x2019 ? n : 0; /* O’Brien */
 	return n;
+}
+
+/* The length of the name character at s: a letter, digit, . ' - or a
+ * letter of another script.  Every line's first word passes here byte
+ * by byte, so ASCII is tested inline. */
+static inline size_t name_char(const char *s, size_t len, int first)
+{
+	char c = s[0];
+	if ((unsigned char)c >= 0x80)
+		return name_char_utf8(s, len, first);
+	return is_upper(c) || (!first && (is_lower(c) || is_digit(c) || c == '.' || c == '\'' || c == '-'));
 }
 
 /* The end of the word at s[i], or 0.  A word starts with a capital (or
