@@ -287,8 +287,18 @@ static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
 	return 0;
 }
 
+/* Can s hold a label at all?  Every label has a colon (or a time's
+ * colon) but "Q    ...", so most lines of prose are turned away here,
+ * without a word of them read. */
+static int may_hold_label(const char *s, size_t len)
+{
+	return memchr(s, ':', len) || memchr(s, FULLWIDTH_COLON[0], len) || (len && s[0] == 'Q');
+}
+
 int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 {
+	if (!may_hold_label(s, len))
+		return 0;
 	memset(lab, 0, sizeof *lab);
 	size_t pre = tx_time(s, len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
 	if (pre) {
