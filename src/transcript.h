@@ -85,7 +85,12 @@ void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
 
 /* ---- tree helpers (tx_lex.c) ---- */
 
-int tx_is_blank(char c);
+/* Space or tab (inline: asked of every byte at a line's edges). */
+static inline int tx_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 /* A TEXT node holding s[0..len); shares s when s + len is the end of a
  * NUL-terminated literal (tail set), copies it otherwise. */
 steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
@@ -115,7 +120,10 @@ typedef struct tx_walker {
 } tx_walker;
 /* 0, or -1 when a callback failed. */
 int tx_walk(steno_node *root, tx_walker *w);
-/* Soft and hard line breaks. */
-int tx_is_break(const steno_node *n);
+/* Soft and hard line breaks (inline: asked of nearly every node). */
+static inline int tx_is_break(const steno_node *n)
+{
+	return n && (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK);
+}
 
 #endif

@@ -13,11 +13,6 @@
 #define DATE_MAX     24  /* bytes of a dateline's date */
 #define AGENCY_MAX   40  /* bytes of a dateline's agency */
 
-int tx_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -90,7 +85,8 @@ size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms
 		size_t n = read_clock(s + 1, len - 1, &fields, ms);
 		return n && n + 1 < len && s[n + 1] == close ? n + 2 : 0;
 	}
-	if (!(allow & TX_TIME_BARE))
+	/* every line's start is asked, and most start with a letter */
+	if (!(allow & TX_TIME_BARE) || !is_digit(s[0]))
 		return 0;
 	size_t n = read_clock(s, len, &fields, ms);
 	if (!n || fields == 4 || (fields == 2 && !short_bare))
@@ -300,11 +296,6 @@ size_t tx_date_prefix(const char *s, size_t len)
 }
 
 /* ---- tree helpers ---- */
-
-int tx_is_break(const steno_node *n)
-{
-	return n && (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK);
-}
 
 steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail)
 {
