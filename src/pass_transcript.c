@@ -545,6 +545,9 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
 	const char *kind, *s = t->literal;
 	size_t len = t->len;
 	steno_node *n = NULL;
+	/* every line's start is asked, and a letter starts most */
+	if (s[i] != '[' && s[i] != '(' && (s[i] < '0' || s[i] > '9'))
+		return NULL;
 	if ((*used = time_at(s, len, i, line_start, !t->next || tx_is_break(t->next), &ms))) {
 		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
 			n->as.turn.start = ms;

@@ -135,10 +135,12 @@ static size_t event_word(const char *s, size_t len, size_t *i, char out[EVENT_WO
 	return n;
 }
 
+/* The kind the word names, or NULL.  Here and in is_modifier the first
+ * letters are compared before the words, which spares most calls. */
 static const char *event_kind(const char *word)
 {
 	for (size_t k = 0; k < sizeof event_words / sizeof *event_words; k++)
-		if (strcmp(event_words[k].word, word) == 0)
+		if (event_words[k].word[0] == word[0] && strcmp(event_words[k].word, word) == 0)
 			return event_words[k].kind;
 	return NULL;
 }
@@ -146,7 +148,7 @@ static const char *event_kind(const char *word)
 static int is_modifier(const char *word)
 {
 	for (size_t k = 0; k < sizeof event_modifiers / sizeof *event_modifiers; k++)
-		if (strcmp(event_modifiers[k], word) == 0)
+		if (event_modifiers[k][0] == word[0] && strcmp(event_modifiers[k], word) == 0)
 			return 1;
 	return 0;
 }
