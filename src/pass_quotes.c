@@ -264,20 +264,27 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 /* The bytes a quotation mark starts with: the scan's fast path. */
 static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1};
 
+/* Might the eight bytes x hold the start of a mark?  Setting bits 0x05
+ * folds " and ' (and the rare # and &) into ', and setting 0x20 folds
+ * 0xC2 into 0xE2, so two byte tests do for four; the second is needed
+ * only where a byte has its high bit set, which most words of most
+ * transcripts have not. */
+static int word_may_mark(uint64_t x)
+{
+	uint64_t straight = SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'');
+	if (!(x & SWAR_HIGHS))
+		return straight != 0;
+	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2)) != 0;
+}
+
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
  * bytes without one are passed over at once: accented letters and other
- * scripts too, as their lead bytes are not 0xC2 or 0xE2.  Setting bits
- * 0x05 folds " and ' (and the rare # and &) into ', and setting 0x20
- * folds 0xC2 into 0xE2, so two byte tests do for four. */
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 	for (;;) {
-		while (i + 8 <= len) {
-			uint64_t x = swar_load(s + i);
-			if (SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'') | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2))
-				break;
+		while (i + 8 <= len && !word_may_mark(swar_load(s + i)))
 			i += 8;
-		}
 		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
 			if (mark_start[s[i]])
 				return i;

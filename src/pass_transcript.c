@@ -30,6 +30,7 @@ typedef struct line_label {
 	steno_node *node; /* the TEXT holding it, or the STRONG/EMPH that is it */
 	int time_line;    /* the label's line follows a line of only a timestamp */
 	int has_colon;    /* markup: the colon was inside the markup */
+	struct known *name; /* the label's name, judged */
 } line_label;
 
 /* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
@@ -92,6 +93,78 @@ static steno_status read_lead(steno_doc *doc)
 	return add_dateline(doc, text, &d);
 }
 
+/* ---- the names of labels ----
+ *
+ * A transcript names the same few speakers in thousands of turns, so
+ * each name as written is judged, normalised into an id and looked up
+ * in the speaker table once; its turns then share one speaker array
+ * and, while the label recurs, one "label" value.  Shared strings and
+ * arrays are never written in place (steno_node_add_speaker and
+ * attr_set copy). */
+
+typedef struct known {
+	const char *name; /* the key: the label's name bytes (a copy) */
+	size_t name_len;
+	tx_name judged;
+	const char **ids; /* the one-id speaker array of its turns; NULL until one */
+	size_t speaker;   /* its index in the document's table, once ids is set */
+	const char *label; /* the last "label" value given for it, or NULL */
+	size_t label_len;
+} known;
+
+static size_t hash_bytes(const char *s, size_t len)
+{
+	size_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of name in the table: where it is, or the empty slot it would go. */
+static known *known_slot(known *table, size_t cap, const char *name, size_t len)
+{
+	size_t i = hash_bytes(name, len) & (cap - 1);
+	while (table[i].name && (table[i].name_len != len || memcmp(table[i].name, name, len)))
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+/* Room for one more name, the table at most half full; -1 on no memory. */
+static int known_reserve(tx *t)
+{
+	if ((t->known_count + 1) * 2 <= t->known_cap)
+		return 0;
+	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
+	known *table = calloc(cap, sizeof *table);
+	if (!table)
+		return -1;
+	for (size_t i = 0; i < t->known_cap; i++)
+		if (t->known[i].name)
+			*known_slot(table, cap, t->known[i].name, t->known[i].name_len) = t->known[i];
+	free(t->known);
+	t->known = table;
+	t->known_cap = cap;
+	return 0;
+}
+
+/* The entry of lab's name, made and the name judged the first time;
+ * NULL on no memory. */
+static known *known_name(tx *t, const tx_label *lab)
+{
+	if (known_reserve(t) < 0)
+		return NULL;
+	known *k = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
+	if (k->name)
+		return k;
+	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
+	if (!key)
+		return NULL;
+	*k = (known){.name = key, .name_len = lab->name_len};
+	tx_name_judge(lab->name, lab->name_len, &k->judged);
+	t->known_count++;
+	return k;
+}
+
 /* ---- labels on the tree ---- */
 
 static int time_only(const steno_node *n)
@@ -115,26 +188,33 @@ static int label_in_markup(steno_node *n, line_label *ll)
 	       (after->len == 1 || tx_is_blank(after->literal[1]));
 }
 
-static int label_on_line(steno_node *n, line_label *ll)
+/* 1 when the line starting at n opens with a label, 0 when not, -1 on
+ * no memory. */
+static int label_on_line(tx *t, steno_node *n, line_label *ll)
 {
+	int shaped = 0;
 	ll->node = n;
 	if (n->type == STENO_NODE_TEXT)
-		return tx_label_in_text(n->literal, n->len, &ll->lab);
-	if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
-		return label_in_markup(n, ll);
-	return 0;
+		shaped = tx_label_in_text(n->literal, n->len, &ll->lab);
+	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
+		shaped = label_in_markup(n, ll);
+	if (!shaped)
+		return 0;
+	if (!(ll->name = known_name(t, &ll->lab)))
+		return -1;
+	return tx_label_judged(&ll->lab, &ll->name->judged);
 }
 
 /* A label on the line starting at n, or on the next line when n's line
- * is a lone timestamp (as mission logs put it). */
-static int label_at(steno_node *n, line_label *ll)
+ * is a lone timestamp (as mission logs put it); as label_on_line. */
+static int label_at(tx *t, steno_node *n, line_label *ll)
 {
 	ll->time_line = 0;
 	if (time_only(n) && tx_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
-		return label_on_line(n->next->next, ll);
+		return label_on_line(t, n->next->next, ll);
 	}
-	return label_on_line(n, ll);
+	return label_on_line(t, n, ll);
 }
 
 /* ---- deciding ---- */
@@ -154,27 +234,26 @@ static steno_status note_label(tx *t, const tx_label *lab)
 }
 
 /* One step of a walk over a paragraph's nodes: 1 when n starts a
- * labelled line.  A line of only a timestamp with a label on the line
- * under it is one labelled line, not two. */
-static int labelled_line(steno_node *n, int *line_start, int *skip_line, line_label *ll)
+ * labelled line, -1 on no memory.  A line of only a timestamp with a
+ * label on the line under it is one labelled line, not two. */
+static int labelled_line(tx *t, steno_node *n, int *line_start, int *skip_line, line_label *ll)
 {
 	int found = 0;
-	if (*line_start && *skip_line) {
+	if (*line_start && *skip_line)
 		*skip_line = 0;
-	} else if (*line_start && label_at(n, ll)) {
+	else if (*line_start && (found = label_at(t, n, ll)) > 0)
 		*skip_line = ll->time_line;
-		found = 1;
-	}
 	*line_start = tx_is_break(n);
 	return found;
 }
 
 static steno_status survey_paragraph(tx *t, steno_node *p)
 {
-	int line_start = 1, skip_line = 0;
+	int line_start = 1, skip_line = 0, found;
 	line_label ll;
 	for (steno_node *n = p->first; n; n = n->next)
-		if (labelled_line(n, &line_start, &skip_line, &ll) && note_label(t, &ll.lab) != STENO_OK)
+		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
+		    (found && note_label(t, &ll.lab) != STENO_OK))
 			return STENO_ERR_NOMEM;
 	return STENO_OK;
 }
@@ -245,93 +324,40 @@ static void strip_markup_label(const line_label *ll)
 	drop_empty_line(before, after);
 }
 
-/* ---- the speakers of labels ----
- *
- * A transcript names the same few speakers in thousands of turns, so
- * each name as written is normalised into an id and looked up in the
- * speaker table once; its turns then share one speaker array and, while
- * the label recurs, one "label" value.  Shared strings and arrays are
- * never written in place (steno_node_add_speaker and attr_set copy). */
-
-typedef struct known {
-	const char *name; /* the key: the label's name bytes (a copy) */
-	size_t name_len;
-	size_t speaker;   /* its index in the document's table */
-	const char **ids; /* the one-id speaker array of its turns */
-	const char *label; /* the last "label" value given for it, or NULL */
-	size_t label_len;
-} known;
-
-static size_t hash_bytes(const char *s, size_t len)
+/* The speaker of ll's name, put in the table the first time (the first
+ * label written names it); -1 on no memory. */
+static int speaker_of(tx *t, const line_label *ll)
 {
-	size_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
-/* The slot of name in the table: where it is, or the empty slot it would go. */
-static known *known_slot(known *table, size_t cap, const char *name, size_t len)
-{
-	size_t i = hash_bytes(name, len) & (cap - 1);
-	while (table[i].name && (table[i].name_len != len || memcmp(table[i].name, name, len)))
-		i = (i + 1) & (cap - 1);
-	return &table[i];
-}
-
-/* Room for one more name, the table at most half full; -1 on no memory. */
-static int known_reserve(tx *t)
-{
-	if ((t->known_count + 1) * 2 <= t->known_cap)
+	known *k = ll->name;
+	const tx_label *lab = &ll->lab;
+	if (k->ids)
 		return 0;
-	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
-	known *table = calloc(cap, sizeof *table);
-	if (!table)
-		return -1;
-	for (size_t i = 0; i < t->known_cap; i++)
-		if (t->known[i].name)
-			*known_slot(table, cap, t->known[i].name, t->known[i].name_len) = t->known[i];
-	free(t->known);
-	t->known = table;
-	t->known_cap = cap;
-	return 0;
-}
-
-/* The speaker of lab's name, put in the table the first time (the first
- * label written names it); NULL on no memory. */
-static known *speaker_of(tx *t, const tx_label *lab)
-{
-	if (known_reserve(t) < 0)
-		return NULL;
-	known *k = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
-	if (k->name)
-		return k;
 	char id[TX_ID_MAX], name[CSTR_MAX];
 	tx_speaker_id(lab, id);
 	cstr(name, lab->name, lab->name_len);
 	size_t i = steno_speaker_find(t->doc, id);
 	if (i == (size_t)-1) {
 		if (steno_speaker_set(t->doc, id, name, NULL) != STENO_OK)
-			return NULL;
+			return -1;
 		i = steno_speaker_find(t->doc, id);
 	}
 	const char **ids = arena_alloc(&t->doc->arena, sizeof *ids);
-	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
-	if (!ids || !key)
-		return NULL;
+	if (!ids)
+		return -1;
 	ids[0] = t->doc->speakers[i].id; /* the table's copy lives as long as the document */
-	*k = (known){.name = key, .name_len = lab->name_len, .speaker = i, .ids = ids};
-	t->known_count++;
-	return k;
+	k->ids = ids;
+	k->speaker = i;
+	return 0;
 }
 
 /* Put the speaker on the turn, and a role in the table where it has
  * none yet; a label written otherwise than the speaker's name is kept on
  * the turn. */
-static steno_status add_speaker(tx *t, steno_node *turn, const tx_label *lab)
+static steno_status add_speaker(tx *t, steno_node *turn, const line_label *ll)
 {
-	known *k = speaker_of(t, lab);
-	if (!k)
+	known *k = ll->name;
+	const tx_label *lab = &ll->lab;
+	if (speaker_of(t, ll) < 0)
 		return STENO_ERR_NOMEM;
 	speaker *sp = &t->doc->speakers[k->speaker];
 	if (lab->role_len && !sp->role &&
@@ -367,7 +393,7 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	node_append(turn, piece);
 	t->turn = turn;
 	turn->as.turn.start = ll->lab.ms;
-	if (add_speaker(t, turn, &ll->lab) != STENO_OK)
+	if (add_speaker(t, turn, ll) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (ll->node->type == STENO_NODE_TEXT)
 		return strip_text_label(t->doc, ll);
@@ -402,7 +428,10 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 	line_label ll, piece_ll;
 	for (steno_node *n = p->first, *next; n; n = next) {
 		next = n->next;
-		if (labelled_line(n, &line_start, &skip_line, &ll)) {
+		int found = labelled_line(t, n, &line_start, &skip_line, &ll);
+		if (found < 0)
+			return STENO_ERR_NOMEM;
+		if (found) {
 			if (n == p->first) {
 				first_labelled = 1;
 			} else {
@@ -516,6 +545,9 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
 	const char *kind, *s = t->literal;
 	size_t len = t->len;
 	steno_node *n = NULL;
+	/* every line's start is asked, and a letter starts most */
+	if (s[i] != '[' && s[i] != '(' && (s[i] < '0' || s[i] > '9'))
+		return NULL;
 	if ((*used = time_at(s, len, i, line_start, !t->next || tx_is_break(t->next), &ms))) {
 		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
 			n->as.turn.start = ms;

@@ -56,20 +56,41 @@ typedef struct tx_label {
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
 } tx_label;
 
-/* A speaker label at the start of a line of text s[0..len): "Q: ...",
- * "TAN KEFEI: ...", "[00:01:02] Q: ...", "Speaker 1 (00:05): ...",
- * "Speaker 1  0:05", "Q    ..." (two or more blanks). */
+/* What a label's name says wherever it is written.  A transcript names
+ * the same few speakers thousands of times, so reading a label is two
+ * steps: its shape (tx_label_in_text, tx_label_whole), then its name's
+ * judgement, which a caller may keep per name (tx_name_judge) and apply
+ * to each label of that name (tx_label_judged). */
+typedef struct tx_name {
+	int prose;  /* a name prose puts before a colon: "Note", "The answer" */
+	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
+	int strong; /* capitals, Q or A, a role ("Moderator") */
+} tx_name;
+
+/* The shape of a speaker label at the start of a line of text
+ * s[0..len): "Q: ...", "TAN KEFEI: ...", "[00:01:02] Q: ...",
+ * "Speaker 1 (00:05): ...", "Speaker 1  0:05", "Q    ..." (two or more
+ * blanks). */
 int tx_label_in_text(const char *s, size_t len, tx_label *lab);
-/* A label that is the whole of s (the text of "**Tan Kefei:**"), its
- * colon optional: *has_colon says whether it was there. */
+/* The shape of a label that is the whole of s (the text of "**Tan
+ * Kefei:**"), its colon optional: *has_colon says whether it was there. */
 int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab);
+void tx_name_judge(const char *name, size_t len, tx_name *judged);
+/* Is the label of that shape one, its name judged so?  Sets qa and the
+ * role and strength the name gives. */
+int tx_label_judged(tx_label *lab, const tx_name *judged);
 /* The speaker id for a label: "tan-kefei", "q", "ms-okafor"; titles of
  * rank and office ("Senior Colonel") do not count, case does not. */
 void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
 
 /* ---- tree helpers (tx_lex.c) ---- */
 
-int tx_is_blank(char c);
+/* Space or tab (inline: asked of every byte at a line's edges). */
+static inline int tx_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 /* A TEXT node holding s[0..len); shares s when s + len is the end of a
  * NUL-terminated literal (tail set), copies it otherwise. */
 steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
@@ -103,7 +124,10 @@ typedef struct tx_walker {
 } tx_walker;
 /* 0, or -1 when a callback failed. */
 int tx_walk(steno_node *root, tx_walker *w);
-/* Soft and hard line breaks. */
-int tx_is_break(const steno_node *n);
+/* Soft and hard line breaks (inline: asked of nearly every node). */
+static inline int tx_is_break(const steno_node *n)
+{
+	return n && (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK);
+}
 
 #endif

@@ -106,21 +106,28 @@ static int in_list(const char *s, size_t len, const char *const *list, size_t co
 	return 0;
 }
 
-/* The length of the name character at s: a letter, digit, . ' - or a
- * letter of another script (not punctuation such as quotation marks). */
-static size_t name_char(const char *s, size_t len, int first)
+/* A letter of another script (not punctuation such as quotation
+ * marks) at s: its length, or 0. */
+static size_t name_char_utf8(const char *s, size_t len, int first)
 {
-	unsigned char c = (unsigned char)s[0];
 	uint32_t cp;
-	if (c < 0x80)
-		return is_upper(s[0]) || (!first && (is_lower(s[0]) || is_digit(s[0]) ||
-		                                     strchr(".'-", s[0]))) ? 1 : 0;
 	size_t n = utf8_decode(s, len, &cp);
 	if (!n || cp < 0xC0 || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFF00)
 		return 0;
 	if (cp >= 0x2000 && cp <= 0x2BFF)
 		return !first && cp == 0x2019 ? n : 0; /* O’Brien */
 	return n;
+}
+
+/* The length of the name character at s: a letter, digit, . ' - or a
+ * letter of another script.  Every line's first word passes here byte
+ * by byte, so ASCII is tested inline. */
+static inline size_t name_char(const char *s, size_t len, int first)
+{
+	char c = s[0];
+	if ((unsigned char)c >= 0x80)
+		return name_char_utf8(s, len, first);
+	return is_upper(c) || (!first && (is_lower(c) || is_digit(c) || c == '.' || c == '\'' || c == '-'));
 }
 
 /* The end of the word at s[i], or 0.  A word starts with a capital (or
@@ -181,23 +188,31 @@ static int any_word_in(const char *s, size_t len, const char *const *list, size_
 	return 0;
 }
 
-/* Fill in what the name itself says: questions, answers, capitals, roles. */
-static void classify(tx_label *lab)
+void tx_name_judge(const char *s, size_t len, tx_name *judged)
 {
-	const char *s = lab->name;
-	size_t len = lab->name_len, letters = 0, lower = 0;
 	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
-	lab->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
-	if (lab->qa && !lab->role) {
-		lab->role = lab->qa == 'q' ? "question" : "answer";
-		lab->role_len = strlen(lab->role);
-	}
+	size_t letters = 0, lower = 0;
+	judged->prose = prose_name(s, len);
+	judged->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
 	for (size_t i = 0; i < len; i++) {
 		letters += is_upper(s[i]) || is_lower(s[i]);
 		lower += is_lower(s[i]);
 	}
-	int role_word = any_word_in(s, len, role_words, COUNT(role_words));
-	lab->strong |= lab->qa || (letters >= 2 && !lower) || role_word || lab->role_len;
+	judged->strong = judged->qa || (letters >= 2 && !lower) ||
+	                 any_word_in(s, len, role_words, COUNT(role_words));
+}
+
+int tx_label_judged(tx_label *lab, const tx_name *judged)
+{
+	if (judged->prose)
+		return 0;
+	lab->qa = judged->qa;
+	if (lab->qa && !lab->role) {
+		lab->role = lab->qa == 'q' ? "question" : "answer";
+		lab->role_len = strlen(lab->role);
+	}
+	lab->strong |= judged->strong || lab->role_len;
+	return 1;
 }
 
 static int is_colon(const char *s, size_t len, size_t i, size_t *after)
@@ -272,8 +287,18 @@ static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
 	return 0;
 }
 
+/* Can s hold a label at all?  Every label has a colon (or a time's
+ * colon) but "Q    ...", so most lines of prose are turned away here,
+ * without a word of them read. */
+static int may_hold_label(const char *s, size_t len)
+{
+	return memchr(s, ':', len) || memchr(s, FULLWIDTH_COLON[0], len) || (len && s[0] == 'Q');
+}
+
 int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 {
+	if (!may_hold_label(s, len))
+		return 0;
 	memset(lab, 0, sizeof *lab);
 	size_t pre = tx_time(s, len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
 	if (pre) {
@@ -289,10 +314,7 @@ int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 		return 0;
 	lab->name = lab->written = s + pre;
 	lab->name_len = end - pre;
-	if (!label_tail(s, len, end, lab) || prose_name(lab->name, lab->name_len))
-		return 0;
-	classify(lab);
-	return 1;
+	return label_tail(s, len, end, lab);
 }
 
 int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
@@ -309,7 +331,7 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		len -= 3;
 	}
 	size_t end = read_name(s, len, 0);
-	if (!end || prose_name(s, end))
+	if (!end)
 		return 0;
 	lab->name = lab->written = s;
 	lab->name_len = end;
@@ -320,7 +342,6 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		return 0;
 	lab->written_len = len;
 	lab->strong = 1; /* set in bold or italics: the writer meant a label */
-	classify(lab);
 	return 1;
 }
 
