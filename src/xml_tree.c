@@ -428,6 +428,14 @@ int64_t xml_parse_ms(const char *s)
 		return STENO_TIME_NONE;
 	while (is_space(*s))
 		s++;
+	/* Plain seconds, on every Sync and Turn, are tried first: a string
+	 * they take whole holds none of the other forms' letters. */
+	const char *e = s;
+	int64_t v = decimal_ms(&e, 1000);
+	while (is_space(*e))
+		e++;
+	if (v >= 0 && (!*e || strcmp(e, "s") == 0))
+		return v;
 	if (s[0] == 'P' && s[1] == 'T')
 		return duration_ms(s);
 	const char *t = strchr(s, 'T');
@@ -435,8 +443,5 @@ int64_t xml_parse_ms(const char *s)
 		return clock_ms(t + 1);
 	if (strchr(s, ':'))
 		return clock_ms(s);
-	int64_t v = decimal_ms(&s, 1000);
-	while (is_space(*s))
-		s++;
-	return v < 0 || (*s && strcmp(s, "s") != 0) ? STENO_TIME_NONE : v;
+	return STENO_TIME_NONE;
 }
