@@ -282,7 +282,7 @@ static steno_status trs_end_checked(void *ud, const char *name, const char *ns)
 static int has_content(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+		if (!xml_is_space(s[i]))
 			return 1;
 	return 0;
 }

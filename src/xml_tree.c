@@ -58,11 +58,6 @@ void xt_free(xml_tree *t)
 	free(t->frames);
 }
 
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static steno_status nomem(void)
 {
 	return STENO_ERR_NOMEM;
@@ -149,7 +144,7 @@ steno_status xt_text(xml_tree *t, const char *s, size_t len)
 			continue;
 		}
 		char c = s[i++];
-		if (is_space(c)) {
+		if (xml_is_space(c)) {
 			t->space = 1;
 			continue;
 		}
@@ -426,13 +421,13 @@ int64_t xml_parse_ms(const char *s)
 {
 	if (!s)
 		return STENO_TIME_NONE;
-	while (is_space(*s))
+	while (xml_is_space(*s))
 		s++;
 	/* Plain seconds, on every Sync and Turn, are tried first: a string
 	 * they take whole holds none of the other forms' letters. */
 	const char *e = s;
 	int64_t v = decimal_ms(&e, 1000);
-	while (is_space(*e))
+	while (xml_is_space(*e))
 		e++;
 	if (v >= 0 && (!*e || strcmp(e, "s") == 0))
 		return v;
