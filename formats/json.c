@@ -51,10 +51,20 @@ static size_t plain_run(const unsigned char *p, size_t len)
 	for (;;) {
 		while (len - i >= 8 && word_plain(p + i))
 			i += 8;
+		/* the last word again, overlapping what was checked: most
+		 * strings end in fewer than eight plain bytes */
+		if (len - i < 8 && len >= 8 && word_plain(p + len - 8))
+			return len;
 		while (i < len && byte_plain(p[i]))
 			i++;
 		if (i == len || p[i] < 0x80)
 			return i;
+		/* two-byte sequences (accented Latin letters) are the common
+		 * case, and valid whenever the lead byte is */
+		if (p[i] >= 0xC2 && p[i] < 0xE0 && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		n = utf8_decode((const char *)p + i, len - i, &cp);
 		if (n == 0 || cp == 0x2028 || cp == 0x2029)
 			return i;
@@ -166,36 +176,50 @@ static void pop(jw *w, char c)
 	w->empty = 0;
 }
 
-static void key(jw *w, const char *name)
+/* The writer's own member names are literals needing no escaping: each
+ * is quoted, with its colon, at compile time and goes out in one write,
+ * as names are most of the strings written. */
+typedef struct jname {
+	const char *s;
+	size_t len;
+} jname;
+#define NAME(lit) ((jname){"\"" lit "\":", sizeof lit + 2})
+
+static void colon(jw *w)
 {
-	next_value(w);
-	put_cstring(w->s, name);
+	sink_putc(w->s, ':');
 	if (w->pretty)
-		sink_write(w->s, ": ", 2);
-	else
-		sink_putc(w->s, ':');
+		sink_putc(w->s, ' ');
 }
 
-static void member_str(jw *w, const char *name, const char *value)
+static void key(jw *w, jname name)
+{
+	next_value(w);
+	sink_write(w->s, name.s, name.len);
+	if (w->pretty)
+		sink_putc(w->s, ' ');
+}
+
+static void member_str(jw *w, jname name, const char *value)
 {
 	key(w, name);
 	put_cstring(w->s, value);
 }
 
 /* Optional string members are left out when unset. */
-static void member_opt(jw *w, const char *name, const char *value)
+static void member_opt(jw *w, jname name, const char *value)
 {
 	if (value)
 		member_str(w, name, value);
 }
 
-static void member_int(jw *w, const char *name, long long value)
+static void member_int(jw *w, jname name, long long value)
 {
 	key(w, name);
 	sink_put_int(w->s, value);
 }
 
-static void member_bool(jw *w, const char *name, int value)
+static void member_bool(jw *w, jname name, int value)
 {
 	key(w, name);
 	sink_puts(w->s, value ? "true" : "false");
@@ -205,8 +229,12 @@ static void member_bool(jw *w, const char *name, int value)
 static void attr_object(jw *w, const attr *a)
 {
 	push(w, '{');
-	for (; a; a = a->next)
-		member_str(w, a->name, a->value);
+	for (; a; a = a->next) {
+		next_value(w);
+		put_cstring(w->s, a->name);
+		colon(w);
+		put_cstring(w->s, a->value);
+	}
 	pop(w, '}');
 }
 
@@ -215,7 +243,7 @@ static void attr_object(jw *w, const attr *a)
 
 static void member_literal(jw *w, const steno_node *n)
 {
-	key(w, "text");
+	key(w, NAME("text"));
 	put_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
 }
 
@@ -223,18 +251,18 @@ static void list_fields(jw *w, const steno_node *n)
 {
 	int ordered = n->as.list.type == STENO_LIST_ORDERED;
 
-	member_str(w, "list_type", ordered ? "ordered" : "bullet");
-	member_int(w, "start", n->as.list.start);
-	member_bool(w, "tight", n->as.list.tight);
+	member_str(w, NAME("list_type"), ordered ? "ordered" : "bullet");
+	member_int(w, NAME("start"), n->as.list.start);
+	member_bool(w, NAME("tight"), n->as.list.tight);
 	if (ordered)
-		member_str(w, "delimiter", n->as.list.delim == ')' ? ")" : ".");
+		member_str(w, NAME("delimiter"), n->as.list.delim == ')' ? ")" : ".");
 }
 
 static void turn_fields(jw *w, const steno_node *n)
 {
 	uint32_t i;
 
-	key(w, "speakers");
+	key(w, NAME("speakers"));
 	push(w, '[');
 	for (i = 0; i < n->as.turn.count; i++) {
 		next_value(w);
@@ -242,31 +270,31 @@ static void turn_fields(jw *w, const steno_node *n)
 	}
 	pop(w, ']');
 	if (n->as.turn.start != STENO_TIME_NONE)
-		member_int(w, "start", n->as.turn.start);
+		member_int(w, NAME("start"), n->as.turn.start);
 	if (n->as.turn.end != STENO_TIME_NONE)
-		member_int(w, "end", n->as.turn.end);
+		member_int(w, NAME("end"), n->as.turn.end);
 	if (n->as.turn.overlap)
-		member_bool(w, "overlap", 1);
+		member_bool(w, NAME("overlap"), 1);
 }
 
 static void time_fields(jw *w, const steno_node *n)
 {
 	if (n->as.turn.start != STENO_TIME_NONE)
-		member_int(w, "ms", n->as.turn.start);
+		member_int(w, NAME("ms"), n->as.turn.start);
 	member_literal(w, n);
 }
 
 static void link_fields(jw *w, const steno_node *n)
 {
-	member_str(w, "url", n->as.link.url);
-	member_opt(w, "title", n->as.link.title);
+	member_str(w, NAME("url"), n->as.link.url);
+	member_opt(w, NAME("title"), n->as.link.title);
 }
 
 static void dateline_fields(jw *w, const steno_node *n)
 {
-	member_opt(w, "place", n->as.dateline.place);
-	member_opt(w, "date", n->as.dateline.date);
-	member_opt(w, "agency", n->as.dateline.agency);
+	member_opt(w, NAME("place"), n->as.dateline.place);
+	member_opt(w, NAME("date"), n->as.dateline.date);
+	member_opt(w, NAME("agency"), n->as.dateline.agency);
 }
 
 /* The members particular to the node's type, between "type" and the
@@ -274,23 +302,23 @@ static void dateline_fields(jw *w, const steno_node *n)
 static void type_fields(jw *w, const steno_node *n)
 {
 	switch (n->type) {
-	case STENO_NODE_HEADING: member_int(w, "level", n->as.level); break;
+	case STENO_NODE_HEADING: member_int(w, NAME("level"), n->as.level); break;
 	case STENO_NODE_LIST: list_fields(w, n); break;
 	case STENO_NODE_CODE_BLOCK:
-		member_opt(w, "info", n->as.info);
+		member_opt(w, NAME("info"), n->as.info);
 		member_literal(w, n);
 		break;
 	case STENO_NODE_RAW_BLOCK:
 	case STENO_NODE_RAW_INLINE:
-		member_str(w, "format", n->as.kind);
+		member_str(w, NAME("format"), n->as.kind);
 		member_literal(w, n);
 		break;
 	case STENO_NODE_TEXT:
 	case STENO_NODE_CODE: member_literal(w, n); break;
 	case STENO_NODE_SECTION:
-	case STENO_NODE_NOTE: member_opt(w, "kind", n->as.kind); break;
+	case STENO_NODE_NOTE: member_opt(w, NAME("kind"), n->as.kind); break;
 	case STENO_NODE_EVENT:
-		member_opt(w, "kind", n->as.kind);
+		member_opt(w, NAME("kind"), n->as.kind);
 		member_literal(w, n);
 		break;
 	case STENO_NODE_LINK:
@@ -298,7 +326,7 @@ static void type_fields(jw *w, const steno_node *n)
 	case STENO_NODE_TURN: turn_fields(w, n); break;
 	case STENO_NODE_QUOTE:
 		if (n->as.turn.count > 0)
-			member_str(w, "speaker", n->as.turn.ids[0]);
+			member_str(w, NAME("speaker"), n->as.turn.ids[0]);
 		break;
 	case STENO_NODE_TIME: time_fields(w, n); break;
 	case STENO_NODE_DATELINE: dateline_fields(w, n); break;
@@ -311,7 +339,7 @@ static void pos_member(jw *w, const node_pos *p)
 	const int pos[4] = {p->line, p->col, p->end_line, p->end_col};
 	int i;
 
-	key(w, "pos");
+	key(w, NAME("pos"));
 	push(w, '[');
 	for (i = 0; i < 4; i++) {
 		next_value(w);
@@ -333,17 +361,21 @@ static void node_open(jw *w, const steno_node *n, int sourcepos)
 {
 	next_value(w);
 	push(w, '{');
-	member_str(w, "type", steno_node_type_name(n->type));
+	key(w, NAME("type"));
+	/* type names are the library's own, plain ASCII */
+	sink_putc(w->s, '"');
+	sink_puts(w->s, steno_node_type_name(n->type));
+	sink_putc(w->s, '"');
 	type_fields(w, n);
 	if (n->attrs) {
-		key(w, "attributes");
+		key(w, NAME("attributes"));
 		attr_object(w, n->attrs);
 	}
 	const node_pos *p = sourcepos ? node_pos_of(n) : NULL;
 	if (p && p->line > 0)
 		pos_member(w, p);
 	if (lists_children(n)) {
-		key(w, "children");
+		key(w, NAME("children"));
 		push(w, '[');
 	}
 }
@@ -361,7 +393,7 @@ static void children(jw *w, const steno_node *root, int sourcepos)
 {
 	const steno_node *n = root->first;
 
-	key(w, "children");
+	key(w, NAME("children"));
 	push(w, '[');
 	while (n) {
 		node_open(w, n, sourcepos);
@@ -386,11 +418,11 @@ static void speaker_object(jw *w, const speaker *sp)
 {
 	next_value(w);
 	push(w, '{');
-	member_str(w, "id", sp->id);
-	member_opt(w, "name", sp->name);
-	member_opt(w, "role", sp->role);
+	member_str(w, NAME("id"), sp->id);
+	member_opt(w, NAME("name"), sp->name);
+	member_opt(w, NAME("role"), sp->role);
 	if (sp->attrs) {
-		key(w, "attributes");
+		key(w, NAME("attributes"));
 		attr_object(w, sp->attrs);
 	}
 	pop(w, '}');
@@ -400,7 +432,7 @@ static void speakers(jw *w, const steno_doc *doc)
 {
 	size_t i;
 
-	key(w, "speakers");
+	key(w, NAME("speakers"));
 	push(w, '[');
 	for (i = 0; i < doc->speaker_count; i++)
 		speaker_object(w, &doc->speakers[i]);
@@ -414,9 +446,9 @@ steno_status json_write(const steno_doc *doc, steno_sink *sink, const steno_opti
 
 	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
 	push(&w, '{');
-	member_str(&w, "steno", "document");
-	member_int(&w, "version", JSON_VERSION);
-	key(&w, "metadata");
+	member_str(&w, NAME("steno"), "document");
+	member_int(&w, NAME("version"), JSON_VERSION);
+	key(&w, NAME("metadata"));
 	attr_object(&w, doc->meta);
 	speakers(&w, doc);
 	children(&w, doc->root, opts->sourcepos);

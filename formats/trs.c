@@ -39,10 +39,13 @@ typedef struct trs {
 	int64_t sync_ms;   /* a <Sync> not yet put down, or STENO_TIME_NONE */
 } trs;
 
+/* Called for every element: the first two letters tell Transcriber's
+ * names apart, so only one is compared in full. */
 static int kind_of(const char *name)
 {
 	for (size_t i = 0; i < sizeof elements / sizeof *elements; i++)
-		if (strcmp(elements[i].name, name) == 0)
+		if (elements[i].name[0] == name[0] && elements[i].name[1] == name[1] &&
+		    strcmp(elements[i].name, name) == 0)
 			return elements[i].kind;
 	return K_OTHER;
 }
@@ -121,7 +124,9 @@ static steno_status open_section(trs *r, xt_frame *f, const xml_elem *el)
 static steno_status add_speaker(trs *r, steno_node *turn, const char *id, size_t len)
 {
 	char buf[256];
-	snprintf(buf, sizeof buf, "%.*s", (int)(len < 255 ? len : 255), id);
+	size_t n = len < sizeof buf - 1 ? len : sizeof buf - 1;
+	memcpy(buf, id, n);
+	buf[n] = '\0';
 	if (steno_speaker_find(r->doc, buf) == (size_t)-1 &&
 	    steno_speaker_set(r->doc, buf, NULL, NULL) != STENO_OK)
 		return nomem(r);
@@ -277,7 +282,7 @@ static steno_status trs_end_checked(void *ud, const char *name, const char *ns)
 static int has_content(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+		if (!xml_is_space(s[i]))
 			return 1;
 	return 0;
 }

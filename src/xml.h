@@ -22,6 +22,12 @@
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
 
+/* XML's white space: what separates words and attributes. */
+static inline int xml_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 typedef struct xml_attr {
 	const char *name;  /* "prefix:local" when prefixed ("xml:id"), else local */
 	const char *value; /* NUL-terminated */

@@ -80,6 +80,28 @@ PY
 		cmp -s "$TMP/xml/file.json" "$TMP/xml/stdin.json" && grep -q '"café 39999"' "$TMP/xml/file.json"
 }
 
+# ISO-8859-1 is decoded by steno when the declaration names it, in any
+# of the spellings XML allows, else by libxml2: the text reads the same
+# whoever decodes it, and as it would from UTF-8.
+latin1_read_alike() {
+	python3 - "$TMP/xml" <<'PY'
+import sys
+body = '<Trans><Episode><Section type="report"><Turn speaker="s1"><Sync time="0"/>d\xe9bat na\xefve \xd6sterreich</Turn></Section></Episode></Trans>\n'
+decls = {"utf8": ('<?xml version="1.0" encoding="UTF-8"?>', "utf-8"),
+         "plain": ('<?xml version="1.0" encoding="ISO-8859-1"?>', "latin-1"),
+         "spelled": ("<?xml version='1.0' encoding = 'iso-8859-1' ?>", "latin-1"),
+         "alias": ('<?xml version="1.0" encoding="latin1"?>', "latin-1")}
+for name, (decl, enc) in decls.items():
+    open(f"{sys.argv[1]}/enc-{name}.trs", "wb").write((decl + "\n" + body).encode(enc))
+PY
+	"$STENO" -t json "$TMP/xml/enc-utf8.trs" >"$TMP/xml/enc-utf8.json" || return 1
+	grep -q 'débat naïve Österreich' "$TMP/xml/enc-utf8.json" || return 1
+	for name in plain spelled alias; do
+		"$STENO" -t json "$TMP/xml/enc-$name.trs" | cmp -s - "$TMP/xml/enc-utf8.json" ||
+			{ echo "enc-$name.trs reads differently"; return 1; }
+	done
+}
+
 run_hostile() {
 	make_hostile
 	check "XML: billion laughs refused" refused laughs.xml 'entity references nest or expand too far'
@@ -93,6 +115,7 @@ run_hostile() {
 	check "XML: gzip inflating beyond --max-input refused" inflate_bounded
 	check "XML: a DOCTYPE naming a missing DTD is fine" missing_dtd_ok
 	check "XML: a streamed file converts as one read whole" streamed_as_whole
+	check "XML: Latin-1 reads alike however it is declared" latin1_read_alike
 }
 
 # corpus_case FILE SPEAKERS TURNS FIRST_START: converts, keeps every word,
