@@ -62,7 +62,7 @@ static steno_status smarten(steno_doc *doc, steno_node *n)
 {
 	/* Each replacement is at most three bytes for every byte it
 	 * replaces, so 3 * len bounds the result. */
-	char *out = arena_alloc(&doc->arena, n->len * 3 + 1);
+	char *out = arena_alloc(&doc->arena, (size_t)n->len * 3 + 1);
 	if (!out)
 		return STENO_ERR_NOMEM;
 	size_t o = 0;
@@ -78,9 +78,11 @@ static steno_status smarten(steno_doc *doc, steno_node *n)
 			out[o++] = n->literal[i++];
 		}
 	}
+	if (o > NODE_MAX_LEN)
+		return STENO_OK; /* marks are cosmetic: a literal too long for a node keeps its own */
 	out[o] = '\0';
 	n->literal = out;
-	n->len = o;
+	n->len = (uint32_t)o;
 	return STENO_OK;
 }
 

@@ -367,26 +367,24 @@ void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX])
 	}
 	size_t skip = skip_titles(lab->name, lab->name_len), o = 0, n;
 	for (size_t i = skip; i < lab->name_len && o < TX_ID_MAX - 1; i += n) {
-		unsigned char c = (unsigned char)lab->name[i];
-		uint32_t cp = c;
-		n = c < 0x80 ? 1 : utf8_decode(lab->name + i, lab->name_len - i, &cp);
+		uint32_t cp = (unsigned char)lab->name[i];
+		n = cp < 0x80 ? 1 : utf8_decode(lab->name + i, lab->name_len - i, &cp);
 		if (!n) { /* reader text is UTF-8; should a byte not be, the id stays valid */
 			n = 1;
 			cp = 0xFFFD;
 		}
-		if (c >= 0x80) {
-			/* "ÅSTRÖM" and "Åström" are one speaker; a letter that
-			 * does not fit whole ends the id rather than break it */
+		/* "ÅSTRÖM" and "Åström" are one speaker */
+		cp = utf8_fold_name(cp);
+		if (cp >= 0x80) {
+			/* a letter that does not fit whole ends the id, not breaks it */
 			char enc[4];
-			size_t e = utf8_encode(utf8_fold_name(cp), enc);
+			size_t e = utf8_encode(cp, enc);
 			if (o + e > TX_ID_MAX - 1)
 				break;
 			memcpy(out + o, enc, e);
 			o += e;
-		} else if (is_upper((char)c)) {
-			out[o++] = (char)(c + 32);
-		} else if (is_lower((char)c) || is_digit((char)c)) {
-			out[o++] = (char)c;
+		} else if (is_lower((char)cp) || is_digit((char)cp)) {
+			out[o++] = (char)cp;
 		} else if (o && out[o - 1] != '-') {
 			out[o++] = '-';
 		}

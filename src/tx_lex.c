@@ -351,12 +351,13 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 	size_t total = t->len;
 	for (steno_node *n = t->next; plain_text(n); n = n->next)
 		total += n->len;
+	if (total > NODE_MAX_LEN)
+		return STENO_OK; /* a run too long for one node is read in its pieces */
 	char *buf = arena_alloc(&doc->arena, total + 1);
 	if (!buf)
 		return STENO_ERR_NOMEM;
-	size_t at = 0;
-	memcpy(buf, t->literal, t->len);
-	at = t->len;
+	size_t at = t->len;
+	memcpy(buf, t->literal, at);
 	while (plain_text(t->next)) {
 		steno_node *n = t->next;
 		memcpy(buf + at, n->literal, n->len);
@@ -365,7 +366,7 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 	}
 	buf[at] = '\0';
 	t->literal = buf;
-	t->len = at;
+	t->len = (uint32_t)at;
 	return STENO_OK;
 }
 
