@@ -24,14 +24,29 @@ typedef struct jw {
 /* ------------------------------------------------------------------ */
 /* Strings                                                            */
 
-/* A word of eight bytes holding no byte that needs escaping or UTF-8
- * checking: none < 0x20, none '"' or '\\', none >= 0x80. */
-static int word_plain(const unsigned char *p)
+/* A word of eight bytes that goes out as it is: no byte < 0x20, no '"'
+ * or '\\', and beyond ASCII only whole two-byte sequences (lead C2..DF,
+ * then a continuation byte, both inside the word).  Accented Latin,
+ * Greek and Cyrillic text is mostly such words, and would otherwise stop
+ * the eight-byte scan at every letter. */
+static inline int word_plain(const unsigned char *p)
 {
 	uint64_t x = swar_load(p);
 
-	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') |
-	         SWAR_HAS_BYTE(x, '\\'));
+	/* both tests are exact for the word as a whole, high bytes or not */
+	if (SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\\'))
+		return 0;
+	uint64_t high = x & SWAR_HIGHS;
+	if (!high)
+		return 1;
+	/* each byte's bits 6 and 5, moved up to its bit 7 */
+	uint64_t b6 = (x << 1) & SWAR_HIGHS, b5 = (x << 2) & SWAR_HIGHS;
+	uint64_t lead = high & b6 & ~b5, cont = high & ~b6;
+	/* C0 and C1 lead overlong forms: their bits 4..1 are all zero */
+	uint64_t overlong = lead & ~((x & SWAR_ONES * 0x1E) + SWAR_ONES * 0x7F);
+	/* every lead has its continuation right after it, and nothing else
+	 * is one; a lead in the last byte would need the next word */
+	return !(high & b6 & b5) && !overlong && (lead << 8) == cont && !(lead >> 56);
 }
 
 static int byte_plain(unsigned char c)
@@ -40,8 +55,9 @@ static int byte_plain(unsigned char c)
 }
 
 /* The length of the run at p[0..len) that can be copied as it is:
- * ASCII eight bytes at a time, then valid UTF-8 other than U+2028 and
- * U+2029 (which JavaScript does not allow in string literals). */
+ * eight bytes at a time where word_plain allows, then valid UTF-8
+ * other than U+2028 and U+2029 (which JavaScript does not allow in
+ * string literals). */
 static size_t plain_run(const unsigned char *p, size_t len)
 {
 	size_t i = 0;

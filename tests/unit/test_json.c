@@ -6,6 +6,7 @@
 #include "node.h"
 #include "steno.h"
 #include "unit.h"
+#include "utf8.h"
 
 /* The document's frame around its children, in the compact form. */
 #define HEAD "{\"steno\":\"document\",\"version\":1,\"metadata\":{},\"speakers\":[],\"children\":["
@@ -296,6 +297,81 @@ static void test_escape_positions(void)
 	}
 }
 
+/* The JSON string for s[0..len) byte by byte, as the writer's slow path
+ * does it: escapes, U+2028/U+2029, one U+FFFD per invalid byte. */
+static size_t reference_string(const char *s, size_t len, char *out)
+{
+	size_t i = 0, o = 0;
+
+	out[o++] = '"';
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+			i++;
+		} else if (c < 0x20) {
+			o += (size_t)sprintf(out + o, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			out[o++] = (char)c;
+			i++;
+		} else if (!(n = utf8_decode(s + i, len - i, &cp))) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			o += (size_t)sprintf(out + o, "\\u%04x", (unsigned)cp);
+			i += n;
+		} else {
+			memcpy(out + o, s + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	out[o++] = '"';
+	return o;
+}
+
+/* Two-byte sequences are copied eight bytes at a time; random strings of
+ * them, cut and broken ones, overlong leads and the characters that
+ * need escaping, at every alignment, come out as the byte-by-byte
+ * writer would have them. */
+static void test_escape_two_byte(void)
+{
+	static const char *const pieces[] = {
+		"a", " ", "\xc3\xa9", "\xc2\x80", "\xdf\xbf", "\xd0\x96", "\xc3", "\xa9",
+		"\xc0\xaf", "\xc1\xbf", "\xe2\x80\xa8", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+		"\xff", "\"", "\\", "\x01", "\x7f", "\xc3\xc3", "\xa9\xa9"};
+	unsigned seed = 12345;
+	char s[64], want[sizeof HEAD + 512];
+	int round;
+
+	for (round = 0; round < 4000; round++) {
+		size_t len = 0, w;
+
+		while (len < 40) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			memcpy(s + len, piece, strlen(piece));
+			len += strlen(piece);
+		}
+		w = (size_t)sprintf(want, "%s{\"type\":\"paragraph\",\"children\":"
+		                          "[{\"type\":\"text\",\"text\":", HEAD);
+		w += reference_string(s, len, want + w);
+		strcpy(want + w, "}]}]}");
+
+		steno_doc *doc = text_doc(s, len);
+		char *json = render(doc, 0, 0);
+		CHECK(json && strcmp(json, want) == 0);
+		free(json);
+		steno_doc_free(doc);
+	}
+}
+
 /* Metadata keys and values, attributes and URLs go through the same
  * escaping as literals. */
 static void test_escape_members(void)
@@ -515,6 +591,7 @@ void test_json(void)
 	test_inlines();
 	test_escapes();
 	test_escape_positions();
+	test_escape_two_byte();
 	test_escape_members();
 	test_pretty();
 	test_sourcepos();
