@@ -663,9 +663,21 @@ static int64_t opening_time(const steno_node *turn)
 	return first && first->type == STENO_NODE_TIME ? first->as.turn.start : STENO_TIME_NONE;
 }
 
-/* Turn n starts at its opening time, and the turn before it ends then.
- * Called a turn late (with NULL at the end), once the walk has scanned
- * the turn's opening paragraph. */
+/* The end of the turn that holds turn t (a Transcriber speaker's part
+ * of a turn of several), or STENO_TIME_NONE. */
+static int64_t holder_end(const steno_node *t)
+{
+	for (const steno_node *p = t->parent; p; p = p->parent)
+		if (p->type == STENO_NODE_TURN)
+			return p->as.turn.end;
+	return STENO_TIME_NONE;
+}
+
+/* Turn n starts at its opening time, and the turn before it ends then,
+ * or when the turn holding it ends, if that is sooner: the last part of
+ * a turn of several speakers does not last into the next turn.  Called
+ * a turn late (with NULL at the end), once the walk has scanned the
+ * turn's opening paragraph. */
 static void turn_times(steno_node **pending, steno_node **prev_turn, steno_node *next)
 {
 	steno_node *n = *pending, *prev = *prev_turn;
@@ -676,8 +688,10 @@ static void turn_times(steno_node **pending, steno_node **prev_turn, steno_node 
 		n->as.turn.start = opening_time(n);
 	int64_t start = n->as.turn.start;
 	if (prev && start != STENO_TIME_NONE && prev->as.turn.end == STENO_TIME_NONE &&
-	    prev->as.turn.start != STENO_TIME_NONE && prev->as.turn.start <= start)
-		prev->as.turn.end = start;
+	    prev->as.turn.start != STENO_TIME_NONE && prev->as.turn.start <= start) {
+		int64_t cap = holder_end(prev);
+		prev->as.turn.end = cap != STENO_TIME_NONE && cap < start ? cap : start;
+	}
 	*prev_turn = n;
 }
 
