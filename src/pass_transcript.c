@@ -496,15 +496,21 @@ static int holds_turns(steno_node_type type)
 	return type == STENO_NODE_DOCUMENT || type == STENO_NODE_SECTION;
 }
 
-/* Turns in the containers of list (the survey stops as soon as the
- * labels have decided). */
-static steno_status find_turns(tx *t, steno_node **list, size_t count)
+/* Turns in the containers of list, which hold paras paragraphs.  The
+ * survey stops as soon as the labels have decided, or the paragraphs
+ * are all read: a Transcriber or TEI document's sections hold turns,
+ * not paragraphs, and reading through their thousands of turns for
+ * none would cost a cache miss each. */
+static steno_status find_turns(tx *t, steno_node **list, size_t count, size_t paras)
 {
 	steno_status st = STENO_OK;
-	for (size_t i = 0; i < count && st == STENO_OK && !is_transcript(t); i++)
-		for (steno_node *b = list[i]->first; b && st == STENO_OK && !is_transcript(t); b = b->next)
-			if (b->type == STENO_NODE_PARAGRAPH)
+	for (size_t i = 0; i < count && paras && st == STENO_OK && !is_transcript(t); i++)
+		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK && !is_transcript(t);
+		     b = b->next)
+			if (b->type == STENO_NODE_PARAGRAPH) {
+				paras--;
 				st = survey_paragraph(t, b);
+			}
 	if (st == STENO_OK && is_transcript(t))
 		for (size_t i = 0; i < count && st == STENO_OK; i++)
 			st = build_turns(t, list[i]);
@@ -748,11 +754,11 @@ static steno_status times_and_notes(steno_doc *doc, quotes *q)
 steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
 	tx t = {.doc = doc, .seen = steno_doc_new()};
-	size_t count = 0;
-	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count) : NULL;
+	size_t count = 0, paras = 0;
+	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count, &paras) : NULL;
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
 	if (st == STENO_OK)
-		st = find_turns(&t, list, count);
+		st = find_turns(&t, list, count, paras);
 	free(list);
 	if (st == STENO_OK)
 		st = times_and_notes(doc, q);

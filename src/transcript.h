@@ -110,8 +110,10 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t);
 /* Join runs of adjacent TEXT siblings under every inline container, so
  * the passes see "[Laughter]" whole even where a reader split it, and
  * list the nodes of the types want accepts, in document order: a
- * malloc'd array (caller frees), NULL on no memory. */
-steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count);
+ * malloc'd array (caller frees), NULL on no memory.  *paras is the
+ * number of paragraphs whose parent is such a node. */
+steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                        size_t *paras);
 
 /* A walk of the tree under root in document order, without recursion:
  * enter(n) on the way down returns the node the walk goes on from (n,

@@ -386,11 +386,13 @@ static int list_add(steno_node ***list, size_t *n, size_t *cap, steno_node *c)
 	return 0;
 }
 
-steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count)
+steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                        size_t *paras)
 {
 	size_t cap = 64, n = 0;
 	steno_node **list = malloc(cap * sizeof *list);
-	/* one walk does both: every walk of a large tree costs cache misses */
+	*paras = 0;
+	/* one walk does all: every walk of a large tree costs cache misses */
 	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {
 		if (tx_can_merge(c) && tx_merge_run(doc, c) != STENO_OK) {
 			free(list);
@@ -398,6 +400,7 @@ steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *co
 		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
 			break;
 		}
+		*paras += c->type == STENO_NODE_PARAGRAPH && c->parent && want(c->parent->type);
 	}
 	*count = n;
 	return list;
