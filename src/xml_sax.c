@@ -305,7 +305,8 @@ static int declares_latin1(const char *data, size_t len)
 
 /* ISO-8859-1 into UTF-8, eight bytes at a time when they are ASCII:
  * libxml2's own converter goes byte by byte, a tenth of the work of
- * parsing a Latin-1 transcript.  out holds 2 * len bytes; returns the
+ * parsing a Latin-1 transcript.  out holds 2 * len bytes (an ASCII byte
+ * writes one more beyond it, which the next overwrites); returns the
  * bytes written. */
 static size_t latin1_to_utf8(char *out, const char *in, size_t len)
 {
@@ -319,13 +320,14 @@ static size_t latin1_to_utf8(char *out, const char *in, size_t len)
 			i += 8;
 			continue;
 		}
+		/* without a branch on the byte, which French text would
+		 * mispredict at every accent: both bytes of a two-byte form
+		 * are written, and the second kept only for a high byte */
 		for (; i < stop; i++) {
-			if (s[i] < 0x80) {
-				*w++ = s[i];
-			} else {
-				*w++ = (unsigned char)(0xC0 | s[i] >> 6);
-				*w++ = (unsigned char)(0x80 | (s[i] & 0x3F));
-			}
+			unsigned c = s[i], high = c >> 7;
+			w[0] = (unsigned char)(high ? 0xC0 | c >> 6 : c);
+			w[1] = (unsigned char)(0x80 | (c & 0x3F));
+			w += 1 + high;
 		}
 	}
 	return (size_t)(w - (unsigned char *)out);
