@@ -119,7 +119,9 @@ run_hostile() {
 }
 
 # corpus_case FILE SPEAKERS TURNS FIRST_START: converts, keeps every word,
-# and has the speakers, turns and first turn start (ms, or - for none).
+# and has the speakers, turns and first turn start (ms, or - for none);
+# no turn ends before it starts, and a turn inside a turn (a speaker's
+# part of a turn of several) lies within it.
 corpus_case() {
 	f=$1
 	out=$TMP/xml/corpus.json
@@ -128,12 +130,19 @@ corpus_case() {
 	python3 - "$out" "$2" "$3" "$4" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-turns, stack = [], list(doc["children"])
+turns, stack = [], [(n, None) for n in doc["children"]]
 while stack:
-    n = stack.pop(0)
+    n, holder = stack.pop(0)
     if n.get("type") == "turn":
         turns.append(n)
-    stack[:0] = n.get("children", [])
+        start, end = n.get("start"), n.get("end")
+        assert start is None or end is None or start <= end, f"turn from {start} to {end}"
+        if holder:
+            for t in (start, end):
+                assert t is None or holder.get("start", t) <= t <= holder.get("end", t), \
+                    f"a part from {start} to {end} of a turn from {holder.get('start')} to {holder.get('end')}"
+        holder = n
+    stack[:0] = [(c, holder) for c in n.get("children", [])]
 got = (len(doc["speakers"]), len(turns), str(turns[0].get("start", "-")) if turns else "-")
 want = (int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 assert got == want, f"speakers, turns, first start: got {got}, want {want}"
