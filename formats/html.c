@@ -295,11 +295,12 @@ static void put_url(html *h, const char *url)
 /* Names the writer itself uses after "data-": a node attribute of the
  * same name is left out, so no element gets an attribute twice.  Also
  * "fence", a Markdown code block's fence: syntax kept for round trips,
- * not content, and left out of HTML as cmark leaves it out. */
+ * not content, and left out of HTML as cmark leaves it out; and "marks",
+ * a quote's own quotation marks, which go out as its text. */
 static int data_name_reserved(const char *name)
 {
-	static const char *const names[] = {"type", "kind", "speaker", "place",
-	                                    "date", "agency", "sourcepos", "fence"};
+	static const char *const names[] = {"type", "kind", "speaker", "place", "date",
+	                                    "agency", "sourcepos", "fence", "marks"};
 	size_t i;
 
 	/* asked of every attribute (a turn's "label", a quote's
@@ -607,12 +608,24 @@ static void put_raw_block(html *h, const steno_node *n)
 		sink_putc(h->s, '\n');
 }
 
-/* Quotation marks the writer adds: “double” outside, ‘single’ inside. */
-static void put_quote_mark(html *h, int open)
+/* Quotation marks the writer adds: the source's own where the quotes
+ * pass kept them (attribute "marks": the opening mark, then the closing
+ * one, as « » or „ “), else “double” outside and ‘single’ inside. */
+static void put_quote_mark(html *h, const steno_node *n, int open)
 {
 	static const char *const marks[2][2] = {{"\xE2\x80\x9D", "\xE2\x80\x9C"},
 	                                        {"\xE2\x80\x99", "\xE2\x80\x98"}};
+	const char *kept = steno_node_get_attr(n, "marks");
 
+	if (kept && *kept) {
+		uint32_t cp;
+		size_t len = strlen(kept), first = utf8_decode(kept, len, &cp);
+
+		first += !first; /* a stray byte, which put_escaped replaces */
+		put_escaped(h->s, open ? kept : kept + first, open ? first : len - first,
+		            h->plain ? attr_escape : text_escape);
+		return;
+	}
 	sink_write(h->s, marks[h->quote_depth % 2][open], 3);
 }
 
@@ -622,7 +635,7 @@ static void enter_quote(html *h, const steno_node *n)
 	if (n->as.turn.count)
 		put_attr(h, "data-speaker", n->as.turn.ids[0]);
 	end_inline_tag(h, n);
-	put_quote_mark(h, 1);
+	put_quote_mark(h, n, 1);
 	h->quote_depth++;
 }
 
@@ -633,7 +646,7 @@ static void leave_quote(html *h, const steno_node *n)
 	const char *continued = steno_node_get_attr(n, "continued");
 	h->quote_depth--;
 	if (!continued || strcmp(continued, "true") != 0)
-		put_quote_mark(h, 0);
+		put_quote_mark(h, n, 0);
 }
 
 /* <time datetime="PT5S">literal</time>; the clock when there is no
@@ -713,7 +726,7 @@ static int enter_plain(html *h, const steno_node *n)
 	case STENO_NODE_SOFT_BREAK:
 	case STENO_NODE_LINE_BREAK: sink_putc(h->s, ' '); return 0;
 	case STENO_NODE_QUOTE:
-		put_quote_mark(h, 1);
+		put_quote_mark(h, n, 1);
 		h->quote_depth++;
 		return 1;
 	case STENO_NODE_IMAGE: h->plain++; return 1;

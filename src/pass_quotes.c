@@ -365,10 +365,32 @@ typedef struct builder {
 	size_t m; /* the next mark */
 } builder;
 
-static int open_node(quotes *q, builder *b, const mark *mk)
+/* Guillemets and low-9 marks are kept on the quote (attribute "marks":
+ * the opening mark, then the closing one), as writers could not tell
+ * « » or „ " from English quotation marks; straight and curly marks are
+ * the English ones writers put back.  s holds the mark's bytes (its
+ * text node may already be cut there); a closing mark is kept when its
+ * opening one was. */
+static int keep_marks(steno_node *quote, const mark *mk, const char *s)
+{
+	const char *open = "";
+	if (mk->open ? mk->fam != GUILLEMETS && mk->fam != LOW_DOUBLE && mk->fam != LOW_SINGLE
+	             : !(open = steno_node_get_attr(quote, "marks")))
+		return 0;
+	char both[16];
+	size_t have = strlen(open), len = strlen(s);
+	if (have + len >= sizeof both)
+		return 0;
+	memcpy(both, open, have);
+	memcpy(both + have, s, len + 1);
+	return steno_node_set_attr(quote, "marks", both) == STENO_OK ? 0 : -1;
+}
+
+static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
-	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")))
+	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")) ||
+	    keep_marks(quote, mk, s) < 0)
 		return -1;
 	b->target[++b->top] = quote;
 	return 0;
@@ -382,12 +404,16 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 		const mark *mk = &q->marks[b->m];
 		if (!mk->paired)
 			continue;
+		/* a mark is at most three bytes: kept before the cut ends
+		 * the text before it in place */
+		char bytes[4] = "";
+		memcpy(bytes, t->literal + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
 		if (append_text(q, b->target[b->top], t, pos, mk->off) < 0)
 			return -1;
-		if (mk->open && open_node(q, b, mk) < 0)
+		if (mk->open && open_node(q, b, mk, bytes) < 0)
 			return -1;
-		if (!mk->open)
-			b->top--;
+		if (!mk->open && keep_marks(b->target[b->top--], mk, bytes) < 0)
+			return -1;
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */

@@ -282,6 +282,36 @@ static void test_html_transcript_inlines(void)
 	steno_doc_free(doc);
 }
 
+/* A quote's own marks (attribute "marks") replace the English ones, in
+ * text and in an image's alt text, escaped like any text; the attribute
+ * itself is not repeated as data-marks. */
+static void test_html_quote_marks(void)
+{
+	steno_doc *doc;
+	steno_node *p = para_doc(&doc), *q, *img;
+
+	q = add(doc, p, STENO_NODE_QUOTE);
+	CHECK(steno_node_set_attr(q, "marks", "\xC2\xAB\xC2\xBB") == STENO_OK);
+	add_text(doc, q, "oui ");
+	add_text(doc, add(doc, q, STENO_NODE_QUOTE), "non");
+	q = add(doc, p, STENO_NODE_QUOTE);
+	CHECK(steno_node_set_attr(q, "marks", "<&>") == STENO_OK);
+	add_text(doc, q, "x");
+	q = add(doc, p, STENO_NODE_QUOTE);
+	CHECK(steno_node_set_attr(q, "marks", "\xE2\x80\x9E") == STENO_OK);
+	add_text(doc, q, "open only");
+	img = add(doc, p, STENO_NODE_IMAGE);
+	q = add(doc, img, STENO_NODE_QUOTE);
+	CHECK(steno_node_set_attr(q, "marks", "\"\xC2\xBB") == STENO_OK);
+	add_text(doc, q, "alt");
+	CHECK_HTML(doc, "<p><span class=\"quote\">\xC2\xABoui "
+	                "<span class=\"quote\">\xE2\x80\x98non\xE2\x80\x99</span>\xC2\xBB</span>"
+	                "<span class=\"quote\">&lt;x&amp;&gt;</span>"
+	                "<span class=\"quote\">\xE2\x80\x9Eopen only</span>"
+	                "<img src=\"\" alt=\"&quot;alt\xC2\xBB\" /></p>\n");
+	steno_doc_free(doc);
+}
+
 /* Text the two languages refuse becomes U+FFFD; tabs, newlines and
  * valid UTF-8 pass; in attributes whitespace controls are references. */
 static void test_html_characters(void)
@@ -552,6 +582,7 @@ void test_html(void)
 	test_html_inlines();
 	test_html_images();
 	test_html_transcript_inlines();
+	test_html_quote_marks();
 	test_html_characters();
 	test_html_urls();
 	test_html_raw();
