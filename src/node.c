@@ -107,8 +107,8 @@ static size_t node_size(steno_node_type type)
 	case STENO_NODE_CODE_BLOCK: data = sizeof n->as.info; break;
 	case STENO_NODE_LINK:
 	case STENO_NODE_IMAGE: data = sizeof n->as.link; break;
-	case STENO_NODE_TIME: /* the start and end that lead as.turn */
-		data = offsetof(struct node_turn, end) + sizeof n->as.turn.end;
+	case STENO_NODE_TIME: /* the start that leads as.turn: a time has no end */
+		data = offsetof(struct node_turn, start) + sizeof n->as.turn.start;
 		break;
 	case STENO_NODE_TURN:
 	case STENO_NODE_QUOTE: data = sizeof n->as.turn; break;
@@ -127,7 +127,9 @@ static steno_node *node_alloc(steno_doc *doc, steno_node_type type)
 	n->type = type;
 	n->doc = doc;
 	n->literal = "";
-	if (type == STENO_NODE_TURN || type == STENO_NODE_TIME) {
+	if (type == STENO_NODE_TIME) {
+		n->as.turn.start = STENO_TIME_NONE;
+	} else if (type == STENO_NODE_TURN) {
 		n->as.turn.start = STENO_TIME_NONE;
 		n->as.turn.end = STENO_TIME_NONE;
 	} else if (type == STENO_NODE_HEADING) {

@@ -43,7 +43,7 @@ struct steno_node {
 		} link;            /* link, image */
 		const char *info; /* code block */
 		struct node_turn {
-			int64_t start, end; /* first: a time node has only these */
+			int64_t start, end; /* first: a time node has only start */
 			const char **ids;   /* in the speaker table */
 			uint32_t count;
 			int overlap;

@@ -233,7 +233,9 @@ steno_status steno_node_set_times(steno_node *node, int64_t start, int64_t end)
 	if (node->type == STENO_NODE_TIME && end != STENO_TIME_NONE)
 		return STENO_ERR_ARG;
 	node->as.turn.start = start;
-	node->as.turn.end = end;
+	/* a time node is allocated without the end (node.c's node_size) */
+	if (node->type == STENO_NODE_TURN)
+		node->as.turn.end = end;
 	return STENO_OK;
 }
 
