@@ -103,7 +103,6 @@ void arena_release(arena *a)
 	a->limit = limit;
 }
 
-
 static int arena_grow(arena *a, size_t len)
 {
 	size_t size = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;

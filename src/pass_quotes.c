@@ -367,7 +367,7 @@ typedef struct builder {
 
 /* Guillemets and low-9 marks are kept on the quote (attribute "marks":
  * the opening mark, then the closing one), as writers could not tell
- * « » or „ " from English quotation marks; straight and curly marks are
+ * « » or „ “ from English quotation marks; straight and curly marks are
  * the English ones writers put back.  s holds the mark's bytes (its
  * text node may already be cut there); a closing mark is kept when its
  * opening one was. */

@@ -140,8 +140,9 @@ uint32_t utf8_fold_name(uint32_t cp)
 		int odd_first = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
 		return odd_first ? (cp & 1 ? cp + 1 : cp) : cp | 1;
 	}
-	if (cp >= 0x386 && cp <= 0x3CE && greek_plain(cp))
-		return greek_plain(cp);
+	uint32_t plain = greek_plain(cp);
+	if (plain)
+		return plain;
 	if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
 		return cp + 32;
 	if (cp >= 0x400 && cp <= 0x40F)
