@@ -20,7 +20,10 @@ typedef struct tx {
 	steno_doc *seen; /* scratch speaker table: the labels met while deciding */
 	int recurring, questions, answers, strong;
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
-	struct known *known; /* the names met, by their bytes: malloc'd, open-addressed */
+	/* The names met, by their bytes: a malloc'd open-addressed table of
+	 * pointers.  The entries live in the arena, so a label may hold its
+	 * entry while the table grows. */
+	struct known **known;
 	size_t known_count, known_cap;
 } tx;
 
@@ -121,10 +124,10 @@ static size_t hash_bytes(const char *s, size_t len)
 }
 
 /* The slot of name in the table: where it is, or the empty slot it would go. */
-static known *known_slot(known *table, size_t cap, const char *name, size_t len)
+static known **known_slot(known **table, size_t cap, const char *name, size_t len)
 {
 	size_t i = hash_bytes(name, len) & (cap - 1);
-	while (table[i].name && (table[i].name_len != len || memcmp(table[i].name, name, len)))
+	while (table[i] && (table[i]->name_len != len || memcmp(table[i]->name, name, len)))
 		i = (i + 1) & (cap - 1);
 	return &table[i];
 }
@@ -135,12 +138,12 @@ static int known_reserve(tx *t)
 	if ((t->known_count + 1) * 2 <= t->known_cap)
 		return 0;
 	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
-	known *table = calloc(cap, sizeof *table);
+	known **table = calloc(cap, sizeof *table);
 	if (!table)
 		return -1;
 	for (size_t i = 0; i < t->known_cap; i++)
-		if (t->known[i].name)
-			*known_slot(table, cap, t->known[i].name, t->known[i].name_len) = t->known[i];
+		if (t->known[i])
+			*known_slot(table, cap, t->known[i]->name, t->known[i]->name_len) = t->known[i];
 	free(t->known);
 	t->known = table;
 	t->known_cap = cap;
@@ -153,13 +156,15 @@ static known *known_name(tx *t, const tx_label *lab)
 {
 	if (known_reserve(t) < 0)
 		return NULL;
-	known *k = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
-	if (k->name)
-		return k;
+	known **slot = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
+	if (*slot)
+		return *slot;
 	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
-	if (!key)
+	known *k = arena_alloc(&t->doc->arena, sizeof *k);
+	if (!key || !k)
 		return NULL;
 	*k = (known){.name = key, .name_len = lab->name_len};
+	*slot = k;
 	tx_name_judge(lab->name, lab->name_len, &k->judged);
 	t->known_count++;
 	return k;

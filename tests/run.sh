@@ -40,6 +40,7 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/transcript.sh"
 . "$HERE/lib/markdown.sh"
 . "$HERE/lib/install.sh"
+. "$HERE/lib/reliability.sh"
 
 run_unit
 run_example
@@ -51,6 +52,7 @@ run_xml
 run_transcript
 run_markdown
 run_install
+run_reliability
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"
