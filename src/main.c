@@ -1,15 +1,12 @@
-/* main.c - the steno command: options, inputs, one conversion, output
- * written under a temporary name and renamed, so a failed conversion
- * never leaves a partial file under the name asked for.  Many inputs
- * to a folder or an archive are batch.c's. */
+/* main.c - the steno command: options, inputs, one conversion.  Many
+ * inputs to a folder or an archive are batch.c's; output files are
+ * output.c's. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -25,10 +22,6 @@ typedef struct cli {
 	steno_options opts;
 	int jobs, recursive;
 } cli;
-
-/* The permissions of a new output file: 0666 less the umask, read once
- * before any thread starts, since reading the umask changes it. */
-static mode_t output_mode;
 
 static const char usage_text[] =
 	"Usage: steno [OPTIONS] [FILE...]\n"
@@ -361,56 +354,6 @@ int render_to_fd(const char *format, const steno_options *opts, const steno_doc 
 	return -1;
 }
 
-int output_to_path(const char *path, output_fn fill, void *ctx)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		int fd = open(path, O_WRONLY);
-		if (fd < 0) {
-			fprintf(stderr, "steno: %s: cannot open: %s\n", path, strerror(errno));
-			return EXIT_OUTPUT;
-		}
-		int rc = fill(ctx, fd, path);
-		if (close(fd) != 0 && rc == -1) {
-			fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-			rc = EXIT_OUTPUT;
-		}
-		return rc;
-	}
-	size_t n = strlen(path);
-	char *tmp = malloc(n + sizeof ".steno-XXXXXX");
-	if (!tmp) {
-		fprintf(stderr, "steno: out of memory\n");
-		return EXIT_INTERNAL;
-	}
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".steno-XXXXXX", sizeof ".steno-XXXXXX");
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
-		free(tmp);
-		return EXIT_OUTPUT;
-	}
-	int rc = fill(ctx, fd, path);
-	if (rc == -1 && fsync(fd) != 0 && errno != EINVAL) {
-		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	if (close(fd) != 0 && rc == -1) {
-		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	/* mkstemp makes the file 0600; an output is an ordinary file. */
-	if (rc == -1 && (chmod(tmp, output_mode) != 0 || rename(tmp, path) != 0)) {
-		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	if (rc != -1)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
 typedef struct document_output {
 	const cli *c;
 	const steno_doc *doc;
@@ -447,21 +390,6 @@ static int adjust_document(void *ctx, steno_doc *doc)
 	return apply_metadata(ctx, doc);
 }
 
-/* The folder of path (malloc'd), which --xinclude may read below. */
-static char *input_folder(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	size_t n = slash == path ? 1 : (size_t)(slash - path);
-	char *dir = malloc(n + 1);
-	if (dir) {
-		memcpy(dir, path, n);
-		dir[n] = '\0';
-	}
-	return dir;
-}
-
 /* One named file is parsed from the file, so a reader that streams
  * never has the whole input in memory; several are joined first. */
 static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, steno_error *err)
@@ -494,7 +422,7 @@ static int convert(cli *c, char **inputs, int ninputs)
 	int rc = -1;
 	const char *name = ninputs && strcmp(inputs[0], "-") != 0 ? inputs[0] : "<stdin>";
 	steno_error err = {0};
-	char *folder = c->opts.xinclude && name[0] != '<' ? input_folder(name) : NULL;
+	char *folder = c->opts.xinclude && name[0] != '<' ? folder_of(name) : NULL;
 	if (folder)
 		c->opts.xinclude = folder;
 	steno_doc *doc = parse_inputs(c, inputs, ninputs, &rc, &err);
@@ -536,15 +464,14 @@ int main(int argc, char **argv)
 	rc = choose_formats(&c, ninputs ? inputs[0] : NULL);
 	if (rc != -1)
 		return rc;
-	mode_t mask = umask(0);
-	umask(mask);
-	output_mode = 0666 & ~mask;
 	/* A ZIP's members are deflated already, and no reader opens a
 	 * gzipped EPUB: refused rather than written uncompressed under a
 	 * name that says otherwise. */
 	if (c.output && ends_with_gz(c.output) && batch_is_archive(c.to))
 		return usage_error("%s: ZIP and EPUB archives are compressed already; "
 		                   "name the output without .gz", c.output);
+	if (c.output && strcmp(c.output, "-") != 0)
+		output_init();
 	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
 	if (batch_wanted(&b))
 		return batch_run(&b, inputs, ninputs);
