@@ -191,15 +191,18 @@ static int open_temp(temp *t, const char *path)
 	return EXIT_OUTPUT;
 }
 
-/* On disk, with a new file's permissions (the unnamed or temporary
- * file was made 0600). */
-static int settle_temp(const temp *t, const char *path)
+/* On disk, with old's permission bits, and its owner and group where
+ * allowed (only root may give a file away; others keep at least the
+ * group if they are in it), or those of a new file when old is NULL. */
+static int settle_temp(const temp *t, const struct stat *old, const char *path)
 {
 	if (fsync(t->fd) != 0 && errno != EINVAL) {
 		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
 		return EXIT_OUTPUT;
 	}
-	if (fchmod(t->fd, new_file_mode) != 0) {
+	int owned = !old || fchown(t->fd, old->st_uid, old->st_gid) == 0 ||
+	            fchown(t->fd, (uid_t)-1, old->st_gid) == 0 || errno == EPERM;
+	if (!owned || fchmod(t->fd, old ? old->st_mode & 0777 : new_file_mode) != 0) {
 		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
 		return EXIT_OUTPUT;
 	}
@@ -254,15 +257,16 @@ static int output_in_place(const char *path, output_fn fill, void *ctx)
 
 int output_to_path(const char *path, output_fn fill, void *ctx)
 {
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+	struct stat old;
+	int exists = stat(path, &old) == 0;
+	if (exists && !S_ISREG(old.st_mode))
 		return output_in_place(path, fill, ctx);
 	temp t = {.fd = -1};
 	int rc = open_temp(&t, path);
 	if (rc == -1)
 		rc = fill(ctx, t.fd, path);
 	if (rc == -1)
-		rc = settle_temp(&t, path);
+		rc = settle_temp(&t, exists ? &old : NULL, path);
 	if (rc == -1)
 		rc = publish_temp(&t, path);
 	close_temp(&t);

@@ -52,6 +52,38 @@ unnamed_files_supported() {
 		"$TMP" 2>/dev/null
 }
 
+# replaced_mode MODE: an output of MODE keeps it.
+replaced_keeps_mode() {
+	echo old >"$TMP/rb-mode.html" && chmod "$1" "$TMP/rb-mode.html" &&
+		(umask 022 && "$STENO" "$SAMPLE" -o "$TMP/rb-mode.html") &&
+		[ "$(stat -c %a "$TMP/rb-mode.html")" = "$1" ] && ! grep -qx old "$TMP/rb-mode.html"
+}
+
+new_output_gets_umask_mode() {
+	rm -f "$TMP/rb-new.html" "$TMP/rb-new-folder/press-briefing.html" &&
+		(umask 027 && "$STENO" "$SAMPLE" -o "$TMP/rb-new.html" &&
+			"$STENO" "$SAMPLE" -o "$TMP/rb-new-folder/") &&
+		[ "$(stat -c %a "$TMP/rb-new.html")" = 640 ] &&
+		[ "$(stat -c %a "$TMP/rb-new-folder/press-briefing.html")" = 640 ]
+}
+
+replaced_keeps_owner() {
+	echo old >"$TMP/rb-owner.html" && chown 65534:65534 "$TMP/rb-owner.html" &&
+		"$STENO" "$SAMPLE" -o "$TMP/rb-owner.html" &&
+		[ "$(stat -c %u:%g "$TMP/rb-owner.html")" = 65534:65534 ]
+}
+
+# The name given is replaced, as by mv: the link becomes a file with
+# the permissions of the file it led to, which keeps its old content.
+symlinked_output_replaced() {
+	rm -f "$TMP/rb-target.html" "$TMP/rb-link.html" &&
+		echo old >"$TMP/rb-target.html" && chmod 600 "$TMP/rb-target.html" &&
+		ln -s rb-target.html "$TMP/rb-link.html" &&
+		(umask 022 && "$STENO" "$SAMPLE" -o "$TMP/rb-link.html") &&
+		[ ! -L "$TMP/rb-link.html" ] && [ "$(stat -c %a "$TMP/rb-link.html")" = 600 ] &&
+		grep -q '<p>' "$TMP/rb-link.html" && grep -qx old "$TMP/rb-target.html"
+}
+
 run_reliability_batch() {
 	for sig in SIGTERM SIGINT SIGHUP; do
 		check "$sig during a conversion leaves no file and the old output" \
@@ -63,4 +95,13 @@ run_reliability_batch() {
 	else
 		skip "no O_TMPFILE in $TMP: SIGKILL during a conversion"
 	fi
+	check "a replaced 0600 output stays 0600" replaced_keeps_mode 600
+	check "a replaced 0640 output stays 0640" replaced_keeps_mode 640
+	check "a new output gets 0666 less the umask" new_output_gets_umask_mode
+	if [ "$(id -u)" -eq 0 ]; then
+		check "as root, a replaced output keeps its owner and group" replaced_keeps_owner
+	else
+		skip "not root: a replaced output keeps its owner"
+	fi
+	check "a symlink named as output is replaced, its target untouched" symlinked_output_replaced
 }
