@@ -20,7 +20,7 @@ typedef struct cli {
 	const char *meta[MAX_METADATA]; /* KEY=VALUE, in command-line order */
 	size_t meta_count;
 	steno_options opts;
-	int jobs, recursive;
+	int jobs, recursive, follow_symlinks;
 } cli;
 
 static const char usage_text[] =
@@ -58,6 +58,9 @@ static const char usage_text[] =
 	"      --xinclude         XML: include the files xi:include names (only\n"
 	"                         files below the input's folder)\n"
 	"  -r, --recursive        convert the readable files in folders named as FILE\n"
+	"                         (and links to files within them)\n"
+	"      --follow-symlinks  with -r, follow links to folders within the\n"
+	"                         folder walked too, each folder once\n"
 	"  -j, --jobs N           convert N files at a time (default: one per\n"
 	"                         processor); the output is the same for any N\n"
 	"      --compress-level N gzip, ZIP and EPUB compression, 1 (fast) to 9\n"
@@ -80,7 +83,7 @@ static const char usage_text[] =
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
-       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES };
+       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -99,6 +102,7 @@ static const struct option long_options[] = {
 	{"speakers", required_argument, NULL, OPT_SPEAKERS},
 	{"xinclude", no_argument, NULL, OPT_XINCLUDE},
 	{"recursive", no_argument, NULL, 'r'},
+	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
@@ -246,6 +250,7 @@ static int parse_options(cli *c, int argc, char **argv)
 		/* the folder is the first input's, known once inputs are */
 		case OPT_XINCLUDE: c->opts.xinclude = "."; break;
 		case 'r': c->recursive = 1; break;
+		case OPT_FOLLOW_SYMLINKS: c->follow_symlinks = 1; break;
 		case 'j':
 		case OPT_COMPRESS_LEVEL:
 		case OPT_MAX_INPUT:
@@ -472,7 +477,8 @@ int main(int argc, char **argv)
 		                   "name the output without .gz", c.output);
 	if (c.output && strcmp(c.output, "-") != 0)
 		output_init();
-	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
+	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, c.follow_symlinks,
+	           adjust_document, &c};
 	if (batch_wanted(&b))
 		return batch_run(&b, inputs, ninputs);
 	return convert(&c, inputs, ninputs);

@@ -1,5 +1,71 @@
 # The command's files under stress, one test per finding of the
-# reliability probe.
+# reliability probe: symbolic links met by -r, signals during a
+# conversion, and what replacing an output keeps.
+
+# outputs_are FOLDER NAME...: FOLDER holds exactly these files (paths
+# below it, in any order).
+outputs_are() {
+	dir=$1; shift
+	got=$(cd "$dir" && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
+	want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
+	[ "$got" = "$want" ] || { echo "outputs: $got"; echo "wanted:  $want"; return 1; }
+}
+
+# A fresh tree $TMP/NAME with a.txt and sub/b.txt; its outputs go to
+# $TMP/NAME.out/.
+small_tree() {
+	rm -rf "$TMP/$1" "$TMP/$1.out" && mkdir -p "$TMP/$1/sub" &&
+		echo 'First file.' >"$TMP/$1/a.txt" && echo 'Second file.' >"$TMP/$1/sub/b.txt"
+}
+
+# steno -r over $TMP/NAME into $TMP/NAME.out/, stopped after 10 s;
+# further arguments are options.
+convert_tree() {
+	name=$1; shift
+	timeout 10 "$STENO" -r -t json "$@" -o "$TMP/$name.out/" "$TMP/$name" 2>"$TMP/cli.err"
+}
+
+loop_to_dot_converts_once() {
+	small_tree rb-dot && ln -s . "$TMP/rb-dot/again" &&
+		convert_tree rb-dot "$@" && outputs_are "$TMP/rb-dot.out" a.json sub/b.json
+}
+
+two_loops_end_quickly() {
+	small_tree rb-loops && ln -s . "$TMP/rb-loops/again" && ln -s .. "$TMP/rb-loops/sub/up" &&
+		convert_tree rb-loops "$@" && outputs_are "$TMP/rb-loops.out" a.json sub/b.json
+}
+
+# Links to a folder and to a file outside the tree are passed over, with
+# a warning naming them.
+links_out_of_the_tree_not_followed() {
+	small_tree rb-out && rm -rf "$TMP/rb-elsewhere" && mkdir "$TMP/rb-elsewhere" &&
+		echo 'Not in the tree.' >"$TMP/rb-elsewhere/x.txt" &&
+		ln -s ../rb-elsewhere "$TMP/rb-out/away" && ln -s ../rb-elsewhere/x.txt "$TMP/rb-out/far.txt" &&
+		convert_tree rb-out "$@" && outputs_are "$TMP/rb-out.out" a.json sub/b.json &&
+		stderr_has 'rb-out/away: warning: ' && stderr_has 'rb-out/far.txt: warning: '
+}
+
+# A link to a file of the tree is converted under the link's name; one
+# to a file outside is not.
+file_links_converted_inside_the_tree_only() {
+	small_tree rb-files && rm -rf "$TMP/rb-far" && mkdir "$TMP/rb-far" &&
+		echo 'Not in the tree.' >"$TMP/rb-far/x.txt" &&
+		ln -s a.txt "$TMP/rb-files/latest.txt" && ln -s ../../rb-far/x.txt "$TMP/rb-files/sub/far.txt" &&
+		convert_tree rb-files && outputs_are "$TMP/rb-files.out" a.json latest.json sub/b.json &&
+		stderr_has 'sub/far.txt: warning: '
+}
+
+# .store is reached only through the two links: it is walked once, under
+# the first; sub is walked as itself, so the link to it adds nothing.
+follow_links_inside_the_tree_once() {
+	small_tree rb-in && mkdir "$TMP/rb-in/.store" && echo 'Stored.' >"$TMP/rb-in/.store/x.txt" &&
+		ln -s .store "$TMP/rb-in/one" && ln -s .store "$TMP/rb-in/two" &&
+		ln -s sub "$TMP/rb-in/alias" &&
+		convert_tree rb-in && outputs_are "$TMP/rb-in.out" a.json sub/b.json &&
+		stderr_has 'rb-in/one: warning: ' &&
+		convert_tree rb-in --follow-symlinks &&
+		outputs_are "$TMP/rb-in.out" a.json one/x.json sub/b.json
+}
 
 # signal_leaves_nothing SIGNAL: a ZIP's output file exists from before
 # its first input is read, so an input that is a FIFO held open keeps
@@ -85,6 +151,19 @@ symlinked_output_replaced() {
 }
 
 run_reliability_batch() {
+	check "-r: a link to . converts each file once" loop_to_dot_converts_once
+	check "-r --follow-symlinks: a link to . converts each file once" \
+		loop_to_dot_converts_once --follow-symlinks
+	check "-r: two loops end quickly, each file converted once" two_loops_end_quickly
+	check "-r --follow-symlinks: two loops end quickly, each file converted once" \
+		two_loops_end_quickly --follow-symlinks
+	check "-r: links out of the tree are not followed" links_out_of_the_tree_not_followed
+	check "-r --follow-symlinks: links out of the tree are not followed" \
+		links_out_of_the_tree_not_followed --follow-symlinks
+	check "-r: a link to a file is converted inside the tree only" \
+		file_links_converted_inside_the_tree_only
+	check "--follow-symlinks follows a link to a folder inside the tree, once" \
+		follow_links_inside_the_tree_once
 	for sig in SIGTERM SIGINT SIGHUP; do
 		check "$sig during a conversion leaves no file and the old output" \
 			signal_leaves_nothing "$sig"
