@@ -2,11 +2,11 @@
  * every output of a batch.  An output is written into a file that has
  * no name yet (Linux's O_TMPFILE) or, where the system refuses one,
  * under a temporary name beside it; it takes its own name only once it
- * is complete.  So a conversion that fails or is killed, even by
- * SIGKILL, leaves neither a partial output nor a temporary file, and
- * the old output as it was.  The temporary names of the fallback are
- * removed on SIGINT, SIGTERM and SIGHUP by a thread that waits for
- * them. */
+ * is complete.  So a conversion that fails or is killed leaves no
+ * partial output and the old output as it was, and no temporary file:
+ * an unnamed one goes with the process, even on SIGKILL; the names of
+ * the fallback are removed on SIGINT, SIGTERM and SIGHUP by a thread
+ * that waits for them. */
 #define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
