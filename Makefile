@@ -27,8 +27,8 @@ LIBFLAGS  = -fPIC -fvisibility=hidden
 # command runs its batches on threads.
 LDLIBS   += $(PKG_LIBS) -pthread
 
-# The command's own files: src/main.c and src/batch.c.
-CLI_SRC  = src/main.c src/batch.c
+# The command's own files: src/main.c, src/batch.c and src/output.c.
+CLI_SRC  = src/main.c src/batch.c src/output.c
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c)) $(wildcard formats/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -5,6 +5,7 @@
  * parses, renders and compresses a document's entries into memory, and
  * the main thread only copies the finished entries out in input order,
  * so the work spreads over the threads and any -j gives the same bytes. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -73,16 +74,26 @@ static char *join(const char *a, const char *b)
 	return s;
 }
 
+/* array, of *cap elements of size bytes, with room for element count:
+ * itself, moved, or NULL when out of memory (array then left as it
+ * was). */
+static void *room_for(void *array, size_t count, size_t *cap, size_t size)
+{
+	if (count < *cap)
+		return array;
+	size_t n = *cap ? *cap * 2 : 32;
+	void *grown = realloc(array, n * size);
+	if (grown)
+		*cap = n;
+	return grown;
+}
+
 static int add_item(run *r, const char *path, const char *rel, uint64_t size)
 {
-	if (r->count == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		item *grown = realloc(r->items, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		r->items = grown;
-		r->cap = cap;
-	}
+	item *grown = room_for(r->items, r->count, &r->cap, sizeof *grown);
+	if (!grown)
+		return -1;
+	r->items = grown;
 	item *it = &r->items[r->count];
 	it->path = strdup(path);
 	it->rel = strdup(rel);
@@ -115,13 +126,10 @@ static char **list_dir(const char *dir, size_t *count)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **grown = realloc(names, cap * sizeof *names);
-			if (!grown)
-				break;
-			names = grown;
-		}
+		char **grown = room_for(names, n, &cap, sizeof *names);
+		if (!grown)
+			break;
+		names = grown;
 		if (!(names[n] = strdup(de->d_name)))
 			break;
 		n++;
@@ -133,30 +141,145 @@ static char **list_dir(const char *dir, size_t *count)
 	return names ? names : calloc(1, sizeof *names);
 }
 
-static int walk(run *r, const char *dir, const char *rel, int depth);
+/* A folder named as input, walked with -r. */
+typedef struct folder_id {
+	dev_t dev;
+	ino_t ino;
+} folder_id;
 
-/* One name found in a folder: a folder to walk, or a file in a format
- * steno reads; anything else is passed over. */
-static int walk_entry(run *r, const char *path, const char *rel, int depth)
+typedef struct pending_link {
+	char *path, *rel;
+	int depth;
+} pending_link;
+
+typedef struct tree {
+	char *root; /* its real path: links are followed below it only */
+	size_t root_len;
+	int follow; /* --follow-symlinks */
+	/* with --follow-symlinks: the folders walked, so none is twice */
+	folder_id *seen;
+	size_t nseen, seen_cap;
+	/* with --follow-symlinks: links to folders, walked after the tree */
+	pending_link *links;
+	size_t nlinks, links_cap;
+} tree;
+
+static int walk(run *r, tree *t, const char *dir, const char *rel, int depth);
+
+/* Whether the folder dir is walked for the first time, noting it: 1 yes,
+ * 0 no, -1 out of memory. */
+static int first_visit(tree *t, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0)
+		return 1; /* the walk says why it cannot read it */
+	for (size_t i = 0; i < t->nseen; i++)
+		if (t->seen[i].dev == st.st_dev && t->seen[i].ino == st.st_ino)
+			return 0;
+	folder_id *grown = room_for(t->seen, t->nseen, &t->seen_cap, sizeof *grown);
+	if (!grown)
+		return -1;
+	t->seen = grown;
+	t->seen[t->nseen++] = (folder_id){st.st_dev, st.st_ino};
+	return 1;
+}
+
+/* Whether the real path real lies in the tree. */
+static int in_tree(const tree *t, const char *real)
+{
+	size_t n = t->root_len;
+	return strncmp(real, t->root, n) == 0 &&
+	       (real[n] == '\0' || real[n] == '/' || t->root[n - 1] == '/');
+}
+
+/* Whether a file found by the walk is an input: a regular file in a
+ * format steno reads. */
+static int is_input(const char *path, const struct stat *st)
+{
+	const char *fmt = steno_format_for_path(path);
+	size_t i = fmt ? steno_format_find(fmt) : (size_t)-1;
+	return S_ISREG(st->st_mode) && i != (size_t)-1 && steno_format_can_read(i);
+}
+
+static int add_input(run *r, const char *path, const char *rel, const struct stat *st)
+{
+	return add_item(r, path, rel, (uint64_t)st->st_size) < 0 ? EXIT_INTERNAL : 0;
+}
+
+static int defer_link(tree *t, const char *path, const char *rel, int depth)
+{
+	pending_link *grown = room_for(t->links, t->nlinks, &t->links_cap, sizeof *grown);
+	if (!grown)
+		return EXIT_INTERNAL;
+	t->links = grown;
+	pending_link l = {strdup(path), strdup(rel), depth};
+	if (!l.path || !l.rel) {
+		free(l.path);
+		free(l.rel);
+		return EXIT_INTERNAL;
+	}
+	t->links[t->nlinks++] = l;
+	return 0;
+}
+
+/* A symbolic link met in a walk is followed only into the tree, so a
+ * walk never leaves the folder it was given: to a regular file always
+ * (an input named as the link), to a folder with --follow-symlinks only,
+ * and then after the tree itself, so that the folder's files keep the
+ * names they have there. */
+static int walk_link(run *r, tree *t, const char *path, const char *rel, int depth)
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
-		return 0; /* gone since it was listed: not an input any more */
-	if (S_ISDIR(st.st_mode))
-		return walk(r, path, rel, depth + 1);
-	const char *fmt = steno_format_for_path(path);
-	size_t i = fmt ? steno_format_find(fmt) : (size_t)-1;
-	if (!S_ISREG(st.st_mode) || i == (size_t)-1 || !steno_format_can_read(i))
+		return 0; /* it leads nowhere */
+	int dir = S_ISDIR(st.st_mode);
+	if (!dir && !is_input(path, &st))
+		return 0; /* passed over wherever it leads */
+	char *real = realpath(path, NULL);
+	if (!real) {
+		fprintf(stderr, "steno: %s: warning: link not followed: %s\n", path, strerror(errno));
 		return 0;
-	return add_item(r, path, rel, (uint64_t)st.st_size) < 0 ? EXIT_INTERNAL : 0;
+	}
+	int inside = in_tree(t, real);
+	free(real);
+	if (!inside) {
+		fprintf(stderr, "steno: %s: warning: link out of the folder walked, not followed\n",
+		        path);
+		return 0;
+	}
+	if (!dir)
+		return add_input(r, path, rel, &st);
+	if (!t->follow) {
+		fprintf(stderr, "steno: %s: warning: link to a folder, not followed "
+		        "(see --follow-symlinks)\n", path);
+		return 0;
+	}
+	return defer_link(t, path, rel, depth);
 }
 
-static int walk(run *r, const char *dir, const char *rel, int depth)
+/* One name found in a folder: a folder to walk, a link, or a file,
+ * which is an input or passed over. */
+static int walk_entry(run *r, tree *t, const char *path, const char *rel, int depth)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return 0; /* gone since it was listed: not an input any more */
+	if (S_ISLNK(st.st_mode))
+		return walk_link(r, t, path, rel, depth);
+	if (S_ISDIR(st.st_mode))
+		return walk(r, t, path, rel, depth + 1);
+	return is_input(path, &st) ? add_input(r, path, rel, &st) : 0;
+}
+
+static int walk(run *r, tree *t, const char *dir, const char *rel, int depth)
 {
 	if (depth > MAX_DEPTH) {
 		fprintf(stderr, "steno: %s: folders nested too deep\n", dir);
 		return EXIT_INPUT;
 	}
+	int first = t->follow ? first_visit(t, dir) : 1;
+	if (first <= 0)
+		return first < 0 ? EXIT_INTERNAL : 0;
 	size_t n;
 	char **names = list_dir(dir, &n);
 	if (!names) {
@@ -167,13 +290,38 @@ static int walk(run *r, const char *dir, const char *rel, int depth)
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
 		char *sub = *rel ? join(rel, names[i]) : strdup(names[i]);
-		int e = path && sub ? walk_entry(r, path, sub, depth) : EXIT_INTERNAL;
+		int e = path && sub ? walk_entry(r, t, path, sub, depth) : EXIT_INTERNAL;
 		rc = e > rc ? e : rc;
 		free(path);
 		free(sub);
 		free(names[i]);
 	}
 	free(names);
+	return rc;
+}
+
+/* The folder dir named as input: the tree itself, then (with
+ * --follow-symlinks) the folders its links lead to, whose links are
+ * appended as they are found. */
+static int walk_tree(run *r, const char *dir)
+{
+	tree t = {.root = realpath(dir, NULL), .follow = r->b->follow_symlinks};
+	if (!t.root) {
+		fprintf(stderr, "steno: %s: cannot read the folder: %s\n", dir, strerror(errno));
+		return EXIT_INPUT;
+	}
+	t.root_len = strlen(t.root);
+	int rc = walk(r, &t, dir, "", 0);
+	for (size_t i = 0; i < t.nlinks; i++) {
+		pending_link l = t.links[i]; /* copied: walk() may move t.links */
+		int e = walk(r, &t, l.path, l.rel, l.depth + 1);
+		rc = e > rc ? e : rc;
+		free(l.path);
+		free(l.rel);
+	}
+	free(t.root);
+	free(t.seen);
+	free(t.links);
 	return rc;
 }
 
@@ -189,7 +337,7 @@ static int collect(run *r, char **inputs, int ninputs)
 		int found = stat(inputs[i], &st) == 0;
 		int e = 0;
 		if (found && S_ISDIR(st.st_mode) && r->b->recursive) {
-			e = walk(r, inputs[i], "", 0);
+			e = walk_tree(r, inputs[i]);
 		} else if (found && S_ISDIR(st.st_mode)) {
 			fprintf(stderr, "steno: %s: is a folder (use -r)\n", inputs[i]);
 			e = EXIT_INPUT;

@@ -1,6 +1,7 @@
-/* batch.h - what the command's two files share: main.c parses options
- * and converts one document; batch.c converts many inputs, into a
- * folder of outputs or into one archive, on several threads. */
+/* batch.h - what the command's files share: main.c parses options and
+ * converts one document; batch.c converts many inputs, into a folder of
+ * outputs or into one archive, on several threads; output.c writes
+ * output files. */
 #ifndef STENO_BATCH_H
 #define STENO_BATCH_H
 
@@ -26,10 +27,18 @@ int exit_code_for(steno_status code);
  * messages); -1 or an exit code. */
 typedef int (*output_fn)(void *ctx, int fd, const char *name);
 
-/* main.c: write path through fill into a temporary file beside it,
- * renamed to path only when fill succeeded; devices and pipes are
- * written directly.  -1 or an exit code, the message printed. */
+/* output.c: read the umask and start the thread that removes temporary
+ * files on SIGINT, SIGTERM and SIGHUP; before any other thread starts,
+ * when the command writes files. */
+void output_init(void);
+/* output.c: write path through fill into a file that takes path's name
+ * only when fill succeeded, with the permissions of the file it
+ * replaces; devices and pipes are written directly.  -1 or an exit
+ * code, the message printed. */
 int output_to_path(const char *path, output_fn fill, void *ctx);
+/* output.c: the folder of path, "." for a bare name (malloc'd; NULL
+ * when out of memory). */
+char *folder_of(const char *path);
 /* main.c: render doc in format to fd, gzip-compressed when gz. */
 int render_to_fd(const char *format, const steno_options *opts, const steno_doc *doc, int fd,
                  int gz, const char *name);
@@ -41,6 +50,7 @@ typedef struct batch {
 	const steno_options *opts;
 	int jobs;           /* threads; 0 for the number of processors */
 	int recursive;      /* walk folders named as inputs */
+	int follow_symlinks; /* -r: follow links to folders within the folder walked */
 	/* main.c's last touches to each document (--metadata): -1 or an exit code */
 	int (*adjust)(void *ctx, steno_doc *doc);
 	void *ctx;

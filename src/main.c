@@ -1,15 +1,12 @@
-/* main.c - the steno command: options, inputs, one conversion, output
- * written under a temporary name and renamed, so a failed conversion
- * never leaves a partial file under the name asked for.  Many inputs
- * to a folder or an archive are batch.c's. */
+/* main.c - the steno command: options, inputs, one conversion.  Many
+ * inputs to a folder or an archive are batch.c's; output files are
+ * output.c's. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -23,12 +20,8 @@ typedef struct cli {
 	const char *meta[MAX_METADATA]; /* KEY=VALUE, in command-line order */
 	size_t meta_count;
 	steno_options opts;
-	int jobs, recursive;
+	int jobs, recursive, follow_symlinks;
 } cli;
-
-/* The permissions of a new output file: 0666 less the umask, read once
- * before any thread starts, since reading the umask changes it. */
-static mode_t output_mode;
 
 static const char usage_text[] =
 	"Usage: steno [OPTIONS] [FILE...]\n"
@@ -65,6 +58,9 @@ static const char usage_text[] =
 	"      --xinclude         XML: include the files xi:include names (only\n"
 	"                         files below the input's folder)\n"
 	"  -r, --recursive        convert the readable files in folders named as FILE\n"
+	"                         (and links to files within them)\n"
+	"      --follow-symlinks  with -r, follow links to folders within the\n"
+	"                         folder walked too, each folder once\n"
 	"  -j, --jobs N           convert N files at a time (default: one per\n"
 	"                         processor); the output is the same for any N\n"
 	"      --compress-level N gzip, ZIP and EPUB compression, 1 (fast) to 9\n"
@@ -87,7 +83,7 @@ static const char usage_text[] =
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
-       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES };
+       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -106,6 +102,7 @@ static const struct option long_options[] = {
 	{"speakers", required_argument, NULL, OPT_SPEAKERS},
 	{"xinclude", no_argument, NULL, OPT_XINCLUDE},
 	{"recursive", no_argument, NULL, 'r'},
+	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
@@ -253,6 +250,7 @@ static int parse_options(cli *c, int argc, char **argv)
 		/* the folder is the first input's, known once inputs are */
 		case OPT_XINCLUDE: c->opts.xinclude = "."; break;
 		case 'r': c->recursive = 1; break;
+		case OPT_FOLLOW_SYMLINKS: c->follow_symlinks = 1; break;
 		case 'j':
 		case OPT_COMPRESS_LEVEL:
 		case OPT_MAX_INPUT:
@@ -361,56 +359,6 @@ int render_to_fd(const char *format, const steno_options *opts, const steno_doc 
 	return -1;
 }
 
-int output_to_path(const char *path, output_fn fill, void *ctx)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		int fd = open(path, O_WRONLY);
-		if (fd < 0) {
-			fprintf(stderr, "steno: %s: cannot open: %s\n", path, strerror(errno));
-			return EXIT_OUTPUT;
-		}
-		int rc = fill(ctx, fd, path);
-		if (close(fd) != 0 && rc == -1) {
-			fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-			rc = EXIT_OUTPUT;
-		}
-		return rc;
-	}
-	size_t n = strlen(path);
-	char *tmp = malloc(n + sizeof ".steno-XXXXXX");
-	if (!tmp) {
-		fprintf(stderr, "steno: out of memory\n");
-		return EXIT_INTERNAL;
-	}
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".steno-XXXXXX", sizeof ".steno-XXXXXX");
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
-		free(tmp);
-		return EXIT_OUTPUT;
-	}
-	int rc = fill(ctx, fd, path);
-	if (rc == -1 && fsync(fd) != 0 && errno != EINVAL) {
-		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	if (close(fd) != 0 && rc == -1) {
-		fprintf(stderr, "steno: %s: write error: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	/* mkstemp makes the file 0600; an output is an ordinary file. */
-	if (rc == -1 && (chmod(tmp, output_mode) != 0 || rename(tmp, path) != 0)) {
-		fprintf(stderr, "steno: %s: cannot create: %s\n", path, strerror(errno));
-		rc = EXIT_OUTPUT;
-	}
-	if (rc != -1)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
 typedef struct document_output {
 	const cli *c;
 	const steno_doc *doc;
@@ -447,21 +395,6 @@ static int adjust_document(void *ctx, steno_doc *doc)
 	return apply_metadata(ctx, doc);
 }
 
-/* The folder of path (malloc'd), which --xinclude may read below. */
-static char *input_folder(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	size_t n = slash == path ? 1 : (size_t)(slash - path);
-	char *dir = malloc(n + 1);
-	if (dir) {
-		memcpy(dir, path, n);
-		dir[n] = '\0';
-	}
-	return dir;
-}
-
 /* One named file is parsed from the file, so a reader that streams
  * never has the whole input in memory; several are joined first. */
 static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, steno_error *err)
@@ -494,7 +427,7 @@ static int convert(cli *c, char **inputs, int ninputs)
 	int rc = -1;
 	const char *name = ninputs && strcmp(inputs[0], "-") != 0 ? inputs[0] : "<stdin>";
 	steno_error err = {0};
-	char *folder = c->opts.xinclude && name[0] != '<' ? input_folder(name) : NULL;
+	char *folder = c->opts.xinclude && name[0] != '<' ? folder_of(name) : NULL;
 	if (folder)
 		c->opts.xinclude = folder;
 	steno_doc *doc = parse_inputs(c, inputs, ninputs, &rc, &err);
@@ -536,16 +469,16 @@ int main(int argc, char **argv)
 	rc = choose_formats(&c, ninputs ? inputs[0] : NULL);
 	if (rc != -1)
 		return rc;
-	mode_t mask = umask(0);
-	umask(mask);
-	output_mode = 0666 & ~mask;
 	/* A ZIP's members are deflated already, and no reader opens a
 	 * gzipped EPUB: refused rather than written uncompressed under a
 	 * name that says otherwise. */
 	if (c.output && ends_with_gz(c.output) && batch_is_archive(c.to))
 		return usage_error("%s: ZIP and EPUB archives are compressed already; "
 		                   "name the output without .gz", c.output);
-	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
+	if (c.output && strcmp(c.output, "-") != 0)
+		output_init();
+	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, c.follow_symlinks,
+	           adjust_document, &c};
 	if (batch_wanted(&b))
 		return batch_run(&b, inputs, ninputs);
 	return convert(&c, inputs, ninputs);
