@@ -333,16 +333,27 @@ STENO_API steno_status steno_sink_close(steno_sink *sink);
 /* ------------------------------------------------------------------ */
 /* Formats                                                            */
 
-/* The registry: every format steno knows, in a fixed order. */
+/* The registry: every format steno knows, in a fixed order.  Past the
+ * end, the string calls return NULL and the others 0. */
 STENO_API size_t steno_format_count(void);
 STENO_API const char *steno_format_name(size_t i);
+/* Space-separated other names -f and -t take ("commonmark md"), maybe "". */
+STENO_API const char *steno_format_aliases(size_t i);
 /* Space-separated extensions with their dots (".md .markdown"), maybe "". */
 STENO_API const char *steno_format_extensions(size_t i);
 STENO_API const char *steno_format_media_type(size_t i);
 STENO_API const char *steno_format_description(size_t i);
 STENO_API int steno_format_can_read(size_t i);
 STENO_API int steno_format_can_write(size_t i);
-/* The index of the format named name (or an alias), or (size_t)-1. */
+
+/* What a format is, and what it needs of a document. */
+#define STENO_FORMAT_ARCHIVE    0x01u /* holds many documents: steno_archive_new() takes it */
+#define STENO_FORMAT_COMPRESSED 0x02u /* written compressed already: never gzip it again */
+#define STENO_FORMAT_TIMED      0x04u /* its writer needs the times of turns (captions) */
+/* The STENO_FORMAT_* bits of format i. */
+STENO_API unsigned steno_format_flags(size_t i);
+/* The index of the format named name or one of its aliases, compared
+ * without case, or (size_t)-1. */
 STENO_API size_t steno_format_find(const char *name);
 /* The name of the format a path's extension says (a trailing ".gz" is
  * skipped), or NULL. */

@@ -18,17 +18,6 @@ struct steno_archive {
 	steno_error first;   /* and its message, repeated by close */
 };
 
-/* The archive protocol of the format named name, from the registry. */
-static const archive_ops *ops_for(const char *name)
-{
-	const format *f = format_lookup(name);
-	if (f && f->write == zip_write)
-		return &zip_bundle_ops;
-	if (f && f->write == epub_write)
-		return &epub_ops;
-	return NULL;
-}
-
 steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
                                  const steno_options *opts, steno_error *err)
 {
@@ -42,7 +31,8 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 		set_error(err, STENO_ERR_ARG, 0, 0, "no format or no sink");
 		return NULL;
 	}
-	const archive_ops *ops = ops_for(format_name);
+	const format *f = format_lookup(format_name);
+	const archive_ops *ops = f ? f->archive : NULL;
 	if (!ops) {
 		set_error(err, STENO_ERR_FORMAT, 0, 0, "'%s' is not an archive format", format_name);
 		return NULL;

@@ -29,9 +29,6 @@ typedef struct archive_ops {
 	void (*discard)(void *state);
 } archive_ops;
 
-extern const archive_ops zip_bundle_ops;
-extern const archive_ops epub_ops;
-
 /* The archive formats' writers for one document: an archive of one. */
 steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err);

@@ -455,6 +455,21 @@ void test_registry(void)
 	CHECK(steno_format_for_path(NULL) == NULL);
 }
 
+/* Archives are known by their descriptor, under any of their names. */
+void test_registry_flags(void)
+{
+	size_t epub = steno_format_find("epub");
+	CHECK(steno_format_find("EPUB3") == epub);
+	CHECK_STR(steno_format_aliases(epub), "epub3");
+	CHECK_STR(steno_format_aliases(steno_format_find("html")), "");
+	CHECK(steno_format_aliases(steno_format_count()) == NULL);
+	CHECK(steno_format_flags(epub) == (STENO_FORMAT_ARCHIVE | STENO_FORMAT_COMPRESSED));
+	CHECK(steno_format_flags(steno_format_find("zip")) ==
+	      (STENO_FORMAT_ARCHIVE | STENO_FORMAT_COMPRESSED));
+	CHECK(steno_format_flags(steno_format_find("json")) == 0);
+	CHECK(steno_format_flags((size_t)-1) == 0);
+}
+
 void test_api(void)
 {
 	steno_error err;
