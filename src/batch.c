@@ -495,7 +495,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 
 int batch_is_archive(const char *format)
 {
-	return strcmp(format, "zip") == 0 || strcmp(format, "epub") == 0;
+	return (steno_format_flags(steno_format_find(format)) & STENO_FORMAT_ARCHIVE) != 0;
 }
 
 int batch_wanted(const batch *b)

@@ -542,8 +542,9 @@ int main(int argc, char **argv)
 	/* A ZIP's members are deflated already, and no reader opens a
 	 * gzipped EPUB: refused rather than written uncompressed under a
 	 * name that says otherwise. */
-	if (c.output && ends_with_gz(c.output) && batch_is_archive(c.to))
-		return usage_error("%s: ZIP and EPUB archives are compressed already; "
+	if (c.output && ends_with_gz(c.output) &&
+	    (steno_format_flags(steno_format_find(c.to)) & STENO_FORMAT_COMPRESSED))
+		return usage_error("%s: the format is compressed already; "
 		                   "name the output without .gz", c.output);
 	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, adjust_document, &c};
 	if (batch_wanted(&b))
