@@ -71,7 +71,10 @@ static const char usage_text[] =
 	"                         (small); default 6\n"
 	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
 	"                         (suffix K, M or G; default 1G)\n"
-	"      --list-formats     list the formats and exit\n"
+	"      --list-formats[=json]\n"
+	"                         list the formats and exit; json: an array of\n"
+	"                         objects (name, aliases, extensions, media_type,\n"
+	"                         description, reads, writes, archive)\n"
 	"  -v, --version          print the version and exit\n"
 	"  -h, --help             print this help and exit\n"
 	"\n"
@@ -109,7 +112,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
-	{"list-formats", no_argument, NULL, OPT_LIST_FORMATS},
+	{"list-formats", optional_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -145,7 +148,7 @@ int exit_code_for(steno_status code)
 	}
 }
 
-static void list_formats(void)
+static void list_formats_text(void)
 {
 	printf("%-10s %-5s %-5s %-22s %-20s %s\n", "NAME", "READ", "WRITE", "EXTENSIONS",
 	       "MEDIA TYPE", "DESCRIPTION");
@@ -154,6 +157,83 @@ static void list_formats(void)
 		       steno_format_can_read(i) ? "yes" : "no",
 		       steno_format_can_write(i) ? "yes" : "no", steno_format_extensions(i),
 		       steno_format_media_type(i), steno_format_description(i));
+}
+
+/* s[0..len) as a JSON string.  The registry's strings are plain ASCII
+ * today; escaping keeps the output JSON whatever a format says. */
+static void put_json_string(const char *s, size_t len)
+{
+	putchar('"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/* A space-separated list as a JSON array of strings. */
+static void put_json_words(const char *list)
+{
+	const char *sep = "";
+	putchar('[');
+	for (const char *p = list; *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		if (!n)
+			continue;
+		fputs(sep, stdout);
+		put_json_string(p, n);
+		sep = ", ";
+		p += n;
+	}
+	putchar(']');
+}
+
+/* ', "key": "value"' (no comma first when first). */
+static void put_json_member(const char *key, const char *value, int first)
+{
+	printf("%s\"%s\": ", first ? "" : ", ", key);
+	put_json_string(value, strlen(value));
+}
+
+/* One object per format, for scripts (the test suite builds its lists
+ * of formats and extensions from it). */
+static void list_formats_json(void)
+{
+	size_t count = steno_format_count();
+	puts("[");
+	for (size_t i = 0; i < count; i++) {
+		fputs("  {", stdout);
+		put_json_member("name", steno_format_name(i), 1);
+		fputs(", \"aliases\": ", stdout);
+		put_json_words(steno_format_aliases(i));
+		fputs(", \"extensions\": ", stdout);
+		put_json_words(steno_format_extensions(i));
+		put_json_member("media_type", steno_format_media_type(i), 0);
+		put_json_member("description", steno_format_description(i), 0);
+		printf(", \"reads\": %s, \"writes\": %s, \"archive\": %s}%s\n",
+		       steno_format_can_read(i) ? "true" : "false",
+		       steno_format_can_write(i) ? "true" : "false",
+		       steno_format_flags(i) & STENO_FORMAT_ARCHIVE ? "true" : "false",
+		       i + 1 < count ? "," : "");
+	}
+	puts("]");
+}
+
+/* --list-formats[=text|json]; an exit code. */
+static int list_formats(const char *style)
+{
+	if (style && strcmp(style, "json") == 0)
+		list_formats_json();
+	else if (!style || strcmp(style, "text") == 0)
+		list_formats_text();
+	else
+		return usage_error("--list-formats wants text or json, not '%s'", style);
+	return EXIT_OK;
 }
 
 /* A decimal count with an optional K, M or G (times 1024 each); 0 when
@@ -259,7 +339,7 @@ static int parse_options(cli *c, int argc, char **argv)
 			if ((rc = parse_number_option(c, ch, optarg)) != -1)
 				return rc;
 			break;
-		case OPT_LIST_FORMATS: list_formats(); return EXIT_OK;
+		case OPT_LIST_FORMATS: return list_formats(optarg);
 		case 'v': printf("steno %s\n", steno_version()); return EXIT_OK;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("%s", "invalid option");

@@ -96,9 +96,37 @@ list_formats() {
 		grep -q '^json ' "$TMP/formats.txt"
 }
 
+# The JSON list holds every format of the text list, in its order, each
+# with every member and of the right type.
+list_formats_json() {
+	"$STENO" --list-formats >"$TMP/formats.txt" &&
+		"$STENO" --list-formats=json >"$TMP/formats.json" &&
+		python3 - "$TMP/formats.txt" "$TMP/formats.json" <<'PY'
+import json, sys
+text = [line.split()[0] for line in open(sys.argv[1]).read().splitlines()[1:]]
+formats = json.load(open(sys.argv[2]))
+assert [f["name"] for f in formats] == text, (text, formats)
+kinds = {"name": str, "aliases": list, "extensions": list, "media_type": str,
+         "description": str, "reads": bool, "writes": bool, "archive": bool}
+for f in formats:
+    assert sorted(f) == sorted(kinds), f
+    assert all(isinstance(f[k], t) for k, t in kinds.items()), f
+    assert all(e.startswith(".") for e in f["extensions"]), f
+byname = {f["name"]: f for f in formats}
+assert byname["epub"]["archive"] and "epub3" in byname["epub"]["aliases"], byname["epub"]
+assert byname["text"]["reads"] and not byname["text"]["writes"], byname["text"]
+PY
+}
+
+list_formats_bad_style() {
+	exits_with 2 "$STENO" --list-formats=yaml && stderr_has "not 'yaml'"
+}
+
 run_cli() {
 	check "--version prints the version" sh -c "'$STENO' --version | grep -qx 'steno [0-9.]*'"
 	check "--list-formats lists the registry" list_formats
+	check "--list-formats=json: every format, every member, typed" list_formats_json
+	check "--list-formats=yaml: exit 2, the value named" list_formats_bad_style
 	check "options documented in --help, steno.1 and README.md" options_documented
 	check "man page renders without warnings" man_page_renders
 	check "unknown input format: exit 2" exits_with 2 "$STENO" -f klingon "$SAMPLE"
