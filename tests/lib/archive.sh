@@ -126,10 +126,8 @@ PY
 # beside its input as the golden cases are; epubcheck on one book per
 # processor at a time, since its start is most of its time.
 epub_golden_cases() {
-	mkdir -p "$TMP/golden-epub" || return 1
-	for input in "$GOLDEN"/*.txt "$GOLDEN"/*.txt.gz "$GOLDEN"/*.tei "$GOLDEN"/*.trs \
-		"$GOLDEN"/*.xml "$GOLDEN"/*.md; do
-		[ -f "$input" ] || continue
+	mkdir -p "$TMP/golden-epub" && registry_load || return 1
+	for input in $(golden_inputs); do
 		name=${input##*/}
 		name=${name%.gz}
 		name=${name%.*}

@@ -84,6 +84,25 @@ options_documented() {
 	done
 }
 
+# Every name, alias and extension of the registry appears in the
+# README's Formats section (as `code`) and in the man page's FORMATS
+# section (as a word): a format the docs leave out fails here.
+formats_documented() {
+	registry words >"$TMP/words" || return 1
+	python3 - "$TMP/words" "$HERE/../README.md" "$HERE/../steno.1" <<'PY'
+import re, sys
+words = open(sys.argv[1]).read().split()
+readme = open(sys.argv[2], encoding="utf-8").read()
+man = open(sys.argv[3], encoding="utf-8").read().replace("\\-", "-")
+readme = readme.split("\n## Formats\n", 1)[1].split("\n## ", 1)[0]
+man = man.split("\n.SH FORMATS\n", 1)[1].split("\n.SH ", 1)[0]
+missing = ["README.md: " + w for w in words if "`%s`" % w not in readme]
+missing += ["steno.1: " + w for w in words
+            if not re.search(r"(?<![\w.-])%s(?![\w-])" % re.escape(w), man)]
+assert not missing, "formats left out of the docs: " + ", ".join(missing)
+PY
+}
+
 man_page_renders() {
 	command -v man >/dev/null || return 0
 	MANWIDTH=80 man -l "$HERE/../steno.1" 2>&1 >"$TMP/man.txt" | grep . && return 1
@@ -128,6 +147,7 @@ run_cli() {
 	check "--list-formats=json: every format, every member, typed" list_formats_json
 	check "--list-formats=yaml: exit 2, the value named" list_formats_bad_style
 	check "options documented in --help, steno.1 and README.md" options_documented
+	check "every format name, alias and extension in README.md and steno.1" formats_documented
 	check "man page renders without warnings" man_page_renders
 	check "unknown input format: exit 2" exits_with 2 "$STENO" -f klingon "$SAMPLE"
 	check "unknown output format: exit 2" exits_with 2 "$STENO" -t klingon "$SAMPLE"
