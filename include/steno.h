@@ -371,6 +371,16 @@ STENO_API steno_doc *steno_parse(const char *data, size_t len, const char *forma
 /* Read path and parse it; format NULL means "from the file name". */
 STENO_API steno_doc *steno_parse_file(const char *path, const char *format,
                                       const steno_options *opts, steno_error *err);
+/* Everything left in fp, decoded as steno_parse() decodes it: gzip data
+ * is inflated, up to opts->max_input (opts may be NULL for the
+ * defaults).  For a caller that joins several inputs into one document
+ * or reads a pipe before parsing.  A malloc'd buffer (caller frees with
+ * free()), not NUL-terminated, its length in *len; NULL with err set
+ * when fp cannot be read (STENO_ERR_IO), the gzip data is corrupt
+ * (STENO_ERR_PARSE) or inflates beyond the bound (STENO_ERR_LIMIT), or
+ * on no memory. */
+STENO_API char *steno_read_all(FILE *fp, size_t *len, const steno_options *opts,
+                               steno_error *err);
 
 /* Run the passes opts->passes asks for on doc (steno_parse already does). */
 STENO_API steno_status steno_run_passes(steno_doc *doc, const steno_options *opts,
@@ -420,6 +430,37 @@ STENO_API steno_status steno_archive_close(steno_archive *archive, steno_error *
 /* Free the archive without finishing it: what the sink received is not
  * a valid archive and the caller throws it away.  NULL is allowed. */
 STENO_API void steno_archive_abort(steno_archive *archive);
+
+/* steno_archive_add() in two steps, so that many documents are
+ * rendered and compressed at once.  steno_archive_prepare() renders
+ * doc's entries into memory and copies out what the archive's own
+ * documents will say of it, so doc may be freed at once.  It changes
+ * nothing in the archive: any number of threads may call it at the same
+ * time, alongside the one thread that adds; a failure (NULL, err set)
+ * leaves the archive as it was.  steno_archive_add_prepared() then
+ * writes a prepared document, on the archive's one thread, in the
+ * order the documents are to have (entry names and chapter numbers
+ * depend on the documents before); a failure makes the archive
+ * unusable, as with steno_archive_add().  The prepared document stays
+ * the caller's either way: steno_archive_doc_free() frees it (NULL is
+ * allowed). */
+typedef struct steno_archive_doc steno_archive_doc;
+STENO_API steno_archive_doc *steno_archive_prepare(const steno_archive *archive,
+                                                   const steno_doc *doc,
+                                                   const char *source_name, steno_error *err);
+STENO_API steno_status steno_archive_add_prepared(steno_archive *archive,
+                                                  steno_archive_doc *prepared, steno_error *err);
+STENO_API void steno_archive_doc_free(steno_archive_doc *prepared);
+
+/* The name an archive gives the entries of a document from
+ * source_name (NULL for "document"), before it makes them unique: a
+ * relative path without its last part's extension, nor a ".gz" after
+ * that; no leading '/', no empty, "." or ".." parts; '\\' taken as '/';
+ * bytes that are not UTF-8, controls and characters common file systems
+ * reserve replaced by '_'; at most 200 bytes; "document" when nothing
+ * is left.  The command names the files of an output folder so too.
+ * malloc'd (caller frees with free()); NULL on no memory. */
+STENO_API char *steno_archive_stem(const char *source_name);
 
 #ifdef __cplusplus
 }

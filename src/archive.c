@@ -51,7 +51,7 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 	return a;
 }
 
-struct archive_doc {
+struct steno_archive_doc {
 	const archive_ops *ops;
 	void *prepared;
 };
@@ -71,10 +71,15 @@ static steno_status failed(steno_archive *a, steno_status st, const steno_error 
 	return st;
 }
 
-archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
-                             const char *source_name, steno_error *err)
+steno_archive_doc *steno_archive_prepare(const steno_archive *a, const steno_doc *doc,
+                                         const char *source_name, steno_error *err)
 {
-	archive_doc *d = malloc(sizeof *d);
+	clear_error(err);
+	if (!a || !doc) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no archive or no document");
+		return NULL;
+	}
+	steno_archive_doc *d = malloc(sizeof *d);
 	if (!d) {
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
@@ -88,8 +93,14 @@ archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
 	return d;
 }
 
-steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error *err)
+steno_status steno_archive_add_prepared(steno_archive *a, steno_archive_doc *d,
+                                        steno_error *err)
 {
+	clear_error(err);
+	if (!a || !d)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "no archive or no prepared document");
+	if (d->ops != a->ops)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "a document prepared for another format");
 	if (a->status != STENO_OK) {
 		if (err)
 			*err = a->first;
@@ -99,7 +110,7 @@ steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error 
 	return failed(a, a->ops->add(a->state, d->prepared, &mine), &mine, err);
 }
 
-void archive_doc_free(archive_doc *d)
+void steno_archive_doc_free(steno_archive_doc *d)
 {
 	if (!d)
 		return;
@@ -119,11 +130,11 @@ steno_status steno_archive_add(steno_archive *a, const steno_doc *doc, const cha
 		return a->status;
 	}
 	steno_error mine = {0};
-	archive_doc *d = archive_prepare(a, doc, source_name, &mine);
+	steno_archive_doc *d = steno_archive_prepare(a, doc, source_name, &mine);
 	if (!d)
 		return failed(a, mine.code ? mine.code : STENO_ERR_NOMEM, &mine, err);
-	steno_status st = archive_add_prepared(a, d, err);
-	archive_doc_free(d);
+	steno_status st = steno_archive_add_prepared(a, d, err);
+	steno_archive_doc_free(d);
 	return st;
 }
 
@@ -233,8 +244,10 @@ static size_t without_extension(const char *name, size_t len)
 	return len;
 }
 
-char *archive_stem(const char *source)
+char *steno_archive_stem(const char *source)
 {
+	if (!source)
+		source = "document";
 	size_t len = strlen(source);
 	char *out = malloc(ARCHIVE_STEM_MAX + 4 + sizeof "document");
 	if (!out)
@@ -313,7 +326,7 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	arena *m = &info->mem;
 	arena_init(m);
 	const char *date = steno_meta_get(doc, "date");
-	char *stem = archive_stem(source);
+	char *stem = steno_archive_stem(source);
 	char *title = stem ? archive_title(doc) : NULL;
 	info->source = arena_strdup(m, source);
 	info->stem = stem ? arena_adopt(m, stem) : NULL;

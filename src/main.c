@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "io.h"
 #include "steno.h"
 
 #define MAX_METADATA 256
@@ -371,8 +370,9 @@ static int choose_formats(cli *c, const char *first_input)
 	return -1;
 }
 
-/* Append the whole of one input to *buf; returns -1 or an exit code. */
-static int read_input(const char *name, char **buf, size_t *len)
+/* Append the whole of one input, decoded, to *buf; returns -1 or an
+ * exit code. */
+static int read_input(const char *name, const steno_options *opts, char **buf, size_t *len)
 {
 	int is_stdin = strcmp(name, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(name, "rb");
@@ -382,7 +382,7 @@ static int read_input(const char *name, char **buf, size_t *len)
 		return EXIT_INPUT;
 	}
 	size_t n;
-	char *data = io_read_all(fp, &n, &err);
+	char *data = steno_read_all(fp, &n, opts, &err);
 	if (!is_stdin)
 		fclose(fp);
 	if (!data) {
@@ -555,9 +555,9 @@ static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, sten
 	char *buf = NULL;
 	size_t len = 0;
 	for (int i = 0; i < ninputs && *rc == -1; i++)
-		*rc = read_input(inputs[i], &buf, &len);
+		*rc = read_input(inputs[i], &c->opts, &buf, &len);
 	if (ninputs == 0)
-		*rc = read_input("-", &buf, &len);
+		*rc = read_input("-", &c->opts, &buf, &len);
 	if (*rc != -1) {
 		free(buf);
 		return NULL;

@@ -70,6 +70,17 @@ assert [c["type"] for c in doc["children"]] == ["paragraph", "paragraph"], doc
 PY
 }
 
+# Each input is decompressed on its own before they are joined.
+several_gzip_inputs_joined() {
+	printf 'The first file ends here.' >"$TMP/gz-one.txt" && gzip -c "$TMP/gz-one.txt" >"$TMP/gz-one.txt.gz" &&
+		printf 'Second file.' >"$TMP/gz-two.txt" && gzip -c "$TMP/gz-two.txt" >"$TMP/gz-two.txt.gz" &&
+		"$STENO" -t json "$TMP/gz-one.txt" "$TMP/gz-two.txt" >"$TMP/joined-plain.json" &&
+		"$STENO" -t json "$TMP/gz-one.txt.gz" "$TMP/gz-two.txt" >"$TMP/joined-gz1.json" &&
+		"$STENO" -t json "$TMP/gz-one.txt.gz" "$TMP/gz-two.txt.gz" >"$TMP/joined-gz2.json" &&
+		cmp "$TMP/joined-plain.json" "$TMP/joined-gz1.json" &&
+		cmp "$TMP/joined-plain.json" "$TMP/joined-gz2.json"
+}
+
 # Every long option of the command appears in --help, the man page and
 # the README: the docs cannot fall behind the code unnoticed.
 options_documented() {
@@ -170,4 +181,5 @@ run_cli() {
 	check "corrupt gzip input: exit 1" exits_with 1 sh -c "head -c 40 '$TMP/in.txt.gz' | '$STENO'"
 	check "--metadata overrides the source" metadata_overrides
 	check "several inputs read as one" several_inputs_joined
+	check "several gzip inputs each decompressed, read as one" several_gzip_inputs_joined
 }
