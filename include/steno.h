@@ -91,7 +91,8 @@ typedef struct steno_options {
 	unsigned passes;      /* STENO_PASS_* bits */
 	const char *encoding; /* readers: force this input encoding (iconv name) */
 	size_t max_input;     /* decompressed input bound in bytes; 0 = 1 GiB */
-	int compress_level;   /* gzip level 1-9; 0 = default (6) */
+	int compress_level;   /* gzip, ZIP, EPUB level 1-9; 0 = default (6); others
+	                         are refused (STENO_ERR_ARG) */
 	int recover;          /* XML readers: convert what libxml2's recovery can, with warnings */
 	const char *speakers; /* TEI: a file whose listPerson names the speakers, or NULL */
 	const char *xinclude; /* XML readers: follow XInclude for files below this folder;
@@ -315,8 +316,9 @@ STENO_API steno_sink *steno_sink_new_callback(steno_write_fn fn, void *userdata)
 STENO_API steno_sink *steno_sink_new_file(FILE *fp);
 STENO_API steno_sink *steno_sink_new_fd(int fd);
 STENO_API steno_sink *steno_sink_new_memory(void);
-/* A sink that gzip-compresses into next (level 1-9, 0 = 6).  Closing it
- * writes the gzip trailer into next; next is not closed. */
+/* A sink that gzip-compresses into next (level 1-9, 0 = 6; NULL for any
+ * other level).  Closing it writes the gzip trailer into next; next is
+ * not closed. */
 STENO_API steno_sink *steno_sink_new_gzip(steno_sink *next, int level);
 
 STENO_API steno_status steno_sink_write(steno_sink *sink, const void *data, size_t len);

@@ -18,6 +18,21 @@ struct steno_archive {
 	steno_error first;   /* and its message, repeated by close */
 };
 
+/* ops' state on sink, once the options are known to be ones it can
+ * honour: a compression level zlib refuses would otherwise surface as
+ * a failure to allocate. */
+static void *open_archive(const archive_ops *ops, steno_sink *sink, const steno_options *opts,
+                          steno_error *err)
+{
+	if (opts->compress_level < 0 || opts->compress_level > 9) {
+		set_error(err, STENO_ERR_ARG, 0, 0,
+		          "compression level %d is out of range: 1 to 9, or 0 for the default",
+		          opts->compress_level);
+		return NULL;
+	}
+	return ops->open(sink, opts, err);
+}
+
 steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
                                  const steno_options *opts, steno_error *err)
 {
@@ -43,7 +58,7 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 		return NULL;
 	}
 	a->ops = ops;
-	a->state = ops->open(sink, opts, err);
+	a->state = open_archive(ops, sink, opts, err);
 	if (!a->state) {
 		free(a);
 		return NULL;
@@ -166,7 +181,7 @@ void steno_archive_abort(steno_archive *a)
 steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
-	void *state = ops->open(sink, opts, err);
+	void *state = open_archive(ops, sink, opts, err);
 	if (!state)
 		return err ? err->code : STENO_ERR_NOMEM;
 	const char *source = steno_meta_get(doc, "source");

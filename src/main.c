@@ -271,8 +271,8 @@ static int parse_number_option(cli *c, int ch, const char *arg)
 }
 
 /* "-quotes,+smart": each NAME switches a pass on (+NAME or NAME) or
- * off (-NAME), in order; -1 for a name steno does not know. */
-static int parse_passes(unsigned *passes, const char *list)
+ * off (-NAME), in order.  NULL, or the first name steno does not know. */
+static const char *parse_passes(unsigned *passes, const char *list)
 {
 	static const struct {
 		const char *name;
@@ -288,12 +288,21 @@ static int parse_passes(unsigned *passes, const char *list)
 		       (strlen(names[k].name) != len || strncmp(names[k].name, p, len) != 0))
 			k++;
 		if (k == sizeof names / sizeof *names)
-			return -1;
+			return p;
 		*passes = off ? *passes & ~names[k].bit : *passes | names[k].bit;
 		p += len;
 		if (!*p)
-			return 0;
+			return NULL;
 	}
+}
+
+/* The usage error for the pass name that starts bad (up to a comma). */
+static int unknown_pass(const char *bad)
+{
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(bad, ","), bad);
+	return usage_error("--passes: unknown pass '%s'; the passes are transcript, quotes and "
+	                   "smart (+NAME switches one on, -NAME off)", name);
 }
 
 /* Parse the options; returns -1 to go on, or an exit code. */
@@ -302,6 +311,7 @@ static int parse_options(cli *c, int argc, char **argv)
 	int ch;
 	while ((ch = getopt_long(argc, argv, "f:t:o:svhrj:", long_options, NULL)) != -1) {
 		int rc;
+		const char *bad;
 		switch (ch) {
 		case 'f': c->from = optarg; break;
 		case 't': c->to = optarg; break;
@@ -322,9 +332,8 @@ static int parse_options(cli *c, int argc, char **argv)
 			c->opts.passes &= ~(STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES);
 			break;
 		case OPT_PASSES:
-			if (parse_passes(&c->opts.passes, optarg) < 0)
-				return usage_error("--passes wants +NAME or -NAME (transcript, quotes, "
-				                   "smart), comma-separated, not '%s'", optarg);
+			if ((bad = parse_passes(&c->opts.passes, optarg)) != NULL)
+				return unknown_pass(bad);
 			break;
 		case OPT_PRETTY: c->opts.pretty = 1; break;
 		case OPT_RECOVER: c->opts.recover = 1; break;

@@ -148,6 +148,11 @@ assert byname["text"]["reads"] and not byname["text"]["writes"], byname["text"]
 PY
 }
 
+unknown_pass_named() {
+	exits_with 2 "$STENO" --passes=-quotes,+smurf,smart "$SAMPLE" &&
+		stderr_has "unknown pass 'smurf'" && stderr_has "transcript, quotes and smart"
+}
+
 list_formats_bad_style() {
 	exits_with 2 "$STENO" --list-formats=yaml && stderr_has "not 'yaml'"
 }
@@ -165,6 +170,7 @@ run_cli() {
 	check "unwritable format named: exit 2" exits_with 2 "$STENO" -f html "$SAMPLE"
 	check "bad option: exit 2" exits_with 2 "$STENO" --no-such-option
 	check "bad --metadata: exit 2" exits_with 2 "$STENO" --metadata novalue "$SAMPLE"
+	check "--passes with an unknown name: exit 2, the name and the passes told" unknown_pass_named
 	check "missing input: exit 1" exits_with 1 "$STENO" "$TMP/missing.txt"
 	check "missing input named in the error" stderr_has "missing.txt: cannot open"
 	"$STENO" "$TMP/missing.txt" -o "$TMP/never.html" 2>/dev/null

@@ -257,6 +257,26 @@ static void test_two_steps(void)
 	steno_doc_free(doc);
 }
 
+/* A compression level zlib has not is the caller's mistake, not a
+ * shortage of memory, and the message says what the levels are. */
+static void test_bad_level(void)
+{
+	steno_error err;
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.compress_level = 42;
+	steno_doc *doc = steno_parse("Q: One?\n", 8, "text", NULL, &err);
+	steno_sink *mem = steno_sink_new_memory();
+	CHECK(steno_archive_new("epub", mem, &opts, &err) == NULL && err.code == STENO_ERR_ARG);
+	CHECK(strstr(err.message, "42") && strstr(err.message, "1 to 9"));
+	CHECK(steno_render_string(doc, "zip", NULL, &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_ARG && strstr(err.message, "42"));
+	opts.compress_level = -1;
+	CHECK(steno_render(doc, "epub", mem, &opts, &err) == STENO_ERR_ARG);
+	steno_sink_close(mem);
+	steno_doc_free(doc);
+}
+
 static void test_stems(void)
 {
 	static const char *const cases[][2] = {
@@ -281,5 +301,6 @@ void test_zip(void)
 	test_zip64_count();
 	test_archive_api();
 	test_two_steps();
+	test_bad_level();
 	test_stems();
 }
