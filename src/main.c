@@ -180,10 +180,8 @@ static void put_json_words(const char *list)
 {
 	const char *sep = "";
 	putchar('[');
-	for (const char *p = list; *p; p += strspn(p, " ")) {
+	for (const char *p = list + strspn(list, " "); *p; p += strspn(p, " ")) {
 		size_t n = strcspn(p, " ");
-		if (!n)
-			continue;
 		fputs(sep, stdout);
 		put_json_string(p, n);
 		sep = ", ";
@@ -192,7 +190,7 @@ static void put_json_words(const char *list)
 	putchar(']');
 }
 
-/* ', "key": "value"' (no comma first when first). */
+/* "key": "value", after a comma unless first. */
 static void put_json_member(const char *key, const char *value, int first)
 {
 	printf("%s\"%s\": ", first ? "" : ", ", key);
