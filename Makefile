@@ -21,13 +21,16 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS)
-# Only what steno.h marks STENO_API leaves the shared library.
+# Only what steno.h marks STENO_API leaves the shared library, and the
+# static one (see $(STATIC)).
 LIBFLAGS  = -fPIC -fvisibility=hidden
+OBJCOPY  ?= objcopy
 # -pthread: the library initialises libxml2 once (pthread_once), the
 # command runs its batches on threads.
 LDLIBS   += $(PKG_LIBS) -pthread
 
-# The command's own files: src/main.c, src/batch.c and src/output.c.
+# The command's own files, which use steno.h alone (libsteno.a exports
+# nothing else).
 CLI_SRC  = src/main.c src/batch.c src/output.c
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c)) $(wildcard formats/*.c)
@@ -48,7 +51,16 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(LIBFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
-$(STATIC): $(LIB_OBJ)
+# The static library is one object linked from the library's, in which
+# every name steno.h does not mark STENO_API (all hidden) is made local:
+# a program may then have its own set_error, or link libzip's zip_add
+# beside ours.
+$(BUILD)/libsteno.o: $(LIB_OBJ)
+	$(CC) -r -nostdlib -o $@.all $^
+	$(OBJCOPY) --localize-hidden $@.all $@
+	rm -f $@.all
+
+$(STATIC): $(BUILD)/libsteno.o
 	@mkdir -p $(dir $@)
 	rm -f $@
 	$(AR) rcs $@ $^
@@ -62,7 +74,8 @@ $(SHARED): $(LIB_OBJ)
 $(STENO): $(CLI_OBJ) $(STATIC)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(UNIT): $(UNIT_OBJ) $(STATIC)
+# The unit tests look inside: they link the library's objects.
+$(UNIT): $(UNIT_OBJ) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -73,7 +86,8 @@ $(EXAMPLE): tests/example.c include/steno.h $(STATIC)
 	$(CC) $(WARN) $(CFLAGS) -Iinclude -o $@ tests/example.c $(STATIC) $(LDLIBS)
 
 check: all $(UNIT) $(EXAMPLE)
-	STENO=$(STENO) UNIT=$(UNIT) EXAMPLE=$(EXAMPLE) sh tests/run.sh
+	STENO=$(STENO) UNIT=$(UNIT) EXAMPLE=$(EXAMPLE) CC="$(CC)" CFLAGS="$(CFLAGS)" \
+		LDLIBS="$(LDLIBS)" sh tests/run.sh
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:

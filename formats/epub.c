@@ -350,7 +350,7 @@ static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_d
 	steno_sink *f = filter_new(s);
 	if (!f)
 		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
-	steno_status st = html_write(doc, f, &e->opts, err);
+	steno_status st = html_format.write(doc, f, &e->opts, err);
 	steno_sink_close(f); /* its errors are the chapter sink's, seen by zip_end_entry */
 	sink_puts(s, "</section>\n</body>\n</html>\n");
 	return st;
@@ -697,11 +697,28 @@ static steno_status epub_finish(void *state, steno_error *err)
 	return st;
 }
 
-const archive_ops epub_ops = {epub_open,    epub_prepare, epub_add,
-                              epub_release, epub_finish,  epub_discard};
+static const archive_ops epub_ops = {
+	.open = epub_open,
+	.prepare = epub_prepare,
+	.add = epub_add,
+	.release = epub_release,
+	.finish = epub_finish,
+	.discard = epub_discard,
+};
 
-steno_status epub_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
-                        steno_error *err)
+static steno_status epub_write(const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err)
 {
 	return archive_write_one(&epub_ops, doc, sink, opts, err);
 }
+
+const format epub_format = {
+	.name = "epub",
+	.aliases = "epub3",
+	.extensions = ".epub",
+	.media_type = "application/epub+zip",
+	.description = "EPUB 3 e-book, one chapter per input",
+	.write = epub_write,
+	.archive = &epub_ops,
+	.flags = STENO_FORMAT_COMPRESSED,
+};

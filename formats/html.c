@@ -1040,8 +1040,8 @@ static void put_page_head(html *h)
 	}
 }
 
-steno_status html_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
-                        steno_error *err)
+static steno_status html_write(const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
 	html h = {sink, doc, opts, 0, 0, 0};
@@ -1058,3 +1058,11 @@ steno_status html_write(const steno_doc *doc, steno_sink *sink, const steno_opti
 		PUT_LIT(&h, "</body>\n</html>\n");
 	return STENO_OK;
 }
+
+const format html_format = {
+	.name = "html",
+	.extensions = ".html .htm .xhtml",
+	.media_type = "text/html",
+	.description = "HTML5 (polyglot, also well-formed XML)",
+	.write = html_write,
+};

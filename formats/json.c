@@ -455,8 +455,8 @@ static void speakers(jw *w, const steno_doc *doc)
 	pop(w, ']');
 }
 
-steno_status json_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
-                        steno_error *err)
+static steno_status json_write(const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err)
 {
 	jw w = {sink, opts->pretty, 0, 1};
 
@@ -473,3 +473,11 @@ steno_status json_write(const steno_doc *doc, steno_sink *sink, const steno_opti
 		sink_putc(sink, '\n');
 	return STENO_OK;
 }
+
+const format json_format = {
+	.name = "json",
+	.extensions = ".json",
+	.media_type = "application/json",
+	.description = "steno's JSON document schema",
+	.write = json_write,
+};

@@ -342,8 +342,8 @@ static cmark_node *parse(const char *s, size_t len, size_t body, size_t blank_li
 	return root;
 }
 
-steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
-                           const steno_options *opts, steno_error *err)
+static steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
+                                  const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
 	if (!opts) {
@@ -372,3 +372,12 @@ steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
 		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 	return STENO_OK;
 }
+
+const format markdown_format = {
+	.name = "markdown",
+	.aliases = "commonmark md",
+	.extensions = ".md .markdown",
+	.media_type = "text/markdown",
+	.description = "CommonMark (with front matter)",
+	.read = markdown_read,
+};

@@ -1203,9 +1203,17 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 	return st;
 }
 
-steno_status tei_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err)
+static steno_status tei_read(steno_doc *doc, const io_input *in, const steno_options *opts,
+                             steno_error *err)
 {
 	steno_error local;
 	return read_tei(doc, in, opts, 1, err ? err : &local);
 }
+
+const format tei_format = {
+	.name = "tei",
+	.extensions = ".tei",
+	.media_type = "application/tei+xml",
+	.description = "TEI P5 transcript (ParlaMint, Parla-CLARIN)",
+	.stream = tei_read,
+};

@@ -560,8 +560,8 @@ static int read_text(reader *rd)
 	return read_blocks(rd);
 }
 
-steno_status text_read(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
-                       steno_error *err)
+static steno_status text_read(steno_doc *doc, const char *data, size_t len,
+                              const steno_options *opts, steno_error *err)
 {
 	steno_error local;
 	if (!err)
@@ -584,3 +584,12 @@ steno_status text_read(steno_doc *doc, const char *data, size_t len, const steno
 		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 	return STENO_OK;
 }
+
+const format text_format = {
+	.name = "text",
+	.aliases = "txt plain",
+	.extensions = ".txt",
+	.media_type = "text/plain",
+	.description = "plain-text transcript",
+	.read = text_read,
+};

@@ -297,8 +297,8 @@ static steno_status trs_text(void *ud, const char *s, size_t len)
 
 static const xml_callbacks trs_callbacks = {trs_start, trs_end_checked, trs_text};
 
-steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err)
+static steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *opts,
+                             steno_error *err)
 {
 	steno_error local;
 	trs r = {.doc = doc, .err = err ? err : &local, .sync_ms = STENO_TIME_NONE};
@@ -315,3 +315,12 @@ steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *o
 	free(r.turn_who);
 	return st;
 }
+
+const format trs_format = {
+	.name = "trs",
+	.aliases = "transcriber",
+	.extensions = ".trs",
+	.media_type = "text/xml",
+	.description = "Transcriber transcription",
+	.stream = trs_read,
+};

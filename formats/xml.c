@@ -96,9 +96,9 @@ static steno_status read_as(const char *name, const char *ns, steno_doc *doc,
                             const io_input *in, const steno_options *opts, steno_error *err)
 {
 	if (is_tei_root(name, ns))
-		return tei_read(doc, in, opts, err);
+		return tei_format.stream(doc, in, opts, err);
 	if (strcmp(name, "Trans") == 0 && !*ns)
-		return trs_read(doc, in, opts, err);
+		return trs_format.stream(doc, in, opts, err);
 	if (*ns)
 		doc_warn(doc, "unknown XML vocabulary <%s xmlns=\"%s\">: its text is kept as paragraphs",
 		         name, ns);
@@ -107,8 +107,8 @@ static steno_status read_as(const char *name, const char *ns, steno_doc *doc,
 	return generic_read(doc, in, opts, err);
 }
 
-steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err)
+static steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *opts,
+                             steno_error *err)
 {
 	steno_error local;
 	if (!err)
@@ -123,3 +123,11 @@ steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *o
 	free(grown);
 	return st;
 }
+
+const format xml_format = {
+	.name = "xml",
+	.extensions = ".xml",
+	.media_type = "application/xml",
+	.description = "XML: TEI or Transcriber by the root, else text",
+	.stream = xml_read,
+};

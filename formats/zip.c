@@ -99,8 +99,8 @@ static void *bundle_prepare(const void *state, const steno_doc *doc, const char 
 	}
 	steno_options page = b->opts;
 	page.standalone = 1;
-	if (render_member(doc, html_write, &page, &d->html, err) != STENO_OK ||
-	    render_member(doc, json_write, &b->opts, &d->json, err) != STENO_OK) {
+	if (render_member(doc, html_format.write, &page, &d->html, err) != STENO_OK ||
+	    render_member(doc, json_format.write, &b->opts, &d->json, err) != STENO_OK) {
 		bundle_release(d);
 		return NULL;
 	}
@@ -265,11 +265,27 @@ static steno_status bundle_finish(void *state, steno_error *err)
 	return st;
 }
 
-const archive_ops zip_bundle_ops = {bundle_open,   bundle_prepare, bundle_add,
-                                    bundle_release, bundle_finish,  bundle_discard};
+static const archive_ops bundle_ops = {
+	.open = bundle_open,
+	.prepare = bundle_prepare,
+	.add = bundle_add,
+	.release = bundle_release,
+	.finish = bundle_finish,
+	.discard = bundle_discard,
+};
 
-steno_status zip_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
-                       steno_error *err)
+static steno_status zip_write(const steno_doc *doc, steno_sink *sink, const steno_options *opts,
+                              steno_error *err)
 {
-	return archive_write_one(&zip_bundle_ops, doc, sink, opts, err);
+	return archive_write_one(&bundle_ops, doc, sink, opts, err);
 }
+
+const format zip_format = {
+	.name = "zip",
+	.extensions = ".zip",
+	.media_type = "application/zip",
+	.description = "bundle: HTML and JSON of each input, index, manifest",
+	.write = zip_write,
+	.archive = &bundle_ops,
+	.flags = STENO_FORMAT_COMPRESSED,
+};

@@ -91,7 +91,8 @@ typedef struct steno_options {
 	unsigned passes;      /* STENO_PASS_* bits */
 	const char *encoding; /* readers: force this input encoding (iconv name) */
 	size_t max_input;     /* decompressed input bound in bytes; 0 = 1 GiB */
-	int compress_level;   /* gzip level 1-9; 0 = default (6) */
+	int compress_level;   /* gzip, ZIP, EPUB level 1-9; 0 = default (6); others
+	                         are refused (STENO_ERR_ARG) */
 	int recover;          /* XML readers: convert what libxml2's recovery can, with warnings */
 	const char *speakers; /* TEI: a file whose listPerson names the speakers, or NULL */
 	const char *xinclude; /* XML readers: follow XInclude for files below this folder;
@@ -315,8 +316,9 @@ STENO_API steno_sink *steno_sink_new_callback(steno_write_fn fn, void *userdata)
 STENO_API steno_sink *steno_sink_new_file(FILE *fp);
 STENO_API steno_sink *steno_sink_new_fd(int fd);
 STENO_API steno_sink *steno_sink_new_memory(void);
-/* A sink that gzip-compresses into next (level 1-9, 0 = 6).  Closing it
- * writes the gzip trailer into next; next is not closed. */
+/* A sink that gzip-compresses into next (level 1-9, 0 = 6; NULL for any
+ * other level).  Closing it writes the gzip trailer into next; next is
+ * not closed. */
 STENO_API steno_sink *steno_sink_new_gzip(steno_sink *next, int level);
 
 STENO_API steno_status steno_sink_write(steno_sink *sink, const void *data, size_t len);
@@ -333,16 +335,27 @@ STENO_API steno_status steno_sink_close(steno_sink *sink);
 /* ------------------------------------------------------------------ */
 /* Formats                                                            */
 
-/* The registry: every format steno knows, in a fixed order. */
+/* The registry: every format steno knows, in a fixed order.  Past the
+ * end, the string calls return NULL and the others 0. */
 STENO_API size_t steno_format_count(void);
 STENO_API const char *steno_format_name(size_t i);
+/* Space-separated other names -f and -t take ("commonmark md"), maybe "". */
+STENO_API const char *steno_format_aliases(size_t i);
 /* Space-separated extensions with their dots (".md .markdown"), maybe "". */
 STENO_API const char *steno_format_extensions(size_t i);
 STENO_API const char *steno_format_media_type(size_t i);
 STENO_API const char *steno_format_description(size_t i);
 STENO_API int steno_format_can_read(size_t i);
 STENO_API int steno_format_can_write(size_t i);
-/* The index of the format named name (or an alias), or (size_t)-1. */
+
+/* What a format is, and what it needs of a document. */
+#define STENO_FORMAT_ARCHIVE    0x01u /* holds many documents: steno_archive_new() takes it */
+#define STENO_FORMAT_COMPRESSED 0x02u /* written compressed already: never gzip it again */
+#define STENO_FORMAT_TIMED      0x04u /* its writer needs the times of turns (captions) */
+/* The STENO_FORMAT_* bits of format i. */
+STENO_API unsigned steno_format_flags(size_t i);
+/* The index of the format named name or one of its aliases, compared
+ * without case, or (size_t)-1. */
 STENO_API size_t steno_format_find(const char *name);
 /* The name of the format a path's extension says (a trailing ".gz" is
  * skipped), or NULL. */
@@ -360,6 +373,16 @@ STENO_API steno_doc *steno_parse(const char *data, size_t len, const char *forma
 /* Read path and parse it; format NULL means "from the file name". */
 STENO_API steno_doc *steno_parse_file(const char *path, const char *format,
                                       const steno_options *opts, steno_error *err);
+/* Everything left in fp, decoded as steno_parse() decodes it: gzip data
+ * is inflated, up to opts->max_input (opts may be NULL for the
+ * defaults).  For a caller that joins several inputs into one document
+ * or reads a pipe before parsing.  A malloc'd buffer (caller frees with
+ * free()), not NUL-terminated, its length in *len; NULL with err set
+ * when fp cannot be read (STENO_ERR_IO), the gzip data is corrupt
+ * (STENO_ERR_PARSE) or inflates beyond the bound (STENO_ERR_LIMIT), or
+ * on no memory. */
+STENO_API char *steno_read_all(FILE *fp, size_t *len, const steno_options *opts,
+                               steno_error *err);
 
 /* Run the passes opts->passes asks for on doc (steno_parse already does). */
 STENO_API steno_status steno_run_passes(steno_doc *doc, const steno_options *opts,
@@ -409,6 +432,37 @@ STENO_API steno_status steno_archive_close(steno_archive *archive, steno_error *
 /* Free the archive without finishing it: what the sink received is not
  * a valid archive and the caller throws it away.  NULL is allowed. */
 STENO_API void steno_archive_abort(steno_archive *archive);
+
+/* steno_archive_add() in two steps, so that many documents are
+ * rendered and compressed at once.  steno_archive_prepare() renders
+ * doc's entries into memory and copies out what the archive's own
+ * documents will say of it, so doc may be freed at once.  It changes
+ * nothing in the archive: any number of threads may call it at the same
+ * time, alongside the one thread that adds; a failure (NULL, err set)
+ * leaves the archive as it was.  steno_archive_add_prepared() then
+ * writes a prepared document, on the archive's one thread, in the
+ * order the documents are to have (entry names and chapter numbers
+ * depend on the documents before); a failure makes the archive
+ * unusable, as with steno_archive_add().  The prepared document stays
+ * the caller's either way: steno_archive_doc_free() frees it (NULL is
+ * allowed). */
+typedef struct steno_archive_doc steno_archive_doc;
+STENO_API steno_archive_doc *steno_archive_prepare(const steno_archive *archive,
+                                                   const steno_doc *doc,
+                                                   const char *source_name, steno_error *err);
+STENO_API steno_status steno_archive_add_prepared(steno_archive *archive,
+                                                  steno_archive_doc *prepared, steno_error *err);
+STENO_API void steno_archive_doc_free(steno_archive_doc *prepared);
+
+/* The name an archive gives the entries of a document from
+ * source_name (NULL for "document"), before it makes them unique: a
+ * relative path without its last part's extension, nor a ".gz" after
+ * that; no leading '/', no empty, "." or ".." parts; '\\' taken as '/';
+ * bytes that are not UTF-8, controls and characters common file systems
+ * reserve replaced by '_'; at most 200 bytes; "document" when nothing
+ * is left.  The command names the files of an output folder so too.
+ * malloc'd (caller frees with free()); NULL on no memory. */
+STENO_API char *steno_archive_stem(const char *source_name);
 
 #ifdef __cplusplus
 }

@@ -185,6 +185,27 @@ steno_doc *steno_parse_file(const char *path, const char *format_name,
 	return doc;
 }
 
+char *steno_read_all(FILE *fp, size_t *len, const steno_options *opts, steno_error *err)
+{
+	clear_error(err);
+	if (!fp || !len) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no input file or no length");
+		return NULL;
+	}
+	steno_options tmp;
+	opts = options_or_default(opts, &tmp);
+	size_t n;
+	char *data = io_read_rest(NULL, 0, fp, &n, err);
+	if (data && !gzip_detect(data, n)) {
+		*len = n;
+		return data;
+	}
+	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	char *plain = data ? gzip_inflate(data, n, max, len, err) : NULL;
+	free(data);
+	return plain;
+}
+
 steno_status steno_render(const steno_doc *doc, const char *format_name, steno_sink *sink,
                           const steno_options *opts, steno_error *err)
 {

@@ -18,15 +18,19 @@ struct steno_archive {
 	steno_error first;   /* and its message, repeated by close */
 };
 
-/* The archive protocol of the format named name, from the registry. */
-static const archive_ops *ops_for(const char *name)
+/* ops' state on sink, once the options are known to be ones it can
+ * honour: a compression level zlib refuses would otherwise surface as
+ * a failure to allocate. */
+static void *open_archive(const archive_ops *ops, steno_sink *sink, const steno_options *opts,
+                          steno_error *err)
 {
-	const format *f = format_lookup(name);
-	if (f && f->write == zip_write)
-		return &zip_bundle_ops;
-	if (f && f->write == epub_write)
-		return &epub_ops;
-	return NULL;
+	if (opts->compress_level < 0 || opts->compress_level > 9) {
+		set_error(err, STENO_ERR_ARG, 0, 0,
+		          "compression level %d is out of range: 1 to 9, or 0 for the default",
+		          opts->compress_level);
+		return NULL;
+	}
+	return ops->open(sink, opts, err);
 }
 
 steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
@@ -42,7 +46,8 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 		set_error(err, STENO_ERR_ARG, 0, 0, "no format or no sink");
 		return NULL;
 	}
-	const archive_ops *ops = ops_for(format_name);
+	const format *f = format_lookup(format_name);
+	const archive_ops *ops = f ? f->archive : NULL;
 	if (!ops) {
 		set_error(err, STENO_ERR_FORMAT, 0, 0, "'%s' is not an archive format", format_name);
 		return NULL;
@@ -53,7 +58,7 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 		return NULL;
 	}
 	a->ops = ops;
-	a->state = ops->open(sink, opts, err);
+	a->state = open_archive(ops, sink, opts, err);
 	if (!a->state) {
 		free(a);
 		return NULL;
@@ -61,7 +66,7 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 	return a;
 }
 
-struct archive_doc {
+struct steno_archive_doc {
 	const archive_ops *ops;
 	void *prepared;
 };
@@ -81,10 +86,15 @@ static steno_status failed(steno_archive *a, steno_status st, const steno_error 
 	return st;
 }
 
-archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
-                             const char *source_name, steno_error *err)
+steno_archive_doc *steno_archive_prepare(const steno_archive *a, const steno_doc *doc,
+                                         const char *source_name, steno_error *err)
 {
-	archive_doc *d = malloc(sizeof *d);
+	clear_error(err);
+	if (!a || !doc) {
+		set_error(err, STENO_ERR_ARG, 0, 0, "no archive or no document");
+		return NULL;
+	}
+	steno_archive_doc *d = malloc(sizeof *d);
 	if (!d) {
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
@@ -98,8 +108,14 @@ archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
 	return d;
 }
 
-steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error *err)
+steno_status steno_archive_add_prepared(steno_archive *a, steno_archive_doc *d,
+                                        steno_error *err)
 {
+	clear_error(err);
+	if (!a || !d)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "no archive or no prepared document");
+	if (d->ops != a->ops)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "a document prepared for another format");
 	if (a->status != STENO_OK) {
 		if (err)
 			*err = a->first;
@@ -109,7 +125,7 @@ steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error 
 	return failed(a, a->ops->add(a->state, d->prepared, &mine), &mine, err);
 }
 
-void archive_doc_free(archive_doc *d)
+void steno_archive_doc_free(steno_archive_doc *d)
 {
 	if (!d)
 		return;
@@ -129,11 +145,11 @@ steno_status steno_archive_add(steno_archive *a, const steno_doc *doc, const cha
 		return a->status;
 	}
 	steno_error mine = {0};
-	archive_doc *d = archive_prepare(a, doc, source_name, &mine);
+	steno_archive_doc *d = steno_archive_prepare(a, doc, source_name, &mine);
 	if (!d)
 		return failed(a, mine.code ? mine.code : STENO_ERR_NOMEM, &mine, err);
-	steno_status st = archive_add_prepared(a, d, err);
-	archive_doc_free(d);
+	steno_status st = steno_archive_add_prepared(a, d, err);
+	steno_archive_doc_free(d);
 	return st;
 }
 
@@ -165,7 +181,7 @@ void steno_archive_abort(steno_archive *a)
 steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
-	void *state = ops->open(sink, opts, err);
+	void *state = open_archive(ops, sink, opts, err);
 	if (!state)
 		return err ? err->code : STENO_ERR_NOMEM;
 	const char *source = steno_meta_get(doc, "source");
@@ -243,8 +259,10 @@ static size_t without_extension(const char *name, size_t len)
 	return len;
 }
 
-char *archive_stem(const char *source)
+char *steno_archive_stem(const char *source)
 {
+	if (!source)
+		source = "document";
 	size_t len = strlen(source);
 	char *out = malloc(ARCHIVE_STEM_MAX + 4 + sizeof "document");
 	if (!out)
@@ -323,7 +341,7 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	arena *m = &info->mem;
 	arena_init(m);
 	const char *date = steno_meta_get(doc, "date");
-	char *stem = archive_stem(source);
+	char *stem = steno_archive_stem(source);
 	char *title = stem ? archive_title(doc) : NULL;
 	info->source = arena_strdup(m, source);
 	info->stem = stem ? arena_adopt(m, stem) : NULL;

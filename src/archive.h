@@ -29,31 +29,16 @@ typedef struct archive_ops {
 	void (*discard)(void *state);
 } archive_ops;
 
-extern const archive_ops zip_bundle_ops;
-extern const archive_ops epub_ops;
-
 /* The archive formats' writers for one document: an archive of one. */
 steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err);
-
-/* steno_archive_add() in its two steps, for the command's batches:
- * archive_prepare() on worker threads, any number at once (it changes
- * nothing in a, so a failure leaves the archive as it was), and
- * archive_add_prepared() on the archive's thread in input order (a
- * failure makes the archive unusable, as with steno_archive_add()). */
-typedef struct archive_doc archive_doc;
-archive_doc *archive_prepare(const steno_archive *a, const steno_doc *doc,
-                             const char *source_name, steno_error *err);
-steno_status archive_add_prepared(steno_archive *a, archive_doc *d, steno_error *err);
-/* NULL is allowed. */
-void archive_doc_free(archive_doc *d);
 
 /* What an archive's own documents say of one of its documents, copied
  * out of it: every string lives in mem. */
 typedef struct archive_info {
 	arena mem;
 	const char *source;   /* as given */
-	const char *stem;     /* archive_stem(source) */
+	const char *stem;     /* steno_archive_stem(source) */
 	const char *title;    /* archive_title(), or NULL */
 	const char *date;     /* the metadata date, NULL when none or empty */
 	const char *language; /* archive_language() */
@@ -74,14 +59,8 @@ int64_t archive_time(void);
 /* t as "YYYY-MM-DDThh:mm:ssZ" into out. */
 void archive_format_time(int64_t t, char out[21]);
 
+/* The longest steno_archive_stem(), in bytes, as steno.h promises. */
 #define ARCHIVE_STEM_MAX 200
-
-/* A safe relative entry path from a source file name, without its
- * extension(s): no leading '/', no "", "." or ".." parts, '\' taken as
- * '/', bytes that are not valid UTF-8 or are controls or reserved on
- * common file systems replaced by '_', at most ARCHIVE_STEM_MAX bytes; "document"
- * when nothing is left.  malloc'd (caller frees); NULL on no memory. */
-char *archive_stem(const char *source);
 
 /* The text under n (text and code; breaks as spaces), malloc'd; NULL
  * on no memory. */

@@ -16,9 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "archive.h"
 #include "batch.h"
-#include "io.h"
 
 #define MAX_DEPTH 64 /* folders deeper than this are a loop or a mistake */
 
@@ -31,7 +29,7 @@ typedef struct item {
 
 /* Archive mode: one input's place in the window of prepared documents. */
 typedef struct slot {
-	archive_doc *doc; /* NULL when its input failed or could not be prepared */
+	steno_archive_doc *doc; /* NULL when its input failed or could not be prepared */
 	steno_error err;  /* err.code set when preparing failed */
 	int ready;
 } slot;
@@ -389,7 +387,7 @@ static steno_doc *parse_item(const run *r, const item *it, int *rc)
 	steno_doc *doc;
 	if (strcmp(it->path, "-") == 0) {
 		size_t len;
-		char *data = io_read_all(stdin, &len, &err);
+		char *data = steno_read_all(stdin, &len, r->b->opts, &err);
 		doc = data ? steno_parse(data, len, r->b->from ? r->b->from : "text", r->b->opts, &err)
 		           : NULL;
 		free(data);
@@ -485,7 +483,7 @@ static int plan_outputs(run *r)
 	if (!order)
 		return EXIT_INTERNAL;
 	for (size_t i = 0; i < r->count; i++) {
-		char *stem = archive_stem(r->items[i].rel);
+		char *stem = steno_archive_stem(r->items[i].rel);
 		char *base = stem ? join(r->b->output, stem) : NULL;
 		r->items[i].out = base ? malloc(strlen(base) + strlen(ext) + 1) : NULL;
 		if (r->items[i].out)
@@ -542,7 +540,7 @@ static void *archive_worker(void *arg)
 		slot done = {.ready = 1};
 		steno_doc *doc = parse_item(r, &r->items[i], &rc);
 		if (doc) {
-			done.doc = archive_prepare(r->archive, doc, r->items[i].rel, &done.err);
+			done.doc = steno_archive_prepare(r->archive, doc, r->items[i].rel, &done.err);
 			if (!done.doc && !done.err.code)
 				set_error_text(&done.err, STENO_ERR_NOMEM, "out of memory");
 			steno_doc_free(doc);
@@ -586,12 +584,12 @@ static steno_status add_all(run *r, steno_error *err)
 	for (size_t i = 0; i < r->count && st == STENO_OK; i++) {
 		slot s = take(r, i);
 		if (s.doc) {
-			st = archive_add_prepared(r->archive, s.doc, err);
+			st = steno_archive_add_prepared(r->archive, s.doc, err);
 		} else if (s.err.code) {
 			*err = s.err;
 			st = s.err.code;
 		}
-		archive_doc_free(s.doc);
+		steno_archive_doc_free(s.doc);
 	}
 	if (st != STENO_OK) {
 		pthread_mutex_lock(&r->lock);
@@ -623,7 +621,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	for (size_t i = 0; i < r->window; i++)
-		archive_doc_free(r->slots[i].ready ? r->slots[i].doc : NULL);
+		steno_archive_doc_free(r->slots[i].ready ? r->slots[i].doc : NULL);
 	if (st == STENO_OK)
 		st = steno_archive_close(a, &err);
 	else
@@ -643,7 +641,7 @@ static int fill_archive(void *ctx, int fd, const char *name)
 
 int batch_is_archive(const char *format)
 {
-	return strcmp(format, "zip") == 0 || strcmp(format, "epub") == 0;
+	return (steno_format_flags(steno_format_find(format)) & STENO_FORMAT_ARCHIVE) != 0;
 }
 
 int batch_wanted(const batch *b)

@@ -56,7 +56,8 @@ typedef struct batch {
 	void *ctx;
 } batch;
 
-/* Non-zero when format is an archive: every input one document of it. */
+/* Non-zero when format (a name or alias, in any case) is an archive:
+ * every input one document of it. */
 int batch_is_archive(const char *format);
 /* Non-zero when the command's inputs go through batch_run(): an output
  * folder, -r, or an archive format. */

@@ -19,43 +19,35 @@ typedef steno_status (*format_stream_reader)(steno_doc *doc, const io_input *in,
 typedef steno_status (*format_writer)(const steno_doc *doc, steno_sink *sink,
                                       const steno_options *opts, steno_error *err);
 
+struct archive_ops; /* archive.h */
+
+/* A format, as its file describes it with designated initialisers;
+ * what a format leaves out is NULL or 0.  Everything that depends on
+ * the format asks its descriptor, so a new format is its file and one
+ * line in the registry. */
 typedef struct format {
 	const char *name;
-	const char *aliases;    /* space-separated, maybe "" */
+	const char *aliases;    /* space-separated, or NULL */
 	const char *extensions; /* space-separated, with dots */
 	const char *media_type;
 	const char *description;
-	format_reader read;     /* NULL when the format streams or is not read */
+	format_reader read;          /* takes the whole input in one buffer */
+	format_stream_reader stream; /* or takes it a piece at a time */
 	format_writer write;
-	format_stream_reader stream; /* or NULL */
+	/* Several documents in one output (steno_archive), for a format
+	 * whose writer writes an archive of one. */
+	const struct archive_ops *archive;
+	unsigned flags; /* STENO_FORMAT_COMPRESSED, STENO_FORMAT_TIMED */
 } format;
 
 /* Can the format be read, whole or streamed? */
 int format_can_read(const format *f);
 
-/* The registry entry for a name or alias, or NULL. */
+/* The registry entry for a name or alias, in any case, or NULL. */
 const format *format_lookup(const char *name);
-const format *format_at(size_t i);
 
-/* Each format file exports its reader and/or writer. */
-steno_status text_read(steno_doc *doc, const char *data, size_t len,
-                       const steno_options *opts, steno_error *err);
-steno_status tei_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err);
-steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err);
-steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *opts,
-                      steno_error *err);
-steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
-                           const steno_options *opts, steno_error *err);
-steno_status html_write(const steno_doc *doc, steno_sink *sink,
-                        const steno_options *opts, steno_error *err);
-steno_status json_write(const steno_doc *doc, steno_sink *sink,
-                        const steno_options *opts, steno_error *err);
-/* Archives of one document; several go through steno_archive. */
-steno_status zip_write(const steno_doc *doc, steno_sink *sink,
-                       const steno_options *opts, steno_error *err);
-steno_status epub_write(const steno_doc *doc, steno_sink *sink,
-                        const steno_options *opts, steno_error *err);
+/* The descriptors, one per format file. */
+extern const format text_format, markdown_format, tei_format, trs_format, xml_format,
+	html_format, json_format, zip_format, epub_format;
 
 #endif

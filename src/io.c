@@ -50,8 +50,3 @@ char *io_read_rest(const char *head, size_t head_len, FILE *fp, size_t *len, ste
 	*len = used;
 	return buf;
 }
-
-char *io_read_all(FILE *fp, size_t *len, steno_error *err)
-{
-	return io_read_rest(NULL, 0, fp, len, err);
-}

@@ -7,10 +7,9 @@
 
 #include "steno.h"
 
-/* Everything left in fp, in a malloc'd buffer with one spare byte after
+/* head[0..head_len), already read from fp (0 bytes: none), and
+ * everything left in fp, in a malloc'd buffer with one spare byte after
  * *len (caller frees); NULL with err set (STENO_ERR_IO, STENO_ERR_NOMEM). */
-char *io_read_all(FILE *fp, size_t *len, steno_error *err);
-/* The same, after head[0..head_len) already read from fp. */
 char *io_read_rest(const char *head, size_t head_len, FILE *fp, size_t *len,
                    steno_error *err);
 

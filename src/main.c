@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "io.h"
 #include "steno.h"
 
 #define MAX_METADATA 256
@@ -67,7 +66,10 @@ static const char usage_text[] =
 	"                         (small); default 6\n"
 	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
 	"                         (suffix K, M or G; default 1G)\n"
-	"      --list-formats     list the formats and exit\n"
+	"      --list-formats[=json]\n"
+	"                         list the formats and exit; json: an array of\n"
+	"                         objects (name, aliases, extensions, media_type,\n"
+	"                         description, reads, writes, archive)\n"
 	"  -v, --version          print the version and exit\n"
 	"  -h, --help             print this help and exit\n"
 	"\n"
@@ -106,7 +108,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
-	{"list-formats", no_argument, NULL, OPT_LIST_FORMATS},
+	{"list-formats", optional_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -142,7 +144,7 @@ int exit_code_for(steno_status code)
 	}
 }
 
-static void list_formats(void)
+static void list_formats_text(void)
 {
 	printf("%-10s %-5s %-5s %-22s %-20s %s\n", "NAME", "READ", "WRITE", "EXTENSIONS",
 	       "MEDIA TYPE", "DESCRIPTION");
@@ -151,6 +153,81 @@ static void list_formats(void)
 		       steno_format_can_read(i) ? "yes" : "no",
 		       steno_format_can_write(i) ? "yes" : "no", steno_format_extensions(i),
 		       steno_format_media_type(i), steno_format_description(i));
+}
+
+/* s[0..len) as a JSON string.  The registry's strings are plain ASCII
+ * today; escaping keeps the output JSON whatever a format says. */
+static void put_json_string(const char *s, size_t len)
+{
+	putchar('"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/* A space-separated list as a JSON array of strings. */
+static void put_json_words(const char *list)
+{
+	const char *sep = "";
+	putchar('[');
+	for (const char *p = list + strspn(list, " "); *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		fputs(sep, stdout);
+		put_json_string(p, n);
+		sep = ", ";
+		p += n;
+	}
+	putchar(']');
+}
+
+/* "key": "value", after a comma unless first. */
+static void put_json_member(const char *key, const char *value, int first)
+{
+	printf("%s\"%s\": ", first ? "" : ", ", key);
+	put_json_string(value, strlen(value));
+}
+
+/* One object per format, for scripts (the test suite builds its lists
+ * of formats and extensions from it). */
+static void list_formats_json(void)
+{
+	size_t count = steno_format_count();
+	puts("[");
+	for (size_t i = 0; i < count; i++) {
+		fputs("  {", stdout);
+		put_json_member("name", steno_format_name(i), 1);
+		fputs(", \"aliases\": ", stdout);
+		put_json_words(steno_format_aliases(i));
+		fputs(", \"extensions\": ", stdout);
+		put_json_words(steno_format_extensions(i));
+		put_json_member("media_type", steno_format_media_type(i), 0);
+		put_json_member("description", steno_format_description(i), 0);
+		printf(", \"reads\": %s, \"writes\": %s, \"archive\": %s}%s\n",
+		       steno_format_can_read(i) ? "true" : "false",
+		       steno_format_can_write(i) ? "true" : "false",
+		       steno_format_flags(i) & STENO_FORMAT_ARCHIVE ? "true" : "false",
+		       i + 1 < count ? "," : "");
+	}
+	puts("]");
+}
+
+/* --list-formats[=text|json]; an exit code. */
+static int list_formats(const char *style)
+{
+	if (style && strcmp(style, "json") == 0)
+		list_formats_json();
+	else if (!style || strcmp(style, "text") == 0)
+		list_formats_text();
+	else
+		return usage_error("--list-formats wants text or json, not '%s'", style);
+	return EXIT_OK;
 }
 
 /* A decimal count with an optional K, M or G (times 1024 each); 0 when
@@ -189,8 +266,8 @@ static int parse_number_option(cli *c, int ch, const char *arg)
 }
 
 /* "-quotes,+smart": each NAME switches a pass on (+NAME or NAME) or
- * off (-NAME), in order; -1 for a name steno does not know. */
-static int parse_passes(unsigned *passes, const char *list)
+ * off (-NAME), in order.  NULL, or the first name steno does not know. */
+static const char *parse_passes(unsigned *passes, const char *list)
 {
 	static const struct {
 		const char *name;
@@ -206,12 +283,21 @@ static int parse_passes(unsigned *passes, const char *list)
 		       (strlen(names[k].name) != len || strncmp(names[k].name, p, len) != 0))
 			k++;
 		if (k == sizeof names / sizeof *names)
-			return -1;
+			return p;
 		*passes = off ? *passes & ~names[k].bit : *passes | names[k].bit;
 		p += len;
 		if (!*p)
-			return 0;
+			return NULL;
 	}
+}
+
+/* The usage error for the pass name that starts bad (up to a comma). */
+static int unknown_pass(const char *bad)
+{
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(bad, ","), bad);
+	return usage_error("--passes: unknown pass '%s'; the passes are transcript, quotes and "
+	                   "smart (+NAME switches one on, -NAME off)", name);
 }
 
 /* Parse the options; returns -1 to go on, or an exit code. */
@@ -220,6 +306,7 @@ static int parse_options(cli *c, int argc, char **argv)
 	int ch;
 	while ((ch = getopt_long(argc, argv, "f:t:o:svhrj:", long_options, NULL)) != -1) {
 		int rc;
+		const char *bad;
 		switch (ch) {
 		case 'f': c->from = optarg; break;
 		case 't': c->to = optarg; break;
@@ -240,9 +327,8 @@ static int parse_options(cli *c, int argc, char **argv)
 			c->opts.passes &= ~(STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES);
 			break;
 		case OPT_PASSES:
-			if (parse_passes(&c->opts.passes, optarg) < 0)
-				return usage_error("--passes wants +NAME or -NAME (transcript, quotes, "
-				                   "smart), comma-separated, not '%s'", optarg);
+			if ((bad = parse_passes(&c->opts.passes, optarg)) != NULL)
+				return unknown_pass(bad);
 			break;
 		case OPT_PRETTY: c->opts.pretty = 1; break;
 		case OPT_RECOVER: c->opts.recover = 1; break;
@@ -257,7 +343,7 @@ static int parse_options(cli *c, int argc, char **argv)
 			if ((rc = parse_number_option(c, ch, optarg)) != -1)
 				return rc;
 			break;
-		case OPT_LIST_FORMATS: list_formats(); return EXIT_OK;
+		case OPT_LIST_FORMATS: return list_formats(optarg);
 		case 'v': printf("steno %s\n", steno_version()); return EXIT_OK;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("%s", "invalid option");
@@ -289,8 +375,9 @@ static int choose_formats(cli *c, const char *first_input)
 	return -1;
 }
 
-/* Append the whole of one input to *buf; returns -1 or an exit code. */
-static int read_input(const char *name, char **buf, size_t *len)
+/* Append the whole of one input, decoded, to *buf; returns -1 or an
+ * exit code. */
+static int read_input(const char *name, const steno_options *opts, char **buf, size_t *len)
 {
 	int is_stdin = strcmp(name, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(name, "rb");
@@ -300,7 +387,7 @@ static int read_input(const char *name, char **buf, size_t *len)
 		return EXIT_INPUT;
 	}
 	size_t n;
-	char *data = io_read_all(fp, &n, &err);
+	char *data = steno_read_all(fp, &n, opts, &err);
 	if (!is_stdin)
 		fclose(fp);
 	if (!data) {
@@ -408,9 +495,9 @@ static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, sten
 	char *buf = NULL;
 	size_t len = 0;
 	for (int i = 0; i < ninputs && *rc == -1; i++)
-		*rc = read_input(inputs[i], &buf, &len);
+		*rc = read_input(inputs[i], &c->opts, &buf, &len);
 	if (ninputs == 0)
-		*rc = read_input("-", &buf, &len);
+		*rc = read_input("-", &c->opts, &buf, &len);
 	if (*rc != -1) {
 		free(buf);
 		return NULL;
@@ -472,8 +559,9 @@ int main(int argc, char **argv)
 	/* A ZIP's members are deflated already, and no reader opens a
 	 * gzipped EPUB: refused rather than written uncompressed under a
 	 * name that says otherwise. */
-	if (c.output && ends_with_gz(c.output) && batch_is_archive(c.to))
-		return usage_error("%s: ZIP and EPUB archives are compressed already; "
+	if (c.output && ends_with_gz(c.output) &&
+	    (steno_format_flags(steno_format_find(c.to)) & STENO_FORMAT_COMPRESSED))
+		return usage_error("%s: the format is compressed already; "
 		                   "name the output without .gz", c.output);
 	if (c.output && strcmp(c.output, "-") != 0)
 		output_init();

@@ -1,52 +1,45 @@
-/* registry.c - the one table of formats.  The command and the API find
- * readers and writers here and nowhere else. */
+/* registry.c - the one list of formats.  The command, the API and the
+ * archive layer find formats here and nowhere else; what each format
+ * is and does is its own file's descriptor. */
 #include <string.h>
 #include <strings.h>
 
 #include "format.h"
 #include "wordlist.h"
 
-static const format formats[] = {
-	{"text", "txt plain", ".txt", "text/plain", "plain-text transcript", text_read, NULL, NULL},
-	{"tei", "", ".tei", "application/tei+xml", "TEI P5 transcript (ParlaMint, Parla-CLARIN)",
-	 NULL, NULL, tei_read},
-	{"trs", "transcriber", ".trs", "text/xml", "Transcriber transcription", NULL, NULL,
-	 trs_read},
-	{"xml", "", ".xml", "application/xml", "XML: TEI or Transcriber by the root, else text",
-	 NULL, NULL, xml_read},
-	{"markdown", "commonmark md", ".md .markdown", "text/markdown", "CommonMark (with front matter)",
-	 markdown_read, NULL, NULL},
-	{"html", "", ".html .htm .xhtml", "text/html", "HTML5 (polyglot, also well-formed XML)",
-	 NULL, html_write, NULL},
-	{"json", "", ".json", "application/json", "steno's JSON document schema", NULL,
-	 json_write, NULL},
-	{"zip", "", ".zip", "application/zip", "bundle: HTML and JSON of each input, index, manifest",
-	 NULL, zip_write, NULL},
-	{"epub", "epub3", ".epub", "application/epub+zip", "EPUB 3 e-book, one chapter per input",
-	 NULL, epub_write, NULL},
+static const format *const formats[] = {
+	&text_format, &tei_format,  &trs_format, &xml_format, &markdown_format,
+	&html_format, &json_format, &zip_format, &epub_format,
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof *formats)
+
+/* The format at index i, or NULL past the end. */
+static const format *at(size_t i)
+{
+	return i < FORMAT_COUNT ? formats[i] : NULL;
+}
 
 int format_can_read(const format *f)
 {
 	return f->read || f->stream;
 }
 
-const format *format_at(size_t i)
+/* The index of the format named name or one of its aliases, in any
+ * case, or (size_t)-1. */
+static size_t find(const char *name)
 {
-	return i < FORMAT_COUNT ? &formats[i] : NULL;
+	size_t len = name ? strlen(name) : 0;
+	for (size_t i = 0; name && i < FORMAT_COUNT; i++)
+		if (strcasecmp(formats[i]->name, name) == 0 ||
+		    wordlist_has(formats[i]->aliases, name, len, 1))
+			return i;
+	return (size_t)-1;
 }
 
 const format *format_lookup(const char *name)
 {
-	if (!name)
-		return NULL;
-	size_t len = strlen(name);
-	for (size_t i = 0; i < FORMAT_COUNT; i++)
-		if (strcasecmp(formats[i].name, name) == 0 || wordlist_has(formats[i].aliases, name, len, 1))
-			return &formats[i];
-	return NULL;
+	return at(find(name));
 }
 
 size_t steno_format_count(void)
@@ -56,38 +49,49 @@ size_t steno_format_count(void)
 
 const char *steno_format_name(size_t i)
 {
-	return i < FORMAT_COUNT ? formats[i].name : NULL;
+	return at(i) ? at(i)->name : NULL;
+}
+
+const char *steno_format_aliases(size_t i)
+{
+	return !at(i) ? NULL : at(i)->aliases ? at(i)->aliases : "";
 }
 
 const char *steno_format_extensions(size_t i)
 {
-	return i < FORMAT_COUNT ? formats[i].extensions : NULL;
+	return at(i) ? at(i)->extensions : NULL;
 }
 
 const char *steno_format_media_type(size_t i)
 {
-	return i < FORMAT_COUNT ? formats[i].media_type : NULL;
+	return at(i) ? at(i)->media_type : NULL;
 }
 
 const char *steno_format_description(size_t i)
 {
-	return i < FORMAT_COUNT ? formats[i].description : NULL;
+	return at(i) ? at(i)->description : NULL;
 }
 
 int steno_format_can_read(size_t i)
 {
-	return i < FORMAT_COUNT && format_can_read(&formats[i]);
+	return at(i) && format_can_read(at(i));
 }
 
 int steno_format_can_write(size_t i)
 {
-	return i < FORMAT_COUNT && formats[i].write != NULL;
+	return at(i) && at(i)->write != NULL;
+}
+
+unsigned steno_format_flags(size_t i)
+{
+	if (!at(i))
+		return 0;
+	return at(i)->flags | (at(i)->archive ? STENO_FORMAT_ARCHIVE : 0u);
 }
 
 size_t steno_format_find(const char *name)
 {
-	const format *f = format_lookup(name);
-	return f ? (size_t)(f - formats) : (size_t)-1;
+	return find(name);
 }
 
 const char *steno_format_for_path(const char *path)
@@ -107,7 +111,7 @@ const char *steno_format_for_path(const char *path)
 		return NULL;
 	size_t elen = (size_t)(base + len - dot);
 	for (size_t i = 0; i < FORMAT_COUNT; i++)
-		if (wordlist_has(formats[i].extensions, dot, elen, 1))
-			return formats[i].name;
+		if (wordlist_has(formats[i]->extensions, dot, elen, 1))
+			return formats[i]->name;
 	return NULL;
 }

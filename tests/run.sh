@@ -31,6 +31,7 @@ check() { # check DESCRIPTION COMMAND...
 	if "$@" >"$TMP/check.out" 2>&1; then pass; else fail "$desc"; sed 's/^/  /' "$TMP/check.out" | head -20; fi
 }
 
+. "$HERE/lib/registry.sh"
 . "$HERE/lib/unit.sh"
 . "$HERE/lib/golden.sh"
 . "$HERE/lib/cli.sh"

@@ -126,10 +126,8 @@ PY
 # beside its input as the golden cases are; epubcheck on one book per
 # processor at a time, since its start is most of its time.
 epub_golden_cases() {
-	mkdir -p "$TMP/golden-epub" || return 1
-	for input in "$GOLDEN"/*.txt "$GOLDEN"/*.txt.gz "$GOLDEN"/*.tei "$GOLDEN"/*.trs \
-		"$GOLDEN"/*.xml "$GOLDEN"/*.md; do
-		[ -f "$input" ] || continue
+	mkdir -p "$TMP/golden-epub" && registry_load || return 1
+	for input in $(golden_inputs); do
 		name=${input##*/}
 		name=${name%.gz}
 		name=${name%.*}
@@ -263,6 +261,14 @@ gzip_members_joined() {
 		grep -q 'First member' "$TMP/two.html" && grep -q 'Second member' "$TMP/two.html"
 }
 
+# Any name of an archive format makes one archive of every input, a
+# chapter each: an alias or another case is the same format.
+epub_chapter_per_input() { # epub_chapter_per_input FORMAT
+	rm -f "$TMP/named.epub"
+	"$STENO" -t "$1" "$GOLDEN/lists.txt" "$GOLDEN/crlf.txt" -o "$TMP/named.epub" &&
+		[ "$(unzip -l "$TMP/named.epub" | grep -c 'EPUB/c[0-9]*\.xhtml')" -eq 2 ]
+}
+
 run_archive() {
 	GOLDEN=${GOLDEN:-$HERE/golden}
 	if ! command -v unzip >/dev/null || ! command -v zipinfo >/dev/null; then
@@ -308,6 +314,10 @@ run_archive() {
 	check "zip: -o x.zip.gz: nothing written" no_file "$TMP/x.zip.gz"
 	check "epub: -o x.epub.gz refused: exit 2" exits_with 2 "$STENO" "$GOLDEN/lists.txt" -o "$TMP/x.epub.gz"
 	check "epub: -o x.epub.gz: nothing written" no_file "$TMP/x.epub.gz"
+	check "epub: -t epub3 makes a chapter per input" epub_chapter_per_input epub3
+	check "epub: -t EPUB makes a chapter per input" epub_chapter_per_input EPUB
+	check "epub: -t epub3 -o y.epub.gz refused: exit 2" exits_with 2 "$STENO" -t epub3 "$GOLDEN/lists.txt" -o "$TMP/y.epub.gz"
+	check "epub: -t epub3 -o y.epub.gz: nothing written" no_file "$TMP/y.epub.gz"
 	check "-j 0: exit 2" exits_with 2 "$STENO" -j 0 "$GOLDEN/lists.txt"
 	check "--compress-level 10: exit 2" exits_with 2 "$STENO" --compress-level 10 "$GOLDEN/lists.txt"
 	check "--max-input nonsense: exit 2" exits_with 2 "$STENO" --max-input 12X "$GOLDEN/lists.txt"

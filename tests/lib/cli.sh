@@ -70,6 +70,17 @@ assert [c["type"] for c in doc["children"]] == ["paragraph", "paragraph"], doc
 PY
 }
 
+# Each input is decompressed on its own before they are joined.
+several_gzip_inputs_joined() {
+	printf 'The first file ends here.' >"$TMP/gz-one.txt" && gzip -c "$TMP/gz-one.txt" >"$TMP/gz-one.txt.gz" &&
+		printf 'Second file.' >"$TMP/gz-two.txt" && gzip -c "$TMP/gz-two.txt" >"$TMP/gz-two.txt.gz" &&
+		"$STENO" -t json "$TMP/gz-one.txt" "$TMP/gz-two.txt" >"$TMP/joined-plain.json" &&
+		"$STENO" -t json "$TMP/gz-one.txt.gz" "$TMP/gz-two.txt" >"$TMP/joined-gz1.json" &&
+		"$STENO" -t json "$TMP/gz-one.txt.gz" "$TMP/gz-two.txt.gz" >"$TMP/joined-gz2.json" &&
+		cmp "$TMP/joined-plain.json" "$TMP/joined-gz1.json" &&
+		cmp "$TMP/joined-plain.json" "$TMP/joined-gz2.json"
+}
+
 # Every long option of the command appears in --help, the man page and
 # the README: the docs cannot fall behind the code unnoticed.
 options_documented() {
@@ -84,6 +95,25 @@ options_documented() {
 	done
 }
 
+# Every name, alias and extension of the registry appears in the
+# README's Formats section (as `code`) and in the man page's FORMATS
+# section (as a word): a format the docs leave out fails here.
+formats_documented() {
+	registry words >"$TMP/words" || return 1
+	python3 - "$TMP/words" "$HERE/../README.md" "$HERE/../steno.1" <<'PY'
+import re, sys
+words = open(sys.argv[1]).read().split()
+readme = open(sys.argv[2], encoding="utf-8").read()
+man = open(sys.argv[3], encoding="utf-8").read().replace("\\-", "-")
+readme = readme.split("\n## Formats\n", 1)[1].split("\n## ", 1)[0]
+man = man.split("\n.SH FORMATS\n", 1)[1].split("\n.SH ", 1)[0]
+missing = ["README.md: " + w for w in words if "`%s`" % w not in readme]
+missing += ["steno.1: " + w for w in words
+            if not re.search(r"(?<![\w.-])%s(?![\w-])" % re.escape(w), man)]
+assert not missing, "formats left out of the docs: " + ", ".join(missing)
+PY
+}
+
 man_page_renders() {
 	command -v man >/dev/null || return 0
 	MANWIDTH=80 man -l "$HERE/../steno.1" 2>&1 >"$TMP/man.txt" | grep . && return 1
@@ -96,16 +126,51 @@ list_formats() {
 		grep -q '^json ' "$TMP/formats.txt"
 }
 
+# The JSON list holds every format of the text list, in its order, each
+# with every member and of the right type.
+list_formats_json() {
+	"$STENO" --list-formats >"$TMP/formats.txt" &&
+		"$STENO" --list-formats=json >"$TMP/formats.json" &&
+		python3 - "$TMP/formats.txt" "$TMP/formats.json" <<'PY'
+import json, sys
+text = [line.split()[0] for line in open(sys.argv[1]).read().splitlines()[1:]]
+formats = json.load(open(sys.argv[2]))
+assert [f["name"] for f in formats] == text, (text, formats)
+kinds = {"name": str, "aliases": list, "extensions": list, "media_type": str,
+         "description": str, "reads": bool, "writes": bool, "archive": bool}
+for f in formats:
+    assert sorted(f) == sorted(kinds), f
+    assert all(isinstance(f[k], t) for k, t in kinds.items()), f
+    assert all(e.startswith(".") for e in f["extensions"]), f
+byname = {f["name"]: f for f in formats}
+assert byname["epub"]["archive"] and "epub3" in byname["epub"]["aliases"], byname["epub"]
+assert byname["text"]["reads"] and not byname["text"]["writes"], byname["text"]
+PY
+}
+
+unknown_pass_named() {
+	exits_with 2 "$STENO" --passes=-quotes,+smurf,smart "$SAMPLE" &&
+		stderr_has "unknown pass 'smurf'" && stderr_has "transcript, quotes and smart"
+}
+
+list_formats_bad_style() {
+	exits_with 2 "$STENO" --list-formats=yaml && stderr_has "not 'yaml'"
+}
+
 run_cli() {
 	check "--version prints the version" sh -c "'$STENO' --version | grep -qx 'steno [0-9.]*'"
 	check "--list-formats lists the registry" list_formats
+	check "--list-formats=json: every format, every member, typed" list_formats_json
+	check "--list-formats=yaml: exit 2, the value named" list_formats_bad_style
 	check "options documented in --help, steno.1 and README.md" options_documented
+	check "every format name, alias and extension in README.md and steno.1" formats_documented
 	check "man page renders without warnings" man_page_renders
 	check "unknown input format: exit 2" exits_with 2 "$STENO" -f klingon "$SAMPLE"
 	check "unknown output format: exit 2" exits_with 2 "$STENO" -t klingon "$SAMPLE"
 	check "unwritable format named: exit 2" exits_with 2 "$STENO" -f html "$SAMPLE"
 	check "bad option: exit 2" exits_with 2 "$STENO" --no-such-option
 	check "bad --metadata: exit 2" exits_with 2 "$STENO" --metadata novalue "$SAMPLE"
+	check "--passes with an unknown name: exit 2, the name and the passes told" unknown_pass_named
 	check "missing input: exit 1" exits_with 1 "$STENO" "$TMP/missing.txt"
 	check "missing input named in the error" stderr_has "missing.txt: cannot open"
 	"$STENO" "$TMP/missing.txt" -o "$TMP/never.html" 2>/dev/null
@@ -122,4 +187,5 @@ run_cli() {
 	check "corrupt gzip input: exit 1" exits_with 1 sh -c "head -c 40 '$TMP/in.txt.gz' | '$STENO'"
 	check "--metadata overrides the source" metadata_overrides
 	check "several inputs read as one" several_inputs_joined
+	check "several gzip inputs each decompressed, read as one" several_gzip_inputs_joined
 }

@@ -1,7 +1,9 @@
-# Golden cases: tests/golden/NAME.EXT is an input (EXT a readable
-# format's extension); NAME.args holds extra options, one line; NAME.html
-# and NAME.json are the expected outputs; NAME.err the expected stderr
-# (when absent, stderr must be empty).  Every output is validated too:
+# Golden cases: tests/golden/NAME.EXT is an input (EXT, maybe with .gz
+# after it, a readable format's extension, as the registry says);
+# NAME.args holds extra options, one line; NAME.FORMAT (html, json: any
+# format written that is not an archive) the expected outputs; NAME.err
+# the expected stderr (when absent, stderr must be empty).  Every file
+# there must be one of these.  Every output is validated too:
 # HTML parses as XML, JSON parses strictly, and every word of the input
 # appears in the JSON in order.
 
@@ -47,23 +49,49 @@ golden_case() { # input name fmt
 		case " $args " in
 		*" --metadata "* | *" --recover "*) ;; # words replaced on purpose; XML not well-formed
 		*) # XML sources are compared by their text content
-			case $input in *.tei | *.trs | *.xml) xmlmode=--xml ;; *) xmlmode= ;; esac
+			case $(input_format "$input") in tei | trs | xml) xmlmode=--xml ;; *) xmlmode= ;; esac
 			words=words.py # Markdown: the words of cmark's tree, not of its syntax
-			case $input in *.md) words=md_words.py xmlmode= ;; esac
+			[ "$(input_format "$input")" = markdown ] && words=md_words.py xmlmode=
 			check "$name: every word kept in order" python3 "$HERE/lib/$words" $xmlmode "$input" "$out" ;;
 		esac
 		;;
 	esac
 }
 
+# Every file in the golden folder is an input a reader takes, or its
+# NAME.args, NAME.err or expected NAME.FORMAT, and every input has an
+# expected output: a case nothing runs fails here instead of passing
+# unseen.
+golden_files_belong() {
+	registry words >/dev/null || return 1
+	python3 - "$TMP/registry.json" "$GOLDEN" <<'PY'
+import json, os, sys
+formats = json.load(open(sys.argv[1]))
+golden = sys.argv[2]
+exts = [e for f in formats if f["reads"] for e in f["extensions"]]
+outputs = {f["name"] for f in formats if f["writes"] and not f["archive"]}
+files = {n for n in os.listdir(golden) if os.path.isfile(os.path.join(golden, n))}
+def bare(n):
+    return n[:-3] if n.endswith(".gz") else n
+inputs = {n for n in files if any(bare(n).lower().endswith(e) for e in exts)}
+stems = {bare(n).rsplit(".", 1)[0] for n in inputs}
+bad = [n for n in sorted(files - inputs)
+       if n.rsplit(".", 1)[0] not in stems or n.rsplit(".", 1)[-1] not in outputs | {"args", "err"}]
+assert not bad, "not a golden input of a format read, nor one's companion: %s" % bad
+alone = [n for n in sorted(inputs)
+         if not any(bare(n).rsplit(".", 1)[0] + "." + o in files for o in outputs)]
+assert not alone, "golden inputs without an expected output: %s" % alone
+PY
+}
+
 run_golden() {
-	for input in "$GOLDEN"/*.txt "$GOLDEN"/*.txt.gz "$GOLDEN"/*.tei "$GOLDEN"/*.trs "$GOLDEN"/*.xml \
-		"$GOLDEN"/*.md; do
-		[ -f "$input" ] || continue
+	registry_load || return
+	check "golden: every file is an input a reader takes, or one's companion" golden_files_belong
+	for input in $(golden_inputs); do
 		base=${input##*/}
 		name=${base%.gz}
 		name=${name%.*}
-		for fmt in html json; do
+		for fmt in $WRITERS; do
 			if [ -f "$GOLDEN/$name.$fmt" ] || [ "${UPDATE:-}" = 1 ]; then
 				golden_case "$input" "$name" "$fmt"
 			fi

@@ -36,9 +36,32 @@ only_api_exported() {
 	[ -s "$TMP/exports" ] && ! grep -v '^steno_' "$TMP/exports"
 }
 
+# The static library defines no global but the API's: steno_ names of
+# code or data.
+static_exports_api_only() {
+	nm -g --defined-only "$(dirname "$STENO")/libsteno.a" | awk 'NF == 3' >"$TMP/static-exports"
+	[ -s "$TMP/static-exports" ] && ! awk '$2 !~ /^[TDRB]$/ || $3 !~ /^steno_/' "$TMP/static-exports" | grep .
+}
+
+# The example linked with tests/clash.c, whose functions are named as
+# the library's internals, against libsteno.a or libsteno.so: it links
+# and converts as the example alone does.  CC, CFLAGS and LDLIBS are
+# make's, so a sanitizer build links its own way.
+clash_links() { # clash_links static|shared
+	lib=$(dirname "$STENO")
+	case $1 in static) with=$lib/libsteno.a ;; *) with="-L$lib -lsteno" ;; esac
+	# shellcheck disable=SC2086 # flags and libraries are lists
+	${CC:-cc} ${CFLAGS:-} -I"$HERE/../include" -o "$TMP/clash-$1" "$HERE/example.c" "$HERE/clash.c" \
+		$with ${LDLIBS:-$(pkg-config --libs libxml-2.0 libcmark zlib) -pthread} &&
+		LD_LIBRARY_PATH=$lib example_ok "$TMP/clash-$1"
+}
+
 run_install() {
 	check "make install DESTDIR= stages every file" staged_install
 	check "installed library: the example builds through pkg-config and runs" example_through_pkg_config
 	check "the shared library has its soname" soname_set
 	check "only steno_ names are exported" only_api_exported
+	check "libsteno.a defines only steno_ globals" static_exports_api_only
+	check "a program with set_error, zip_add... of its own links against libsteno.a and runs" clash_links static
+	check "a program with set_error, zip_add... of its own links against libsteno.so and runs" clash_links shared
 }

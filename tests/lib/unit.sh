@@ -16,8 +16,8 @@ run_unit() {
 	return 0
 }
 
-example_ok() {
-	"$EXAMPLE" >"$TMP/example.out" || return 1
+example_ok() { # example_ok [PROGRAM]: the example, or a program built from it
+	"${1:-$EXAMPLE}" >"$TMP/example.out" || return 1
 	head -1 "$TMP/example.out" | grep -qx '2 paragraphs' || return 1
 	tail -n +2 "$TMP/example.out" | python3 -m json.tool >/dev/null
 }

@@ -11,6 +11,7 @@ void test_iter(void);
 void test_meta(void);
 void test_sink(void);
 void test_registry(void);
+void test_registry_flags(void);
 void test_api(void);
 void test_smart(void);
 void test_passes(void);
@@ -29,6 +30,7 @@ int main(void)
 	test_meta();
 	test_sink();
 	test_registry();
+	test_registry_flags();
 	test_api();
 	test_smart();
 	test_passes();

@@ -385,6 +385,45 @@ static void test_gzip_roundtrip(void)
 	steno_sink_close(mem);
 }
 
+/* steno_read_all inflates gzip input within the bound and returns
+ * other bytes as they are. */
+static void test_read_all(void)
+{
+	steno_error err;
+	size_t len = 0, zlen;
+	CHECK(steno_read_all(NULL, &len, NULL, &err) == NULL && err.code == STENO_ERR_ARG);
+	steno_sink *mem = steno_sink_new_memory();
+	steno_sink *gz = steno_sink_new_gzip(mem, 6);
+	steno_sink_write(gz, "Q: Why?\n", 8);
+	steno_sink_close(gz);
+	const char *z = steno_sink_memory_data(mem, &zlen);
+	FILE *fp = tmpfile();
+	if (!fp) {
+		CHECK(fp != NULL);
+		steno_sink_close(mem);
+		return;
+	}
+	CHECK(fwrite(z, 1, zlen, fp) == zlen);
+	rewind(fp);
+	char *data = steno_read_all(fp, &len, NULL, &err);
+	CHECK(data && len == 8 && memcmp(data, "Q: Why?\n", 8) == 0);
+	free(data);
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.max_input = 4;
+	rewind(fp);
+	CHECK(steno_read_all(fp, &len, &opts, &err) == NULL && err.code == STENO_ERR_LIMIT);
+	rewind(fp);
+	CHECK(fwrite("plain", 1, 5, fp) == 5);
+	rewind(fp);
+	data = steno_read_all(fp, &len, NULL, &err);
+	CHECK(data && len == zlen && memcmp(data, "plain", 5) == 0 &&
+	      memcmp(data + 5, z + 5, zlen - 5) == 0);
+	free(data);
+	fclose(fp);
+	steno_sink_close(mem);
+}
+
 void test_sink(void)
 {
 	steno_sink *mem = steno_sink_new_memory();
@@ -431,6 +470,7 @@ void test_sink(void)
 	CHECK(steno_sink_new_file(NULL) == NULL);
 	CHECK(steno_sink_new_fd(-1) == NULL);
 	test_gzip_roundtrip();
+	test_read_all();
 }
 
 void test_registry(void)
@@ -453,6 +493,21 @@ void test_registry(void)
 	CHECK(steno_format_for_path(".txt") == NULL);
 	CHECK(steno_format_for_path("dir.txt/file") == NULL);
 	CHECK(steno_format_for_path(NULL) == NULL);
+}
+
+/* Archives are known by their descriptor, under any of their names. */
+void test_registry_flags(void)
+{
+	size_t epub = steno_format_find("epub");
+	CHECK(steno_format_find("EPUB3") == epub);
+	CHECK_STR(steno_format_aliases(epub), "epub3");
+	CHECK_STR(steno_format_aliases(steno_format_find("html")), "");
+	CHECK(steno_format_aliases(steno_format_count()) == NULL);
+	CHECK(steno_format_flags(epub) == (STENO_FORMAT_ARCHIVE | STENO_FORMAT_COMPRESSED));
+	CHECK(steno_format_flags(steno_format_find("zip")) ==
+	      (STENO_FORMAT_ARCHIVE | STENO_FORMAT_COMPRESSED));
+	CHECK(steno_format_flags(steno_format_find("json")) == 0);
+	CHECK(steno_format_flags((size_t)-1) == 0);
 }
 
 void test_api(void)

@@ -198,6 +198,85 @@ static void test_archive_api(void)
 	free(y);
 }
 
+/* An archive of doc added twice under one name, by steno_archive_add
+ * or in two steps; malloc'd, its length in *len. */
+static unsigned char *twice(const char *format, const steno_doc *doc, int two_steps, size_t *len)
+{
+	steno_error err;
+	steno_sink *mem = steno_sink_new_memory();
+	steno_archive *a = steno_archive_new(format, mem, NULL, &err);
+	for (int i = 0; i < 2; i++) {
+		if (!two_steps) {
+			CHECK(steno_archive_add(a, doc, "a/b.txt", &err) == STENO_OK);
+			continue;
+		}
+		steno_archive_doc *d = steno_archive_prepare(a, doc, "a/b.txt", &err);
+		CHECK(d != NULL);
+		CHECK(steno_archive_add_prepared(a, d, &err) == STENO_OK);
+		steno_archive_doc_free(d);
+	}
+	CHECK(steno_archive_close(a, &err) == STENO_OK);
+	const char *data = steno_sink_memory_data(mem, len);
+	unsigned char *copy = malloc(*len);
+	memcpy(copy, data, *len);
+	steno_sink_close(mem);
+	return copy;
+}
+
+/* The two steps give steno_archive_add's bytes; a document prepared
+ * for one archive's format is refused by another's, which goes on. */
+static void test_two_steps(void)
+{
+	steno_error err;
+	const char *text = "Q: One?\n\nA: Two.\n";
+	steno_doc *doc = steno_parse(text, strlen(text), "text", NULL, &err);
+	for (int f = 0; f < 2; f++) {
+		size_t one_len, two_len;
+		unsigned char *one = twice(f ? "epub" : "zip", doc, 0, &one_len);
+		unsigned char *two = twice(f ? "epub" : "zip", doc, 1, &two_len);
+		CHECK(one_len == two_len && memcmp(one, two, one_len) == 0);
+		free(one);
+		free(two);
+	}
+	steno_sink *zs = steno_sink_new_memory(), *es = steno_sink_new_memory();
+	steno_archive *zip = steno_archive_new("zip", zs, NULL, &err);
+	steno_archive *epub = steno_archive_new("epub3", es, NULL, &err);
+	steno_archive_doc *d = steno_archive_prepare(zip, doc, NULL, &err);
+	CHECK(steno_archive_add_prepared(epub, d, &err) == STENO_ERR_ARG);
+	CHECK(steno_archive_add_prepared(zip, d, &err) == STENO_OK);
+	CHECK(steno_archive_prepare(NULL, doc, NULL, &err) == NULL && err.code == STENO_ERR_ARG);
+	CHECK(steno_archive_prepare(zip, NULL, NULL, &err) == NULL && err.code == STENO_ERR_ARG);
+	CHECK(steno_archive_add_prepared(zip, NULL, &err) == STENO_ERR_ARG);
+	CHECK(steno_archive_add(epub, doc, NULL, &err) == STENO_OK);
+	CHECK(steno_archive_close(epub, &err) == STENO_OK);
+	CHECK(steno_archive_close(zip, &err) == STENO_OK);
+	steno_archive_doc_free(d);
+	steno_archive_doc_free(NULL);
+	steno_sink_close(zs);
+	steno_sink_close(es);
+	steno_doc_free(doc);
+}
+
+/* A compression level zlib has not is the caller's mistake, not a
+ * shortage of memory, and the message says what the levels are. */
+static void test_bad_level(void)
+{
+	steno_error err;
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.compress_level = 42;
+	steno_doc *doc = steno_parse("Q: One?\n", 8, "text", NULL, &err);
+	steno_sink *mem = steno_sink_new_memory();
+	CHECK(steno_archive_new("epub", mem, &opts, &err) == NULL && err.code == STENO_ERR_ARG);
+	CHECK(strstr(err.message, "42") && strstr(err.message, "1 to 9"));
+	CHECK(steno_render_string(doc, "zip", NULL, &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_ARG && strstr(err.message, "42"));
+	opts.compress_level = -1;
+	CHECK(steno_render(doc, "epub", mem, &opts, &err) == STENO_ERR_ARG);
+	steno_sink_close(mem);
+	steno_doc_free(doc);
+}
+
 static void test_stems(void)
 {
 	static const char *const cases[][2] = {
@@ -206,10 +285,13 @@ static void test_stems(void)
 		{".hidden", ".hidden"}, {"bad\xff\x01.txt", "bad__"}, {"é.txt", "é"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *stem = archive_stem(cases[i][0]);
+		char *stem = steno_archive_stem(cases[i][0]);
 		CHECK_STR(stem, cases[i][1]);
 		free(stem);
 	}
+	char *stem = steno_archive_stem(NULL);
+	CHECK_STR(stem, "document");
+	free(stem);
 }
 
 void test_zip(void)
@@ -218,5 +300,7 @@ void test_zip(void)
 	test_prepared();
 	test_zip64_count();
 	test_archive_api();
+	test_two_steps();
+	test_bad_level();
 	test_stems();
 }
