@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "hash.h"
 #include "passes.h"
 #include "transcript.h"
 
@@ -115,18 +116,10 @@ typedef struct known {
 	size_t label_len;
 } known;
 
-static size_t hash_bytes(const char *s, size_t len)
-{
-	size_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 /* The slot of name in the table: where it is, or the empty slot it would go. */
 static known **known_slot(known **table, size_t cap, const char *name, size_t len)
 {
-	size_t i = hash_bytes(name, len) & (cap - 1);
+	size_t i = (size_t)hash_bytes(name, len) & (cap - 1);
 	while (table[i] && (table[i]->name_len != len || memcmp(table[i]->name, name, len)))
 		i = (i + 1) & (cap - 1);
 	return &table[i];
