@@ -1,6 +1,7 @@
 /* gzip.c - gzip streams on zlib: a compressing sink for output, bounded
  * inflation for input. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <zlib.h>
 
@@ -90,12 +91,13 @@ int gzip_detect(const char *data, size_t len)
 	return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 }
 
-/* Grow *buf so that at least one more byte fits below max+1. */
-static int grow(char **buf, size_t *cap, size_t max)
+/* Grow *buf, doubling, to at most limit bytes; -1 when it is that big
+ * already or memory is short. */
+static int grow(char **buf, size_t *cap, size_t limit)
 {
-	size_t want = *cap < 65536 ? 65536 : *cap * 2;
-	if (want > max + 1)
-		want = max + 1;
+	size_t want = *cap < GZIP_CHUNK ? GZIP_CHUNK : *cap > limit / 2 ? limit : *cap * 2;
+	if (want > limit)
+		want = limit;
 	if (want <= *cap)
 		return -1;
 	char *p = realloc(*buf, want);
@@ -122,10 +124,13 @@ char *gzip_inflate(const char *data, size_t len, size_t max, size_t *out_len, st
 	}
 	char *buf = NULL;
 	size_t cap = 0, used = 0;
+	/* One byte beyond the bound shows that the input passes it; no
+	 * input passes SIZE_MAX, which has no byte beyond. */
+	size_t limit = max < SIZE_MAX ? max + 1 : max;
 	const unsigned char *in = (const unsigned char *)data;
 	size_t left = len;
 	for (;;) {
-		if (used == cap && grow(&buf, &cap, max) < 0) {
+		if (used == cap && grow(&buf, &cap, limit) < 0) {
 			if (cap > max)
 				set_error(err, STENO_ERR_LIMIT, 0, 0,
 				          "gzip input inflates beyond %zu bytes", max);

@@ -70,7 +70,7 @@ static const char usage_text[] =
 	"      --compress-level N gzip, ZIP and EPUB compression, 1 (fast) to 9\n"
 	"                         (small); default 6\n"
 	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
-	"                         (suffix K, M or G; default 1G)\n"
+	"                         (suffix K, M, G or T; default 1G)\n"
 	"      --list-formats     list the formats and exit\n"
 	"  -v, --version          print the version and exit\n"
 	"  -h, --help             print this help and exit\n"
@@ -156,37 +156,56 @@ static void list_formats(void)
 		       steno_format_media_type(i), steno_format_description(i));
 }
 
-/* A decimal count with an optional K, M or G (times 1024 each); 0 when
- * arg is not one or is out of range. */
-static unsigned long long parse_size(const char *arg)
+/* A decimal count with an optional K, M, G or T (times 1024 each) into
+ * *n: 0, or -1 when arg is not one, or -2 when it is more than a size_t
+ * holds (strtoull's own range included), so that it never wraps. */
+static int parse_size(const char *arg, unsigned long long *n)
 {
+	static const char units[] = "kmgt";
 	char *end;
 	errno = 0;
-	unsigned long long n = strtoull(arg, &end, 10);
-	int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
-	          : *end == 'G' || *end == 'g' ? 30 : 0;
-	if (errno || end == arg || arg[0] == '-' || end[shift ? 1 : 0] != '\0' ||
-	    n > (SIZE_MAX >> shift))
-		return 0;
-	return n << shift;
+	*n = strtoull(arg, &end, 10);
+	const char *unit = *end ? strchr(units, *end | 0x20) : NULL;
+	int shift = unit ? 10 * (int)(unit - units + 1) : 0;
+	if (!(arg[0] >= '0' && arg[0] <= '9') || end[unit ? 1 : 0] != '\0')
+		return -1;
+	if (errno == ERANGE || *n > (SIZE_MAX >> shift))
+		return -2;
+	*n <<= shift;
+	return 0;
+}
+
+/* A size option's value into *out; -1 or an exit code. */
+static int parse_size_option(const char *name, const char *arg, size_t *out)
+{
+	unsigned long long n;
+	int bad = parse_size(arg, &n);
+	char fmt[96];
+	if (!bad && n >= 1) {
+		*out = (size_t)n;
+		return -1;
+	}
+	snprintf(fmt, sizeof fmt, bad == -2 ? "%s: '%%s' is more than this system can address"
+	                                    : "%s wants a size such as 500M, not '%%s'", name);
+	return usage_error(fmt, arg);
 }
 
 /* The numeric options; -1 or an exit code. */
 static int parse_number_option(cli *c, int ch, const char *arg)
 {
-	unsigned long long n = parse_size(arg);
+	unsigned long long n = 0;
+	if (ch == OPT_MAX_INPUT)
+		return parse_size_option("--max-input", arg, &c->opts.max_input);
+	if (parse_size(arg, &n) != 0)
+		n = 0;
 	if (ch == 'j') {
 		if (n < 1 || n > 1024)
 			return usage_error("-j wants a number of jobs from 1 to 1024, not '%s'", arg);
 		c->jobs = (int)n;
-	} else if (ch == OPT_COMPRESS_LEVEL) {
+	} else {
 		if (n < 1 || n > 9)
 			return usage_error("--compress-level wants 1 to 9, not '%s'", arg);
 		c->opts.compress_level = (int)n;
-	} else {
-		if (n < 1)
-			return usage_error("--max-input wants a size such as 500M, not '%s'", arg);
-		c->opts.max_input = (size_t)n;
 	}
 	return -1;
 }
@@ -316,7 +335,7 @@ static int read_input(const char *name, char **buf, size_t *len)
 	}
 	/* Joined by a blank line, so the last paragraph of one file never
 	 * runs into the first of the next. */
-	char *joined = realloc(*buf, *len + 2 + n + 1);
+	char *joined = n < SIZE_MAX - 3 - *len ? realloc(*buf, *len + 2 + n + 1) : NULL;
 	if (!joined) {
 		free(data);
 		fprintf(stderr, "steno: out of memory\n");

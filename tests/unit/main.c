@@ -19,6 +19,7 @@ void test_text(void);
 void test_html(void);
 void test_json(void);
 void test_zip(void);
+void test_limits(void);
 
 int main(void)
 {
@@ -37,6 +38,7 @@ int main(void)
 	test_html();
 	test_json();
 	test_zip();
+	test_limits();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }

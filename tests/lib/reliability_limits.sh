@@ -1,0 +1,28 @@
+# The reliability issue's limits and quadratic corners: one regression
+# test per finding, each named after what it checks.  Work that was
+# quadratic runs under `timeout 30` on inputs the old code took minutes
+# over, or is counted in a unit test, never timed.
+
+# 9: sizes at the top of the range, and suffixes that would wrap.
+largest_max_input_reads_gzip() {
+	printf 'Q: Does it inflate?\nA: Yes.\n' >"$TMP/lim.txt" &&
+		gzip -c "$TMP/lim.txt" >"$TMP/lim.txt.gz" &&
+		"$STENO" -t json "$TMP/lim.txt" >"$TMP/lim-plain.json" || return 1
+	for v in 18446744073709551615 18446744073709551614 9223372036854775808 16777215T; do
+		"$STENO" -t json --max-input "$v" "$TMP/lim.txt.gz" >"$TMP/lim-gz.json" &&
+			cmp "$TMP/lim-plain.json" "$TMP/lim-gz.json" || { echo "--max-input $v"; return 1; }
+	done
+}
+
+overflowing_sizes_are_usage_errors() {
+	for v in 16777216T 17179869184G 17592186044416M 18014398509481984K \
+		18446744073709551616 99999999999999999999999; do
+		exits_with 2 "$STENO" --max-input "$v" "$HERE/golden/press-briefing.txt" &&
+			stderr_has "is more than this system can address" || { echo "--max-input $v"; return 1; }
+	done
+}
+
+run_reliability_limits() {
+	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
+	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
+}

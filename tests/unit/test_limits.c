@@ -1,0 +1,57 @@
+/* test_limits.c - sizes at the edge of their range, and the work of
+ * building long lists counted where time would be a flaky measure.
+ * Tests named *_linear in main.c run only when asked for by name, which
+ * the runner does under a timeout: a regression to quadratic time then
+ * fails instead of holding up the suite. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gzip.h"
+#include "grow.h"
+#include "steno.h"
+#include "unit.h"
+
+static void test_grow_array(void)
+{
+	size_t cap = 0;
+	int *a = grow_array(NULL, &cap, 3, sizeof *a);
+	CHECK(a != NULL && cap >= 3);
+	size_t before = cap;
+	CHECK(grow_array(a, &cap, before, sizeof *a) == a && cap == before);
+	int *b = grow_array(a, &cap, before + 1, sizeof *a);
+	CHECK(b != NULL && cap >= 2 * before);
+	/* sizes whose byte count would wrap are refused, the array kept */
+	size_t kept = cap;
+	CHECK(grow_array(b, &cap, SIZE_MAX / 2, sizeof *b) == NULL && cap == kept);
+	CHECK(grow_array(b, &cap, SIZE_MAX, 1) == NULL && cap == kept);
+	free(b);
+}
+
+/* A bound of SIZE_MAX, which max + 1 would wrap to 0, and bounds right
+ * at the size and one below it. */
+static void test_inflate_bounds(void)
+{
+	steno_sink *mem = steno_sink_new_memory();
+	steno_sink *gz = steno_sink_new_gzip(mem, 1);
+	for (int i = 0; i < 1000; i++)
+		steno_sink_write(gz, "0123456789", 10);
+	CHECK(steno_sink_close(gz) == STENO_OK);
+	size_t zlen, n = 0;
+	const char *z = steno_sink_memory_data(mem, &zlen);
+	steno_error err;
+	const size_t bounds[] = {SIZE_MAX, SIZE_MAX - 1, (size_t)1 << 63, 10000};
+	for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++) {
+		char *plain = gzip_inflate(z, zlen, bounds[i], &n, &err);
+		CHECK(plain != NULL && n == 10000);
+		free(plain);
+	}
+	CHECK(gzip_inflate(z, zlen, 9999, &n, &err) == NULL && err.code == STENO_ERR_LIMIT);
+	steno_sink_close(mem);
+}
+
+void test_limits(void)
+{
+	test_grow_array();
+	test_inflate_bounds();
+}
