@@ -44,7 +44,13 @@ struct steno_node {
 		const char *info; /* code block */
 		struct node_turn {
 			int64_t start, end; /* first: a time node has only start */
-			const char **ids;   /* in the speaker table */
+			/* In the speaker table.  The array has room for the power
+			 * of two at or above count, so it is full exactly when count
+			 * is a power of two (or 0), and then doubles: a turn of n
+			 * speakers costs O(n) although the arena frees nothing, and
+			 * no node keeps a capacity.  An array shared between turns
+			 * must be full, so that adding a speaker copies it. */
+			const char **ids;
 			uint32_t count;
 			int overlap;
 		} turn;            /* turn, quote (speaker only), time (start only) */

@@ -1,5 +1,6 @@
 /* node_data.c - the typed data of nodes: getters and setters that check
  * the node's type, so embedders cannot put a URL on a paragraph. */
+#include <stdint.h>
 #include <string.h>
 
 #include "node.h"
@@ -192,6 +193,13 @@ const char *steno_node_speaker(const steno_node *node, size_t i)
 	return node->as.turn.ids[i];
 }
 
+/* Is an array of n speaker ids full?  See node.h: its room is the
+ * power of two at or above n. */
+static int ids_full(uint32_t n)
+{
+	return (n & (n - 1)) == 0;
+}
+
 steno_status steno_node_add_speaker(steno_node *node, const char *id)
 {
 	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) || !id || !*id)
@@ -201,14 +209,19 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 		return STENO_ERR_ARG;
 	if (n == UINT32_MAX)
 		return STENO_ERR_LIMIT;
-	/* Turns have one or two speakers: copying the array each time is
-	 * cheaper than keeping a capacity in every node. */
-	const char **ids = arena_alloc(ARENA(node), (n + 1) * sizeof *ids);
+	const char **ids = node->as.turn.ids;
+	if (ids_full(n)) {
+		size_t cap = n ? 2 * (size_t)n : 1;
+		if (cap > SIZE_MAX / sizeof *ids)
+			return STENO_ERR_LIMIT;
+		if (!(ids = arena_alloc(ARENA(node), cap * sizeof *ids)))
+			return STENO_ERR_NOMEM;
+		if (n)
+			memcpy(ids, node->as.turn.ids, n * sizeof *ids);
+	}
 	const char *copy = arena_strdup(ARENA(node), id);
-	if (!ids || !copy)
+	if (!copy)
 		return STENO_ERR_NOMEM;
-	if (n)
-		memcpy(ids, node->as.turn.ids, n * sizeof *ids);
 	ids[n] = copy;
 	node->as.turn.ids = ids;
 	node->as.turn.count = n + 1;

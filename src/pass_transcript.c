@@ -103,8 +103,8 @@ static steno_status read_lead(steno_doc *doc)
  * each name as written is judged, normalised into an id and looked up
  * in the speaker table once; its turns then share one speaker array
  * and, while the label recurs, one "label" value.  Shared strings and
- * arrays are never written in place (steno_node_add_speaker and
- * attr_set copy). */
+ * arrays are never written in place: attr_set copies, and a one-id
+ * array is full, so steno_node_add_speaker copies it (node.h). */
 
 typedef struct known {
 	const char *name; /* the key: the label's name bytes (a copy) */

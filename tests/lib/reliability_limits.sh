@@ -22,7 +22,31 @@ overflowing_sizes_are_usage_errors() {
 	done
 }
 
+# 6: every speaker a TEI who names is on the turn; the array doubles
+# instead of being copied whole for each one, which took 5 000 references
+# past the document's memory limit.
+many_speakers_on_one_turn() {
+	n=$1
+	python3 -c '
+import sys
+n = int(sys.argv[1])
+who = " ".join("#s%d" % i for i in range(n))
+print("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>"
+      "<u who=\"%s\">Agreed.</u></body></text></TEI>" % who)' "$n" >"$TMP/who.xml" &&
+		"$STENO" -t json "$TMP/who.xml" >"$TMP/who.json" &&
+		python3 - "$TMP/who.json" "$n" <<'PY'
+import json, sys
+doc, n = json.load(open(sys.argv[1])), int(sys.argv[2])
+turn = doc["children"][0]
+assert turn["type"] == "turn", turn["type"]
+assert turn["speakers"] == ["s%d" % i for i in range(n)], len(turn["speakers"])
+assert len(doc["speakers"]) == n, len(doc["speakers"])
+PY
+}
+
 run_reliability_limits() {
 	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
 	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
+	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
+	check "50 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 50000
 }

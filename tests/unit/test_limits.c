@@ -4,11 +4,13 @@
  * the runner does under a timeout: a regression to quadratic time then
  * fails instead of holding up the suite. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gzip.h"
 #include "grow.h"
+#include "node.h"
 #include "steno.h"
 #include "unit.h"
 
@@ -50,8 +52,48 @@ static void test_inflate_bounds(void)
 	steno_sink_close(mem);
 }
 
+/* 100 000 speakers on a turn fit a few MiB: the array doubles rather
+ * than being copied whole for each (which took gigabytes). */
+static void test_many_speakers(void)
+{
+	steno_doc *doc = steno_doc_new();
+	arena_set_limit(&doc->arena, (size_t)16 << 20);
+	steno_node *turn = steno_node_new(doc, STENO_NODE_TURN);
+	int ok = 1;
+	char id[16];
+	for (int i = 0; i < 100000 && ok; i++) {
+		snprintf(id, sizeof id, "s%d", i);
+		ok = steno_node_add_speaker(turn, id) == STENO_OK;
+	}
+	CHECK(ok && steno_node_speaker_count(turn) == 100000);
+	CHECK_STR(steno_node_speaker(turn, 0), "s0");
+	CHECK_STR(steno_node_speaker(turn, 65536), "s65536");
+	CHECK_STR(steno_node_speaker(turn, 99999), "s99999");
+	steno_doc_free(doc);
+}
+
+/* The transcript pass gives the turns of one speaker one array; adding
+ * a speaker to one turn must leave the others as they were. */
+static void test_shared_speakers(void)
+{
+	const char *text = "Q: Why?\n\nA: Because.\n\nQ: Really?\n";
+	steno_doc *doc = steno_parse(text, strlen(text), "text", NULL, NULL);
+	steno_node *first = steno_node_first_child(steno_doc_root(doc));
+	steno_node *third = steno_node_next(steno_node_next(first));
+	CHECK(steno_node_get_type(third) == STENO_NODE_TURN);
+	CHECK(steno_node_add_speaker(first, "a") == STENO_OK);
+	CHECK(steno_node_speaker_count(first) == 2 && steno_node_speaker_count(third) == 1);
+	CHECK_STR(steno_node_speaker(third, 0), "q");
+	CHECK(steno_node_add_speaker(third, "b") == STENO_OK);
+	CHECK_STR(steno_node_speaker(first, 1), "a");
+	CHECK_STR(steno_node_speaker(third, 1), "b");
+	steno_doc_free(doc);
+}
+
 void test_limits(void)
 {
 	test_grow_array();
 	test_inflate_bounds();
+	test_many_speakers();
+	test_shared_speakers();
 }
