@@ -7,26 +7,20 @@
 
 steno_status steno_meta_set(steno_doc *doc, const char *key, const char *value)
 {
-	if (!doc || !key || !*key || !value)
+	if (!doc)
 		return STENO_ERR_ARG;
-	steno_status st = attr_set(doc, &doc->meta, key, value);
-	doc->meta_count = attr_count(doc->meta);
-	return st;
+	return attr_list_set(doc, &doc->meta_list, key, value);
 }
 
 const char *steno_meta_get(const steno_doc *doc, const char *key)
 {
-	if (!doc || !key)
-		return NULL;
-	for (const attr *a = doc->meta; a; a = a->next)
-		if (strcmp(a->name, key) == 0)
-			return a->value;
-	return NULL;
+	const attr *a = doc && key ? attr_list_find(&doc->meta_list, key) : NULL;
+	return a ? a->value : NULL;
 }
 
 size_t steno_meta_count(const steno_doc *doc)
 {
-	return doc ? doc->meta_count : 0;
+	return doc ? doc->meta_list.count : 0;
 }
 
 const char *steno_meta_key(const steno_doc *doc, size_t i)

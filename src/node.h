@@ -15,6 +15,18 @@ typedef struct attr {
 	struct attr *next;
 } attr;
 
+/* An attribute list open for setting many names: its tail and length,
+ * and once it is longer than a scan is cheap, an index of its names
+ * (malloc'd).  attr_set scans the list for each name, so an element
+ * with n attributes cost n²/2 comparisons; through an attr_list it
+ * costs O(n).  Every change to the list goes through it while open. */
+typedef struct attr_list {
+	attr **head, **tail;
+	size_t count;
+	attr **index; /* open-addressed by name, or NULL while the list is short */
+	size_t index_cap;
+} attr_list;
+
 /* The longest literal a node holds: len is 32 bits so that it packs
  * beside type, which keeps every node of a large tree 8 bytes smaller. */
 #define NODE_MAX_LEN UINT32_MAX
@@ -78,7 +90,7 @@ struct steno_doc {
 	int positions; /* its nodes hold a node_pos: fixed when it is made */
 	steno_node *root;
 	attr *meta;
-	size_t meta_count;
+	attr_list meta_list; /* meta, open for good: keys are found by index */
 	speaker *speakers; /* malloc'd array */
 	size_t speaker_count, speaker_cap;
 	size_t *speaker_index; /* open-addressed hash of ids: index + 1, 0 empty */
@@ -130,6 +142,14 @@ void doc_warn(steno_doc *doc, const char *fmt, ...) __attribute__((format(printf
 
 /* Set name to value in an ordered attribute list (copies both). */
 steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value);
+
+void attr_list_open(attr_list *l, attr **head);
+/* As attr_set, in O(1) on average. */
+steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const char *value);
+/* The record named name, or NULL. */
+attr *attr_list_find(const attr_list *l, const char *name);
+/* Free the index; the list stays. */
+void attr_list_close(attr_list *l);
 const attr *attr_at(const attr *list, size_t i);
 size_t attr_count(const attr *list);
 

@@ -44,9 +44,35 @@ assert len(doc["speakers"]) == n, len(doc["speakers"])
 PY
 }
 
+# 4: setting each attribute scanned the list being built.  libxml2 (2.9)
+# checks an element's attributes for duplicates in quadratic time of its
+# own, so the reader's part is timed without it, in a unit test.
+attributes_set_in_linear_time() {
+	timeout 30 "$UNIT" attrs_linear
+}
+
+many_metadata_keys_in_linear_time() {
+	python3 -c '
+print("---")
+for i in range(300000):
+    print("k%d: v%d" % (i, i))
+print("---\n\nHello.")' >"$TMP/keys.md" &&
+		timeout 30 "$STENO" -t json "$TMP/keys.md" >"$TMP/keys.json" &&
+		timeout 30 "$STENO" -s -t html "$TMP/keys.md" >"$TMP/keys.html" &&
+		grep -q '<dt>k299999</dt>' "$TMP/keys.html" &&
+		python3 - "$TMP/keys.json" <<'PY'
+import json, sys
+meta = json.load(open(sys.argv[1]))["metadata"]
+assert list(meta) == ["k%d" % i for i in range(300000)], len(meta)
+assert meta["k299999"] == "v299999"
+PY
+}
+
 run_reliability_limits() {
 	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
 	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
+	check "300 000 attributes on one element are set in linear time" attributes_set_in_linear_time
+	check "300 000 metadata keys are set and written in linear time" many_metadata_keys_in_linear_time
 	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
 	check "50 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 50000
 }
