@@ -68,11 +68,40 @@ assert meta["k299999"] == "v299999"
 PY
 }
 
+# 5: member names for many inputs of one name are found from where the
+# last search for that stem ended, and are the names they always were:
+# the first suffix free, even where another input's stem took one.
+many_inputs_of_one_name() {
+	rm -rf "$TMP/same" && mkdir -p "$TMP/same/x" "$TMP/same/y" "$TMP/same/z" || return 1
+	python3 - "$TMP/same" <<'PY'
+import os, sys
+for i in range(2000):
+    d = os.path.join(sys.argv[1], "d%04d" % i)
+    os.mkdir(d)
+    open(os.path.join(d, "transcript.txt"), "w").write("Line %d.\n" % i)
+PY
+	(cd "$TMP/same" && timeout 60 "$STENO" -j 2 -t zip d*/transcript.txt -o "$TMP/same.zip") &&
+		unzip -p "$TMP/same.zip" manifest.json >"$TMP/same.json" &&
+		python3 - "$TMP/same.json" <<'PY' || return 1
+import json, sys
+docs = json.load(open(sys.argv[1]))["documents"]
+want = ["transcript"] + ["transcript-%d" % n for n in range(2, 2001)]
+assert [d["html"]["name"] for d in docs] == [w + ".html" for w in want]
+assert [d["json"]["name"] for d in docs] == [w + ".json" for w in want]
+PY
+	for f in a.txt x/a-2.txt y/a.txt index.txt z/a.txt; do echo 'Words.' >"$TMP/same/$f"; done
+	(cd "$TMP/same" && "$STENO" -t zip a.txt x/a-2.txt y/a.txt index.txt z/a.txt -o "$TMP/mixed.zip") &&
+		zipinfo -1 "$TMP/mixed.zip" | grep '\.html$' >"$TMP/mixed.names" &&
+		printf '%s\n' a.html a-2.html a-3.html index-2.html a-4.html index.html |
+		cmp - "$TMP/mixed.names"
+}
+
 run_reliability_limits() {
 	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
 	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
 	check "300 000 attributes on one element are set in linear time" attributes_set_in_linear_time
 	check "300 000 metadata keys are set and written in linear time" many_metadata_keys_in_linear_time
+	check "2 000 inputs of one name get unique names as documented" many_inputs_of_one_name
 	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
 	check "50 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 50000
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "gzip.h"
 #include "grow.h"
 #include "node.h"
@@ -159,6 +160,48 @@ void test_attrs_linear(void)
 	steno_doc_free(doc);
 }
 
+/* The suffixes of one stem a bundle would have taken, and the number
+ * of questions asked of them. */
+typedef struct taken_names {
+	unsigned char *used; /* used[n] for stem's suffix n */
+	size_t asked;
+} taken_names;
+
+static int is_taken(void *ctx, unsigned long n)
+{
+	taken_names *t = ctx;
+	t->asked++;
+	return t->used[n];
+}
+
+/* 100 000 documents of one stem: each name is found with one question,
+ * not after asking about every name before it; a name taken by another
+ * stem's document ("a-3" for "a") is passed over, and the result is
+ * always the first free suffix. */
+static void test_unique_suffixes(void)
+{
+	enum { N = 100000 };
+	archive_suffixes s = {0};
+	taken_names a = {calloc(N + 8, 1), 0}, b = {calloc(N + 8, 1), 0};
+	int ok = 1;
+	for (unsigned long i = 1; i <= N; i++) {
+		unsigned long n = archive_unique_suffix(&s, "transcript", is_taken, &a);
+		ok &= n == i;
+		a.used[n] = 1;
+	}
+	CHECK(ok && a.asked == N);
+	b.used[3] = b.used[4] = 1;
+	unsigned long first = archive_unique_suffix(&s, "b", is_taken, &b);
+	b.used[first] = 1;
+	unsigned long second = archive_unique_suffix(&s, "b", is_taken, &b);
+	b.used[second] = 1;
+	unsigned long third = archive_unique_suffix(&s, "b", is_taken, &b);
+	CHECK(first == 1 && second == 2 && third == 5);
+	archive_suffixes_free(&s);
+	free(a.used);
+	free(b.used);
+}
+
 void test_limits(void)
 {
 	test_grow_array();
@@ -166,4 +209,5 @@ void test_limits(void)
 	test_many_speakers();
 	test_shared_speakers();
 	test_attr_list();
+	test_unique_suffixes();
 }
