@@ -96,6 +96,8 @@ typedef struct steno_options {
 	const char *speakers; /* TEI: a file whose listPerson names the speakers, or NULL */
 	const char *xinclude; /* XML readers: follow XInclude for files below this folder;
 	                         NULL = leave xi:include elements as references */
+	size_t max_memory;    /* the most a parsed document may take, in bytes; 0 = 32
+	                         times the input plus 64 MiB.  Beyond: STENO_ERR_LIMIT */
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes). */

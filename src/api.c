@@ -12,9 +12,10 @@
 
 #define DEFAULT_MAX_INPUT ((size_t)1 << 30)
 
-/* A document may take this many times its input's size (and at least
- * MIN_BUDGET): real transcripts take 2-4 times, while input built to
- * blow up the tree (millions of one-byte lines) fails fast instead. */
+/* Unless opts->max_memory says otherwise, a document may take this
+ * many times its input's size (and at least MIN_BUDGET): real
+ * transcripts take 2-4 times, while input built to blow up the tree
+ * (millions of one-byte lines) fails fast instead. */
 #define BUDGET_FACTOR 32
 #define MIN_BUDGET ((size_t)64 << 20)
 /* Bytes of a file read to tell gzip from plain input before a
@@ -67,6 +68,16 @@ static const format *find_format(const char *name, int writing, steno_error *err
 	return f;
 }
 
+/* The memory a document of input in may take when opts set none. */
+static size_t default_budget(const io_input *in, const steno_options *opts)
+{
+	/* a stream of unknown length may be as long as the input bound */
+	size_t len = in->size || !in->fp ? in->size
+	             : opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	return len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR ? SIZE_MAX
+	                                                     : MIN_BUDGET + len * BUDGET_FACTOR;
+}
+
 /* Read in (not gzip'd) with f and run the passes.  Whole-input readers
  * get every byte in one buffer; streaming ones take it as it comes. */
 static steno_doc *parse_input(const format *f, const io_input *in, const steno_options *opts,
@@ -77,20 +88,16 @@ static steno_doc *parse_input(const format *f, const io_input *in, const steno_o
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
-	/* a stream of unknown length may be as long as the input bound */
-	size_t len = in->size || !in->fp ? in->size
-	             : opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
-	size_t budget = len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR
-	                        ? SIZE_MAX
-	                        : MIN_BUDGET + len * BUDGET_FACTOR;
+	size_t budget = opts->max_memory ? opts->max_memory : default_budget(in, opts);
 	arena_set_limit(&doc->arena, budget);
 	steno_status st = f->stream ? f->stream(doc, in, opts, err)
 	                            : f->read(doc, in->head, in->head_len, opts, err);
 	if (st != STENO_OK || steno_run_passes(doc, opts, err) != STENO_OK) {
 		if (doc->arena.over_limit)
 			set_error(err, STENO_ERR_LIMIT, 0, 0,
-			          "the document would take more than %zu MiB; input too complex",
-			          budget >> 20);
+			          "the document would take more than %zu %s; input too complex",
+			          budget >= (1 << 20) ? budget >> 20 : budget,
+			          budget >= (1 << 20) ? "MiB" : "bytes");
 		steno_doc_free(doc);
 		return NULL;
 	}

@@ -71,6 +71,8 @@ static const char usage_text[] =
 	"                         (small); default 6\n"
 	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
 	"                         (suffix K, M, G or T; default 1G)\n"
+	"      --max-memory SIZE  let a document take up to SIZE bytes of memory\n"
+	"                         (default: 32 times its input plus 64M)\n"
 	"      --list-formats     list the formats and exit\n"
 	"  -v, --version          print the version and exit\n"
 	"  -h, --help             print this help and exit\n"
@@ -87,7 +89,7 @@ static const char usage_text[] =
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
-       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES };
+       OPT_MAX_MEMORY, OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -109,6 +111,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
+	{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
 	{"list-formats", no_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -123,13 +126,31 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* The option that raises the limit err reports, or NULL: the library
+ * names no command-line option, so the command adds it. */
+static const char *raised_by(const steno_error *err)
+{
+	static const struct {
+		const char *message, *option;
+	} limits[] = {{"the document would take more than", "--max-memory"},
+	              {"gzip input inflates beyond", "--max-input"}};
+	for (size_t i = 0; err->code == STENO_ERR_LIMIT && i < sizeof limits / sizeof *limits; i++)
+		if (strncmp(err->message, limits[i].message, strlen(limits[i].message)) == 0)
+			return limits[i].option;
+	return NULL;
+}
+
 void report(const char *name, const steno_error *err)
 {
+	const char *option = raised_by(err);
 	if (err->line > 0)
-		fprintf(stderr, "steno: %s:%d:%d: %s\n", name, err->line,
+		fprintf(stderr, "steno: %s:%d:%d: %s", name, err->line,
 		        err->column > 0 ? err->column : 1, err->message);
 	else
-		fprintf(stderr, "steno: %s: %s\n", name, err->message);
+		fprintf(stderr, "steno: %s: %s", name, err->message);
+	if (option)
+		fprintf(stderr, " (%s SIZE raises the limit)", option);
+	fputc('\n', stderr);
 }
 
 int exit_code_for(steno_status code)
@@ -196,6 +217,8 @@ static int parse_number_option(cli *c, int ch, const char *arg)
 	unsigned long long n = 0;
 	if (ch == OPT_MAX_INPUT)
 		return parse_size_option("--max-input", arg, &c->opts.max_input);
+	if (ch == OPT_MAX_MEMORY)
+		return parse_size_option("--max-memory", arg, &c->opts.max_memory);
 	if (parse_size(arg, &n) != 0)
 		n = 0;
 	if (ch == 'j') {
@@ -275,6 +298,7 @@ static int parse_options(cli *c, int argc, char **argv)
 		case 'j':
 		case OPT_COMPRESS_LEVEL:
 		case OPT_MAX_INPUT:
+		case OPT_MAX_MEMORY:
 			if ((rc = parse_number_option(c, ch, optarg)) != -1)
 				return rc;
 			break;

@@ -96,12 +96,33 @@ PY
 		cmp - "$TMP/mixed.names"
 }
 
+# 12a: the document's memory limit can be set, both ways, and the
+# command says how to raise it (the library names no option).
+max_memory_sets_the_document_limit() {
+	python3 -c 'print("a\n" * 200000, end="")' >"$TMP/tiny-lines.txt" &&
+		exits_with 1 "$STENO" --max-memory 1M "$TMP/tiny-lines.txt" &&
+		stderr_has "the document would take more than 1 MiB; input too complex" &&
+		stderr_has "(--max-memory SIZE raises the limit)" &&
+		exits_with 1 "$STENO" --max-memory 100K "$TMP/tiny-lines.txt" &&
+		stderr_has "more than 102400 bytes" &&
+		"$STENO" --max-memory 64M -t json "$TMP/tiny-lines.txt" >"$TMP/tiny-lines.json" &&
+		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$TMP/tiny-lines.json"
+}
+
+max_input_error_names_its_option() {
+	head -c 100000 /dev/zero | gzip >"$TMP/zeros.txt.gz" &&
+		exits_with 1 "$STENO" --max-input 1K "$TMP/zeros.txt.gz" &&
+		stderr_has "gzip input inflates beyond 1024 bytes (--max-input SIZE raises the limit)"
+}
+
 run_reliability_limits() {
 	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
 	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
 	check "300 000 attributes on one element are set in linear time" attributes_set_in_linear_time
 	check "300 000 metadata keys are set and written in linear time" many_metadata_keys_in_linear_time
 	check "2 000 inputs of one name get unique names as documented" many_inputs_of_one_name
+	check "--max-memory sets the document's memory limit both ways" max_memory_sets_the_document_limit
+	check "a gzip input beyond --max-input names the option" max_input_error_names_its_option
 	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
 	check "50 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 50000
 }

@@ -202,6 +202,28 @@ static void test_unique_suffixes(void)
 	free(b.used);
 }
 
+/* max_memory bounds a document in the library too, whose message names
+ * the limit but no command-line option. */
+static void test_max_memory(void)
+{
+	size_t len = 400000;
+	char *lines = malloc(len);
+	for (size_t i = 0; i < len; i += 2)
+		memcpy(lines + i, "a\n", 2);
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.max_memory = (size_t)1 << 20;
+	steno_error err;
+	CHECK(steno_parse(lines, len, "text", &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_LIMIT && strstr(err.message, "more than 1 MiB") != NULL);
+	CHECK(strstr(err.message, "--") == NULL);
+	opts.max_memory = (size_t)64 << 20;
+	steno_doc *doc = steno_parse(lines, len, "text", &opts, &err);
+	CHECK(doc != NULL);
+	steno_doc_free(doc);
+	free(lines);
+}
+
 void test_limits(void)
 {
 	test_grow_array();
@@ -210,4 +232,5 @@ void test_limits(void)
 	test_shared_speakers();
 	test_attr_list();
 	test_unique_suffixes();
+	test_max_memory();
 }
