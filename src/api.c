@@ -10,8 +10,6 @@
 #include "io.h"
 #include "passes.h"
 
-#define DEFAULT_MAX_INPUT ((size_t)1 << 30)
-
 /* Unless opts->max_memory says otherwise, a document may take this
  * many times its input's size (and at least MIN_BUDGET): real
  * transcripts take 2-4 times, while input built to blow up the tree
@@ -73,7 +71,7 @@ static size_t default_budget(const io_input *in, const steno_options *opts)
 {
 	/* a stream of unknown length may be as long as the input bound */
 	size_t len = in->size || !in->fp ? in->size
-	             : opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	             : opts->max_input ? opts->max_input : GZIP_DEFAULT_MAX;
 	return len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR ? SIZE_MAX
 	                                                     : MIN_BUDGET + len * BUDGET_FACTOR;
 }
@@ -126,15 +124,16 @@ steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
 	const format *f = find_format(format_name, 0, err);
 	if (!f)
 		return NULL;
-	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	size_t max = opts->max_input ? opts->max_input : GZIP_DEFAULT_MAX;
 	if (!gzip_detect(data, len))
 		return parse_plain(f, data, len, opts, err);
 	size_t plain_len;
-	char *plain = gzip_inflate(data, len, max, &plain_len, err);
+	char *plain = gzip_inflate(data, len, max, opts->inflate_budget, &plain_len, err);
 	if (!plain)
 		return NULL;
 	steno_doc *doc = parse_plain(f, plain, plain_len, opts, err);
 	free(plain);
+	budget_give(opts->inflate_budget, plain_len);
 	return doc;
 }
 

@@ -17,6 +17,7 @@
 
 #include "archive.h"
 #include "batch.h"
+#include "grow.h"
 #include "io.h"
 
 #define MAX_DEPTH 64 /* folders deeper than this are a loop or a mistake */
@@ -75,14 +76,10 @@ static char *join(const char *a, const char *b)
 
 static int add_item(run *r, const char *path, const char *rel, uint64_t size)
 {
-	if (r->count == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		item *grown = realloc(r->items, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		r->items = grown;
-		r->cap = cap;
-	}
+	item *grown = grow_array(r->items, &r->cap, r->count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	r->items = grown;
 	item *it = &r->items[r->count];
 	it->path = strdup(path);
 	it->rel = strdup(rel);
@@ -115,13 +112,10 @@ static char **list_dir(const char *dir, size_t *count)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **grown = realloc(names, cap * sizeof *names);
-			if (!grown)
-				break;
-			names = grown;
-		}
+		char **grown = grow_array(names, &cap, n + 1, sizeof *names);
+		if (!grown)
+			break;
+		names = grown;
 		if (!(names[n] = strdup(de->d_name)))
 			break;
 		n++;
@@ -552,6 +546,14 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		local.jobs = cores > 0 ? (int)cores : 1;
 	}
+	/* --max-input bounds the gzip input all jobs hold inflated at once,
+	 * not each job's: -j must not multiply it */
+	steno_options opts = *b->opts;
+	if (!opts.inflate_budget && !(opts.inflate_budget = steno_budget_new(opts.max_input))) {
+		fprintf(stderr, "steno: out of memory\n");
+		return EXIT_INTERNAL;
+	}
+	local.opts = &opts;
 	r.b = &local;
 	r.tty = isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -572,6 +574,8 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 	}
 	free(r.items);
 	free(r.slots);
+	if (opts.inflate_budget != b->opts->inflate_budget)
+		steno_budget_free(opts.inflate_budget);
 	pthread_cond_destroy(&r.changed);
 	pthread_mutex_destroy(&r.lock);
 	return r.worst > 0 ? r.worst : EXIT_OK;

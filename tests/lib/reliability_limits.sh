@@ -115,6 +115,26 @@ max_input_error_names_its_option() {
 		stderr_has "gzip input inflates beyond 1024 bytes (--max-input SIZE raises the limit)"
 }
 
+# 12c: -j N used to let each of N jobs inflate --max-input at once.  The
+# jobs now share it (the unit test of the budget shows a parse waiting
+# for another's bytes): here, many gzip inputs that fit one at a time but
+# not together convert on 4 jobs as on 1, without a job waiting for ever,
+# and one beyond the limit alone fails as it always did.
+jobs_share_the_inflate_limit() {
+	rm -rf "$TMP/gzj" "$TMP/gzj-1" "$TMP/gzj-4" && mkdir "$TMP/gzj" || return 1
+	for i in 1 2 3 4 5 6 7 8; do
+		python3 -c 'import sys; sys.stdout.write("Q: Words %s?\nA: Yes.\n\n" % sys.argv[1] * 30000)' "$i" |
+			gzip >"$TMP/gzj/in$i.txt.gz" || return 1
+	done
+	python3 -c 'print("Words.\n" * 200000)' | gzip >"$TMP/gzj/big.txt.gz" &&
+		timeout 60 "$STENO" -j 4 --max-input 1M -t json -o "$TMP/gzj-4/" "$TMP"/gzj/*.gz 2>"$TMP/cli.err"
+	[ $? -eq 1 ] || { echo "exit status not 1"; cat "$TMP/cli.err"; return 1; }
+	stderr_has "big.txt.gz: gzip input inflates beyond 1048576 bytes" &&
+		[ "$(grep -c '^steno: ' "$TMP/cli.err")" -eq 1 ] &&
+		"$STENO" -j 1 --max-input 1M -t json -o "$TMP/gzj-1/" "$TMP"/gzj/*.gz 2>/dev/null
+	[ $? -eq 1 ] && [ "$(ls "$TMP/gzj-4" | wc -l)" -eq 8 ] && diff -r "$TMP/gzj-1" "$TMP/gzj-4"
+}
+
 run_reliability_limits() {
 	check "the largest --max-input values read gzip input" largest_max_input_reads_gzip
 	check "sizes whose suffix would overflow are usage errors" overflowing_sizes_are_usage_errors
@@ -123,6 +143,7 @@ run_reliability_limits() {
 	check "2 000 inputs of one name get unique names as documented" many_inputs_of_one_name
 	check "--max-memory sets the document's memory limit both ways" max_memory_sets_the_document_limit
 	check "a gzip input beyond --max-input names the option" max_input_error_names_its_option
+	check "jobs share --max-input and convert what one job converts" jobs_share_the_inflate_limit
 	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
 	check "50 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 50000
 }

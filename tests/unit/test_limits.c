@@ -3,10 +3,12 @@
  * Tests named *_linear in main.c run only when asked for by name, which
  * the runner does under a timeout: a regression to quadratic time then
  * fails instead of holding up the suite. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "archive.h"
 #include "gzip.h"
@@ -46,11 +48,11 @@ static void test_inflate_bounds(void)
 	steno_error err;
 	const size_t bounds[] = {SIZE_MAX, SIZE_MAX - 1, (size_t)1 << 63, 10000};
 	for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++) {
-		char *plain = gzip_inflate(z, zlen, bounds[i], &n, &err);
+		char *plain = gzip_inflate(z, zlen, bounds[i], NULL, &n, &err);
 		CHECK(plain != NULL && n == 10000);
 		free(plain);
 	}
-	CHECK(gzip_inflate(z, zlen, 9999, &n, &err) == NULL && err.code == STENO_ERR_LIMIT);
+	CHECK(gzip_inflate(z, zlen, 9999, NULL, &n, &err) == NULL && err.code == STENO_ERR_LIMIT);
 	steno_sink_close(mem);
 }
 
@@ -224,6 +226,79 @@ static void test_max_memory(void)
 	free(lines);
 }
 
+/* gzip data of n bytes of text. */
+static char *gzipped_text(size_t n, size_t *zlen)
+{
+	steno_sink *mem = steno_sink_new_memory();
+	steno_sink *gz = steno_sink_new_gzip(mem, 1);
+	for (size_t i = 0; i < n; i += 10)
+		steno_sink_write(gz, "Words go.\n", n - i < 10 ? n - i : 10);
+	steno_sink_close(gz);
+	const char *z = steno_sink_memory_data(mem, zlen);
+	char *copy = malloc(*zlen);
+	memcpy(copy, z, *zlen);
+	steno_sink_close(mem);
+	return copy;
+}
+
+typedef struct parse_job {
+	const char *z;
+	size_t zlen;
+	const steno_options *opts;
+	steno_doc *doc;
+	pthread_mutex_t lock;
+	int done;
+} parse_job;
+
+static void *parse_thread(void *arg)
+{
+	parse_job *j = arg;
+	steno_doc *doc = steno_parse(j->z, j->zlen, "text", j->opts, NULL);
+	pthread_mutex_lock(&j->lock);
+	j->doc = doc;
+	j->done = 1;
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+/* Two parses sharing a budget of 1 MB: while one holds 700 KB inflated,
+ * the other's 600 KB wait for it, and convert once it is given back;
+ * one that alone inflates beyond the budget fails at once. */
+static void test_shared_inflate(void)
+{
+	steno_budget *budget = steno_budget_new((size_t)1 << 20);
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.inflate_budget = budget;
+	size_t big_len, small_len, huge_len, held_len;
+	char *big = gzipped_text(700000, &big_len), *small = gzipped_text(600000, &small_len);
+	char *huge = gzipped_text(1100000, &huge_len);
+	steno_error err;
+	char *held = gzip_inflate(big, big_len, SIZE_MAX, budget, &held_len, &err);
+	CHECK(held != NULL && held_len == 700000);
+	parse_job j = {small, small_len, &opts, NULL, PTHREAD_MUTEX_INITIALIZER, 0};
+	pthread_t t;
+	CHECK(pthread_create(&t, NULL, parse_thread, &j) == 0);
+	/* A wait is not a measure of speed: however slow the machine, the
+	 * parse cannot finish while the budget is held. */
+	struct timespec pause = {0, 200 * 1000 * 1000};
+	nanosleep(&pause, NULL);
+	pthread_mutex_lock(&j.lock);
+	CHECK(!j.done);
+	pthread_mutex_unlock(&j.lock);
+	free(held);
+	budget_give(budget, held_len);
+	pthread_join(t, NULL);
+	CHECK(j.doc != NULL);
+	steno_doc_free(j.doc);
+	CHECK(steno_parse(huge, huge_len, "text", &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_LIMIT && strstr(err.message, "beyond 1048576 bytes") != NULL);
+	free(big);
+	free(small);
+	free(huge);
+	steno_budget_free(budget);
+}
+
 void test_limits(void)
 {
 	test_grow_array();
@@ -233,4 +308,5 @@ void test_limits(void)
 	test_attr_list();
 	test_unique_suffixes();
 	test_max_memory();
+	test_shared_inflate();
 }
