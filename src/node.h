@@ -85,9 +85,19 @@ typedef struct speaker {
 	attr *attrs;
 } speaker;
 
+/* Node sizes, in steps of 8 bytes up to the largest with its node_pos:
+ * the classes of steno_doc.spare. */
+#define NODE_SIZE_CLASSES ((sizeof(steno_node) + sizeof(node_pos)) / 8 + 1)
+
 struct steno_doc {
 	arena arena;
 	int positions; /* its nodes hold a node_pos: fixed when it is made */
+	/* Nodes the passes dropped while the document was parsed, by size
+	 * class, linked through next: a new node of their size takes one
+	 * before the arena, which frees nothing.  Splitting a paragraph
+	 * into turns drops a line break and a text node a line. */
+	steno_node *spare[NODE_SIZE_CLASSES];
+	int parsing; /* no node is anyone else's yet, so dropped ones are spare */
 	steno_node *root;
 	attr *meta;
 	attr_list meta_list; /* meta, open for good: keys are found by index */
@@ -115,6 +125,12 @@ static inline steno_node *node_last(const steno_node *n)
 {
 	return n->first ? n->first->prev : NULL;
 }
+
+/* n, unlinked and referred to from nowhere, is done with: while its
+ * document is being parsed, the next node of its size may reuse it.
+ * Only for nodes the library made in this parse (a pass's own pieces,
+ * a reader's), never one an embedder may hold. */
+void node_discard(steno_node *n);
 
 /* Append child to parent without checks: for readers and passes, which
  * build trees they know to be valid. */

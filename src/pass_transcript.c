@@ -66,8 +66,10 @@ static steno_status add_dateline(steno_doc *doc, steno_node *text, const tx_date
 	steno_node_insert_before(text, dl);
 	text->literal += d->len;
 	text->len -= d->len;
-	if (!text->len)
+	if (!text->len) {
 		steno_node_unlink(text);
+		node_discard(text);
+	}
 	if (!steno_meta_get(doc, "place") && steno_meta_set(doc, "place", place) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	return STENO_OK;
@@ -274,10 +276,11 @@ static void drop_empty_line(steno_node *before, steno_node *after)
 {
 	if ((before && !tx_is_break(before)) || (after && !tx_is_break(after)))
 		return;
-	if (after)
-		steno_node_unlink(after);
-	else if (before)
-		steno_node_unlink(before);
+	steno_node *gone = after ? after : before;
+	if (gone) {
+		steno_node_unlink(gone);
+		node_discard(gone);
+	}
 }
 
 /* What of n's line is kept stays in n (its last part) and in new nodes
@@ -299,6 +302,7 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 	}
 	steno_node *after = n->next;
 	steno_node_unlink(n);
+	node_discard(n);
 	drop_empty_line(before, after);
 	return STENO_OK;
 }
@@ -317,6 +321,7 @@ static void strip_markup_label(const line_label *ll)
 			steno_node *gone = after;
 			after = after->next;
 			steno_node_unlink(gone);
+			node_discard(gone);
 		}
 	}
 	drop_empty_line(before, after);
@@ -438,6 +443,7 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 					return STENO_ERR_NOMEM;
 				node_insert_after(piece, np);
 				steno_node_unlink(last_break);
+				node_discard(last_break);
 				if (finish_piece(t, piece, &piece_ll, labelled) != STENO_OK)
 					return STENO_ERR_NOMEM;
 				piece = np;
@@ -607,6 +613,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 		return n;
 	if (from == len) {
 		steno_node_unlink(n);
+		node_discard(n);
 		return last;
 	}
 	tx_text_keep(n, from, len);

@@ -364,6 +364,7 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 		memcpy(buf + at, n->literal, n->len);
 		at += n->len;
 		steno_node_unlink(n);
+		node_discard(n);
 	}
 	buf[at] = '\0';
 	t->literal = buf;

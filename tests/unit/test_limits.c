@@ -299,6 +299,54 @@ static void test_shared_inflate(void)
 	steno_budget_free(budget);
 }
 
+/* One paragraph of timestamped labels becomes a turn a line, and the
+ * passes drop a line break and a text node a line, which later nodes
+ * reuse while the document is parsed: the tree takes some 360 bytes a
+ * line (of 27), where it took 450. */
+static void test_tree_per_line(void)
+{
+	enum { LINES = 100000 };
+	char *text = malloc((size_t)LINES * 32), *p = text;
+	for (int i = 0; i < LINES; i++)
+		p += sprintf(p, "[%02d:%02d:%02d] SPEAKER %d: yes.\n", i / 3600 % 100, i / 60 % 60,
+		             i % 60, i % 3 + 1);
+	steno_doc *doc = steno_parse(text, (size_t)(p - text), "text", NULL, NULL);
+	size_t turns = 0;
+	for (steno_node *n = doc ? doc->root->first : NULL; n; n = n->next)
+		turns += n->type == STENO_NODE_TURN;
+	CHECK(turns == LINES);
+	CHECK(doc && doc->arena.total / LINES < 400);
+	steno_doc_free(doc);
+	free(text);
+}
+
+/* Passes run on an embedder's own tree drop its nodes but reuse none:
+ * the embedder may still hold them.  (A line break dropped at the
+ * second turn would be the third turn's paragraph.) */
+static void test_own_nodes_kept(void)
+{
+	static const char *const lines[] = {"Q: Why?", "A: Because.", "Q: Really?"};
+	steno_doc *doc = steno_doc_new();
+	steno_node *para = steno_node_new(doc, STENO_NODE_PARAGRAPH), *breaks[2];
+	steno_node_append_child(steno_doc_root(doc), para);
+	for (int i = 0; i < 3; i++) {
+		steno_node *t = steno_node_new(doc, STENO_NODE_TEXT);
+		steno_node_set_literal(t, lines[i], strlen(lines[i]));
+		if (i)
+			steno_node_append_child(para, breaks[i - 1] = steno_node_new(doc, STENO_NODE_SOFT_BREAK));
+		steno_node_append_child(para, t);
+	}
+	CHECK(steno_run_passes(doc, NULL, NULL) == STENO_OK);
+	size_t turns = 0;
+	for (steno_node *n = steno_node_first_child(steno_doc_root(doc)); n; n = steno_node_next(n))
+		turns += steno_node_get_type(n) == STENO_NODE_TURN;
+	CHECK(turns == 3);
+	for (int i = 0; i < 2; i++)
+		CHECK(steno_node_get_type(breaks[i]) == STENO_NODE_SOFT_BREAK &&
+		      !steno_node_parent(breaks[i]));
+	steno_doc_free(doc);
+}
+
 void test_limits(void)
 {
 	test_grow_array();
@@ -309,4 +357,6 @@ void test_limits(void)
 	test_unique_suffixes();
 	test_max_memory();
 	test_shared_inflate();
+	test_tree_per_line();
+	test_own_nodes_kept();
 }
