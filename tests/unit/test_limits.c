@@ -30,7 +30,7 @@ static void test_grow_array(void)
 	/* sizes whose byte count would wrap are refused, the array kept */
 	size_t kept = cap;
 	CHECK(grow_array(b, &cap, SIZE_MAX / 2, sizeof *b) == NULL && cap == kept);
-	CHECK(grow_array(b, &cap, SIZE_MAX, 1) == NULL && cap == kept);
+	CHECK(grow_array(b, &cap, SIZE_MAX / sizeof *b + 1, sizeof *b) == NULL && cap == kept);
 	free(b);
 }
 
