@@ -974,19 +974,15 @@ static const char *page_language(const steno_doc *doc)
 	return lang && *lang ? lang : "en";
 }
 
+/* The list itself: steno_meta_key(i) walks to i, quadratic over all. */
 static void put_metadata(html *h)
 {
-	size_t i, count = steno_meta_count(h->doc);
-	const char *key, *value;
-
 	PUT_LIT(h, "<dl class=\"metadata\">\n");
-	for (i = 0; i < count; i++) {
-		key = steno_meta_key(h->doc, i);
-		value = steno_meta_value(h->doc, i);
+	for (const attr *a = h->doc->meta; a; a = a->next) {
 		PUT_LIT(h, "<dt>");
-		put_text(h, key, strlen(key));
+		put_text(h, a->name, strlen(a->name));
 		PUT_LIT(h, "</dt>\n<dd>");
-		put_text(h, value, strlen(value));
+		put_text(h, a->value, strlen(a->value));
 		PUT_LIT(h, "</dd>\n");
 	}
 	PUT_LIT(h, "</dl>\n");

@@ -84,14 +84,17 @@ static steno_status read_speaker(trs *r, const xml_elem *el)
 	const char *name = xml_attr_get(el, "name");
 	if (steno_speaker_set(r->doc, id, name && *name ? name : NULL, NULL) != STENO_OK)
 		return nomem(r);
-	for (size_t i = 0; i < el->nattrs; i++) {
+	/* the table does not grow while its speaker's attributes are set */
+	attr_list list;
+	attr_list_open(&list, &r->doc->speakers[steno_speaker_find(r->doc, id)].attrs);
+	steno_status st = STENO_OK;
+	for (size_t i = 0; i < el->nattrs && st == STENO_OK; i++) {
 		const xml_attr *a = &el->attrs[i];
-		if (!*a->value || strcmp(a->name, "id") == 0 || strcmp(a->name, "name") == 0)
-			continue;
-		if (steno_speaker_set_attr(r->doc, id, a->name, a->value) != STENO_OK)
-			return nomem(r);
+		if (*a->value && strcmp(a->name, "id") != 0 && strcmp(a->name, "name") != 0)
+			st = attr_list_set(r->doc, &list, a->name, a->value);
 	}
-	return STENO_OK;
+	attr_list_close(&list);
+	return st == STENO_OK ? STENO_OK : nomem(r);
 }
 
 static steno_status read_topic(trs *r, const xml_elem *el)

@@ -20,6 +20,7 @@ typedef struct bundle {
 	steno_options opts;
 	steno_sink *index;    /* one <li> per document */
 	steno_sink *manifest; /* one JSON object per document */
+	archive_suffixes suffixes;
 	size_t count;
 } bundle;
 
@@ -44,6 +45,7 @@ static void bundle_discard(void *state)
 	zip_free(b->zip);
 	spool_free(b->index);
 	spool_free(b->manifest);
+	archive_suffixes_free(&b->suffixes);
 	free(b);
 }
 
@@ -107,20 +109,33 @@ static void *bundle_prepare(const void *state, const steno_doc *doc, const char 
 	return d;
 }
 
-/* stem, or stem-2, stem-3...: the first whose .html and .json are
- * free, and never the index's or the manifest's name. */
-static void unique_names(bundle *b, const char *stem, member *html, member *json)
+/* A document's two members being named. */
+typedef struct naming {
+	const bundle *b;
+	const char *stem;
+	member *html, *json;
+} naming;
+
+/* Names the members stem (n = 1) or stem-n: is either taken, or the
+ * index's or the manifest's name? */
+static int names_taken(void *ctx, unsigned long n)
 {
-	for (unsigned long n = 1;; n++) {
-		char suffix[24] = "";
-		if (n > 1)
-			snprintf(suffix, sizeof suffix, "-%lu", n);
-		snprintf(html->name, sizeof html->name, "%s%s.html", stem, suffix);
-		snprintf(json->name, sizeof json->name, "%s%s.json", stem, suffix);
-		if (!zip_has(b->zip, html->name) && !zip_has(b->zip, json->name) &&
-		    strcmp(html->name, "index.html") != 0 && strcmp(json->name, "manifest.json") != 0)
-			return;
-	}
+	naming *m = ctx;
+	char suffix[24] = "";
+	if (n > 1)
+		snprintf(suffix, sizeof suffix, "-%lu", n);
+	snprintf(m->html->name, sizeof m->html->name, "%s%s.html", m->stem, suffix);
+	snprintf(m->json->name, sizeof m->json->name, "%s%s.json", m->stem, suffix);
+	return zip_has(m->b->zip, m->html->name) || zip_has(m->b->zip, m->json->name) ||
+	       strcmp(m->html->name, "index.html") == 0 || strcmp(m->json->name, "manifest.json") == 0;
+}
+
+/* stem, or stem-2, stem-3...: the first whose .html and .json are
+ * free; 0 on no memory. */
+static int unique_names(bundle *b, const char *stem, member *html, member *json)
+{
+	naming m = {b, stem, html, json};
+	return archive_unique_suffix(&b->suffixes, stem, names_taken, &m) != 0;
 }
 
 static void index_row(bundle *b, const archive_info *info, const char *title, const member *html,
@@ -196,7 +211,8 @@ static steno_status bundle_add(void *state, void *prepared, steno_error *err)
 	bundle *b = state;
 	bundle_doc *d = prepared;
 	const char *title = d->info.title ? d->info.title : d->info.stem;
-	unique_names(b, d->info.stem, &d->html, &d->json);
+	if (!unique_names(b, d->info.stem, &d->html, &d->json))
+		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 	steno_status st = zip_add_prepared(b->zip, d->html.name, d->html.body, err);
 	if (st == STENO_OK)
 		st = zip_add_prepared(b->zip, d->json.name, d->json.body, err);

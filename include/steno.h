@@ -83,6 +83,18 @@ STENO_API const char *steno_status_string(steno_status code);
 #define STENO_PASS_SMART      0x04u /* --, ---, ... and apostrophes */
 #define STENO_PASS_DEFAULT    (STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES)
 
+/* A budget of bytes that parses on several threads share: the gzip
+ * input they hold inflated at once is at most its size together, not
+ * each (steno_options.inflate_budget).  A parse whose input would pass
+ * what the others leave waits for them to give theirs back, and one
+ * whose input alone passes min(size, max_input) fails with
+ * STENO_ERR_LIMIT, as it would on its own: what converts does not
+ * depend on what runs beside it.  size 0 means 1 GiB.  NULL on no
+ * memory; freed with steno_budget_free() once no parse uses it. */
+typedef struct steno_budget steno_budget;
+STENO_API steno_budget *steno_budget_new(size_t size);
+STENO_API void steno_budget_free(steno_budget *budget);
+
 typedef struct steno_options {
 	int standalone;       /* writers: a complete page rather than a fragment */
 	int sourcepos;        /* readers record, writers emit, source positions */
@@ -97,6 +109,10 @@ typedef struct steno_options {
 	const char *speakers; /* TEI: a file whose listPerson names the speakers, or NULL */
 	const char *xinclude; /* XML readers: follow XInclude for files below this folder;
 	                         NULL = leave xi:include elements as references */
+	size_t max_memory;    /* the most a parsed document may take, in bytes; 0 = 32
+	                         times the input plus 64 MiB.  Beyond: STENO_ERR_LIMIT */
+	steno_budget *inflate_budget; /* shared with parses on other threads (see
+	                         steno_budget_new), or NULL */
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes). */

@@ -10,11 +10,10 @@
 #include "io.h"
 #include "passes.h"
 
-#define DEFAULT_MAX_INPUT ((size_t)1 << 30)
-
-/* A document may take this many times its input's size (and at least
- * MIN_BUDGET): real transcripts take 2-4 times, while input built to
- * blow up the tree (millions of one-byte lines) fails fast instead. */
+/* Unless opts->max_memory says otherwise, a document may take this
+ * many times its input's size (and at least MIN_BUDGET): real
+ * transcripts take 2-4 times, while input built to blow up the tree
+ * (millions of one-byte lines) fails fast instead. */
 #define BUDGET_FACTOR 32
 #define MIN_BUDGET ((size_t)64 << 20)
 /* Bytes of a file read to tell gzip from plain input before a
@@ -67,41 +66,91 @@ static const format *find_format(const char *name, int writing, steno_error *err
 	return f;
 }
 
-/* Read in (not gzip'd) with f and run the passes.  Whole-input readers
- * get every byte in one buffer; streaming ones take it as it comes. */
-static steno_doc *parse_input(const format *f, const io_input *in, const steno_options *opts,
-                              steno_error *err)
+/* The memory a document of input in may take when opts set none. */
+static size_t default_budget(const io_input *in, const steno_options *opts)
+{
+	/* a stream of unknown length may be as long as the input bound */
+	size_t len = in->size || !in->fp ? in->size
+	             : opts->max_input ? opts->max_input : GZIP_DEFAULT_MAX;
+	return len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR ? SIZE_MAX
+	                                                     : MIN_BUDGET + len * BUDGET_FACTOR;
+}
+
+/* Input a parse may let go of as soon as its reader is done, since the
+ * passes need none of it: the malloc'd buffer holding it, and the bytes
+ * of an inflate budget that buffer holds.  Zeroed: none.  Kept through
+ * the passes, a large input sat beside its whole document. */
+typedef struct owned_input {
+	char *buf;
+	steno_budget *budget;
+	size_t reserved;
+} owned_input;
+
+static void release_input(owned_input *o)
+{
+	if (!o)
+		return;
+	free(o->buf);
+	budget_give(o->budget, o->reserved);
+	*o = (owned_input){0};
+}
+
+/* Read in (not gzip'd) with f, release owned (may be NULL) and run the
+ * passes.  Whole-input readers get every byte in one buffer; streaming
+ * ones take it as it comes. */
+static steno_doc *parse_input(const format *f, const io_input *in, owned_input *owned,
+                              const steno_options *opts, steno_error *err)
 {
 	steno_doc *doc = doc_new(opts->sourcepos);
 	if (!doc) {
+		release_input(owned);
 		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
 		return NULL;
 	}
-	/* a stream of unknown length may be as long as the input bound */
-	size_t len = in->size || !in->fp ? in->size
-	             : opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
-	size_t budget = len > (SIZE_MAX - MIN_BUDGET) / BUDGET_FACTOR
-	                        ? SIZE_MAX
-	                        : MIN_BUDGET + len * BUDGET_FACTOR;
+	size_t budget = opts->max_memory ? opts->max_memory : default_budget(in, opts);
 	arena_set_limit(&doc->arena, budget);
+	doc->parsing = 1;
 	steno_status st = f->stream ? f->stream(doc, in, opts, err)
 	                            : f->read(doc, in->head, in->head_len, opts, err);
-	if (st != STENO_OK || steno_run_passes(doc, opts, err) != STENO_OK) {
+	release_input(owned);
+	if (st == STENO_OK)
+		st = steno_run_passes(doc, opts, err);
+	doc->parsing = 0;
+	if (st != STENO_OK) {
 		if (doc->arena.over_limit)
 			set_error(err, STENO_ERR_LIMIT, 0, 0,
-			          "the document would take more than %zu MiB; input too complex",
-			          budget >> 20);
+			          "the document would take more than %zu %s; input too complex",
+			          budget >= (1 << 20) ? budget >> 20 : budget,
+			          budget >= (1 << 20) ? "MiB" : "bytes");
 		steno_doc_free(doc);
 		return NULL;
 	}
 	return doc;
 }
 
-static steno_doc *parse_plain(const format *f, const char *data, size_t len,
-                              const steno_options *opts, steno_error *err)
+/* steno_parse of data, which lives in owned's buffer when the parse may
+ * free it (and owned is then the parse's). */
+static steno_doc *parse_buffer(const char *data, size_t len, owned_input *owned,
+                               const char *format_name, const steno_options *opts,
+                               steno_error *err)
 {
-	io_input in = {data, len, NULL, len};
-	return parse_input(f, &in, opts, err);
+	const format *f = find_format(format_name, 0, err);
+	if (!f) {
+		release_input(owned);
+		return NULL;
+	}
+	if (!gzip_detect(data, len)) {
+		io_input in = {data, len, NULL, len};
+		return parse_input(f, &in, owned, opts, err);
+	}
+	size_t max = opts->max_input ? opts->max_input : GZIP_DEFAULT_MAX, plain_len;
+	char *plain = gzip_inflate(data, len, max, opts->inflate_budget, &plain_len, err);
+	release_input(owned);
+	if (!plain)
+		return NULL;
+	owned_input inflated = {plain, opts->inflate_budget, plain_len};
+	io_input in = {plain, plain_len, NULL, plain_len};
+	return parse_input(f, &in, &inflated, opts, err);
 }
 
 steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
@@ -114,21 +163,7 @@ steno_doc *steno_parse(const char *data, size_t len, const char *format_name,
 		set_error(err, STENO_ERR_ARG, 0, 0, "no input data");
 		return NULL;
 	}
-	if (!data)
-		data = "";
-	const format *f = find_format(format_name, 0, err);
-	if (!f)
-		return NULL;
-	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
-	if (!gzip_detect(data, len))
-		return parse_plain(f, data, len, opts, err);
-	size_t plain_len;
-	char *plain = gzip_inflate(data, len, max, &plain_len, err);
-	if (!plain)
-		return NULL;
-	steno_doc *doc = parse_plain(f, plain, plain_len, opts, err);
-	free(plain);
-	return doc;
+	return parse_buffer(data ? data : "", len, NULL, format_name, opts, err);
 }
 
 /* A streaming reader takes fp as it comes once its first bytes show
@@ -151,16 +186,16 @@ static steno_doc *parse_fp(FILE *fp, const char *format_name, const steno_option
 			size_t left = io_size_left(fp);
 			io_input in = {head, head_len, fp,
 			               left || feof(fp) ? head_len + left : 0};
-			return parse_input(f, &in, options_or_default(opts, &tmp), err);
+			return parse_input(f, &in, NULL, options_or_default(opts, &tmp), err);
 		}
 	}
 	size_t len;
 	char *data = io_read_rest(head, head_len, fp, &len, err);
 	if (!data)
 		return NULL;
-	steno_doc *doc = steno_parse(data, len, format_name, opts, err);
-	free(data);
-	return doc;
+	steno_options tmp;
+	owned_input read = {.buf = data};
+	return parse_buffer(data, len, &read, format_name, options_or_default(opts, &tmp), err);
 }
 
 steno_doc *steno_parse_file(const char *path, const char *format_name,
@@ -200,8 +235,10 @@ char *steno_read_all(FILE *fp, size_t *len, const steno_options *opts, steno_err
 		*len = n;
 		return data;
 	}
-	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
-	char *plain = data ? gzip_inflate(data, n, max, len, err) : NULL;
+	/* No budget: what is read here stays with the caller, who cannot
+	 * give it back. */
+	size_t max = opts->max_input ? opts->max_input : GZIP_DEFAULT_MAX;
+	char *plain = data ? gzip_inflate(data, n, max, NULL, len, err) : NULL;
 	free(data);
 	return plain;
 }

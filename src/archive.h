@@ -62,6 +62,26 @@ void archive_format_time(int64_t t, char out[21]);
 /* The longest steno_archive_stem(), in bytes, as steno.h promises. */
 #define ARCHIVE_STEM_MAX 200
 
+/* Where the search for a free entry name starts, per stem: from the
+ * first suffix each time, the n-th document of one stem probed the
+ * n - 1 names before it: quadratic over a batch of folders that each
+ * hold a transcript.txt.
+ * Stems are kept by their 64-bit hash (16 bytes each): a collision
+ * could only start a search later, never give a name twice.  Zeroed
+ * is empty. */
+typedef struct archive_suffixes {
+	struct suffix_slot *slots; /* open-addressed by hash; hash 0 is empty */
+	size_t cap, count;
+} archive_suffixes;
+
+/* The first suffix n (1 for none, then 2, 3, ...) that taken(ctx, n)
+ * says is free, searching from past the one the last search for stem
+ * gave: names are never freed, so the result is the first free one from
+ * 1.  0 on no memory. */
+unsigned long archive_unique_suffix(archive_suffixes *s, const char *stem,
+                                    int (*taken)(void *ctx, unsigned long n), void *ctx);
+void archive_suffixes_free(archive_suffixes *s);
+
 /* The text under n (text and code; breaks as spaces), malloc'd; NULL
  * on no memory. */
 char *archive_plain_text(const steno_node *n);

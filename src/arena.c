@@ -38,9 +38,9 @@ struct arena_adopted {
  * will not map it, and the caller falls back to calloc. */
 static arena_block *block_map(size_t size)
 {
-	size_t len = (sizeof(arena_block) + size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-	if (len < size || len + HUGE_PAGE < len)
+	if (size > SIZE_MAX - sizeof(arena_block) - 2 * HUGE_PAGE)
 		return NULL;
+	size_t len = (sizeof(arena_block) + size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	char *m = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 	               -1, 0);
 	if (m == MAP_FAILED)
@@ -105,9 +105,11 @@ void arena_release(arena *a)
 
 static int arena_grow(arena *a, size_t len)
 {
-	size_t size = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
-	if (size > ARENA_MAX_BLOCK)
-		size = ARENA_MAX_BLOCK;
+	/* doubling up to the usual largest: a block made for one huge
+	 * allocation may be far beyond it, and doubling that would wrap */
+	size_t size = !a->head                           ? ARENA_FIRST_BLOCK
+	              : a->head->size > ARENA_MAX_BLOCK / 2 ? ARENA_MAX_BLOCK
+	                                                    : a->head->size * 2;
 	if (size < len)
 		size = len;
 	if (size > SIZE_MAX - sizeof(arena_block))

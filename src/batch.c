@@ -698,6 +698,14 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		local.jobs = cores > 0 ? (int)cores : 1;
 	}
+	/* --max-input bounds the gzip input all jobs hold inflated at once,
+	 * not each job's: -j must not multiply it */
+	steno_options opts = *b->opts;
+	if (!opts.inflate_budget && !(opts.inflate_budget = steno_budget_new(opts.max_input))) {
+		fprintf(stderr, "steno: out of memory\n");
+		return EXIT_INTERNAL;
+	}
+	local.opts = &opts;
 	r.b = &local;
 	r.tty = isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -718,6 +726,8 @@ int batch_run(const batch *b, char **inputs, int ninputs)
 	}
 	free(r.items);
 	free(r.slots);
+	if (opts.inflate_budget != b->opts->inflate_budget)
+		steno_budget_free(opts.inflate_budget);
 	pthread_cond_destroy(&r.changed);
 	pthread_mutex_destroy(&r.lock);
 	return r.worst > 0 ? r.worst : EXIT_OK;

@@ -12,6 +12,7 @@ steno_doc *doc_new(int positions)
 	if (!doc)
 		return NULL;
 	arena_init(&doc->arena);
+	attr_list_open(&doc->meta_list, &doc->meta);
 	doc->positions = positions;
 	doc->root = node_new_root(doc);
 	if (!doc->root) {
@@ -30,6 +31,7 @@ void steno_doc_free(steno_doc *doc)
 	free(doc->warnings);
 	free(doc->speakers);
 	free(doc->speaker_index);
+	attr_list_close(&doc->meta_list);
 	arena_release(&doc->arena);
 	free(doc);
 }

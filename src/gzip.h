@@ -19,12 +19,20 @@ steno_sink *deflate_sink_new(steno_sink *next, int level, int window_bits,
 /* Non-zero when data starts with the gzip magic bytes. */
 int gzip_detect(const char *data, size_t len);
 
+/* The bound of gzip input when opts->max_input sets none: 1 GiB. */
+#define GZIP_DEFAULT_MAX ((size_t)1 << 30)
+
 /* Inflate every gzip member of data (concatenated members are one
  * stream, as gzip -d treats them) into a malloc'd, NUL-terminated
  * buffer of at most max bytes; NULL with err set on a corrupt or
  * truncated stream (STENO_ERR_PARSE) or one that inflates beyond max
- * (STENO_ERR_LIMIT). */
-char *gzip_inflate(const char *data, size_t len, size_t max, size_t *out_len,
-                   steno_error *err);
+ * (STENO_ERR_LIMIT).  With a budget (else NULL) max is at most its
+ * size, the buffer is reserved from it as it grows, waiting while other
+ * parses hold it, and stays reserved until the caller gives *out_len
+ * back with budget_give. */
+char *gzip_inflate(const char *data, size_t len, size_t max, steno_budget *budget,
+                   size_t *out_len, steno_error *err);
+/* Give n bytes of budget back (budget may be NULL). */
+void budget_give(steno_budget *budget, size_t n);
 
 #endif

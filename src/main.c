@@ -65,7 +65,10 @@ static const char usage_text[] =
 	"      --compress-level N gzip, ZIP and EPUB compression, 1 (fast) to 9\n"
 	"                         (small); default 6\n"
 	"      --max-input SIZE   refuse gzip input inflating beyond SIZE bytes\n"
-	"                         (suffix K, M or G; default 1G)\n"
+	"                         (suffix K, M, G or T; default 1G); with -j, the\n"
+	"                         inputs converted at once share it\n"
+	"      --max-memory SIZE  let a document take up to SIZE bytes of memory\n"
+	"                         (default: 32 times its input plus 64M)\n"
 	"      --list-formats[=json]\n"
 	"                         list the formats and exit; json: an array of\n"
 	"                         objects (name, aliases, extensions, media_type,\n"
@@ -85,7 +88,7 @@ static const char usage_text[] =
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
-       OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS };
+       OPT_MAX_MEMORY, OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -108,6 +111,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
+	{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
 	{"list-formats", optional_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -122,13 +126,31 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* The option that raises the limit err reports, or NULL: the library
+ * names no command-line option, so the command adds it. */
+static const char *raised_by(const steno_error *err)
+{
+	static const struct {
+		const char *message, *option;
+	} limits[] = {{"the document would take more than", "--max-memory"},
+	              {"gzip input inflates beyond", "--max-input"}};
+	for (size_t i = 0; err->code == STENO_ERR_LIMIT && i < sizeof limits / sizeof *limits; i++)
+		if (strncmp(err->message, limits[i].message, strlen(limits[i].message)) == 0)
+			return limits[i].option;
+	return NULL;
+}
+
 void report(const char *name, const steno_error *err)
 {
+	const char *option = raised_by(err);
 	if (err->line > 0)
-		fprintf(stderr, "steno: %s:%d:%d: %s\n", name, err->line,
+		fprintf(stderr, "steno: %s:%d:%d: %s", name, err->line,
 		        err->column > 0 ? err->column : 1, err->message);
 	else
-		fprintf(stderr, "steno: %s: %s\n", name, err->message);
+		fprintf(stderr, "steno: %s: %s", name, err->message);
+	if (option)
+		fprintf(stderr, " (%s SIZE raises the limit)", option);
+	fputc('\n', stderr);
 }
 
 int exit_code_for(steno_status code)
@@ -230,37 +252,58 @@ static int list_formats(const char *style)
 	return EXIT_OK;
 }
 
-/* A decimal count with an optional K, M or G (times 1024 each); 0 when
- * arg is not one or is out of range. */
-static unsigned long long parse_size(const char *arg)
+/* A decimal count with an optional K, M, G or T (times 1024 each) into
+ * *n: 0, or -1 when arg is not one, or -2 when it is more than a size_t
+ * holds (strtoull's own range included), so that it never wraps. */
+static int parse_size(const char *arg, unsigned long long *n)
 {
+	static const char units[] = "kmgt";
 	char *end;
 	errno = 0;
-	unsigned long long n = strtoull(arg, &end, 10);
-	int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
-	          : *end == 'G' || *end == 'g' ? 30 : 0;
-	if (errno || end == arg || arg[0] == '-' || end[shift ? 1 : 0] != '\0' ||
-	    n > (SIZE_MAX >> shift))
-		return 0;
-	return n << shift;
+	*n = strtoull(arg, &end, 10);
+	const char *unit = *end ? strchr(units, *end | 0x20) : NULL;
+	int shift = unit ? 10 * (int)(unit - units + 1) : 0;
+	if (!(arg[0] >= '0' && arg[0] <= '9') || end[unit ? 1 : 0] != '\0')
+		return -1;
+	if (errno == ERANGE || *n > (SIZE_MAX >> shift))
+		return -2;
+	*n <<= shift;
+	return 0;
+}
+
+/* A size option's value into *out; -1 or an exit code. */
+static int parse_size_option(const char *name, const char *arg, size_t *out)
+{
+	unsigned long long n;
+	int bad = parse_size(arg, &n);
+	char fmt[96];
+	if (!bad && n >= 1) {
+		*out = (size_t)n;
+		return -1;
+	}
+	snprintf(fmt, sizeof fmt, bad == -2 ? "%s: '%%s' is more than this system can address"
+	                                    : "%s wants a size such as 500M, not '%%s'", name);
+	return usage_error(fmt, arg);
 }
 
 /* The numeric options; -1 or an exit code. */
 static int parse_number_option(cli *c, int ch, const char *arg)
 {
-	unsigned long long n = parse_size(arg);
+	unsigned long long n = 0;
+	if (ch == OPT_MAX_INPUT)
+		return parse_size_option("--max-input", arg, &c->opts.max_input);
+	if (ch == OPT_MAX_MEMORY)
+		return parse_size_option("--max-memory", arg, &c->opts.max_memory);
+	if (parse_size(arg, &n) != 0)
+		n = 0;
 	if (ch == 'j') {
 		if (n < 1 || n > 1024)
 			return usage_error("-j wants a number of jobs from 1 to 1024, not '%s'", arg);
 		c->jobs = (int)n;
-	} else if (ch == OPT_COMPRESS_LEVEL) {
+	} else {
 		if (n < 1 || n > 9)
 			return usage_error("--compress-level wants 1 to 9, not '%s'", arg);
 		c->opts.compress_level = (int)n;
-	} else {
-		if (n < 1)
-			return usage_error("--max-input wants a size such as 500M, not '%s'", arg);
-		c->opts.max_input = (size_t)n;
 	}
 	return -1;
 }
@@ -340,6 +383,7 @@ static int parse_options(cli *c, int argc, char **argv)
 		case 'j':
 		case OPT_COMPRESS_LEVEL:
 		case OPT_MAX_INPUT:
+		case OPT_MAX_MEMORY:
 			if ((rc = parse_number_option(c, ch, optarg)) != -1)
 				return rc;
 			break;
@@ -401,7 +445,7 @@ static int read_input(const char *name, const steno_options *opts, char **buf, s
 	}
 	/* Joined by a blank line, so the last paragraph of one file never
 	 * runs into the first of the next. */
-	char *joined = realloc(*buf, *len + 2 + n + 1);
+	char *joined = n < SIZE_MAX - 3 - *len ? realloc(*buf, *len + 2 + n + 1) : NULL;
 	if (!joined) {
 		free(data);
 		fprintf(stderr, "steno: out of memory\n");

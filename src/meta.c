@@ -2,30 +2,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "node.h"
 
 steno_status steno_meta_set(steno_doc *doc, const char *key, const char *value)
 {
-	if (!doc || !key || !*key || !value)
+	if (!doc)
 		return STENO_ERR_ARG;
-	steno_status st = attr_set(doc, &doc->meta, key, value);
-	doc->meta_count = attr_count(doc->meta);
-	return st;
+	return attr_list_set(doc, &doc->meta_list, key, value);
 }
 
 const char *steno_meta_get(const steno_doc *doc, const char *key)
 {
-	if (!doc || !key)
-		return NULL;
-	for (const attr *a = doc->meta; a; a = a->next)
-		if (strcmp(a->name, key) == 0)
-			return a->value;
-	return NULL;
+	const attr *a = doc && key ? attr_list_find(&doc->meta_list, key) : NULL;
+	return a ? a->value : NULL;
 }
 
 size_t steno_meta_count(const steno_doc *doc)
 {
-	return doc ? doc->meta_count : 0;
+	return doc ? doc->meta_list.count : 0;
 }
 
 const char *steno_meta_key(const steno_doc *doc, size_t i)
@@ -42,21 +37,13 @@ const char *steno_meta_value(const steno_doc *doc, size_t i)
 
 /* Speakers */
 
-/* FNV-1a: ids are short, and hostile documents bring hundreds of
- * thousands, so lookups must not be linear. */
-static size_t hash_id(const char *id)
-{
-	size_t h = 14695981039346656037u;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return h;
-}
-
-/* The slot of id in the index: where it is, or the empty slot it would go. */
+/* The slot of id in the index: where it is, or the empty slot it would
+ * go.  Hostile documents bring hundreds of thousands of ids, so lookups
+ * must not be linear. */
 static size_t index_slot(const steno_doc *doc, const char *id)
 {
 	size_t mask = doc->speaker_index_cap - 1;
-	size_t i = hash_id(id) & mask;
+	size_t i = (size_t)hash_bytes(id, strlen(id)) & mask;
 	while (doc->speaker_index[i] &&
 	       strcmp(doc->speakers[doc->speaker_index[i] - 1].id, id) != 0)
 		i = (i + 1) & mask;

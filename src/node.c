@@ -118,10 +118,37 @@ static size_t node_size(steno_node_type type)
 	return offsetof(steno_node, as) + data;
 }
 
+/* The bytes a node of type takes in doc, rounded to its size class, so
+ * that a spare node of the class holds any node of it. */
+static size_t alloc_size(const steno_doc *doc, steno_node_type type)
+{
+	return (node_size(type) + (doc->positions ? sizeof(node_pos) : 0) + 7) & ~(size_t)7;
+}
+
+void node_discard(steno_node *n)
+{
+	steno_doc *doc = n->doc;
+	if (!doc->parsing)
+		return;
+	size_t c = alloc_size(doc, n->type) / 8;
+	n->next = doc->spare[c];
+	doc->spare[c] = n;
+}
+
+/* A zeroed node of size bytes: a spare one, else a new one. */
+static steno_node *node_take(steno_doc *doc, size_t size)
+{
+	steno_node *n = doc->spare[size / 8];
+	if (!n)
+		return arena_alloc(&doc->arena, size);
+	doc->spare[size / 8] = n->next;
+	memset(n, 0, size);
+	return n;
+}
+
 static steno_node *node_alloc(steno_doc *doc, steno_node_type type)
 {
-	steno_node *n = arena_alloc(&doc->arena,
-	                            node_size(type) + (doc->positions ? sizeof(node_pos) : 0));
+	steno_node *n = node_take(doc, alloc_size(doc, type));
 	if (!n)
 		return NULL;
 	n->type = type;

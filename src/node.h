@@ -15,6 +15,18 @@ typedef struct attr {
 	struct attr *next;
 } attr;
 
+/* An attribute list open for setting many names: its tail and length,
+ * and once it is longer than a scan is cheap, an index of its names
+ * (malloc'd).  attr_set scans the list for each name, so an element
+ * with n attributes cost n²/2 comparisons; through an attr_list it
+ * costs O(n).  Every change to the list goes through it while open. */
+typedef struct attr_list {
+	attr **head, **tail;
+	size_t count;
+	attr **index; /* open-addressed by name, or NULL while the list is short */
+	size_t index_cap;
+} attr_list;
+
 /* The longest literal a node holds: len is 32 bits so that it packs
  * beside type, which keeps every node of a large tree 8 bytes smaller. */
 #define NODE_MAX_LEN UINT32_MAX
@@ -44,7 +56,13 @@ struct steno_node {
 		const char *info; /* code block */
 		struct node_turn {
 			int64_t start, end; /* first: a time node has only start */
-			const char **ids;   /* in the speaker table */
+			/* In the speaker table.  The array has room for the power
+			 * of two at or above count, so it is full exactly when count
+			 * is a power of two (or 0), and then doubles: a turn of n
+			 * speakers costs O(n) although the arena frees nothing, and
+			 * no node keeps a capacity.  An array shared between turns
+			 * must be full, so that adding a speaker copies it. */
+			const char **ids;
 			uint32_t count;
 			int overlap;
 		} turn;            /* turn, quote (speaker only), time (start only) */
@@ -67,12 +85,22 @@ typedef struct speaker {
 	attr *attrs;
 } speaker;
 
+/* Node sizes, in steps of 8 bytes up to the largest with its node_pos:
+ * the classes of steno_doc.spare. */
+#define NODE_SIZE_CLASSES ((sizeof(steno_node) + sizeof(node_pos)) / 8 + 1)
+
 struct steno_doc {
 	arena arena;
 	int positions; /* its nodes hold a node_pos: fixed when it is made */
+	/* Nodes the passes dropped while the document was parsed, by size
+	 * class, linked through next: a new node of their size takes one
+	 * before the arena, which frees nothing.  Splitting a paragraph
+	 * into turns drops a line break and a text node a line. */
+	steno_node *spare[NODE_SIZE_CLASSES];
+	int parsing; /* no node is anyone else's yet, so dropped ones are spare */
 	steno_node *root;
 	attr *meta;
-	size_t meta_count;
+	attr_list meta_list; /* meta, open for good: keys are found by index */
 	speaker *speakers; /* malloc'd array */
 	size_t speaker_count, speaker_cap;
 	size_t *speaker_index; /* open-addressed hash of ids: index + 1, 0 empty */
@@ -97,6 +125,12 @@ static inline steno_node *node_last(const steno_node *n)
 {
 	return n->first ? n->first->prev : NULL;
 }
+
+/* n, unlinked and referred to from nowhere, is done with: while its
+ * document is being parsed, the next node of its size may reuse it.
+ * Only for nodes the library made in this parse (a pass's own pieces,
+ * a reader's), never one an embedder may hold. */
+void node_discard(steno_node *n);
 
 /* Append child to parent without checks: for readers and passes, which
  * build trees they know to be valid. */
@@ -124,6 +158,14 @@ void doc_warn(steno_doc *doc, const char *fmt, ...) __attribute__((format(printf
 
 /* Set name to value in an ordered attribute list (copies both). */
 steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value);
+
+void attr_list_open(attr_list *l, attr **head);
+/* As attr_set, in O(1) on average. */
+steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const char *value);
+/* The record named name, or NULL. */
+attr *attr_list_find(const attr_list *l, const char *name);
+/* Free the index; the list stays. */
+void attr_list_close(attr_list *l);
 const attr *attr_at(const attr *list, size_t i);
 size_t attr_count(const attr *list);
 

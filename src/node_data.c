@@ -1,7 +1,10 @@
 /* node_data.c - the typed data of nodes: getters and setters that check
  * the node's type, so embedders cannot put a URL on a paragraph. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "node.h"
 
 #define ARENA(node) (&(node)->doc->arena)
@@ -192,6 +195,13 @@ const char *steno_node_speaker(const steno_node *node, size_t i)
 	return node->as.turn.ids[i];
 }
 
+/* Is an array of n speaker ids full?  See node.h: its room is the
+ * power of two at or above n. */
+static int ids_full(uint32_t n)
+{
+	return (n & (n - 1)) == 0;
+}
+
 steno_status steno_node_add_speaker(steno_node *node, const char *id)
 {
 	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) || !id || !*id)
@@ -201,14 +211,19 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 		return STENO_ERR_ARG;
 	if (n == UINT32_MAX)
 		return STENO_ERR_LIMIT;
-	/* Turns have one or two speakers: copying the array each time is
-	 * cheaper than keeping a capacity in every node. */
-	const char **ids = arena_alloc(ARENA(node), (n + 1) * sizeof *ids);
+	const char **ids = node->as.turn.ids;
+	if (ids_full(n)) {
+		size_t cap = n ? 2 * (size_t)n : 1;
+		if (cap > SIZE_MAX / sizeof *ids)
+			return STENO_ERR_LIMIT;
+		if (!(ids = arena_alloc(ARENA(node), cap * sizeof *ids)))
+			return STENO_ERR_NOMEM;
+		if (n)
+			memcpy(ids, node->as.turn.ids, n * sizeof *ids);
+	}
 	const char *copy = arena_strdup(ARENA(node), id);
-	if (!ids || !copy)
+	if (!copy)
 		return STENO_ERR_NOMEM;
-	if (n)
-		memcpy(ids, node->as.turn.ids, n * sizeof *ids);
 	ids[n] = copy;
 	node->as.turn.ids = ids;
 	node->as.turn.count = n + 1;
@@ -282,29 +297,113 @@ steno_status steno_node_set_dateline(steno_node *node, const char *place, const 
 
 /* Free-form attributes */
 
+/* a's value (a may be NULL: then a new record at *tail) set to a copy
+ * of value. */
+static steno_status put_attr(steno_doc *doc, attr *a, attr **tail, const char *name,
+                             const char *value)
+{
+	const char *v = arena_strdup(&doc->arena, value);
+	if (!v)
+		return STENO_ERR_NOMEM;
+	if (a) {
+		a->value = v;
+		return STENO_OK;
+	}
+	a = arena_alloc(&doc->arena, sizeof *a);
+	const char *n = arena_strdup(&doc->arena, name);
+	if (!a || !n)
+		return STENO_ERR_NOMEM;
+	*a = (attr){.name = n, .value = v};
+	*tail = a;
+	return STENO_OK;
+}
+
 steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value)
 {
 	if (!name || !*name || !value)
 		return STENO_ERR_ARG;
-	attr **tail = list;
-	for (attr *a = *list; a; a = a->next) {
-		if (strcmp(a->name, name) == 0) {
-			const char *v = arena_strdup(&doc->arena, value);
-			if (!v)
-				return STENO_ERR_NOMEM;
-			a->value = v;
-			return STENO_OK;
-		}
-		tail = &a->next;
+	attr **at = list;
+	while (*at && strcmp((*at)->name, name) != 0)
+		at = &(*at)->next;
+	return put_attr(doc, *at, at, name, value);
+}
+
+/* Lists this long are still scanned: most nodes have a few attributes,
+ * and an index would cost them an allocation each. */
+#define ATTR_SCAN_MAX 8
+
+void attr_list_open(attr_list *l, attr **head)
+{
+	*l = (attr_list){.head = head, .tail = head};
+	for (; *l->tail; l->tail = &(*l->tail)->next)
+		l->count++;
+}
+
+void attr_list_close(attr_list *l)
+{
+	free(l->index);
+	l->index = NULL;
+	l->index_cap = 0;
+}
+
+/* The slot of name in the index: where it is, or the empty slot it
+ * would go. */
+static size_t index_slot(attr *const *index, size_t cap, const char *name)
+{
+	size_t i = (size_t)hash_bytes(name, strlen(name)) & (cap - 1);
+	while (index[i] && strcmp(index[i]->name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Room in the index for one more name, the index at most half full;
+ * -1 on no memory. */
+static int index_reserve(attr_list *l)
+{
+	if ((l->count + 1) * 2 <= l->index_cap)
+		return 0;
+	size_t cap = 4 * ATTR_SCAN_MAX;
+	while (cap < (l->count + 1) * 2) {
+		if (cap > SIZE_MAX / 2 / sizeof *l->index)
+			return -1;
+		cap *= 2;
 	}
-	attr *a = arena_alloc(&doc->arena, sizeof *a);
-	if (!a)
+	attr **index = calloc(cap, sizeof *index);
+	if (!index)
+		return -1;
+	for (attr *a = *l->head; a; a = a->next)
+		index[index_slot(index, cap, a->name)] = a;
+	free(l->index);
+	l->index = index;
+	l->index_cap = cap;
+	return 0;
+}
+
+attr *attr_list_find(const attr_list *l, const char *name)
+{
+	if (l->index)
+		return l->index[index_slot(l->index, l->index_cap, name)];
+	attr *a = *l->head;
+	while (a && strcmp(a->name, name) != 0)
+		a = a->next;
+	return a;
+}
+
+steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const char *value)
+{
+	if (!name || !*name || !value)
+		return STENO_ERR_ARG;
+	if (l->count >= ATTR_SCAN_MAX && index_reserve(l) < 0)
 		return STENO_ERR_NOMEM;
-	a->name = arena_strdup(&doc->arena, name);
-	a->value = arena_strdup(&doc->arena, value);
-	if (!a->name || !a->value)
-		return STENO_ERR_NOMEM;
-	*tail = a;
+	attr *a = attr_list_find(l, name);
+	steno_status st = put_attr(doc, a, l->tail, name, value);
+	if (st != STENO_OK || a)
+		return st;
+	a = *l->tail;
+	l->tail = &a->next;
+	l->count++;
+	if (l->index)
+		l->index[index_slot(l->index, l->index_cap, name)] = a;
 	return STENO_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "hash.h"
 #include "passes.h"
 #include "transcript.h"
 
@@ -65,8 +66,10 @@ static steno_status add_dateline(steno_doc *doc, steno_node *text, const tx_date
 	steno_node_insert_before(text, dl);
 	text->literal += d->len;
 	text->len -= d->len;
-	if (!text->len)
+	if (!text->len) {
 		steno_node_unlink(text);
+		node_discard(text);
+	}
 	if (!steno_meta_get(doc, "place") && steno_meta_set(doc, "place", place) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	return STENO_OK;
@@ -102,8 +105,8 @@ static steno_status read_lead(steno_doc *doc)
  * each name as written is judged, normalised into an id and looked up
  * in the speaker table once; its turns then share one speaker array
  * and, while the label recurs, one "label" value.  Shared strings and
- * arrays are never written in place (steno_node_add_speaker and
- * attr_set copy). */
+ * arrays are never written in place: attr_set copies, and a one-id
+ * array is full, so steno_node_add_speaker copies it (node.h). */
 
 typedef struct known {
 	const char *name; /* the key: the label's name bytes (a copy) */
@@ -115,18 +118,10 @@ typedef struct known {
 	size_t label_len;
 } known;
 
-static size_t hash_bytes(const char *s, size_t len)
-{
-	size_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 /* The slot of name in the table: where it is, or the empty slot it would go. */
 static known **known_slot(known **table, size_t cap, const char *name, size_t len)
 {
-	size_t i = hash_bytes(name, len) & (cap - 1);
+	size_t i = (size_t)hash_bytes(name, len) & (cap - 1);
 	while (table[i] && (table[i]->name_len != len || memcmp(table[i]->name, name, len)))
 		i = (i + 1) & (cap - 1);
 	return &table[i];
@@ -281,10 +276,11 @@ static void drop_empty_line(steno_node *before, steno_node *after)
 {
 	if ((before && !tx_is_break(before)) || (after && !tx_is_break(after)))
 		return;
-	if (after)
-		steno_node_unlink(after);
-	else if (before)
-		steno_node_unlink(before);
+	steno_node *gone = after ? after : before;
+	if (gone) {
+		steno_node_unlink(gone);
+		node_discard(gone);
+	}
 }
 
 /* What of n's line is kept stays in n (its last part) and in new nodes
@@ -306,6 +302,7 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 	}
 	steno_node *after = n->next;
 	steno_node_unlink(n);
+	node_discard(n);
 	drop_empty_line(before, after);
 	return STENO_OK;
 }
@@ -324,6 +321,7 @@ static void strip_markup_label(const line_label *ll)
 			steno_node *gone = after;
 			after = after->next;
 			steno_node_unlink(gone);
+			node_discard(gone);
 		}
 	}
 	drop_empty_line(before, after);
@@ -445,6 +443,7 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 					return STENO_ERR_NOMEM;
 				node_insert_after(piece, np);
 				steno_node_unlink(last_break);
+				node_discard(last_break);
 				if (finish_piece(t, piece, &piece_ll, labelled) != STENO_OK)
 					return STENO_ERR_NOMEM;
 				piece = np;
@@ -614,6 +613,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 		return n;
 	if (from == len) {
 		steno_node_unlink(n);
+		node_discard(n);
 		return last;
 	}
 	tx_text_keep(n, from, len);

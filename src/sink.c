@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "sink.h"
 
 #define SINK_BUFFER 65536
@@ -103,13 +104,10 @@ static int drain_callback(steno_sink *s)
 /* A memory sink never drains: it grows. */
 static int drain_memory(steno_sink *s)
 {
-	if (s->cap > SIZE_MAX / 2)
-		return ENOMEM;
-	char *grown = realloc(s->buf, s->cap * 2);
+	char *grown = grow_array(s->buf, &s->cap, s->len + 1, 1);
 	if (!grown)
 		return ENOMEM;
 	s->buf = grown;
-	s->cap *= 2;
 	return 0;
 }
 

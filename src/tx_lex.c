@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "transcript.h"
 #include "utf8.h"
 
@@ -363,6 +364,7 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 		memcpy(buf + at, n->literal, n->len);
 		at += n->len;
 		steno_node_unlink(n);
+		node_discard(n);
 	}
 	buf[at] = '\0';
 	t->literal = buf;
@@ -373,15 +375,13 @@ steno_status tx_merge_run(steno_doc *doc, steno_node *t)
 /* Add c to the growing list; -1 (the list freed) on no memory. */
 static int list_add(steno_node ***list, size_t *n, size_t *cap, steno_node *c)
 {
-	if (*n == *cap) {
-		steno_node **grown = realloc(*list, (*cap *= 2) * sizeof **list);
-		if (!grown) {
-			free(*list);
-			*list = NULL;
-			return -1;
-		}
-		*list = grown;
+	steno_node **grown = grow_array(*list, cap, *n + 1, sizeof **list);
+	if (!grown) {
+		free(*list);
+		*list = NULL;
+		return -1;
 	}
+	*list = grown;
 	(*list)[(*n)++] = c;
 	return 0;
 }
@@ -389,8 +389,8 @@ static int list_add(steno_node ***list, size_t *n, size_t *cap, steno_node *c)
 steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
                         size_t *paras)
 {
-	size_t cap = 64, n = 0;
-	steno_node **list = malloc(cap * sizeof *list);
+	size_t cap = 0, n = 0;
+	steno_node **list = grow_array(NULL, &cap, 64, sizeof *list);
 	*paras = 0;
 	/* one walk does all: every walk of a large tree costs cache misses */
 	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {

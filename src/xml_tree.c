@@ -345,14 +345,14 @@ steno_status xt_finish(xml_tree *t)
 
 steno_status xt_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
 {
-	for (size_t i = 0; i < el->nattrs; i++) {
-		if (wordlist_has(skip, el->attrs[i].name, strlen(el->attrs[i].name), 0))
-			continue;
-		steno_status st = attr_set(t->doc, &n->attrs, el->attrs[i].name, el->attrs[i].value);
-		if (st != STENO_OK)
-			return st;
-	}
-	return STENO_OK;
+	steno_status st = STENO_OK;
+	attr_list list;
+	attr_list_open(&list, &n->attrs);
+	for (size_t i = 0; i < el->nattrs && st == STENO_OK; i++)
+		if (!wordlist_has(skip, el->attrs[i].name, strlen(el->attrs[i].name), 0))
+			st = attr_list_set(t->doc, &list, el->attrs[i].name, el->attrs[i].value);
+	attr_list_close(&list);
+	return st;
 }
 
 /* ---- times ---- */

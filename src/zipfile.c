@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "gzip.h"
+#include "hash.h"
 #include "spool.h"
 #include "utf8.h"
 #include "zipfile.h"
@@ -151,13 +152,12 @@ static void set_dos_time(zip_writer *z, int64_t mtime)
 	z->dos_date = (unsigned)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
 }
 
-/* FNV-1a: names are checked for duplicates by hash, so the set costs
- * eight bytes an entry; a collision would only refuse a name. */
+/* Names are checked for duplicates by hash, so the set costs eight
+ * bytes an entry; a collision would only refuse a name.  0 marks an
+ * empty slot. */
 static uint64_t name_hash(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	uint64_t h = hash_bytes(s, len);
 	return h ? h : 1;
 }
 

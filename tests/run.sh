@@ -43,6 +43,7 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/install.sh"
 . "$HERE/lib/reliability.sh"
 . "$HERE/lib/reliability_batch.sh"
+. "$HERE/lib/reliability_limits.sh"
 
 run_unit
 run_example
@@ -56,6 +57,7 @@ run_markdown
 run_install
 run_reliability
 run_reliability_batch
+run_reliability_limits
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

@@ -360,24 +360,24 @@ static void test_gzip_roundtrip(void)
 	CHECK(zlen < 20000 * 20 / 10);
 	steno_error err;
 	size_t plain_len = 0;
-	char *plain = gzip_inflate(z, zlen, 1 << 30, &plain_len, &err);
+	char *plain = gzip_inflate(z, zlen, 1 << 30, NULL, &plain_len, &err);
 	CHECK(plain != NULL && plain_len == 400000 && memcmp(plain, "Q: Why?", 7) == 0);
 	free(plain);
 	/* A bound below the size, a truncated stream, corrupt data. */
-	CHECK(gzip_inflate(z, zlen, 1000, &plain_len, &err) == NULL);
+	CHECK(gzip_inflate(z, zlen, 1000, NULL, &plain_len, &err) == NULL);
 	CHECK(err.code == STENO_ERR_LIMIT);
-	CHECK(gzip_inflate(z, zlen / 2, 1 << 30, &plain_len, &err) == NULL);
+	CHECK(gzip_inflate(z, zlen / 2, 1 << 30, NULL, &plain_len, &err) == NULL);
 	CHECK(err.code == STENO_ERR_PARSE);
 	char *bad = malloc(zlen);
 	memcpy(bad, z, zlen);
 	memset(bad + 10, 0xff, 8);
-	CHECK(gzip_inflate(bad, zlen, 1 << 30, &plain_len, &err) == NULL);
+	CHECK(gzip_inflate(bad, zlen, 1 << 30, NULL, &plain_len, &err) == NULL);
 	CHECK(err.code == STENO_ERR_PARSE);
 	/* Two members concatenated are one stream, as gzip -d reads them. */
 	char *twice = malloc(2 * zlen);
 	memcpy(twice, z, zlen);
 	memcpy(twice + zlen, z, zlen);
-	plain = gzip_inflate(twice, 2 * zlen, 1 << 30, &plain_len, &err);
+	plain = gzip_inflate(twice, 2 * zlen, 1 << 30, NULL, &plain_len, &err);
 	CHECK(plain != NULL && plain_len == 800000);
 	free(plain);
 	free(twice);
