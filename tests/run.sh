@@ -41,6 +41,7 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/markdown.sh"
 . "$HERE/lib/install.sh"
 . "$HERE/lib/reliability.sh"
+. "$HERE/lib/reliability_xml.sh"
 
 run_unit
 run_example
@@ -53,6 +54,7 @@ run_transcript
 run_markdown
 run_install
 run_reliability
+run_reliability_xml
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"
