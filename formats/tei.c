@@ -11,10 +11,13 @@
 #define _XOPEN_SOURCE 700
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "format.h"
@@ -933,11 +936,37 @@ static char *include_path(const char *dir, const char *href)
 	return strdup(real_file);
 }
 
+/* The file at path when it is a regular file, else NULL and *why.
+ * Opened without blocking and only then looked at: opening a FIFO
+ * waits for a writer that may never come, and a stat() before the open
+ * would leave time to swap the file for one. */
+static FILE *open_regular(const char *path, const char **why)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	struct stat st;
+	FILE *fp = NULL;
+	if (fstat(fd, &st) != 0)
+		*why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	         !(fp = fdopen(fd, "rb")))
+		*why = strerror(errno);
+	if (!fp)
+		close(fd);
+	return fp;
+}
+
 static steno_status include_file(tei *r, const char *path, const char *href)
 {
-	FILE *fp = fopen(path, "rb");
+	const char *why;
+	FILE *fp = open_regular(path, &why);
 	if (!fp) {
-		doc_warn(r->doc, "xi:include '%s' not read: %s", href, strerror(errno));
+		doc_warn(r->doc, "xi:include '%s' not read: %s", href, why);
 		return STENO_OK;
 	}
 	io_input in = {NULL, 0, fp, io_size_left(fp)};

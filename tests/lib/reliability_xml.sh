@@ -129,6 +129,23 @@ xinclude_undecodable_fails_through_steno() {
 		err_has "in part.xml: not valid SHIFT_JIS: bytes 0x81 0xFF"
 }
 
+# Opening a FIFO waits for a writer: an include of one must neither
+# open it that way nor read it (timeout turns a hang into a failure).
+xinclude_fifo_is_not_read() {
+	make_include
+	mkfifo "$RX/inc/part.xml" || return 1
+	only_steno_says 0 timeout 10 "$STENO" --xinclude -t json "$RX/inc/main.xml" &&
+		err_has "warning: xi:include 'part.xml' not read: not a regular file" &&
+		grep -q '"after"' "$RX/out"
+}
+
+xinclude_folder_is_not_read() {
+	make_include
+	mkdir "$RX/inc/part.xml" &&
+		only_steno_says 0 timeout 10 "$STENO" --xinclude -t json "$RX/inc/main.xml" &&
+		err_has "warning: xi:include 'part.xml' not read: not a regular file"
+}
+
 run_reliability_xml() {
 	mkdir -p "$RX"
 	check "XML: invalid SHIFT_JIS is an error at its line and column" invalid_shift_jis_is_an_error_at_its_place
@@ -140,4 +157,6 @@ run_reliability_xml() {
 	check "XML: a missing xi:include warns through steno only" xinclude_missing_warns_through_steno
 	check "XML: a broken xi:include fails through steno only" xinclude_broken_fails_through_steno
 	check "XML: an undecodable xi:include fails through steno only" xinclude_undecodable_fails_through_steno
+	check "XML: an xi:include of a FIFO returns at once, unread" xinclude_fifo_is_not_read
+	check "XML: an xi:include of a folder is not read" xinclude_folder_is_not_read
 }
