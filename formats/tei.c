@@ -164,11 +164,9 @@ typedef struct person {
 	int names_done; /* the first persName is read; later ones are history */
 } person;
 
-/* Timeline points (id -> ms), open-addressed. */
+/* Timeline points: id -> ms. */
 typedef struct timeline {
-	char **ids;
-	int64_t *ms;
-	size_t count, cap;
+	xml_map points;
 	int64_t unit_ms;
 } timeline;
 
@@ -201,74 +199,13 @@ static void strip_hash(const char **id)
 
 /* ---- the timeline ---- */
 
-static size_t hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static size_t timeline_slot(const timeline *tl, const char *id)
-{
-	size_t i = hash_str(id) & (tl->cap - 1);
-	while (tl->ids[i] && strcmp(tl->ids[i], id) != 0)
-		i = (i + 1) & (tl->cap - 1);
-	return i;
-}
-
 static int64_t timeline_get(const timeline *tl, const char *id)
 {
-	if (!id || !tl->cap)
+	int64_t ms;
+	if (!id)
 		return STENO_TIME_NONE;
 	strip_hash(&id);
-	size_t i = timeline_slot(tl, id);
-	return tl->ids[i] ? tl->ms[i] : STENO_TIME_NONE;
-}
-
-static int timeline_grow(timeline *tl)
-{
-	timeline bigger = {calloc(tl->cap ? tl->cap * 2 : 64, sizeof(char *)), NULL, 0,
-	                   tl->cap ? tl->cap * 2 : 64, tl->unit_ms};
-	bigger.ms = calloc(bigger.cap, sizeof(int64_t));
-	if (!bigger.ids || !bigger.ms) {
-		free(bigger.ids);
-		free(bigger.ms);
-		return -1;
-	}
-	for (size_t i = 0; i < tl->cap; i++)
-		if (tl->ids[i]) {
-			size_t j = timeline_slot(&bigger, tl->ids[i]);
-			bigger.ids[j] = tl->ids[i];
-			bigger.ms[j] = tl->ms[i];
-		}
-	bigger.count = tl->count;
-	free(tl->ids);
-	free(tl->ms);
-	*tl = bigger;
-	return 0;
-}
-
-static int timeline_put(timeline *tl, const char *id, int64_t ms)
-{
-	if (2 * (tl->count + 1) > tl->cap && timeline_grow(tl) < 0)
-		return -1;
-	size_t i = timeline_slot(tl, id);
-	if (!tl->ids[i]) {
-		if (!(tl->ids[i] = strdup(id)))
-			return -1;
-		tl->count++;
-	}
-	tl->ms[i] = ms;
-	return 0;
-}
-
-static void timeline_free(timeline *tl)
-{
-	for (size_t i = 0; i < tl->cap; i++)
-		free(tl->ids[i]);
-	free(tl->ids);
-	free(tl->ms);
+	return xml_map_get(&tl->points, id, &ms) ? ms : STENO_TIME_NONE;
 }
 
 /* <when xml:id interval since>: an offset from an earlier point. */
@@ -287,7 +224,7 @@ static steno_status read_when(tei *r, const xml_elem *el)
 			return STENO_OK;
 		ms = ms / 1000 * r->tl.unit_ms + ms % 1000 * r->tl.unit_ms / 1000;
 	}
-	return timeline_put(&r->tl, id, base + ms) < 0 ? nomem(r) : STENO_OK;
+	return xml_map_put(&r->tl.points, id, base + ms) < 0 ? nomem(r) : STENO_OK;
 }
 
 /* ---- metadata from the header ---- */
@@ -1225,7 +1162,7 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 	if (st == STENO_OK && names)
 		st = name_speakers(&r);
 	xt_free(&r.t);
-	timeline_free(&r.tl);
+	xml_map_free(&r.tl.points);
 	person_clear(&r.who);
 	free(r.label);
 	steno_doc_free(r.roster);

@@ -79,6 +79,30 @@ typedef struct xml_buf {
 int xml_buf_add(xml_buf *b, const char *s, size_t len); /* 0, or -1 on no memory */
 void xml_buf_free(xml_buf *b);
 
+/* Strings to numbers, open-addressed: a TEI timeline's points, the ids
+ * met so far.  Keys are copied in. */
+typedef struct xml_map_slot {
+	size_t key; /* where the key starts in keys, plus one; 0: empty */
+	int64_t value;
+} xml_map_slot;
+
+typedef struct xml_map {
+	xml_buf keys; /* NUL-terminated, end to end */
+	xml_map_slot *slots;
+	size_t count, cap;
+} xml_map;
+
+/* Is key in m?  Its value goes to *value when value is not NULL. */
+int xml_map_get(const xml_map *m, const char *key, int64_t *value);
+/* Set key's value, adding key when it is new.  0, or -1 on no memory. */
+int xml_map_put(xml_map *m, const char *key, int64_t value);
+void xml_map_free(xml_map *m);
+/* Take id into m, which holds the ids met so far.  *name is id itself
+ * when it is new; for a repeat it is a name m did not hold, "ID-2"
+ * (else -3, -4, ...), kept in out until the next call.  Returns 1 for
+ * a repeat, 0 otherwise, -1 on no memory. */
+int xml_map_take_id(xml_map *m, const char *id, xml_buf *out, const char **name);
+
 /* Builds blocks and inlines from a stream of XML content.  Text is
  * whitespace-normalised as XML prose is read: each run of blanks and
  * line ends is one space, and none at a paragraph's start or end.  Text
