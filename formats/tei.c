@@ -181,6 +181,9 @@ typedef struct tei {
 	person who;         /* the person being read */
 	int in_person;
 	timeline tl;
+	xml_map ids;        /* xml:id values, of the input and what it includes */
+	xml_map persons;    /* the ids persons have had */
+	xml_buf renamed;    /* a repeated person id's new name */
 	int64_t last_end;   /* the previous turn's end, to mark overlaps */
 	steno_doc *roster;  /* speakers from --speakers */
 	int include_depth;
@@ -371,15 +374,25 @@ static int add_word(xml_buf *b, const char *s)
 }
 
 /* The speaker exists from the person's id on, so its facts can be
- * attached as they come. */
-static int set_id(tei *r, const char *id)
+ * attached as they come.  A person whose id an earlier person had
+ * (xml:id repeats are renamed before they get here, n and alt/@type
+ * are not) becomes a speaker of its own, as a repeated xml:id does, so
+ * the first person keeps the speaker its turns refer to. */
+static int set_id(tei *r, const char *id, const xml_elem *el)
 {
 	person *p = &r->who;
 	if (!id || p->id)
 		return 0;
 	strip_hash(&id);
-	if (!*id || !(p->id = strdup(id)))
-		return *id ? -1 : 0;
+	if (!*id)
+		return 0;
+	const char *name;
+	int repeat = xml_map_take_id(&r->persons, id, &r->renamed, &name);
+	if (repeat < 0 || !(p->id = strdup(name)))
+		return -1;
+	if (repeat)
+		doc_warn(r->doc, "%d:%d: person id '%.80s' is used before: this one is read as '%.90s'",
+		         el->line, el->col, id, name);
 	return steno_speaker_set(r->doc, p->id, NULL, NULL) == STENO_OK ? 0 : -1;
 }
 
@@ -409,11 +422,12 @@ static steno_status person_start(tei *r, xt_frame *f, const xml_elem *el)
 	case K_PERSON:
 		person_clear(p);
 		r->in_person = 1;
-		if (set_id(r, xml_attr_get(el, "xml:id")) < 0 || set_id(r, xml_attr_get(el, "n")) < 0)
+		if (set_id(r, xml_attr_get(el, "xml:id"), el) < 0 ||
+		    set_id(r, xml_attr_get(el, "n"), el) < 0)
 			return nomem(r);
 		return person_attr(r, "sex", xml_attr_get(el, "sex"));
 	case K_ALT: /* TEI_CORPO codes its speakers <altGrp><alt type="CHI"/> */
-		return set_id(r, xml_attr_get(el, "type")) < 0 ? nomem(r) : STENO_OK;
+		return set_id(r, xml_attr_get(el, "type"), el) < 0 ? nomem(r) : STENO_OK;
 	case K_SEX: return person_attr(r, "sex", xml_attr_get(el, "value"));
 	case K_BIRTH: return person_attr(r, "birth", xml_attr_get(el, "when"));
 	case K_AFFILIATION: return affiliation(r, el);
@@ -908,7 +922,7 @@ static steno_status include_file(tei *r, const char *path, const char *href)
 	}
 	io_input in = {NULL, 0, fp, io_size_left(fp)};
 	r->include_depth++;
-	steno_status st = xml_parse(&in, &tei_callbacks, r, r->opts, r->doc, r->err);
+	steno_status st = xml_parse(&in, &tei_callbacks, r, &r->ids, r->opts, r->doc, r->err);
 	r->include_depth--;
 	fclose(fp);
 	if (st != STENO_OK) {
@@ -1156,13 +1170,16 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 	xt_init(&r.t, doc, opts);
 	steno_status st = names ? load_roster(&r) : STENO_OK;
 	if (st == STENO_OK)
-		st = xml_parse(in, &tei_callbacks, &r, opts, doc, err);
+		st = xml_parse(in, &tei_callbacks, &r, &r.ids, opts, doc, err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	if (st == STENO_OK && names)
 		st = name_speakers(&r);
 	xt_free(&r.t);
 	xml_map_free(&r.tl.points);
+	xml_map_free(&r.ids);
+	xml_map_free(&r.persons);
+	xml_buf_free(&r.renamed);
 	person_clear(&r.who);
 	free(r.label);
 	steno_doc_free(r.roster);

@@ -52,12 +52,17 @@ typedef struct xml_callbacks {
 	steno_status (*text)(void *ud, const char *s, size_t len);
 } xml_callbacks;
 
+struct xml_map;
+
 /* Parse in as XML, streaming, calling cb with ud.  No network, no DTD
  * or external entity loaded, entity expansion and nesting bounded.
  * Malformed XML fails with STENO_ERR_PARSE at libxml2's line and
  * column, unless opts->recover, when its errors become warnings on
- * doc.  opts->encoding overrides the XML declaration. */
-steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud,
+ * doc.  opts->encoding overrides the XML declaration.  Each xml:id the
+ * callbacks see is unique among those in ids (the parse's own when
+ * NULL; a reader shares one with the files it includes): a repeat is
+ * renamed as xml_map_take_id() says, with a warning. */
+steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud, struct xml_map *ids,
                        const steno_options *opts, steno_doc *doc, steno_error *err);
 
 /* The root element's local name and namespace (copied into name and ns,

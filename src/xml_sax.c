@@ -78,6 +78,10 @@ typedef struct parser {
 	size_t root_cap;
 	decoder dec;
 	int dropped;           /* libxml2's own converter gave up: said once */
+	xml_map *ids;          /* the xml:id values met so far */
+	xml_map own_ids;       /* ids when the caller gave none */
+	xml_buf renamed;       /* a repeated xml:id's new name */
+	size_t repeats;
 } parser;
 
 static parser *parser_of(void *ctx)
@@ -162,6 +166,26 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 	return 0;
 }
 
+/* A repeated xml:id is renamed before the reader sees it, so that no
+ * output holds one id twice.  0, or -1 on no memory. */
+static int unique_id(parser *p, xmlParserCtxtPtr ctxt, size_t nattrs)
+{
+	for (size_t i = 0; i < nattrs; i++) {
+		if (strcmp(p->attrs[i].name, "xml:id") != 0)
+			continue;
+		const char *id = p->attrs[i].value;
+		int repeat = xml_map_take_id(p->ids, id, &p->renamed, &p->attrs[i].value);
+		if (repeat > 0 && ++p->repeats <= MAX_WARNINGS) {
+			int line, col;
+			position(ctxt, &line, &col);
+			doc_warn(p->doc, "%d:%d: xml:id '%.80s' is used before: this one is read as '%.90s'",
+			         line, col, id, p->attrs[i].value);
+		}
+		return repeat < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                      int nns, const xmlChar **ns, int nattrs, int ndefaulted,
                      const xmlChar **attrs)
@@ -184,7 +208,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		fail(p, ctxt, STENO_ERR_LIMIT, msg);
 		return;
 	}
-	if (collect_attrs(p, nattrs, attrs) < 0) {
+	if (collect_attrs(p, nattrs, attrs) < 0 || unique_id(p, ctxt, (size_t)nattrs) < 0) {
 		fail(p, ctxt, STENO_ERR_NOMEM, "out of memory");
 		return;
 	}
@@ -768,6 +792,8 @@ static steno_status run(parser *p, const io_input *in, const steno_options *opts
 		p->status = set_error(p->err, STENO_ERR_PARSE, 0, 0, "the XML is not well-formed");
 	if (p->status == STENO_OK && p->warnings > MAX_WARNINGS)
 		doc_warn(p->doc, "%zu more XML errors recovered from", p->warnings - MAX_WARNINGS);
+	if (p->status == STENO_OK && p->repeats > MAX_WARNINGS)
+		doc_warn(p->doc, "%zu more repeated xml:id values renamed", p->repeats - MAX_WARNINGS);
 	/* The SAX2 start-document handler made an empty DOM to hold the DTD's
 	 * entities; nothing else went into it. */
 	if (p->ctxt->myDoc)
@@ -780,13 +806,16 @@ static steno_status run(parser *p, const io_input *in, const steno_options *opts
 	free(p->dec.joined);
 	free(p->attrs);
 	xml_buf_free(&p->names);
+	xml_buf_free(&p->renamed);
+	xml_map_free(&p->own_ids);
 	return p->status;
 }
 
-steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud,
+steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud, struct xml_map *ids,
                        const steno_options *opts, steno_doc *doc, steno_error *err)
 {
 	parser p = {.cb = cb, .ud = ud, .doc = doc, .err = err, .recover = opts && opts->recover};
+	p.ids = ids ? ids : &p.own_ids;
 	return run(&p, in, opts);
 }
 
@@ -799,6 +828,7 @@ steno_status xml_root(const char *data, size_t len, int last, const steno_option
 	name[0] = ns[0] = '\0';
 	parser p = {.doc = scratch, .err = err, .root_only = 1, .root_name = name,
 	            .root_ns = ns, .root_cap = cap, .partial = !last};
+	p.ids = &p.own_ids;
 	io_input in = {data, len, NULL, len};
 	steno_status st = run(&p, &in, opts);
 	steno_doc_free(scratch);

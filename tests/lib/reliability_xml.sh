@@ -146,6 +146,97 @@ xinclude_folder_is_not_read() {
 		err_has "warning: xi:include 'part.xml' not read: not a regular file"
 }
 
+# no_repeated_ids HTML: no id, xml:id (data-xml.3aid) or listed speaker
+# appears twice in the page.
+no_repeated_ids() {
+	python3 - "$1" <<'PY'
+import collections, sys, xml.etree.ElementTree as ET
+seen = collections.Counter()
+for el in ET.parse(sys.argv[1]).iter():
+    for name in ("id", "data-xml.3aid"):
+        if name in el.attrib:
+            seen[(name, el.attrib[name])] += 1
+    if el.tag.endswith("li") and "data-speaker" in el.attrib:
+        seen[("speaker", el.attrib["data-speaker"])] += 1
+twice = [k for k, n in seen.items() if n > 1]
+assert seen and not twice, f"repeated: {twice}"
+PY
+}
+
+# Two persons with one xml:id, two with one n, two utterances with one
+# xml:id, and a paragraph with a division's.
+repeated_tei_ids_are_renamed() {
+	cat >"$RX/dup.xml" <<'EOF'
+<?xml version="1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc><listPerson>
+<person xml:id="A"><persName>Anna One</persName></person>
+<person xml:id="A"><persName>Anna Two</persName></person>
+<person n="B"><persName>Bert One</persName></person>
+<person n="B"><persName>Bert Two</persName></person>
+</listPerson></particDesc></profileDesc></teiHeader>
+<text><body><div xml:id="d1">
+<u who="#A" xml:id="u1">Hello.</u>
+<u who="#B" xml:id="u1">Again.</u>
+<p xml:id="d1">x</p>
+</div></body></text></TEI>
+EOF
+	only_steno_says 0 "$STENO" -s "$RX/dup.xml" -o "$RX/dup.html" &&
+		err_has "warning: 4:[0-9]*: xml:id 'A' is used before: this one is read as 'A-2'" &&
+		err_has "warning: 6:[0-9]*: person id 'B' is used before: this one is read as 'B-2'" &&
+		err_has "warning: 10:[0-9]*: xml:id 'u1' is used before: this one is read as 'u1-2'" &&
+		err_has "warning: 11:[0-9]*: xml:id 'd1' is used before: this one is read as 'd1-2'" &&
+		no_repeated_ids "$RX/dup.html" &&
+		"$STENO" -t json "$RX/dup.xml" 2>/dev/null | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+names = {s["id"]: s["name"] for s in doc["speakers"]}
+assert names == {"A": "Anna One", "A-2": "Anna Two", "B": "Bert One", "B-2": "Bert Two"}, names'
+}
+
+repeated_transcriber_speakers_are_renamed() {
+	cat >"$RX/dup.trs" <<'EOF'
+<?xml version="1.0"?>
+<Trans><Speakers>
+<Speaker id="spk1" name="Alice"/>
+<Speaker id="spk1" name="Bob"/>
+</Speakers><Episode><Section type="report">
+<Turn speaker="spk1"><Sync time="0"/>hi</Turn>
+</Section></Episode></Trans>
+EOF
+	only_steno_says 0 "$STENO" -s "$RX/dup.trs" -o "$RX/dup-trs.html" &&
+		err_has "warning: 4:[0-9]*: Speaker id 'spk1' is used before: this one is read as 'spk1-2'" &&
+		no_repeated_ids "$RX/dup-trs.html" &&
+		"$STENO" -t json "$RX/dup.trs" 2>/dev/null | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+assert [(s["id"], s["name"]) for s in doc["speakers"]] == [("spk1", "Alice"), ("spk1-2", "Bob")], doc["speakers"]
+assert doc["children"][0]["children"][0]["speakers"] == ["spk1"]'
+}
+
+# One id on 50 000 elements: each repeat takes the next free suffix at
+# once (no search from -2 up), the first 20 are named, then a count.
+many_repeats_of_one_id() {
+	python3 -c '
+print("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>")
+for i in range(50000):
+    print("<p xml:id=\"x\">w</p>")
+print("<p xml:id=\"x-3\">w</p></body></text></TEI>")' >"$RX/many.xml" &&
+		only_steno_says 0 timeout 10 "$STENO" -s "$RX/many.xml" -o "$RX/many.html" &&
+		[ "$(grep -c "xml:id 'x' is used before" "$RX/err")" -eq 20 ] &&
+		err_has "warning: 49980 more repeated xml:id values renamed" &&
+		no_repeated_ids "$RX/many.html"
+}
+
+# An included file shares the including one's ids.
+included_ids_stay_unique() {
+	make_include
+	sed -i 's|<p>before</p>|<p xml:id="p1">before</p>|' "$RX/inc/main.xml"
+	printf '<p xmlns="http://www.tei-c.org/ns/1.0" xml:id="p1">inc</p>\n' >"$RX/inc/part.xml"
+	only_steno_says 0 "$STENO" --xinclude -s "$RX/inc/main.xml" -o "$RX/inc.html" &&
+		err_has "xml:id 'p1' is used before: this one is read as 'p1-2'" &&
+		no_repeated_ids "$RX/inc.html"
+}
+
 run_reliability_xml() {
 	mkdir -p "$RX"
 	check "XML: invalid SHIFT_JIS is an error at its line and column" invalid_shift_jis_is_an_error_at_its_place
@@ -159,4 +250,8 @@ run_reliability_xml() {
 	check "XML: an undecodable xi:include fails through steno only" xinclude_undecodable_fails_through_steno
 	check "XML: an xi:include of a FIFO returns at once, unread" xinclude_fifo_is_not_read
 	check "XML: an xi:include of a folder is not read" xinclude_folder_is_not_read
+	check "XML: repeated TEI ids are renamed, the first kept" repeated_tei_ids_are_renamed
+	check "XML: repeated Transcriber speakers are renamed, the first kept" repeated_transcriber_speakers_are_renamed
+	check "XML: many repeats of one id are renamed at once" many_repeats_of_one_id
+	check "XML: an included file's ids stay unique" included_ids_stay_unique
 }
