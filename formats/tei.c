@@ -184,6 +184,7 @@ typedef struct tei {
 	xml_map ids;        /* xml:id values, of the input and what it includes */
 	xml_map persons;    /* the ids persons have had */
 	xml_buf renamed;    /* a repeated person id's new name */
+	size_t person_repeats;
 	int64_t last_end;   /* the previous turn's end, to mark overlaps */
 	steno_doc *roster;  /* speakers from --speakers */
 	int include_depth;
@@ -391,8 +392,7 @@ static int set_id(tei *r, const char *id, const xml_elem *el)
 	if (repeat < 0 || !(p->id = strdup(name)))
 		return -1;
 	if (repeat)
-		doc_warn(r->doc, "%d:%d: person id '%.80s' is used before: this one is read as '%.90s'",
-		         el->line, el->col, id, name);
+		xml_warn_repeat(r->doc, &r->person_repeats, "person id", el->line, el->col, id, name);
 	return steno_speaker_set(r->doc, p->id, NULL, NULL) == STENO_OK ? 0 : -1;
 }
 
@@ -1175,6 +1175,8 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 		st = nomem(&r);
 	if (st == STENO_OK && names)
 		st = name_speakers(&r);
+	if (st == STENO_OK)
+		xml_warn_repeats_left(doc, r.person_repeats, "person id");
 	xt_free(&r.t);
 	xml_map_free(&r.tl.points);
 	xml_map_free(&r.ids);

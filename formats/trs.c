@@ -39,6 +39,7 @@ typedef struct trs {
 	int64_t sync_ms;   /* a <Sync> not yet put down, or STENO_TIME_NONE */
 	xml_map speakers;  /* the ids Speaker elements have had */
 	xml_buf renamed;   /* a repeated one's new name */
+	size_t repeats;
 } trs;
 
 /* Called for every element: the first two letters tell Transcriber's
@@ -89,8 +90,7 @@ static steno_status read_speaker(trs *r, const xml_elem *el)
 	if (repeat < 0)
 		return nomem(r);
 	if (repeat)
-		doc_warn(r->doc, "%d:%d: Speaker id '%.80s' is used before: this one is read as '%.90s'",
-		         el->line, el->col, given, id);
+		xml_warn_repeat(r->doc, &r->repeats, "Speaker id", el->line, el->col, given, id);
 	const char *name = xml_attr_get(el, "name");
 	if (steno_speaker_set(r->doc, id, name && *name ? name : NULL, NULL) != STENO_OK)
 		return nomem(r);
@@ -316,6 +316,8 @@ steno_status trs_read(steno_doc *doc, const io_input *in, const steno_options *o
 	steno_status st = xml_parse(in, &trs_callbacks, &r, NULL, opts, doc, r.err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
+	if (st == STENO_OK)
+		xml_warn_repeats_left(doc, r.repeats, "Speaker id");
 	/* a speaker Transcriber did not declare is named by its id */
 	for (size_t i = 0; st == STENO_OK && i < steno_speaker_count(doc); i++)
 		if (!steno_speaker_name(doc, i))

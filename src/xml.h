@@ -107,6 +107,13 @@ void xml_map_free(xml_map *m);
  * (else -3, -4, ...), kept in out until the next call.  Returns 1 for
  * a repeat, 0 otherwise, -1 on no memory. */
 int xml_map_take_id(xml_map *m, const char *id, xml_buf *out, const char **name);
+/* The warning for a repeat xml_map_take_id() renamed, "LINE:COL: WHAT
+ * 'ID' is used before: this one is read as 'NAME'", for the first 20
+ * that *count counts; xml_warn_repeats_left() then says how many more
+ * there were, so a hostile file cannot make a warning per element. */
+void xml_warn_repeat(steno_doc *doc, size_t *count, const char *what, int line, int col,
+                     const char *id, const char *name);
+void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what);
 
 /* Builds blocks and inlines from a stream of XML content.  Text is
  * whitespace-normalised as XML prose is read: each run of blanks and

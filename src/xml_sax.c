@@ -175,11 +175,10 @@ static int unique_id(parser *p, xmlParserCtxtPtr ctxt, size_t nattrs)
 			continue;
 		const char *id = p->attrs[i].value;
 		int repeat = xml_map_take_id(p->ids, id, &p->renamed, &p->attrs[i].value);
-		if (repeat > 0 && ++p->repeats <= MAX_WARNINGS) {
+		if (repeat > 0) {
 			int line, col;
 			position(ctxt, &line, &col);
-			doc_warn(p->doc, "%d:%d: xml:id '%.80s' is used before: this one is read as '%.90s'",
-			         line, col, id, p->attrs[i].value);
+			xml_warn_repeat(p->doc, &p->repeats, "xml:id", line, col, id, p->attrs[i].value);
 		}
 		return repeat < 0 ? -1 : 0;
 	}
@@ -792,8 +791,8 @@ static steno_status run(parser *p, const io_input *in, const steno_options *opts
 		p->status = set_error(p->err, STENO_ERR_PARSE, 0, 0, "the XML is not well-formed");
 	if (p->status == STENO_OK && p->warnings > MAX_WARNINGS)
 		doc_warn(p->doc, "%zu more XML errors recovered from", p->warnings - MAX_WARNINGS);
-	if (p->status == STENO_OK && p->repeats > MAX_WARNINGS)
-		doc_warn(p->doc, "%zu more repeated xml:id values renamed", p->repeats - MAX_WARNINGS);
+	if (p->status == STENO_OK)
+		xml_warn_repeats_left(p->doc, p->repeats, "xml:id");
 	/* The SAX2 start-document handler made an empty DOM to hold the DTD's
 	 * entities; nothing else went into it. */
 	if (p->ctxt->myDoc)

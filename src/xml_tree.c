@@ -138,6 +138,22 @@ int xml_map_take_id(xml_map *m, const char *id, xml_buf *out, const char **name)
 	return 1;
 }
 
+#define NAMED_REPEATS 20
+
+void xml_warn_repeat(steno_doc *doc, size_t *count, const char *what, int line, int col,
+                     const char *id, const char *name)
+{
+	if (++*count <= NAMED_REPEATS)
+		doc_warn(doc, "%d:%d: %s '%.80s' is used before: this one is read as '%.90s'", line,
+		         col, what, id, name);
+}
+
+void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what)
+{
+	if (count > NAMED_REPEATS)
+		doc_warn(doc, "%zu more repeated %s values renamed", count - NAMED_REPEATS, what);
+}
+
 void xt_init(xml_tree *t, steno_doc *doc, const steno_options *opts)
 {
 	*t = (xml_tree){.doc = doc, .block = steno_doc_root(doc)};

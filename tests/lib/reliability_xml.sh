@@ -227,6 +227,17 @@ print("<p xml:id=\"x-3\">w</p></body></text></TEI>")' >"$RX/many.xml" &&
 		no_repeated_ids "$RX/many.html"
 }
 
+many_repeated_speakers_are_counted() {
+	python3 -c '
+print("<Trans><Speakers>")
+for i in range(100):
+    print("<Speaker id=\"s\" name=\"N%d\"/>" % i)
+print("</Speakers></Trans>")' >"$RX/many.trs" &&
+		only_steno_says 0 "$STENO" -t json "$RX/many.trs" &&
+		[ "$(grep -c "Speaker id 's' is used before" "$RX/err")" -eq 20 ] &&
+		err_has "warning: 79 more repeated Speaker id values renamed"
+}
+
 # An included file shares the including one's ids.
 included_ids_stay_unique() {
 	make_include
@@ -253,5 +264,6 @@ run_reliability_xml() {
 	check "XML: repeated TEI ids are renamed, the first kept" repeated_tei_ids_are_renamed
 	check "XML: repeated Transcriber speakers are renamed, the first kept" repeated_transcriber_speakers_are_renamed
 	check "XML: many repeats of one id are renamed at once" many_repeats_of_one_id
+	check "XML: many repeated Speakers are named 20 times, then counted" many_repeated_speakers_are_counted
 	check "XML: an included file's ids stay unique" included_ids_stay_unique
 }
