@@ -11,10 +11,13 @@
 #define _XOPEN_SOURCE 700
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "format.h"
@@ -161,11 +164,9 @@ typedef struct person {
 	int names_done; /* the first persName is read; later ones are history */
 } person;
 
-/* Timeline points (id -> ms), open-addressed. */
+/* Timeline points: id -> ms. */
 typedef struct timeline {
-	char **ids;
-	int64_t *ms;
-	size_t count, cap;
+	xml_map points;
 	int64_t unit_ms;
 } timeline;
 
@@ -180,6 +181,10 @@ typedef struct tei {
 	person who;         /* the person being read */
 	int in_person;
 	timeline tl;
+	xml_map ids;        /* xml:id values, of the input and what it includes */
+	xml_map persons;    /* the ids persons have had */
+	xml_buf renamed;    /* a repeated person id's new name */
+	size_t person_repeats;
 	int64_t last_end;   /* the previous turn's end, to mark overlaps */
 	steno_doc *roster;  /* speakers from --speakers */
 	int include_depth;
@@ -198,74 +203,13 @@ static void strip_hash(const char **id)
 
 /* ---- the timeline ---- */
 
-static size_t hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static size_t timeline_slot(const timeline *tl, const char *id)
-{
-	size_t i = hash_str(id) & (tl->cap - 1);
-	while (tl->ids[i] && strcmp(tl->ids[i], id) != 0)
-		i = (i + 1) & (tl->cap - 1);
-	return i;
-}
-
 static int64_t timeline_get(const timeline *tl, const char *id)
 {
-	if (!id || !tl->cap)
+	int64_t ms;
+	if (!id)
 		return STENO_TIME_NONE;
 	strip_hash(&id);
-	size_t i = timeline_slot(tl, id);
-	return tl->ids[i] ? tl->ms[i] : STENO_TIME_NONE;
-}
-
-static int timeline_grow(timeline *tl)
-{
-	timeline bigger = {calloc(tl->cap ? tl->cap * 2 : 64, sizeof(char *)), NULL, 0,
-	                   tl->cap ? tl->cap * 2 : 64, tl->unit_ms};
-	bigger.ms = calloc(bigger.cap, sizeof(int64_t));
-	if (!bigger.ids || !bigger.ms) {
-		free(bigger.ids);
-		free(bigger.ms);
-		return -1;
-	}
-	for (size_t i = 0; i < tl->cap; i++)
-		if (tl->ids[i]) {
-			size_t j = timeline_slot(&bigger, tl->ids[i]);
-			bigger.ids[j] = tl->ids[i];
-			bigger.ms[j] = tl->ms[i];
-		}
-	bigger.count = tl->count;
-	free(tl->ids);
-	free(tl->ms);
-	*tl = bigger;
-	return 0;
-}
-
-static int timeline_put(timeline *tl, const char *id, int64_t ms)
-{
-	if (2 * (tl->count + 1) > tl->cap && timeline_grow(tl) < 0)
-		return -1;
-	size_t i = timeline_slot(tl, id);
-	if (!tl->ids[i]) {
-		if (!(tl->ids[i] = strdup(id)))
-			return -1;
-		tl->count++;
-	}
-	tl->ms[i] = ms;
-	return 0;
-}
-
-static void timeline_free(timeline *tl)
-{
-	for (size_t i = 0; i < tl->cap; i++)
-		free(tl->ids[i]);
-	free(tl->ids);
-	free(tl->ms);
+	return xml_map_get(&tl->points, id, &ms) ? ms : STENO_TIME_NONE;
 }
 
 /* <when xml:id interval since>: an offset from an earlier point. */
@@ -284,7 +228,7 @@ static steno_status read_when(tei *r, const xml_elem *el)
 			return STENO_OK;
 		ms = ms / 1000 * r->tl.unit_ms + ms % 1000 * r->tl.unit_ms / 1000;
 	}
-	return timeline_put(&r->tl, id, base + ms) < 0 ? nomem(r) : STENO_OK;
+	return xml_map_put(&r->tl.points, id, base + ms) < 0 ? nomem(r) : STENO_OK;
 }
 
 /* ---- metadata from the header ---- */
@@ -431,15 +375,24 @@ static int add_word(xml_buf *b, const char *s)
 }
 
 /* The speaker exists from the person's id on, so its facts can be
- * attached as they come. */
-static int set_id(tei *r, const char *id)
+ * attached as they come.  A person whose id an earlier person had
+ * (xml:id repeats are renamed before they get here, n and alt/@type
+ * are not) becomes a speaker of its own, as a repeated xml:id does, so
+ * the first person keeps the speaker its turns refer to. */
+static int set_id(tei *r, const char *id, const xml_elem *el)
 {
 	person *p = &r->who;
 	if (!id || p->id)
 		return 0;
 	strip_hash(&id);
-	if (!*id || !(p->id = strdup(id)))
-		return *id ? -1 : 0;
+	if (!*id)
+		return 0;
+	const char *name;
+	int repeat = xml_map_take_id(&r->persons, id, &r->renamed, &name);
+	if (repeat < 0 || !(p->id = strdup(name)))
+		return -1;
+	if (repeat)
+		xml_warn_repeat(r->doc, &r->person_repeats, "person id", el->line, el->col, id, name);
 	return steno_speaker_set(r->doc, p->id, NULL, NULL) == STENO_OK ? 0 : -1;
 }
 
@@ -469,11 +422,12 @@ static steno_status person_start(tei *r, xt_frame *f, const xml_elem *el)
 	case K_PERSON:
 		person_clear(p);
 		r->in_person = 1;
-		if (set_id(r, xml_attr_get(el, "xml:id")) < 0 || set_id(r, xml_attr_get(el, "n")) < 0)
+		if (set_id(r, xml_attr_get(el, "xml:id"), el) < 0 ||
+		    set_id(r, xml_attr_get(el, "n"), el) < 0)
 			return nomem(r);
 		return person_attr(r, "sex", xml_attr_get(el, "sex"));
 	case K_ALT: /* TEI_CORPO codes its speakers <altGrp><alt type="CHI"/> */
-		return set_id(r, xml_attr_get(el, "type")) < 0 ? nomem(r) : STENO_OK;
+		return set_id(r, xml_attr_get(el, "type"), el) < 0 ? nomem(r) : STENO_OK;
 	case K_SEX: return person_attr(r, "sex", xml_attr_get(el, "value"));
 	case K_BIRTH: return person_attr(r, "birth", xml_attr_get(el, "when"));
 	case K_AFFILIATION: return affiliation(r, el);
@@ -933,16 +887,42 @@ static char *include_path(const char *dir, const char *href)
 	return strdup(real_file);
 }
 
+/* The file at path when it is a regular file, else NULL and *why.
+ * Opened without blocking and only then looked at: opening a FIFO
+ * waits for a writer that may never come, and a stat() before the open
+ * would leave time to swap the file for one. */
+static FILE *open_regular(const char *path, const char **why)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	struct stat st;
+	FILE *fp = NULL;
+	if (fstat(fd, &st) != 0)
+		*why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	         !(fp = fdopen(fd, "rb")))
+		*why = strerror(errno);
+	if (!fp)
+		close(fd);
+	return fp;
+}
+
 static steno_status include_file(tei *r, const char *path, const char *href)
 {
-	FILE *fp = fopen(path, "rb");
+	const char *why;
+	FILE *fp = open_regular(path, &why);
 	if (!fp) {
-		doc_warn(r->doc, "xi:include '%s' not read: %s", href, strerror(errno));
+		doc_warn(r->doc, "xi:include '%s' not read: %s", href, why);
 		return STENO_OK;
 	}
 	io_input in = {NULL, 0, fp, io_size_left(fp)};
 	r->include_depth++;
-	steno_status st = xml_parse(&in, &tei_callbacks, r, r->opts, r->doc, r->err);
+	steno_status st = xml_parse(&in, &tei_callbacks, r, &r->ids, r->opts, r->doc, r->err);
 	r->include_depth--;
 	fclose(fp);
 	if (st != STENO_OK) {
@@ -1190,13 +1170,18 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 	xt_init(&r.t, doc, opts);
 	steno_status st = names ? load_roster(&r) : STENO_OK;
 	if (st == STENO_OK)
-		st = xml_parse(in, &tei_callbacks, &r, opts, doc, err);
+		st = xml_parse(in, &tei_callbacks, &r, &r.ids, opts, doc, err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	if (st == STENO_OK && names)
 		st = name_speakers(&r);
+	if (st == STENO_OK)
+		xml_warn_repeats_left(doc, r.person_repeats, "person id");
 	xt_free(&r.t);
-	timeline_free(&r.tl);
+	xml_map_free(&r.tl.points);
+	xml_map_free(&r.ids);
+	xml_map_free(&r.persons);
+	xml_buf_free(&r.renamed);
 	person_clear(&r.who);
 	free(r.label);
 	steno_doc_free(r.roster);

@@ -37,6 +37,9 @@ typedef struct trs {
 	char *turn_who;    /* its speaker list, for <Who nb> */
 	int who_nb;
 	int64_t sync_ms;   /* a <Sync> not yet put down, or STENO_TIME_NONE */
+	xml_map speakers;  /* the ids Speaker elements have had */
+	xml_buf renamed;   /* a repeated one's new name */
+	size_t repeats;
 } trs;
 
 /* Called for every element: the first two letters tell Transcriber's
@@ -76,11 +79,18 @@ static steno_status read_trans(trs *r, const xml_elem *el)
 	return st;
 }
 
+/* A Speaker whose id an earlier one has is a speaker of its own,
+ * "ID-2": turns refer to the first. */
 static steno_status read_speaker(trs *r, const xml_elem *el)
 {
-	const char *id = xml_attr_get(el, "id");
-	if (!id || !*id)
+	const char *given = xml_attr_get(el, "id"), *id;
+	if (!given || !*given)
 		return STENO_OK;
+	int repeat = xml_map_take_id(&r->speakers, given, &r->renamed, &id);
+	if (repeat < 0)
+		return nomem(r);
+	if (repeat)
+		xml_warn_repeat(r->doc, &r->repeats, "Speaker id", el->line, el->col, given, id);
 	const char *name = xml_attr_get(el, "name");
 	if (steno_speaker_set(r->doc, id, name && *name ? name : NULL, NULL) != STENO_OK)
 		return nomem(r);
@@ -306,9 +316,11 @@ static steno_status trs_read(steno_doc *doc, const io_input *in, const steno_opt
 	steno_error local;
 	trs r = {.doc = doc, .err = err ? err : &local, .sync_ms = STENO_TIME_NONE};
 	xt_init(&r.t, doc, opts);
-	steno_status st = xml_parse(in, &trs_callbacks, &r, opts, doc, r.err);
+	steno_status st = xml_parse(in, &trs_callbacks, &r, NULL, opts, doc, r.err);
 	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
+	if (st == STENO_OK)
+		xml_warn_repeats_left(doc, r.repeats, "Speaker id");
 	/* a speaker Transcriber did not declare is named by its id */
 	for (size_t i = 0; st == STENO_OK && i < steno_speaker_count(doc); i++)
 		if (!steno_speaker_name(doc, i))
@@ -316,6 +328,8 @@ static steno_status trs_read(steno_doc *doc, const io_input *in, const steno_opt
 			                       NULL);
 	xt_free(&r.t);
 	free(r.turn_who);
+	xml_map_free(&r.speakers);
+	xml_buf_free(&r.renamed);
 	return st;
 }
 

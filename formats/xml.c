@@ -50,7 +50,7 @@ static steno_status generic_read(steno_doc *doc, const io_input *in,
 {
 	generic g = {.err = err};
 	xt_init(&g.t, doc, opts);
-	steno_status st = xml_parse(in, &generic_callbacks, &g, opts, doc, err);
+	steno_status st = xml_parse(in, &generic_callbacks, &g, NULL, opts, doc, err);
 	if (st == STENO_OK && xt_finish(&g.t) != STENO_OK)
 		st = nomem(&g);
 	xt_free(&g.t);

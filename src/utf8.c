@@ -381,11 +381,8 @@ static size_t encoded_size(const char *name, const char *text)
 	return r == (size_t)-1 ? 0 : sizeof buf - ol;
 }
 
-/* Bytes that one "A" takes in an encoding: after an invalid sequence
- * the input is skipped by this much, so UTF-16 or UTF-32 stays in step
- * whatever alias the user spelled it with.  The difference between "A"
- * and "AA" leaves a BOM out.  1 when it cannot be told. */
-static size_t unit_width(const char *name)
+/* The difference between "A" and "AA" leaves a BOM out. */
+size_t utf8_unit_width(const char *name)
 {
 	size_t one = encoded_size(name, "A"), two = encoded_size(name, "AA");
 	return two > one && two - one <= 4 ? two - one : 1;
@@ -448,7 +445,7 @@ static char *from_forced(const char *data, size_t len, const char *name, size_t 
 		return NULL;
 	}
 	size_t mid_len;
-	char *mid = iconv_all(cd, data, len, unit_width(name), &mid_len, replaced, err);
+	char *mid = iconv_all(cd, data, len, utf8_unit_width(name), &mid_len, replaced, err);
 	iconv_close(cd);
 	if (!mid)
 		return NULL;

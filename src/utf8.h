@@ -25,6 +25,12 @@ uint32_t utf8_fold_name(uint32_t cp);
 /* Non-zero when s[0..len) is entirely valid UTF-8. */
 int utf8_valid(const char *s, size_t len);
 
+/* Bytes that one "A" takes in the iconv encoding name: after an
+ * invalid sequence the input is skipped by this much, so UTF-16 or
+ * UTF-32 stays in step whatever alias the encoding is spelled with.
+ * 1 when it cannot be told. */
+size_t utf8_unit_width(const char *name);
+
 /* Convert input bytes to UTF-8 for the text readers.  Strips a UTF-8
  * BOM; decodes UTF-16 and UTF-32 that start with a BOM; forced names an
  * iconv encoding to use instead of detecting (NULL to detect).  Input

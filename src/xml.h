@@ -52,12 +52,17 @@ typedef struct xml_callbacks {
 	steno_status (*text)(void *ud, const char *s, size_t len);
 } xml_callbacks;
 
+struct xml_map;
+
 /* Parse in as XML, streaming, calling cb with ud.  No network, no DTD
  * or external entity loaded, entity expansion and nesting bounded.
  * Malformed XML fails with STENO_ERR_PARSE at libxml2's line and
  * column, unless opts->recover, when its errors become warnings on
- * doc.  opts->encoding overrides the XML declaration. */
-steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud,
+ * doc.  opts->encoding overrides the XML declaration.  Each xml:id the
+ * callbacks see is unique among those in ids (the parse's own when
+ * NULL; a reader shares one with the files it includes): a repeat is
+ * renamed as xml_map_take_id() says, with a warning. */
+steno_status xml_parse(const io_input *in, const xml_callbacks *cb, void *ud, struct xml_map *ids,
                        const steno_options *opts, steno_doc *doc, steno_error *err);
 
 /* The root element's local name and namespace (copied into name and ns,
@@ -78,6 +83,37 @@ typedef struct xml_buf {
 
 int xml_buf_add(xml_buf *b, const char *s, size_t len); /* 0, or -1 on no memory */
 void xml_buf_free(xml_buf *b);
+
+/* Strings to numbers, open-addressed: a TEI timeline's points, the ids
+ * met so far.  Keys are copied in. */
+typedef struct xml_map_slot {
+	size_t key; /* where the key starts in keys, plus one; 0: empty */
+	int64_t value;
+} xml_map_slot;
+
+typedef struct xml_map {
+	xml_buf keys; /* NUL-terminated, end to end */
+	xml_map_slot *slots;
+	size_t count, cap;
+} xml_map;
+
+/* Is key in m?  Its value goes to *value when value is not NULL. */
+int xml_map_get(const xml_map *m, const char *key, int64_t *value);
+/* Set key's value, adding key when it is new.  0, or -1 on no memory. */
+int xml_map_put(xml_map *m, const char *key, int64_t value);
+void xml_map_free(xml_map *m);
+/* Take id into m, which holds the ids met so far.  *name is id itself
+ * when it is new; for a repeat it is a name m did not hold, "ID-2"
+ * (else -3, -4, ...), kept in out until the next call.  Returns 1 for
+ * a repeat, 0 otherwise, -1 on no memory. */
+int xml_map_take_id(xml_map *m, const char *id, xml_buf *out, const char **name);
+/* The warning for a repeat xml_map_take_id() renamed, "LINE:COL: WHAT
+ * 'ID' is used before: this one is read as 'NAME'", for the first 20
+ * that *count counts; xml_warn_repeats_left() then says how many more
+ * there were, so a hostile file cannot make a warning per element. */
+void xml_warn_repeat(steno_doc *doc, size_t *count, const char *what, int line, int col,
+                     const char *id, const char *name);
+void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what);
 
 /* Builds blocks and inlines from a stream of XML content.  Text is
  * whitespace-normalised as XML prose is read: each run of blanks and

@@ -45,6 +45,115 @@ void xml_buf_free(xml_buf *b)
 	*b = (xml_buf){0};
 }
 
+/* ---- the map ---- */
+
+/* FNV-1a: ParlaMint puts an id on every utterance and segment, and
+ * hostile documents can bring millions. */
+static size_t hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Where key is in m, or the empty slot it would take. */
+static size_t map_slot(const xml_map *m, const xml_map_slot *slots, size_t cap, const char *key)
+{
+	size_t i = hash_str(key) & (cap - 1);
+	while (slots[i].key && strcmp(m->keys.s + slots[i].key - 1, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+int xml_map_get(const xml_map *m, const char *key, int64_t *value)
+{
+	if (!m->cap || !key)
+		return 0;
+	const xml_map_slot *slot = &m->slots[map_slot(m, m->slots, m->cap, key)];
+	if (slot->key && value)
+		*value = slot->value;
+	return slot->key != 0;
+}
+
+/* Kept at most half full, so a probe is short. */
+static int map_grow(xml_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	xml_map_slot *slots = cap < SIZE_MAX / sizeof *slots ? calloc(cap, sizeof *slots) : NULL;
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			slots[map_slot(m, slots, cap, m->keys.s + m->slots[i].key - 1)] = m->slots[i];
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+	return 0;
+}
+
+int xml_map_put(xml_map *m, const char *key, int64_t value)
+{
+	if (2 * (m->count + 1) > m->cap && map_grow(m) < 0)
+		return -1;
+	size_t i = map_slot(m, m->slots, m->cap, key);
+	if (!m->slots[i].key) {
+		size_t at = m->keys.len;
+		if (xml_buf_add(&m->keys, key, strlen(key) + 1) < 0)
+			return -1;
+		m->slots[i].key = at + 1;
+		m->count++;
+	}
+	m->slots[i].value = value;
+	return 0;
+}
+
+void xml_map_free(xml_map *m)
+{
+	xml_buf_free(&m->keys);
+	free(m->slots);
+	*m = (xml_map){0};
+}
+
+/* A repeated id's value is the suffix to try next, so that a thousand
+ * repeats of one id do not each try every suffix from -2 up. */
+int xml_map_take_id(xml_map *m, const char *id, xml_buf *out, const char **name)
+{
+	int64_t next;
+	*name = id;
+	if (!xml_map_get(m, id, &next))
+		return xml_map_put(m, id, 2);
+	for (next = next < 2 ? 2 : next;; next++) {
+		char suffix[24];
+		int n = snprintf(suffix, sizeof suffix, "-%lld", (long long)next);
+		out->len = 0;
+		if (xml_buf_add(out, id, strlen(id)) < 0 || xml_buf_add(out, suffix, (size_t)n) < 0)
+			return -1;
+		if (!xml_map_get(m, out->s, NULL))
+			break;
+	}
+	if (xml_map_put(m, id, next + 1) < 0 || xml_map_put(m, out->s, 2) < 0)
+		return -1;
+	*name = out->s;
+	return 1;
+}
+
+#define NAMED_REPEATS 20
+
+void xml_warn_repeat(steno_doc *doc, size_t *count, const char *what, int line, int col,
+                     const char *id, const char *name)
+{
+	if (++*count <= NAMED_REPEATS)
+		doc_warn(doc, "%d:%d: %s '%.80s' is used before: this one is read as '%.90s'", line,
+		         col, what, id, name);
+}
+
+void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what)
+{
+	if (count > NAMED_REPEATS)
+		doc_warn(doc, "%zu more repeated %s values renamed", count - NAMED_REPEATS, what);
+}
+
 void xt_init(xml_tree *t, steno_doc *doc, const steno_options *opts)
 {
 	*t = (xml_tree){.doc = doc, .block = steno_doc_root(doc)};

@@ -44,6 +44,7 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/reliability.sh"
 . "$HERE/lib/reliability_batch.sh"
 . "$HERE/lib/reliability_limits.sh"
+. "$HERE/lib/reliability_xml.sh"
 
 run_unit
 run_example
@@ -58,6 +59,7 @@ run_install
 run_reliability
 run_reliability_batch
 run_reliability_limits
+run_reliability_xml
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"
