@@ -20,7 +20,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Iformats $(PKG_CFLAGS)
 # Only what steno.h marks STENO_API leaves the shared library, and the
 # static one (see $(STATIC)).
 LIBFLAGS  = -fPIC -fvisibility=hidden
@@ -29,11 +29,11 @@ OBJCOPY  ?= objcopy
 # command runs its batches on threads.
 LDLIBS   += $(PKG_LIBS) -pthread
 
-# The command's own files, which use steno.h alone (libsteno.a exports
-# nothing else).
-CLI_SRC  = src/main.c src/batch.c src/output.c
+# The command (cli/) uses steno.h alone: libsteno.a exports nothing
+# else.  The library's layers are the folders of src/ and formats/.
+CLI_SRC  = $(wildcard cli/*.c)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
-LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c)) $(wildcard formats/*.c)
+LIB_SRC  = $(wildcard src/*.c src/*/*.c formats/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)

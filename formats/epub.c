@@ -11,10 +11,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "archive.h"
-#include "error.h"
-#include "spool.h"
-#include "zipfile.h"
+#include "archive/bundle.h"
+#include "archive/spool.h"
+#include "archive/zip_container.h"
+#include "core/error.h"
+#include "formats.h"
 
 #define MIMETYPE "application/epub+zip"
 

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "format.h"
-#include "swar.h"
-#include "utf8.h"
+#include "core/swar.h"
+#include "core/utf8.h"
+#include "formats.h"
 
 /* The writer's state. */
 typedef struct html {

@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "format.h"
-#include "swar.h"
-#include "utf8.h"
+#include "core/swar.h"
+#include "core/utf8.h"
+#include "formats.h"
 
 #define JSON_VERSION 1
 

@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "format.h"
-#include "front_matter.h"
-#include "utf8.h"
+#include "core/error.h"
+#include "core/utf8.h"
+#include "formats.h"
+#include "markdown_front_matter.h"
 
 /* cmark nodes freed between two returns of memory to the system: about
  * every 10 MB of cmark's tree, rarely enough to cost little time. */

@@ -4,7 +4,7 @@
  *
  * One pass over the SAX stream: the header and person lists fill the
  * metadata and the speaker table and put nothing in the tree; the text
- * goes through the shared builder (src/xml_tree.c).  Speakers are named
+ * goes through the shared builder (src/tree.c).  Speakers are named
  * at the end, because ParlaMint puts its person list after the
  * utterances, or in another file altogether. */
 /* realpath() is XSI, not plain POSIX */
@@ -19,10 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "format.h"
-#include "io.h"
-#include "xml.h"
+#include "core/error.h"
+#include "core/io.h"
+#include "formats.h"
+#include "xml/xml.h"
 
 #define MAX_INCLUDE_DEPTH 8 /* XInclude inside included files */
 

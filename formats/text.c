@@ -11,9 +11,9 @@
 #include <limits.h>
 #include <string.h>
 
-#include "error.h"
-#include "format.h"
-#include "utf8.h"
+#include "core/error.h"
+#include "core/utf8.h"
+#include "formats.h"
 
 #define LONG_LINE      80  /* characters in a line that reads as a whole paragraph */
 #define TITLE_MAX      100 /* characters in a title line */

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "format.h"
-#include "xml.h"
+#include "core/error.h"
+#include "formats.h"
+#include "xml/xml.h"
 
 enum kind {
 	K_OTHER = 0, K_TRANS, K_SPEAKER, K_TOPIC, K_EPISODE, K_SECTION, K_TURN, K_SYNC, K_WHO,

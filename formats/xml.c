@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "format.h"
-#include "xml.h"
+#include "core/error.h"
+#include "formats.h"
+#include "xml/xml.h"
 
 typedef struct generic {
 	xml_tree t;

@@ -1,6 +1,6 @@
 /* zip.c - the ZIP bundle (see zip.md): for each document its HTML page
  * and its JSON, then index.html linking them all and manifest.json
- * describing them, in a ZIP written by src/zipfile.c.  A document's two
+ * describing them, in a ZIP written by src/archive/zip_container.c.  A document's two
  * members are rendered and deflated when it is prepared (on any
  * thread); adding it names them and copies them out.  The index and
  * the manifest grow in spools while documents are added, so memory
@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "error.h"
-#include "spool.h"
-#include "zipfile.h"
+#include "archive/bundle.h"
+#include "archive/spool.h"
+#include "archive/zip_container.h"
+#include "core/error.h"
+#include "formats.h"
 
 typedef struct bundle {
 	zip_writer *zip;

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "format.h"
-#include "gzip.h"
-#include "io.h"
-#include "passes.h"
+#include "archive/gzip.h"
+#include "core/error.h"
+#include "core/io.h"
+#include "passes/passes.h"
+#include "registry.h"
 
 /* Unless opts->max_memory says otherwise, a document may take this
  * many times its input's size (and at least MIN_BUDGET): real

@@ -4,8 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "format.h"
-#include "wordlist.h"
+#include "core/wordlist.h"
+#include "registry.h"
 
 static const format *const formats[] = {
 	&text_format, &tei_format,  &trs_format, &xml_format, &markdown_format,

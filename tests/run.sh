@@ -45,6 +45,7 @@ check() { # check DESCRIPTION COMMAND...
 . "$HERE/lib/reliability_batch.sh"
 . "$HERE/lib/reliability_limits.sh"
 . "$HERE/lib/reliability_xml.sh"
+. "$HERE/lib/layers.sh"
 
 run_unit
 run_example
@@ -60,6 +61,7 @@ run_reliability
 run_reliability_batch
 run_reliability_limits
 run_reliability_xml
+run_layers
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

@@ -84,8 +84,8 @@ several_gzip_inputs_joined() {
 # Every long option of the command appears in --help, the man page and
 # the README: the docs cannot fall behind the code unnoticed.
 options_documented() {
-	opts=$(sed -n 's/^	{"\([a-z-]*\)", .*/\1/p' "$HERE/../src/main.c")
-	[ -n "$opts" ] || { echo "no options found in src/main.c"; return 1; }
+	opts=$(sed -n 's/^	{"\([a-z-]*\)", .*/\1/p' "$HERE/../cli/main.c")
+	[ -n "$opts" ] || { echo "no options found in cli/main.c"; return 1; }
 	"$STENO" --help >"$TMP/help.txt"
 	sed 's/\\-/-/g' "$HERE/../steno.1" >"$TMP/man-source.txt"
 	for o in $opts; do

@@ -7,9 +7,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "arena.h"
-#include "gzip.h"
-#include "node.h"
+#include "archive/gzip.h"
+#include "core/arena.h"
+#include "core/node.h"
 #include "steno.h"
 #include "unit.h"
 

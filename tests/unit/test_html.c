@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "node.h"
+#include "core/node.h"
 #include "steno.h"
 #include "unit.h"
 

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "node.h"
+#include "core/node.h"
+#include "core/utf8.h"
 #include "steno.h"
 #include "unit.h"
-#include "utf8.h"
 
 /* The document's frame around its children, in the compact form. */
 #define HEAD "{\"steno\":\"document\",\"version\":1,\"metadata\":{},\"speakers\":[],\"children\":["

@@ -10,13 +10,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "archive.h"
-#include "gzip.h"
-#include "grow.h"
-#include "node.h"
-#include "xml.h"
+#include "archive/bundle.h"
+#include "archive/gzip.h"
+#include "core/grow.h"
+#include "core/node.h"
 #include "steno.h"
 #include "unit.h"
+#include "xml/xml.h"
 
 static void test_grow_array(void)
 {

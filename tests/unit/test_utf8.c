@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "steno.h"
 #include "unit.h"
-#include "utf8.h"
 
 #define FFFD UTF8_REPLACEMENT
 /* A string literal and its length without the final NUL. */

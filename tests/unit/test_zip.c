@@ -4,10 +4,10 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "archive.h"
+#include "archive/bundle.h"
+#include "archive/zip_container.h"
 #include "steno.h"
 #include "unit.h"
-#include "zipfile.h"
 
 static unsigned le16(const unsigned char *p)
 {

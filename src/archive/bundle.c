@@ -1,0 +1,376 @@
+/* bundle.c - what the archive formats (ZIP bundle, EPUB) share: an
+ * archive of one document, entry times and names, and what an archive's
+ * own documents say of each document (see bundle.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "archive/bundle.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/utf8.h"
+
+#define ZIP_EPOCH 315532800 /* 1980-01-01T00:00:00Z */
+
+/* ops' state on sink, once the options are known to be ones it can
+ * honour: a compression level zlib refuses would otherwise surface as
+ * a failure to allocate. */
+void *archive_open(const archive_ops *ops, steno_sink *sink, const steno_options *opts,
+                   steno_error *err)
+{
+	if (opts->compress_level < 0 || opts->compress_level > 9) {
+		set_error(err, STENO_ERR_ARG, 0, 0,
+		          "compression level %d is out of range: 1 to 9, or 0 for the default",
+		          opts->compress_level);
+		return NULL;
+	}
+	return ops->open(sink, opts, err);
+}
+
+steno_status archive_write_one(const archive_ops *ops, const steno_doc *doc, steno_sink *sink,
+                               const steno_options *opts, steno_error *err)
+{
+	void *state = archive_open(ops, sink, opts, err);
+	if (!state)
+		return err ? err->code : STENO_ERR_NOMEM;
+	const char *source = steno_meta_get(doc, "source");
+	void *prepared = ops->prepare(state, doc, source && *source ? source : "document", err);
+	steno_status st = prepared ? ops->add(state, prepared, err)
+	                           : err && err->code ? err->code : STENO_ERR_NOMEM;
+	ops->release(prepared);
+	if (st != STENO_OK) {
+		ops->discard(state);
+		return st;
+	}
+	return ops->finish(state, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time                                                               */
+
+int64_t archive_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (!epoch || !*epoch)
+		return ZIP_EPOCH;
+	char *end;
+	errno = 0;
+	long long t = strtoll(epoch, &end, 10);
+	if (errno || *end || t < 0)
+		return ZIP_EPOCH;
+	return t;
+}
+
+void archive_format_time(int64_t t, char out[21])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || tm.tm_year > 8099) {
+		tt = ZIP_EPOCH;
+		gmtime_r(&tt, &tm);
+	}
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                              */
+
+/* Append one path part of src[0..len) to out, made safe. */
+static size_t put_part(char *out, size_t used, const char *src, size_t len)
+{
+	size_t i = 0;
+	if (used)
+		out[used++] = '/';
+	while (i < len && used < ARCHIVE_STEM_MAX) {
+		uint32_t cp;
+		size_t n = utf8_decode(src + i, len - i, &cp);
+		if (n > 1 && used + n <= ARCHIVE_STEM_MAX) {
+			memcpy(out + used, src + i, n);
+			used += n;
+			i += n;
+			continue;
+		}
+		unsigned char c = (unsigned char)src[i];
+		out[used++] = n == 1 && c >= 0x20 && c != 0x7F && !strchr(":*?\"<>|", c) ? (char)c : '_';
+		i += n ? n : 1;
+	}
+	return used;
+}
+
+/* The length of name without ".gz" and then its last extension. */
+static size_t without_extension(const char *name, size_t len)
+{
+	if (len > 3 && strncmp(name + len - 3, ".gz", 3) == 0)
+		len -= 3;
+	for (size_t i = len; i > 1; i--)
+		if (name[i - 1] == '.')
+			return i - 1;
+	return len;
+}
+
+char *steno_archive_stem(const char *source)
+{
+	if (!source)
+		source = "document";
+	size_t len = strlen(source);
+	char *out = malloc(ARCHIVE_STEM_MAX + 4 + sizeof "document");
+	if (!out)
+		return NULL;
+	size_t used = 0;
+	const char *p = source, *end = source + len;
+	while (p < end && used < ARCHIVE_STEM_MAX) {
+		size_t n = strcspn(p, "/\\");
+		const char *next = p + n < end ? p + n + 1 : end;
+		int last = p + n >= end;
+		if (last)
+			n = without_extension(p, n);
+		if (n && !(n == 1 && p[0] == '.') && !(n == 2 && p[0] == '.' && p[1] == '.'))
+			used = put_part(out, used, p, n);
+		p = next;
+	}
+	if (!used)
+		memcpy(out, "document", sizeof "document");
+	else
+		out[used] = '\0';
+	return out;
+}
+
+struct suffix_slot {
+	uint64_t hash; /* of the stem; 0 for an empty slot */
+	unsigned long next;
+};
+
+static uint64_t stem_hash(const char *stem)
+{
+	uint64_t h = hash_bytes(stem, strlen(stem));
+	return h ? h : 1;
+}
+
+static struct suffix_slot *suffix_slot(struct suffix_slot *slots, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (slots[i].hash && slots[i].hash != h)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+/* Room for one more stem, the table at most half full; -1 on no memory. */
+static int suffixes_reserve(archive_suffixes *s)
+{
+	if ((s->count + 1) * 2 <= s->cap)
+		return 0;
+	size_t cap = s->cap ? s->cap * 2 : 64;
+	struct suffix_slot *slots = cap < SIZE_MAX / sizeof *slots ? calloc(cap, sizeof *slots) : NULL;
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < s->cap; i++)
+		if (s->slots[i].hash)
+			*suffix_slot(slots, cap, s->slots[i].hash) = s->slots[i];
+	free(s->slots);
+	s->slots = slots;
+	s->cap = cap;
+	return 0;
+}
+
+unsigned long archive_unique_suffix(archive_suffixes *s, const char *stem,
+                                    int (*taken)(void *ctx, unsigned long n), void *ctx)
+{
+	if (suffixes_reserve(s) < 0)
+		return 0;
+	uint64_t h = stem_hash(stem);
+	struct suffix_slot *slot = suffix_slot(s->slots, s->cap, h);
+	if (!slot->hash) {
+		*slot = (struct suffix_slot){h, 1};
+		s->count++;
+	}
+	unsigned long n = slot->next;
+	while (taken(ctx, n))
+		n++;
+	/* found again: taken is the caller's, and the slot is in a table
+	 * that may grow */
+	suffix_slot(s->slots, s->cap, h)->next = n + 1;
+	return n;
+}
+
+void archive_suffixes_free(archive_suffixes *s)
+{
+	free(s->slots);
+	*s = (archive_suffixes){0};
+}
+
+/* ------------------------------------------------------------------ */
+/* Metadata                                                           */
+
+/* Append the text under n (text, code, breaks as spaces) to s. */
+static void put_plain_text(steno_sink *s, const steno_node *n)
+{
+	for (const steno_node *d = n->first; d; d = node_next_preorder(d, n)) {
+		if (d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE)
+			sink_write(s, d->literal, d->len);
+		else if (d->type == STENO_NODE_SOFT_BREAK || d->type == STENO_NODE_LINE_BREAK)
+			sink_putc(s, ' ');
+	}
+}
+
+char *archive_plain_text(const steno_node *n)
+{
+	steno_sink *s = steno_sink_new_memory();
+	if (!s)
+		return NULL;
+	put_plain_text(s, n);
+	char *text = sink_memory_take(s, NULL);
+	steno_sink_close(s);
+	return text;
+}
+
+char *archive_title(const steno_doc *doc)
+{
+	const char *title = steno_meta_get(doc, "title");
+	if (title && *title)
+		return strdup(title);
+	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
+		if (n->type != STENO_NODE_HEADING)
+			continue;
+		char *text = archive_plain_text(n);
+		if (!text || *text)
+			return text;
+		free(text);
+	}
+	return NULL;
+}
+
+/* A speaker's display name, else the id. */
+static const char *speaker_label(const steno_doc *doc, size_t i)
+{
+	const char *name = steno_speaker_name(doc, i);
+	return name && *name ? name : steno_speaker_id(doc, i);
+}
+
+steno_status archive_info_get(archive_info *info, const steno_doc *doc, const char *source,
+                              steno_error *err)
+{
+	memset(info, 0, sizeof *info);
+	arena *m = &info->mem;
+	arena_init(m);
+	const char *date = steno_meta_get(doc, "date");
+	char *stem = steno_archive_stem(source);
+	char *title = stem ? archive_title(doc) : NULL;
+	info->source = arena_strdup(m, source);
+	info->stem = stem ? arena_adopt(m, stem) : NULL;
+	info->title = title ? arena_adopt(m, title) : NULL;
+	info->date = date && *date ? arena_strdup(m, date) : NULL;
+	info->language = arena_strdup(m, archive_language(doc));
+	info->speaker_count = steno_speaker_count(doc);
+	info->speakers = arena_alloc(m, (info->speaker_count + 1) * sizeof *info->speakers);
+	int ok = info->source && info->stem && (!title || info->title) &&
+	         (!info->date == !(date && *date)) && info->language && info->speakers;
+	for (size_t i = 0; ok && i < info->speaker_count; i++)
+		ok = (info->speakers[i] = arena_strdup(m, speaker_label(doc, i))) != NULL;
+	if (ok)
+		return STENO_OK;
+	archive_info_free(info);
+	return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+}
+
+void archive_info_free(archive_info *info)
+{
+	arena_release(&info->mem);
+}
+
+/* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters
+ * or digits, joined by '-'. */
+static int language_tag_ok(const char *tag)
+{
+	size_t part = 0, parts = 0;
+	for (const char *p = tag;; p++) {
+		int letter = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+		int digit = *p >= '0' && *p <= '9';
+		if ((letter || (digit && parts)) && part < 8) {
+			part++;
+			continue;
+		}
+		if (!part || (*p && *p != '-'))
+			return 0;
+		if (!*p)
+			return 1;
+		part = 0;
+		parts++;
+	}
+}
+
+const char *archive_language(const steno_doc *doc)
+{
+	const char *lang = steno_meta_get(doc, "language");
+	if (!lang || !*lang)
+		lang = steno_meta_get(doc, "lang");
+	return lang && language_tag_ok(lang) ? lang : "en";
+}
+
+/* ------------------------------------------------------------------ */
+/* Escaping                                                           */
+
+void xml_put(steno_sink *sink, const char *s)
+{
+	const char *run = s;
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		uint32_t cp;
+		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
+		const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+		                : c == '"' ? "&quot;" : NULL;
+		if (!rep && (!n || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F))
+			rep = UTF8_REPLACEMENT;
+		if (!rep) {
+			s += n;
+			continue;
+		}
+		sink_write(sink, run, (size_t)(s - run));
+		sink_puts(sink, rep);
+		s += n ? n : 1;
+		run = s;
+	}
+	sink_write(sink, run, (size_t)(s - run));
+}
+
+void url_put(steno_sink *sink, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~/", c)) {
+			sink_putc(sink, (char)c);
+		} else {
+			char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
+			sink_write(sink, pct, 3);
+		}
+	}
+}
+
+void json_put(steno_sink *sink, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	sink_putc(sink, '"');
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		uint32_t cp;
+		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
+		if (!n) {
+			sink_puts(sink, UTF8_REPLACEMENT);
+			s++;
+		} else if (c == '"' || c == '\\') {
+			sink_putc(sink, '\\');
+			sink_putc(sink, (char)c);
+			s++;
+		} else if (c < 0x20) {
+			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			sink_write(sink, esc, 6);
+			s++;
+		} else {
+			sink_write(sink, s, n);
+			s += n;
+		}
+	}
+	sink_putc(sink, '"');
+}

@@ -1,0 +1,176 @@
+/* node.h - the private shape of nodes and documents, for the core, the
+ * passes and the formats.  Embedders see only the opaque types. */
+#ifndef STENO_NODE_H
+#define STENO_NODE_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "steno.h"
+
+/* An ordered name/value pair: node attributes, speaker attributes. */
+typedef struct attr {
+	const char *name;
+	const char *value;
+	struct attr *next;
+} attr;
+
+/* An attribute list open for setting many names: its tail and length,
+ * and once it is longer than a scan is cheap, an index of its names
+ * (malloc'd).  attr_set scans the list for each name, so an element
+ * with n attributes cost n²/2 comparisons; through an attr_list it
+ * costs O(n).  Every change to the list goes through it while open. */
+typedef struct attr_list {
+	attr **head, **tail;
+	size_t count;
+	attr **index; /* open-addressed by name, or NULL while the list is short */
+	size_t index_cap;
+} attr_list;
+
+/* The longest literal a node holds: len is 32 bits so that it packs
+ * beside type, which keeps every node of a large tree 8 bytes smaller. */
+#define NODE_MAX_LEN UINT32_MAX
+
+struct steno_node {
+	steno_node_type type;
+	uint32_t len; /* bytes of literal, without the NUL */
+	steno_doc *doc;
+	/* The first child's prev is the last child, which saves a large tree
+	 * a pointer per node; node_prev and node_last read them. */
+	steno_node *parent, *first, *prev, *next;
+	const char *literal; /* text, code, raw, code block; event description */
+	attr *attrs;
+	/* Last: a node is allocated only as far as its type's member of as
+	 * (node.c's node_size), and its node_pos, if any, follows that. */
+	union {
+		int level; /* heading */
+		struct {
+			steno_list_type type;
+			int start, tight;
+			char delim;
+		} list;
+		const char *kind; /* section, note, event, raw block/inline */
+		struct {
+			const char *url, *title;
+		} link;            /* link, image */
+		const char *info; /* code block */
+		struct node_turn {
+			int64_t start, end; /* first: a time node has only start */
+			/* In the speaker table.  The array has room for the power
+			 * of two at or above count, so it is full exactly when count
+			 * is a power of two (or 0), and then doubles: a turn of n
+			 * speakers costs O(n) although the arena frees nothing, and
+			 * no node keeps a capacity.  An array shared between turns
+			 * must be full, so that adding a speaker copies it. */
+			const char **ids;
+			uint32_t count;
+			int overlap;
+		} turn;            /* turn, quote (speaker only), time (start only) */
+		struct {
+			const char *place, *date, *agency;
+		} dateline;
+	} as;
+};
+
+/* Source positions, 1-based.  Only a document made to record them
+ * (doc->positions) holds them, after each node's data: most conversions
+ * never ask for them, and the four numbers were a sixth of a large
+ * tree. */
+typedef struct node_pos {
+	int line, col, end_line, end_col;
+} node_pos;
+
+typedef struct speaker {
+	const char *id, *name, *role;
+	attr *attrs;
+} speaker;
+
+/* Node sizes, in steps of 8 bytes up to the largest with its node_pos:
+ * the classes of steno_doc.spare. */
+#define NODE_SIZE_CLASSES ((sizeof(steno_node) + sizeof(node_pos)) / 8 + 1)
+
+struct steno_doc {
+	arena arena;
+	int positions; /* its nodes hold a node_pos: fixed when it is made */
+	/* Nodes the passes dropped while the document was parsed, by size
+	 * class, linked through next: a new node of their size takes one
+	 * before the arena, which frees nothing.  Splitting a paragraph
+	 * into turns drops a line break and a text node a line. */
+	steno_node *spare[NODE_SIZE_CLASSES];
+	int parsing; /* no node is anyone else's yet, so dropped ones are spare */
+	steno_node *root;
+	attr *meta;
+	attr_list meta_list; /* meta, open for good: keys are found by index */
+	speaker *speakers; /* malloc'd array */
+	size_t speaker_count, speaker_cap;
+	size_t *speaker_index; /* open-addressed hash of ids: index + 1, 0 empty */
+	size_t speaker_index_cap;
+	char **warnings;   /* malloc'd array of malloc'd strings */
+	size_t warning_count;
+};
+
+/* Containers hold children; which children is container_accepts()'s call. */
+int container_accepts(steno_node_type parent, steno_node_type child);
+int type_is_block(steno_node_type type);
+int type_is_inline(steno_node_type type);
+
+/* The sibling before n, NULL for a first child. */
+static inline steno_node *node_prev(const steno_node *n)
+{
+	return n->parent && n->parent->first == n ? NULL : n->prev;
+}
+
+/* The last child of n, or NULL. */
+static inline steno_node *node_last(const steno_node *n)
+{
+	return n->first ? n->first->prev : NULL;
+}
+
+/* n, unlinked and referred to from nowhere, is done with: while its
+ * document is being parsed, the next node of its size may reuse it.
+ * Only for nodes the library made in this parse (a pass's own pieces,
+ * a reader's), never one an embedder may hold. */
+void node_discard(steno_node *n);
+
+/* Append child to parent without checks: for readers and passes, which
+ * build trees they know to be valid. */
+void node_append(steno_node *parent, steno_node *child);
+/* Insert node after sibling, unchecked. */
+void node_insert_after(steno_node *sibling, steno_node *node);
+/* The DOCUMENT node a new document starts with. */
+steno_node *node_new_root(steno_doc *doc);
+/* A new node appended to parent (parent may be NULL); NULL on no memory. */
+steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type);
+/* A TEXT node holding a copy of s[0..len), appended to parent. */
+steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len);
+
+/* A new empty document that records source positions or not. */
+steno_doc *doc_new(int positions);
+
+/* n's source positions, or NULL when its document records none. */
+node_pos *node_pos_of(const steno_node *n);
+/* Give to the positions of from (both of one document). */
+void node_copy_pos(steno_node *to, const steno_node *from);
+
+/* Record a warning on doc (printf-style); a failure to allocate is
+ * ignored: a warning is never worth failing a conversion. */
+void doc_warn(steno_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Set name to value in an ordered attribute list (copies both). */
+steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value);
+
+void attr_list_open(attr_list *l, attr **head);
+/* As attr_set, in O(1) on average. */
+steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const char *value);
+/* The record named name, or NULL. */
+attr *attr_list_find(const attr_list *l, const char *name);
+/* Free the index; the list stays. */
+void attr_list_close(attr_list *l);
+const attr *attr_at(const attr *list, size_t i);
+size_t attr_count(const attr *list);
+
+/* The node after n in document order within root, without recursion;
+ * NULL at the end. */
+steno_node *node_next_preorder(const steno_node *n, const steno_node *root);
+
+#endif

@@ -1,0 +1,457 @@
+/* node_data.c - the typed data of nodes: getters and setters that check
+ * the node's type, so embedders cannot put a URL on a paragraph. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hash.h"
+#include "core/node.h"
+
+#define ARENA(node) (&(node)->doc->arena)
+
+static int is_one_of(const steno_node *n, steno_node_type a, steno_node_type b)
+{
+	return n && (n->type == a || n->type == b);
+}
+
+static int has_literal(const steno_node *n)
+{
+	if (!n)
+		return 0;
+	switch (n->type) {
+	case STENO_NODE_TEXT:
+	case STENO_NODE_CODE:
+	case STENO_NODE_CODE_BLOCK:
+	case STENO_NODE_RAW_BLOCK:
+	case STENO_NODE_RAW_INLINE:
+	case STENO_NODE_EVENT:
+	case STENO_NODE_TIME:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int has_kind(const steno_node *n)
+{
+	if (!n)
+		return 0;
+	switch (n->type) {
+	case STENO_NODE_SECTION:
+	case STENO_NODE_NOTE:
+	case STENO_NODE_EVENT:
+	case STENO_NODE_RAW_BLOCK:
+	case STENO_NODE_RAW_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Copy s into the node's document; a NULL s clears the field. */
+static steno_status store(steno_node *n, const char **field, const char *s)
+{
+	if (!s) {
+		*field = NULL;
+		return STENO_OK;
+	}
+	const char *copy = arena_strdup(ARENA(n), s);
+	if (!copy)
+		return STENO_ERR_NOMEM;
+	*field = copy;
+	return STENO_OK;
+}
+
+const char *steno_node_get_literal(const steno_node *node, size_t *len)
+{
+	if (!has_literal(node)) {
+		if (len)
+			*len = 0;
+		return NULL;
+	}
+	if (len)
+		*len = node->len;
+	return node->literal;
+}
+
+steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
+{
+	if (!has_literal(node) || (!s && len))
+		return STENO_ERR_ARG;
+	if (len > NODE_MAX_LEN)
+		return STENO_ERR_LIMIT;
+	char *copy = arena_strndup(ARENA(node), s ? s : "", len);
+	if (!copy)
+		return STENO_ERR_NOMEM;
+	node->literal = copy;
+	node->len = (uint32_t)len;
+	return STENO_OK;
+}
+
+int steno_node_get_level(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_HEADING ? node->as.level : 0;
+}
+
+steno_status steno_node_set_level(steno_node *node, int level)
+{
+	if (!node || node->type != STENO_NODE_HEADING || level < 1 || level > 6)
+		return STENO_ERR_ARG;
+	node->as.level = level;
+	return STENO_OK;
+}
+
+const char *steno_node_get_url(const steno_node *node)
+{
+	return is_one_of(node, STENO_NODE_LINK, STENO_NODE_IMAGE) ? node->as.link.url : NULL;
+}
+
+steno_status steno_node_set_url(steno_node *node, const char *url)
+{
+	if (!is_one_of(node, STENO_NODE_LINK, STENO_NODE_IMAGE))
+		return STENO_ERR_ARG;
+	return store(node, &node->as.link.url, url);
+}
+
+const char *steno_node_get_title(const steno_node *node)
+{
+	return is_one_of(node, STENO_NODE_LINK, STENO_NODE_IMAGE) ? node->as.link.title : NULL;
+}
+
+steno_status steno_node_set_title(steno_node *node, const char *title)
+{
+	if (!is_one_of(node, STENO_NODE_LINK, STENO_NODE_IMAGE))
+		return STENO_ERR_ARG;
+	return store(node, &node->as.link.title, title);
+}
+
+const char *steno_node_get_info(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_CODE_BLOCK ? node->as.info : NULL;
+}
+
+steno_status steno_node_set_info(steno_node *node, const char *info)
+{
+	if (!node || node->type != STENO_NODE_CODE_BLOCK)
+		return STENO_ERR_ARG;
+	return store(node, &node->as.info, info);
+}
+
+const char *steno_node_get_kind(const steno_node *node)
+{
+	return has_kind(node) ? node->as.kind : NULL;
+}
+
+steno_status steno_node_set_kind(steno_node *node, const char *kind)
+{
+	if (!has_kind(node))
+		return STENO_ERR_ARG;
+	return store(node, &node->as.kind, kind);
+}
+
+steno_list_type steno_node_get_list_type(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_LIST ? node->as.list.type : STENO_LIST_BULLET;
+}
+
+int steno_node_get_list_start(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_LIST ? node->as.list.start : 0;
+}
+
+int steno_node_get_list_tight(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_LIST ? node->as.list.tight : 0;
+}
+
+char steno_node_get_list_delim(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_LIST ? node->as.list.delim : 0;
+}
+
+steno_status steno_node_set_list(steno_node *node, steno_list_type type, int start, int tight,
+                                 char delim)
+{
+	if (!node || node->type != STENO_NODE_LIST ||
+	    (type != STENO_LIST_BULLET && type != STENO_LIST_ORDERED) || start < 0 ||
+	    (delim != '.' && delim != ')'))
+		return STENO_ERR_ARG;
+	node->as.list.type = type;
+	node->as.list.start = start;
+	node->as.list.tight = tight != 0;
+	node->as.list.delim = delim;
+	return STENO_OK;
+}
+
+size_t steno_node_speaker_count(const steno_node *node)
+{
+	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) ? node->as.turn.count : 0;
+}
+
+const char *steno_node_speaker(const steno_node *node, size_t i)
+{
+	if (i >= steno_node_speaker_count(node))
+		return NULL;
+	return node->as.turn.ids[i];
+}
+
+/* Is an array of n speaker ids full?  See node.h: its room is the
+ * power of two at or above n. */
+static int ids_full(uint32_t n)
+{
+	return (n & (n - 1)) == 0;
+}
+
+steno_status steno_node_add_speaker(steno_node *node, const char *id)
+{
+	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) || !id || !*id)
+		return STENO_ERR_ARG;
+	uint32_t n = node->as.turn.count;
+	if (node->type == STENO_NODE_QUOTE && n == 1)
+		return STENO_ERR_ARG;
+	if (n == UINT32_MAX)
+		return STENO_ERR_LIMIT;
+	const char **ids = node->as.turn.ids;
+	if (ids_full(n)) {
+		size_t cap = n ? 2 * (size_t)n : 1;
+		if (cap > SIZE_MAX / sizeof *ids)
+			return STENO_ERR_LIMIT;
+		if (!(ids = arena_alloc(ARENA(node), cap * sizeof *ids)))
+			return STENO_ERR_NOMEM;
+		if (n)
+			memcpy(ids, node->as.turn.ids, n * sizeof *ids);
+	}
+	const char *copy = arena_strdup(ARENA(node), id);
+	if (!copy)
+		return STENO_ERR_NOMEM;
+	ids[n] = copy;
+	node->as.turn.ids = ids;
+	node->as.turn.count = n + 1;
+	return STENO_OK;
+}
+
+int64_t steno_node_get_start(const steno_node *node)
+{
+	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_TIME) ? node->as.turn.start
+	                                                         : STENO_TIME_NONE;
+}
+
+int64_t steno_node_get_end(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_TURN ? node->as.turn.end : STENO_TIME_NONE;
+}
+
+steno_status steno_node_set_times(steno_node *node, int64_t start, int64_t end)
+{
+	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_TIME))
+		return STENO_ERR_ARG;
+	if (node->type == STENO_NODE_TIME && end != STENO_TIME_NONE)
+		return STENO_ERR_ARG;
+	node->as.turn.start = start;
+	/* a time node is allocated without the end (node.c's node_size) */
+	if (node->type == STENO_NODE_TURN)
+		node->as.turn.end = end;
+	return STENO_OK;
+}
+
+int steno_node_get_overlap(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_TURN ? node->as.turn.overlap : 0;
+}
+
+steno_status steno_node_set_overlap(steno_node *node, int overlap)
+{
+	if (!node || node->type != STENO_NODE_TURN)
+		return STENO_ERR_ARG;
+	node->as.turn.overlap = overlap != 0;
+	return STENO_OK;
+}
+
+const char *steno_node_get_place(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_DATELINE ? node->as.dateline.place : NULL;
+}
+
+const char *steno_node_get_date(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_DATELINE ? node->as.dateline.date : NULL;
+}
+
+const char *steno_node_get_agency(const steno_node *node)
+{
+	return node && node->type == STENO_NODE_DATELINE ? node->as.dateline.agency : NULL;
+}
+
+steno_status steno_node_set_dateline(steno_node *node, const char *place, const char *date,
+                                     const char *agency)
+{
+	if (!node || node->type != STENO_NODE_DATELINE)
+		return STENO_ERR_ARG;
+	steno_status st = store(node, &node->as.dateline.place, place);
+	if (!st)
+		st = store(node, &node->as.dateline.date, date);
+	if (!st)
+		st = store(node, &node->as.dateline.agency, agency);
+	return st;
+}
+
+/* Free-form attributes */
+
+/* a's value (a may be NULL: then a new record at *tail) set to a copy
+ * of value. */
+static steno_status put_attr(steno_doc *doc, attr *a, attr **tail, const char *name,
+                             const char *value)
+{
+	const char *v = arena_strdup(&doc->arena, value);
+	if (!v)
+		return STENO_ERR_NOMEM;
+	if (a) {
+		a->value = v;
+		return STENO_OK;
+	}
+	a = arena_alloc(&doc->arena, sizeof *a);
+	const char *n = arena_strdup(&doc->arena, name);
+	if (!a || !n)
+		return STENO_ERR_NOMEM;
+	*a = (attr){.name = n, .value = v};
+	*tail = a;
+	return STENO_OK;
+}
+
+steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value)
+{
+	if (!name || !*name || !value)
+		return STENO_ERR_ARG;
+	attr **at = list;
+	while (*at && strcmp((*at)->name, name) != 0)
+		at = &(*at)->next;
+	return put_attr(doc, *at, at, name, value);
+}
+
+/* Lists this long are still scanned: most nodes have a few attributes,
+ * and an index would cost them an allocation each. */
+#define ATTR_SCAN_MAX 8
+
+void attr_list_open(attr_list *l, attr **head)
+{
+	*l = (attr_list){.head = head, .tail = head};
+	for (; *l->tail; l->tail = &(*l->tail)->next)
+		l->count++;
+}
+
+void attr_list_close(attr_list *l)
+{
+	free(l->index);
+	l->index = NULL;
+	l->index_cap = 0;
+}
+
+/* The slot of name in the index: where it is, or the empty slot it
+ * would go. */
+static size_t index_slot(attr *const *index, size_t cap, const char *name)
+{
+	size_t i = (size_t)hash_bytes(name, strlen(name)) & (cap - 1);
+	while (index[i] && strcmp(index[i]->name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Room in the index for one more name, the index at most half full;
+ * -1 on no memory. */
+static int index_reserve(attr_list *l)
+{
+	if ((l->count + 1) * 2 <= l->index_cap)
+		return 0;
+	size_t cap = 4 * ATTR_SCAN_MAX;
+	while (cap < (l->count + 1) * 2) {
+		if (cap > SIZE_MAX / 2 / sizeof *l->index)
+			return -1;
+		cap *= 2;
+	}
+	attr **index = calloc(cap, sizeof *index);
+	if (!index)
+		return -1;
+	for (attr *a = *l->head; a; a = a->next)
+		index[index_slot(index, cap, a->name)] = a;
+	free(l->index);
+	l->index = index;
+	l->index_cap = cap;
+	return 0;
+}
+
+attr *attr_list_find(const attr_list *l, const char *name)
+{
+	if (l->index)
+		return l->index[index_slot(l->index, l->index_cap, name)];
+	attr *a = *l->head;
+	while (a && strcmp(a->name, name) != 0)
+		a = a->next;
+	return a;
+}
+
+steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const char *value)
+{
+	if (!name || !*name || !value)
+		return STENO_ERR_ARG;
+	if (l->count >= ATTR_SCAN_MAX && index_reserve(l) < 0)
+		return STENO_ERR_NOMEM;
+	attr *a = attr_list_find(l, name);
+	steno_status st = put_attr(doc, a, l->tail, name, value);
+	if (st != STENO_OK || a)
+		return st;
+	a = *l->tail;
+	l->tail = &a->next;
+	l->count++;
+	if (l->index)
+		l->index[index_slot(l->index, l->index_cap, name)] = a;
+	return STENO_OK;
+}
+
+const attr *attr_at(const attr *list, size_t i)
+{
+	while (list && i--)
+		list = list->next;
+	return list;
+}
+
+size_t attr_count(const attr *list)
+{
+	size_t n = 0;
+	for (; list; list = list->next)
+		n++;
+	return n;
+}
+
+steno_status steno_node_set_attr(steno_node *node, const char *name, const char *value)
+{
+	if (!node)
+		return STENO_ERR_ARG;
+	return attr_set(node->doc, &node->attrs, name, value);
+}
+
+const char *steno_node_get_attr(const steno_node *node, const char *name)
+{
+	if (!node || !name)
+		return NULL;
+	for (const attr *a = node->attrs; a; a = a->next)
+		if (strcmp(a->name, name) == 0)
+			return a->value;
+	return NULL;
+}
+
+size_t steno_node_attr_count(const steno_node *node)
+{
+	return node ? attr_count(node->attrs) : 0;
+}
+
+const char *steno_node_attr_name(const steno_node *node, size_t i)
+{
+	const attr *a = node ? attr_at(node->attrs, i) : NULL;
+	return a ? a->name : NULL;
+}
+
+const char *steno_node_attr_value(const steno_node *node, size_t i)
+{
+	const attr *a = node ? attr_at(node->attrs, i) : NULL;
+	return a ? a->value : NULL;
+}

@@ -1,0 +1,528 @@
+/* quotes.c - paired quotation marks into quote nodes.
+ *
+ * Each inline container (a paragraph, a heading, an emphasis, ...) is
+ * read once: every mark is classed as opening or closing by what stands
+ * on either side, openings go on a stack, and a closing mark pairs with
+ * the nearest opening mark of its family.  Pairs nest by construction;
+ * marks that pair with nothing stay text, so nothing is lost.  Then the
+ * container's children are rebuilt in one walk, each pair's marks
+ * removed and what lay between them moved into a QUOTE node.
+ *
+ * News reports continue a quotation into the next paragraph by opening
+ * it again there without closing it here: a paragraph that ends inside
+ * a quotation whose next paragraph opens one gets a quote up to its end,
+ * with the attribute continued="true". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/swar.h"
+#include "core/utf8.h"
+#include "passes/passes.h"
+#include "passes/transcript.h"
+
+#define DEPTH_MAX 64 /* open quotations at once; deeper marks stay text */
+
+typedef enum family {
+	STRAIGHT_DOUBLE = 1, /* "..." */
+	STRAIGHT_SINGLE,     /* '...' */
+	CURLY_DOUBLE,        /* “...” */
+	CURLY_SINGLE,        /* ‘...’ */
+	GUILLEMETS,          /* «...» */
+	LOW_DOUBLE,          /* „...“ and „...” */
+	LOW_SINGLE           /* ‚...‘ and ‚...’ */
+} family;
+
+/* What stands beside a mark. */
+typedef enum side { SPACE, OPENER, PUNCT, QUOTE, DIGIT, WORD } side;
+
+typedef struct mark {
+	steno_node *text;
+	size_t off, len;
+	family fam;
+	int open;
+	int paired; /* a closing mark was found (or the paragraph continues it) */
+	int continued;
+} mark;
+
+struct quotes {
+	steno_doc *doc;
+	mark *marks;
+	size_t count, cap;
+	size_t stack[DEPTH_MAX]; /* indexes of unpaired opening marks */
+	size_t depth;
+};
+
+static side side_of_cp(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
+			return SPACE;
+		if (cp >= '0' && cp <= '9')
+			return DIGIT;
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return WORD;
+		if (cp == '"' || cp == '\'')
+			return QUOTE;
+		return strchr("([{-/", (int)cp) ? OPENER : PUNCT;
+	}
+	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
+		return SPACE;
+	if (cp == 0x2013 || cp == 0x2014)
+		return OPENER;
+	if (cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F))
+		return QUOTE;
+	if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F))
+		return PUNCT;
+	return WORD;
+}
+
+static side side_at(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(s, len, &cp);
+	return n ? side_of_cp(cp) : WORD;
+}
+
+/* An inline that is not text (emphasis, code, a time) reads as a word
+ * beside a mark; a line break or the container's edge as a space. */
+static side side_of_node(const steno_node *n, int last)
+{
+	if (!n || tx_is_break(n))
+		return SPACE;
+	if (n->type != STENO_NODE_TEXT || !n->len)
+		return WORD;
+	if (!last)
+		return side_at(n->literal, n->len);
+	size_t j = n->len - 1;
+	while (j && ((unsigned char)n->literal[j] & 0xC0) == 0x80)
+		j--;
+	return side_at(n->literal + j, n->len - j);
+}
+
+static side before(const steno_node *t, size_t off)
+{
+	if (!off)
+		return side_of_node(node_prev(t), 1);
+	size_t j = off - 1;
+	while (j && ((unsigned char)t->literal[j] & 0xC0) == 0x80)
+		j--;
+	return side_at(t->literal + j, off - j);
+}
+
+static side after(const steno_node *t, size_t end)
+{
+	if (end >= t->len)
+		return side_of_node(t->next, 0);
+	return side_at(t->literal + end, t->len - end);
+}
+
+/* The mark at s[0..len): its family and whether it can only open
+ * (1), only close (0), or depends on its sides (-1); its length. */
+static size_t mark_at(const char *s, size_t len, family *fam, int *opens)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	*opens = -1;
+	if (u[0] == '"' || u[0] == '\'') {
+		*fam = u[0] == '"' ? STRAIGHT_DOUBLE : STRAIGHT_SINGLE;
+		return 1;
+	}
+	if (len >= 2 && u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB)) {
+		*fam = GUILLEMETS;
+		*opens = u[1] == 0xAB;
+		return 2;
+	}
+	if (len < 3 || u[0] != 0xE2 || u[1] != 0x80)
+		return 0;
+	switch (u[2]) {
+	case 0x9C: *fam = CURLY_DOUBLE; return 3;           /* “ opens, or closes „ */
+	case 0x9D: *fam = CURLY_DOUBLE; *opens = 0; return 3; /* ” */
+	case 0x98: *fam = CURLY_SINGLE; return 3;           /* ‘ opens, or closes ‚ */
+	case 0x99: *fam = CURLY_SINGLE; *opens = 0; return 3; /* ’ */
+	case 0x9E: *fam = LOW_DOUBLE; *opens = 1; return 3;  /* „ */
+	case 0x9A: *fam = LOW_SINGLE; *opens = 1; return 3;  /* ‚ */
+	default: return 0;
+	}
+}
+
+static int closes(family open, family close)
+{
+	if (open == close)
+		return 1;
+	return (open == LOW_DOUBLE && close == CURLY_DOUBLE) ||
+	       (open == LOW_SINGLE && close == CURLY_SINGLE);
+}
+
+static int push_mark(quotes *q, const mark *m)
+{
+	if (q->count == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 64;
+		mark *grown = realloc(q->marks, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		q->marks = grown;
+		q->cap = cap;
+	}
+	q->marks[q->count++] = *m;
+	return 0;
+}
+
+static int single_family(family fam)
+{
+	return fam == STRAIGHT_SINGLE || fam == CURLY_SINGLE || fam == LOW_SINGLE;
+}
+
+/* Pair a closing mark with the nearest opening one of its family; the
+ * openings above it stay text.  0 when there is none.  Single marks
+ * around one letter are elisions ("rock 'n' roll"), not a quotation. */
+static int close_quote(quotes *q, mark *m)
+{
+	for (size_t k = q->depth; k-- > 0;) {
+		mark *o = &q->marks[q->stack[k]];
+		if (!closes(o->fam, m->fam))
+			continue;
+		if (single_family(m->fam) && o->text == m->text && m->off - o->off - o->len <= 1)
+			return 0;
+		o->paired = m->paired = 1;
+		q->depth = k;
+		return push_mark(q, m) < 0 ? -1 : 1;
+	}
+	return 0;
+}
+
+static int open_quote(quotes *q, mark *m)
+{
+	if (q->depth == DEPTH_MAX)
+		return 0;
+	q->stack[q->depth++] = q->count;
+	m->open = 1;
+	return push_mark(q, m) < 0 ? -1 : 1;
+}
+
+static int top_is(const quotes *q, family fam)
+{
+	return q->depth && q->marks[q->stack[q->depth - 1]].fam == fam;
+}
+
+static int is_word(side s)
+{
+	return s == WORD || s == DIGIT;
+}
+
+/* Straight marks and ’ depend on their sides: an opening mark follows a
+ * space or an opening bracket and comes before a word; a closing mark
+ * follows a non-space.  "don't", "the US' side" and "'90s" are
+ * apostrophes. */
+/* 5'10": the " after feet and inches is no quotation mark. */
+static int inches(const mark *m)
+{
+	const char *s = m->text->literal;
+	size_t i = m->off;
+	while (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+		i--;
+	return i < m->off && i >= 2 && s[i - 1] == '\'' && s[i - 2] >= '0' && s[i - 2] <= '9';
+}
+
+static int straight(quotes *q, mark *m, side l, side r)
+{
+	int double_mark = m->fam == STRAIGHT_DOUBLE;
+	if (double_mark && l == DIGIT && inches(m))
+		return 0;
+	int may_open = (l == SPACE || l == OPENER || l == QUOTE) &&
+	               (double_mark ? r != SPACE : r == WORD);
+	if (may_open)
+		return open_quote(q, m);
+	if (l != SPACE && !is_word(r))
+		return close_quote(q, m);
+	return 0;
+}
+
+/* Class one mark and put it where it goes; -1 on no memory. */
+static int place_mark(quotes *q, mark *m, int opens, side l, side r)
+{
+	switch (m->fam) {
+	case STRAIGHT_DOUBLE:
+	case STRAIGHT_SINGLE:
+		return straight(q, m, l, r);
+	case CURLY_DOUBLE:
+		if (opens < 0 && !top_is(q, LOW_DOUBLE))
+			return r == SPACE ? 0 : open_quote(q, m);
+		return close_quote(q, m);
+	case CURLY_SINGLE:
+		if (opens < 0 && !top_is(q, LOW_SINGLE))
+			return r == WORD ? open_quote(q, m) : 0;
+		if (is_word(l) && is_word(r)) /* don’t */
+			return 0;
+		return close_quote(q, m);
+	default: /* French sets « and » apart with a space */
+		if (opens)
+			return r == SPACE && m->fam != GUILLEMETS ? 0 : open_quote(q, m);
+		return close_quote(q, m);
+	}
+}
+
+/* The bytes a quotation mark starts with: the scan's fast path. */
+static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1};
+
+/* Might the eight bytes x hold the start of a mark?  Setting bits 0x05
+ * folds " and ' (and the rare # and &) into ', and setting 0x20 folds
+ * 0xC2 into 0xE2, so two byte tests do for four; the second is needed
+ * only where a byte has its high bit set, which most words of most
+ * transcripts have not. */
+static int word_may_mark(uint64_t x)
+{
+	uint64_t straight = SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'');
+	if (!(x & SWAR_HIGHS))
+		return straight != 0;
+	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2)) != 0;
+}
+
+/* The first byte at or after s[i] that may start a mark, or len.  Eight
+ * bytes without one are passed over at once: accented letters and other
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2. */
+static size_t next_mark(const unsigned char *s, size_t i, size_t len)
+{
+	for (;;) {
+		while (i + 8 <= len && !word_may_mark(swar_load(s + i)))
+			i += 8;
+		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
+			if (mark_start[s[i]])
+				return i;
+		if (i >= len)
+			return len;
+	}
+}
+
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int scan_text(quotes *q, steno_node *t)
+{
+	const unsigned char *s = (const unsigned char *)t->literal;
+	for (size_t i = next_mark(s, 0, t->len); i < t->len; i = next_mark(s, i, t->len)) {
+		/* the apostrophe of "don't", most marks of English, at once:
+		 * between two letters a straight mark neither opens nor closes */
+		if (s[i] == '\'' && i && i + 1 < t->len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
+			i++;
+			continue;
+		}
+		mark m = {.text = t, .off = i};
+		int opens;
+		if (!(m.len = mark_at(t->literal + i, t->len - i, &m.fam, &opens))) {
+			i++;
+			continue;
+		}
+		if (place_mark(q, &m, opens, before(t, i), after(t, i + m.len)) < 0)
+			return -1;
+		i += m.len;
+	}
+	return 0;
+}
+
+/* Does paragraph p open with a double quotation mark? */
+static int opens_quoted(const steno_node *p)
+{
+	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+	family fam;
+	int opens;
+	if (!t || t->type != STENO_NODE_TEXT || !t->len || !mark_at(t->literal, t->len, &fam, &opens))
+		return 0;
+	return opens != 0 && !single_family(fam);
+}
+
+/* The news convention: the paragraph's first open quotation goes on in
+ * the next paragraph, which opens with a mark again. */
+static void continue_quote(quotes *q, const steno_node *c)
+{
+	if (!q->depth || c->type != STENO_NODE_PARAGRAPH || !opens_quoted(c->next))
+		return;
+	mark *o = &q->marks[q->stack[0]];
+	if (single_family(o->fam))
+		return;
+	o->paired = o->continued = 1;
+}
+
+/* ---- rebuilding ---- */
+
+/* t's bytes from..to into parent; to is a paired mark, which is
+ * dropped, so its first byte can end the part in place. */
+static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_t from, size_t to)
+{
+	if (to <= from)
+		return 0;
+	steno_node *seg = tx_text_cut(q->doc, t, from, to);
+	if (!seg)
+		return -1;
+	node_append(parent, seg);
+	return 0;
+}
+
+typedef struct builder {
+	steno_node *target[DEPTH_MAX + 1];
+	size_t top;
+	size_t m; /* the next mark */
+} builder;
+
+/* Guillemets and low-9 marks are kept on the quote (attribute "marks":
+ * the opening mark, then the closing one), as writers could not tell
+ * « » or „ “ from English quotation marks; straight and curly marks are
+ * the English ones writers put back.  s holds the mark's bytes (its
+ * text node may already be cut there); a closing mark is kept when its
+ * opening one was. */
+static int keep_marks(steno_node *quote, const mark *mk, const char *s)
+{
+	const char *open = "";
+	if (mk->open ? mk->fam != GUILLEMETS && mk->fam != LOW_DOUBLE && mk->fam != LOW_SINGLE
+	             : !(open = steno_node_get_attr(quote, "marks")))
+		return 0;
+	char both[16];
+	size_t have = strlen(open), len = strlen(s);
+	if (have + len >= sizeof both)
+		return 0;
+	memcpy(both, open, have);
+	memcpy(both + have, s, len + 1);
+	return steno_node_set_attr(quote, "marks", both) == STENO_OK ? 0 : -1;
+}
+
+static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
+{
+	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
+	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")) ||
+	    keep_marks(quote, mk, s) < 0)
+		return -1;
+	b->target[++b->top] = quote;
+	return 0;
+}
+
+/* Text node t cut at its paired marks, into whatever quotes they open. */
+static int rebuild_text(quotes *q, builder *b, steno_node *t)
+{
+	size_t pos = 0;
+	for (; b->m < q->count && q->marks[b->m].text == t; b->m++) {
+		const mark *mk = &q->marks[b->m];
+		if (!mk->paired)
+			continue;
+		/* a mark is at most three bytes: kept before the cut ends
+		 * the text before it in place */
+		char bytes[4] = "";
+		memcpy(bytes, t->literal + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
+		if (append_text(q, b->target[b->top], t, pos, mk->off) < 0)
+			return -1;
+		if (mk->open && open_node(q, b, mk, bytes) < 0)
+			return -1;
+		if (!mk->open && keep_marks(b->target[b->top--], mk, bytes) < 0)
+			return -1;
+		pos = mk->off + mk->len;
+	}
+	/* t itself holds what follows its last paired mark */
+	if (pos == t->len)
+		return 0;
+	if (pos)
+		tx_text_keep(t, pos, t->len);
+	node_append(b->target[b->top], t);
+	return 0;
+}
+
+static int rebuild(quotes *q, steno_node *c)
+{
+	builder b = {.target = {c}};
+	/* the children are detached as one chain and appended again as they
+	 * are passed, in quotes or back in c */
+	steno_node *n = c->first, *next;
+	c->first = NULL;
+	for (; n; n = next) {
+		next = n->next;
+		n->prev = n->next = NULL;
+		if (b.m < q->count && q->marks[b.m].text == n) {
+			if (rebuild_text(q, &b, n) < 0)
+				return -1;
+		} else {
+			node_append(b.target[b.top], n);
+		}
+	}
+	return 0;
+}
+
+static int any_paired(const quotes *q)
+{
+	for (size_t i = 0; i < q->count; i++)
+		if (q->marks[i].paired)
+			return 1;
+	return 0;
+}
+
+/* Text runs a reader or the transcript pass left are joined first, so a
+ * quotation is read across them as one text. */
+static int quote_container(quotes *q, steno_node *c)
+{
+	q->count = q->depth = 0;
+	for (steno_node *n = c->first; n; n = n->next) {
+		if (n->type != STENO_NODE_TEXT)
+			continue;
+		if (tx_can_merge(n) && tx_merge_run(q->doc, n) != STENO_OK)
+			return -1;
+		if (scan_text(q, n) < 0)
+			return -1;
+	}
+	continue_quote(q, c);
+	return any_paired(q) ? rebuild(q, c) : 0;
+}
+
+static int holds_quotes(steno_node_type type)
+{
+	switch (type) {
+	case STENO_NODE_PARAGRAPH:
+	case STENO_NODE_HEADING:
+	case STENO_NODE_EMPH:
+	case STENO_NODE_STRONG:
+	case STENO_NODE_LINK:
+	case STENO_NODE_IMAGE:
+	case STENO_NODE_QUOTE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+quotes *quotes_new(steno_doc *doc)
+{
+	quotes *q = calloc(1, sizeof *q);
+	if (q)
+		q->doc = doc;
+	return q;
+}
+
+void quotes_free(quotes *q)
+{
+	if (q)
+		free(q->marks);
+	free(q);
+}
+
+/* A container is quoted as the walk leaves it: what lies under it is
+ * done, and the quotes made here are behind the walk, so their text,
+ * read already, is not read again. */
+int quotes_leave(quotes *q, steno_node *c)
+{
+	return c->first && holds_quotes(c->type) ? quote_container(q, c) : 0;
+}
+
+typedef struct quotes_walk {
+	tx_walker w;
+	quotes *q;
+} quotes_walk;
+
+static int leave(tx_walker *w, steno_node *n)
+{
+	return quotes_leave(((quotes_walk *)w)->q, n);
+}
+
+steno_status pass_quotes(steno_doc *doc, steno_error *err)
+{
+	quotes_walk qw = {.w = {.leave = leave}, .q = quotes_new(doc)};
+	int bad = !qw.q || tx_walk(doc->root, &qw.w) < 0;
+	quotes_free(qw.q);
+	return bad ? set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory") : STENO_OK;
+}

@@ -1,0 +1,773 @@
+/* transcript.c - the transcript pass: a scraped date prefix and a
+ * news dateline in the first paragraph; speaker labels into turns and
+ * the speaker table; timestamps into time nodes; stage directions into
+ * events, or notes when they stand alone; turn times.
+ *
+ * It works on the tree, so every reader's paragraphs get the same
+ * treatment.  Each step is one walk over the tree, without recursion;
+ * what a step does not understand stays text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/hash.h"
+#include "passes/passes.h"
+#include "passes/transcript.h"
+
+#define CSTR_MAX 256 /* bytes of a name, role or label copied for the API */
+
+typedef struct tx {
+	steno_doc *doc;
+	steno_doc *seen; /* scratch speaker table: the labels met while deciding */
+	int recurring, questions, answers, strong;
+	steno_node *turn; /* the turn unlabelled paragraphs continue */
+	/* The names met, by their bytes: a malloc'd open-addressed table of
+	 * pointers.  The entries live in the arena, so a label may hold its
+	 * entry while the table grows. */
+	struct known **known;
+	size_t known_count, known_cap;
+} tx;
+
+/* A label found at the start of a line of a paragraph. */
+typedef struct line_label {
+	tx_label lab;
+	steno_node *node; /* the TEXT holding it, or the STRONG/EMPH that is it */
+	int time_line;    /* the label's line follows a line of only a timestamp */
+	int has_colon;    /* markup: the colon was inside the markup */
+	struct known *name; /* the label's name, judged */
+} line_label;
+
+/* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
+static void cstr(char *out, const char *s, size_t len)
+{
+	if (len >= CSTR_MAX)
+		len = CSTR_MAX - 1;
+	if (len)
+		memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+/* ---- the news lead ---- */
+
+static steno_status add_dateline(steno_doc *doc, steno_node *text, const tx_dateline *d)
+{
+	char place[CSTR_MAX], date[CSTR_MAX], agency[CSTR_MAX];
+	steno_node *dl = node_add(doc, NULL, STENO_NODE_DATELINE);
+	steno_node *lead = tx_text_node(doc, text->literal, d->len, 0);
+	if (!dl || !lead)
+		return STENO_ERR_NOMEM;
+	cstr(place, d->place, d->place_len);
+	cstr(date, d->date, d->date_len);
+	cstr(agency, d->agency, d->agency_len);
+	if (steno_node_set_dateline(dl, place, d->date_len ? date : NULL,
+	                            d->agency_len ? agency : NULL) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	node_append(dl, lead);
+	steno_node_insert_before(text, dl);
+	text->literal += d->len;
+	text->len -= d->len;
+	if (!text->len) {
+		steno_node_unlink(text);
+		node_discard(text);
+	}
+	if (!steno_meta_get(doc, "place") && steno_meta_set(doc, "place", place) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	return STENO_OK;
+}
+
+/* "date 2022-12-29 BEIJING, Dec.29 --" opening the first paragraph. */
+static steno_status read_lead(steno_doc *doc)
+{
+	steno_node *p = doc->root;
+	while (p && p->type != STENO_NODE_PARAGRAPH)
+		p = node_next_preorder(p, doc->root);
+	steno_node *text = p ? p->first : NULL;
+	if (!text || text->type != STENO_NODE_TEXT)
+		return STENO_OK;
+	size_t skip = tx_date_prefix(text->literal, text->len);
+	if (skip) {
+		char date[11];
+		cstr(date, text->literal + 5, 10);
+		if (!steno_meta_get(doc, "date") && steno_meta_set(doc, "date", date) != STENO_OK)
+			return STENO_ERR_NOMEM;
+		text->literal += skip;
+		text->len -= skip;
+	}
+	tx_dateline d;
+	if (!tx_dateline_parse(text->literal, text->len, &d))
+		return STENO_OK;
+	return add_dateline(doc, text, &d);
+}
+
+/* ---- the names of labels ----
+ *
+ * A transcript names the same few speakers in thousands of turns, so
+ * each name as written is judged, normalised into an id and looked up
+ * in the speaker table once; its turns then share one speaker array
+ * and, while the label recurs, one "label" value.  Shared strings and
+ * arrays are never written in place: attr_set copies, and a one-id
+ * array is full, so steno_node_add_speaker copies it (node.h). */
+
+typedef struct known {
+	const char *name; /* the key: the label's name bytes (a copy) */
+	size_t name_len;
+	tx_name judged;
+	const char **ids; /* the one-id speaker array of its turns; NULL until one */
+	size_t speaker;   /* its index in the document's table, once ids is set */
+	const char *label; /* the last "label" value given for it, or NULL */
+	size_t label_len;
+} known;
+
+/* The slot of name in the table: where it is, or the empty slot it would go. */
+static known **known_slot(known **table, size_t cap, const char *name, size_t len)
+{
+	size_t i = (size_t)hash_bytes(name, len) & (cap - 1);
+	while (table[i] && (table[i]->name_len != len || memcmp(table[i]->name, name, len)))
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+/* Room for one more name, the table at most half full; -1 on no memory. */
+static int known_reserve(tx *t)
+{
+	if ((t->known_count + 1) * 2 <= t->known_cap)
+		return 0;
+	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
+	known **table = calloc(cap, sizeof *table);
+	if (!table)
+		return -1;
+	for (size_t i = 0; i < t->known_cap; i++)
+		if (t->known[i])
+			*known_slot(table, cap, t->known[i]->name, t->known[i]->name_len) = t->known[i];
+	free(t->known);
+	t->known = table;
+	t->known_cap = cap;
+	return 0;
+}
+
+/* The entry of lab's name, made and the name judged the first time;
+ * NULL on no memory. */
+static known *known_name(tx *t, const tx_label *lab)
+{
+	if (known_reserve(t) < 0)
+		return NULL;
+	known **slot = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
+	if (*slot)
+		return *slot;
+	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
+	known *k = arena_alloc(&t->doc->arena, sizeof *k);
+	if (!key || !k)
+		return NULL;
+	*k = (known){.name = key, .name_len = lab->name_len};
+	*slot = k;
+	tx_name_judge(lab->name, lab->name_len, &k->judged);
+	t->known_count++;
+	return k;
+}
+
+/* ---- labels on the tree ---- */
+
+static int time_only(const steno_node *n)
+{
+	int64_t ms;
+	return n->type == STENO_NODE_TEXT && n->len &&
+	       tx_time(n->literal, n->len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &ms) == n->len;
+}
+
+/* "**Tan Kefei:** text", "*Q*: text": a label in markup, alone. */
+static int label_in_markup(steno_node *n, line_label *ll)
+{
+	steno_node *in = n->first, *after = n->next;
+	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
+	    !tx_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
+		return 0;
+	if (ll->has_colon)
+		return !after || tx_is_break(after) ||
+		       (after->type == STENO_NODE_TEXT && (!after->len || tx_is_blank(after->literal[0])));
+	return after && after->type == STENO_NODE_TEXT && after->len && after->literal[0] == ':' &&
+	       (after->len == 1 || tx_is_blank(after->literal[1]));
+}
+
+/* 1 when the line starting at n opens with a label, 0 when not, -1 on
+ * no memory. */
+static int label_on_line(tx *t, steno_node *n, line_label *ll)
+{
+	int shaped = 0;
+	ll->node = n;
+	if (n->type == STENO_NODE_TEXT)
+		shaped = tx_label_in_text(n->literal, n->len, &ll->lab);
+	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
+		shaped = label_in_markup(n, ll);
+	if (!shaped)
+		return 0;
+	if (!(ll->name = known_name(t, &ll->lab)))
+		return -1;
+	return tx_label_judged(&ll->lab, &ll->name->judged);
+}
+
+/* A label on the line starting at n, or on the next line when n's line
+ * is a lone timestamp (as mission logs put it); as label_on_line. */
+static int label_at(tx *t, steno_node *n, line_label *ll)
+{
+	ll->time_line = 0;
+	if (time_only(n) && tx_is_break(n->next) && n->next->next) {
+		ll->time_line = 1;
+		return label_on_line(t, n->next->next, ll);
+	}
+	return label_on_line(t, n, ll);
+}
+
+/* ---- deciding ---- */
+
+static steno_status note_label(tx *t, const tx_label *lab)
+{
+	char id[TX_ID_MAX];
+	tx_speaker_id(lab, id);
+	t->questions |= lab->qa == 'q';
+	t->answers |= lab->qa == 'a';
+	t->strong |= lab->strong;
+	if (steno_speaker_find(t->seen, id) != (size_t)-1) {
+		t->recurring = 1;
+		return STENO_OK;
+	}
+	return steno_speaker_set(t->seen, id, NULL, NULL);
+}
+
+/* One step of a walk over a paragraph's nodes: 1 when n starts a
+ * labelled line, -1 on no memory.  A line of only a timestamp with a
+ * label on the line under it is one labelled line, not two. */
+static int labelled_line(tx *t, steno_node *n, int *line_start, int *skip_line, line_label *ll)
+{
+	int found = 0;
+	if (*line_start && *skip_line)
+		*skip_line = 0;
+	else if (*line_start && (found = label_at(t, n, ll)) > 0)
+		*skip_line = ll->time_line;
+	*line_start = tx_is_break(n);
+	return found;
+}
+
+static steno_status survey_paragraph(tx *t, steno_node *p)
+{
+	int line_start = 1, skip_line = 0, found;
+	line_label ll;
+	for (steno_node *n = p->first; n; n = n->next)
+		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
+		    (found && note_label(t, &ll.lab) != STENO_OK))
+			return STENO_ERR_NOMEM;
+	return STENO_OK;
+}
+
+/* A document is a transcript when its labels say so together: one
+ * speaker labelled twice, a question and an answer, or two speakers one
+ * of whom is labelled as only transcripts label (capitals, a role, a
+ * time, markup).  "Note: ..." once in an article is not. */
+static int is_transcript(const tx *t)
+{
+	size_t speakers = steno_speaker_count(t->seen);
+	return t->recurring || (t->questions && t->answers) || (speakers >= 2 && t->strong) ||
+	       (speakers == 1 && t->strong && !t->questions && !t->answers);
+}
+
+/* ---- building turns ---- */
+
+/* Drop the one line break that the label's now empty line leaves. */
+static void drop_empty_line(steno_node *before, steno_node *after)
+{
+	if ((before && !tx_is_break(before)) || (after && !tx_is_break(after)))
+		return;
+	steno_node *gone = after ? after : before;
+	if (gone) {
+		steno_node_unlink(gone);
+		node_discard(gone);
+	}
+}
+
+/* What of n's line is kept stays in n (its last part) and in new nodes
+ * before it; the label between the parts is dropped. */
+static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
+{
+	steno_node *n = ll->node, *before = node_prev(n);
+	int last = ll->lab.keep_count - 1;
+	for (int k = 0; k < last; k++) {
+		size_t off = ll->lab.keep_off[k];
+		steno_node *seg = tx_text_cut(doc, n, off, off + ll->lab.keep_len[k]);
+		if (!seg)
+			return STENO_ERR_NOMEM;
+		steno_node_insert_before(n, seg);
+	}
+	if (last >= 0) {
+		tx_text_keep(n, ll->lab.keep_off[last], ll->lab.keep_off[last] + ll->lab.keep_len[last]);
+		return STENO_OK;
+	}
+	steno_node *after = n->next;
+	steno_node_unlink(n);
+	node_discard(n);
+	drop_empty_line(before, after);
+	return STENO_OK;
+}
+
+static void strip_markup_label(const line_label *ll)
+{
+	steno_node *n = ll->node, *before = node_prev(n), *after = n->next;
+	steno_node_unlink(n);
+	if (after && after->type == STENO_NODE_TEXT) {
+		size_t skip = ll->has_colon ? 0 : 1;
+		while (skip < after->len && tx_is_blank(after->literal[skip]))
+			skip++;
+		after->literal += skip;
+		after->len -= skip;
+		if (!after->len) {
+			steno_node *gone = after;
+			after = after->next;
+			steno_node_unlink(gone);
+			node_discard(gone);
+		}
+	}
+	drop_empty_line(before, after);
+}
+
+/* The speaker of ll's name, put in the table the first time (the first
+ * label written names it); -1 on no memory. */
+static int speaker_of(tx *t, const line_label *ll)
+{
+	known *k = ll->name;
+	const tx_label *lab = &ll->lab;
+	if (k->ids)
+		return 0;
+	char id[TX_ID_MAX], name[CSTR_MAX];
+	tx_speaker_id(lab, id);
+	cstr(name, lab->name, lab->name_len);
+	size_t i = steno_speaker_find(t->doc, id);
+	if (i == (size_t)-1) {
+		if (steno_speaker_set(t->doc, id, name, NULL) != STENO_OK)
+			return -1;
+		i = steno_speaker_find(t->doc, id);
+	}
+	const char **ids = arena_alloc(&t->doc->arena, sizeof *ids);
+	if (!ids)
+		return -1;
+	ids[0] = t->doc->speakers[i].id; /* the table's copy lives as long as the document */
+	k->ids = ids;
+	k->speaker = i;
+	return 0;
+}
+
+/* Put the speaker on the turn, and a role in the table where it has
+ * none yet; a label written otherwise than the speaker's name is kept on
+ * the turn. */
+static steno_status add_speaker(tx *t, steno_node *turn, const line_label *ll)
+{
+	known *k = ll->name;
+	const tx_label *lab = &ll->lab;
+	if (speaker_of(t, ll) < 0)
+		return STENO_ERR_NOMEM;
+	speaker *sp = &t->doc->speakers[k->speaker];
+	if (lab->role_len && !sp->role &&
+	    !(sp->role = arena_strndup(&t->doc->arena, lab->role,
+	                               lab->role_len < CSTR_MAX ? lab->role_len : CSTR_MAX - 1)))
+		return STENO_ERR_NOMEM;
+	turn->as.turn.ids = k->ids;
+	turn->as.turn.count = 1;
+	size_t len = lab->written_len < CSTR_MAX ? lab->written_len : CSTR_MAX - 1;
+	if (!sp->name || (strlen(sp->name) == len && !memcmp(sp->name, lab->written, len)))
+		return STENO_OK;
+	if (!k->label || k->label_len != len || memcmp(k->label, lab->written, len)) {
+		if (!(k->label = arena_strndup(&t->doc->arena, lab->written, len)))
+			return STENO_ERR_NOMEM;
+		k->label_len = len;
+	}
+	attr *a = arena_alloc(&t->doc->arena, sizeof *a);
+	if (!a)
+		return STENO_ERR_NOMEM;
+	*a = (attr){.name = "label", .value = k->label};
+	turn->attrs = a; /* the turn is new: this is its one attribute */
+	return STENO_OK;
+}
+
+static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
+{
+	steno_node *turn = node_add(t->doc, NULL, STENO_NODE_TURN);
+	if (!turn)
+		return STENO_ERR_NOMEM;
+	node_copy_pos(turn, piece);
+	steno_node_insert_before(piece, turn);
+	steno_node_unlink(piece);
+	node_append(turn, piece);
+	t->turn = turn;
+	turn->as.turn.start = ll->lab.ms;
+	if (add_speaker(t, turn, ll) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	if (ll->node->type == STENO_NODE_TEXT)
+		return strip_text_label(t->doc, ll);
+	strip_markup_label(ll);
+	return STENO_OK;
+}
+
+static void continue_turn(tx *t, steno_node *block)
+{
+	if (!t->turn)
+		return;
+	steno_node_unlink(block);
+	node_append(t->turn, block);
+}
+
+/* The turn for a piece of a paragraph that starts with a label. */
+static steno_status finish_piece(tx *t, steno_node *piece, const line_label *ll, int labelled)
+{
+	return labelled ? open_turn(t, piece, ll) : STENO_OK;
+}
+
+/* Turns from paragraph p: split before every labelled line but its
+ * first, so "Q: Why?" and "A: Because." on consecutive lines are two
+ * turns, and wrap each labelled piece in a turn.  One walk: nodes after
+ * a split move to the new piece as they are passed, and a piece is
+ * wrapped once the walk has left it.  An unlabelled first piece
+ * continues the turn before the paragraph. */
+static steno_status paragraph_turns(tx *t, steno_node *p)
+{
+	steno_node *piece = p, *last_break = NULL, *before = t->turn;
+	int line_start = 1, skip_line = 0, labelled = 0, first_labelled = 0;
+	line_label ll, piece_ll;
+	for (steno_node *n = p->first, *next; n; n = next) {
+		next = n->next;
+		int found = labelled_line(t, n, &line_start, &skip_line, &ll);
+		if (found < 0)
+			return STENO_ERR_NOMEM;
+		if (found) {
+			if (n == p->first) {
+				first_labelled = 1;
+			} else {
+				steno_node *np = node_add(t->doc, NULL, STENO_NODE_PARAGRAPH);
+				if (!np)
+					return STENO_ERR_NOMEM;
+				node_insert_after(piece, np);
+				steno_node_unlink(last_break);
+				node_discard(last_break);
+				if (finish_piece(t, piece, &piece_ll, labelled) != STENO_OK)
+					return STENO_ERR_NOMEM;
+				piece = np;
+			}
+			labelled = 1;
+			piece_ll = ll;
+		}
+		if (piece != p) {
+			steno_node_unlink(n);
+			node_append(piece, n);
+		}
+		if (tx_is_break(n))
+			last_break = n;
+	}
+	if (finish_piece(t, piece, &piece_ll, labelled) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	if (!first_labelled && before) {
+		steno_node_unlink(p);
+		node_append(before, p);
+	}
+	return STENO_OK;
+}
+
+/* Turns in one container (the document or a section): a label opens
+ * one, a heading, section or break closes it, other blocks continue it.
+ * Turns a reader built are left as they are. */
+static steno_status build_turns(tx *t, steno_node *container)
+{
+	t->turn = NULL;
+	for (steno_node *b = container->first, *next; b; b = next) {
+		next = b->next;
+		switch (b->type) {
+		case STENO_NODE_PARAGRAPH:
+			if (paragraph_turns(t, b) != STENO_OK)
+				return STENO_ERR_NOMEM;
+			break;
+		case STENO_NODE_HEADING:
+		case STENO_NODE_SECTION:
+		case STENO_NODE_THEMATIC_BREAK:
+		case STENO_NODE_TURN:
+			t->turn = NULL;
+			break;
+		default:
+			continue_turn(t, b);
+			break;
+		}
+	}
+	return STENO_OK;
+}
+
+/* The document and its sections, where paragraphs may become turns. */
+static int holds_turns(steno_node_type type)
+{
+	return type == STENO_NODE_DOCUMENT || type == STENO_NODE_SECTION;
+}
+
+/* Turns in the containers of list, which hold paras paragraphs.  The
+ * survey stops as soon as the labels have decided, or the paragraphs
+ * are all read: a Transcriber or TEI document's sections hold turns,
+ * not paragraphs, and reading through their thousands of turns for
+ * none would cost a cache miss each. */
+static steno_status find_turns(tx *t, steno_node **list, size_t count, size_t paras)
+{
+	steno_status st = STENO_OK;
+	for (size_t i = 0; i < count && paras && st == STENO_OK && !is_transcript(t); i++)
+		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK && !is_transcript(t);
+		     b = b->next)
+			if (b->type == STENO_NODE_PARAGRAPH) {
+				paras--;
+				st = survey_paragraph(t, b);
+			}
+	if (st == STENO_OK && is_transcript(t))
+		for (size_t i = 0; i < count && st == STENO_OK; i++)
+			st = build_turns(t, list[i]);
+	return st;
+}
+
+/* ---- timestamps and stage directions in text ---- */
+
+static steno_node *inline_node(steno_doc *doc, steno_node_type type, const char *s, size_t len)
+{
+	steno_node *n = node_add(doc, NULL, type);
+	char *copy = arena_strndup(&doc->arena, s, len);
+	if (!n || !copy)
+		return NULL;
+	n->literal = copy;
+	n->len = len;
+	return n;
+}
+
+/* The time at s[i]: bracketed anywhere, bare at a line's start, and
+ * the short m:ss only as a line of its own (a caption's time under
+ * its speaker's name), lest "10:30 the meeting began" be one. */
+static size_t time_at(const char *s, size_t len, size_t i, int line_start, int whole_line,
+                      int64_t *ms)
+{
+	int bare = line_start && i == 0;
+	size_t used = tx_time(s + i, len - i, TX_TIME_BRACKETED | (bare ? TX_TIME_BARE : 0), 0, ms);
+	if (!used && bare && whole_line && tx_time(s, len, TX_TIME_BARE, 1, ms) == len)
+		used = len;
+	return used;
+}
+
+/* The time or event at s[i], as a new node, its length in *used. */
+static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int line_start,
+                            size_t *used, int *nomem)
+{
+	int64_t ms;
+	const char *kind, *s = t->literal;
+	size_t len = t->len;
+	steno_node *n = NULL;
+	/* every line's start is asked, and a letter starts most */
+	if (s[i] != '[' && s[i] != '(' && (s[i] < '0' || s[i] > '9'))
+		return NULL;
+	if ((*used = time_at(s, len, i, line_start, !t->next || tx_is_break(t->next), &ms))) {
+		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
+			n->as.turn.start = ms;
+	} else if ((*used = tx_event(s + i, len - i, &kind))) {
+		if ((n = inline_node(doc, STENO_NODE_EVENT, s + i, *used)))
+			n->as.kind = kind;
+	} else {
+		return NULL;
+	}
+	*nomem = !n;
+	return n;
+}
+
+/* Cut the times and events out of text node n, into new nodes before
+ * it; n keeps what follows the last.  Returns the last node n became,
+ * NULL on no memory. */
+static steno_node *scan_text(steno_doc *doc, steno_node *n)
+{
+	const char *s = n->literal;
+	size_t len = n->len, from = 0, used;
+	int line_start = !node_prev(n) || tx_is_break(node_prev(n)), nomem = 0;
+	steno_node *last = NULL;
+	/* the next '[' and '(' are remembered, not searched for at each */
+	const char *bracket = memchr(s, '[', len), *paren = memchr(s, '(', len);
+	for (size_t i = 0; i < len;) {
+		if (!(i == 0 && line_start)) {
+			if (bracket && bracket < s + i)
+				bracket = memchr(s + i, '[', len - i);
+			if (paren && paren < s + i)
+				paren = memchr(s + i, '(', len - i);
+			if (!bracket && !paren)
+				break;
+			i = (size_t)((bracket && (!paren || bracket < paren) ? bracket : paren) - s);
+		}
+		steno_node *found = found_at(doc, n, i, line_start, &used, &nomem);
+		if (!found) {
+			if (nomem)
+				return NULL;
+			i++;
+			continue;
+		}
+		/* found holds a copy of s[i], so the text before can end there */
+		steno_node *before = i > from ? tx_text_cut(doc, n, from, i) : NULL;
+		if (i > from && !before)
+			return NULL;
+		if (before)
+			steno_node_insert_before(n, before);
+		steno_node_insert_before(n, found);
+		last = found;
+		from = i += used;
+	}
+	if (!last)
+		return n;
+	if (from == len) {
+		steno_node_unlink(n);
+		node_discard(n);
+		return last;
+	}
+	tx_text_keep(n, from, len);
+	return n;
+}
+
+/* Text that is speech: not a link's, an image's or a dateline's. */
+static int scannable(const steno_node *n)
+{
+	const steno_node *p = n->parent;
+	return n->type == STENO_NODE_TEXT && p && p->type != STENO_NODE_LINK &&
+	       p->type != STENO_NODE_IMAGE && p->type != STENO_NODE_DATELINE;
+}
+
+/* ---- notes and turn times ---- */
+
+static int blank_text(const steno_node *n)
+{
+	for (size_t i = 0; i < n->len; i++)
+		if (!tx_is_blank(n->literal[i]))
+			return 0;
+	return 1;
+}
+
+/* A paragraph of nothing but stage directions: "(Applause.)". */
+static int only_events(const steno_node *p)
+{
+	int events = 0;
+	for (const steno_node *n = p->first; n; n = n->next) {
+		if (n->type == STENO_NODE_EVENT)
+			events++;
+		else if (!tx_is_break(n) && !(n->type == STENO_NODE_TEXT && blank_text(n)))
+			return 0;
+	}
+	return events > 0;
+}
+
+static steno_status make_note(steno_doc *doc, steno_node *p)
+{
+	steno_node *note = node_add(doc, NULL, STENO_NODE_NOTE);
+	if (!note)
+		return STENO_ERR_NOMEM;
+	note->as.kind = "stage";
+	node_copy_pos(note, p);
+	steno_node_insert_before(p, note);
+	steno_node_unlink(p);
+	node_append(note, p);
+	return STENO_OK;
+}
+
+/* A turn whose text opens with a time starts then. */
+static int64_t opening_time(const steno_node *turn)
+{
+	const steno_node *p = turn->first;
+	if (p && p->type == STENO_NODE_NOTE)
+		p = p->first;
+	const steno_node *first = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+	return first && first->type == STENO_NODE_TIME ? first->as.turn.start : STENO_TIME_NONE;
+}
+
+/* The end of the turn that holds turn t (a Transcriber speaker's part
+ * of a turn of several), or STENO_TIME_NONE. */
+static int64_t holder_end(const steno_node *t)
+{
+	for (const steno_node *p = t->parent; p; p = p->parent)
+		if (p->type == STENO_NODE_TURN)
+			return p->as.turn.end;
+	return STENO_TIME_NONE;
+}
+
+/* Turn n starts at its opening time, and the turn before it ends then,
+ * or when the turn holding it ends, if that is sooner: the last part of
+ * a turn of several speakers does not last into the next turn.  Called
+ * a turn late (with NULL at the end), once the walk has scanned the
+ * turn's opening paragraph. */
+static void turn_times(steno_node **pending, steno_node **prev_turn, steno_node *next)
+{
+	steno_node *n = *pending, *prev = *prev_turn;
+	*pending = next;
+	if (!n)
+		return;
+	if (n->as.turn.start == STENO_TIME_NONE)
+		n->as.turn.start = opening_time(n);
+	int64_t start = n->as.turn.start;
+	if (prev && start != STENO_TIME_NONE && prev->as.turn.end == STENO_TIME_NONE &&
+	    prev->as.turn.start != STENO_TIME_NONE && prev->as.turn.start <= start) {
+		int64_t cap = holder_end(prev);
+		prev->as.turn.end = cap != STENO_TIME_NONE && cap < start ? cap : start;
+	}
+	*prev_turn = n;
+}
+
+/* A paragraph's own text is scanned when the walk meets the paragraph,
+ * so that a lone stage direction is seen before the walk goes in. */
+static steno_status scan_paragraph(steno_doc *doc, steno_node *p)
+{
+	for (steno_node *n = p->first; n; n = n->next)
+		if (n->type == STENO_NODE_TEXT && !(n = scan_text(doc, n)))
+			return STENO_ERR_NOMEM;
+	if ((!p->parent || p->parent->type != STENO_NODE_NOTE) && only_events(p))
+		return make_note(doc, p);
+	return STENO_OK;
+}
+
+typedef struct times_walk {
+	tx_walker w;
+	steno_doc *doc;
+	steno_node *pending, *prev_turn; /* for turn_times */
+	quotes *q;                       /* the quotes pass, when it runs */
+} times_walk;
+
+static steno_node *times_enter(tx_walker *w, steno_node *n)
+{
+	times_walk *tw = (times_walk *)w;
+	if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(tw->doc, n) != STENO_OK)
+		return NULL;
+	if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
+	    !(n = scan_text(tw->doc, n)))
+		return NULL;
+	if (n->type == STENO_NODE_TURN)
+		turn_times(&tw->pending, &tw->prev_turn, n);
+	return n;
+}
+
+static int times_leave(tx_walker *w, steno_node *n)
+{
+	return quotes_leave(((times_walk *)w)->q, n);
+}
+
+/* Times and events out of text, notes for lone stage directions, and
+ * turn times, in one walk; with q, quotations too, each container once
+ * the walk has left it (its text scanned, its notes made). */
+static steno_status times_and_notes(steno_doc *doc, quotes *q)
+{
+	times_walk tw = {.w = {.enter = times_enter, .leave = q ? times_leave : NULL},
+	                 .doc = doc, .q = q};
+	if (tx_walk(doc->root, &tw.w) < 0)
+		return STENO_ERR_NOMEM;
+	turn_times(&tw.pending, &tw.prev_turn, NULL);
+	return STENO_OK;
+}
+
+steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
+{
+	tx t = {.doc = doc, .seen = steno_doc_new()};
+	size_t count = 0, paras = 0;
+	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count, &paras) : NULL;
+	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
+	if (st == STENO_OK)
+		st = find_turns(&t, list, count, paras);
+	free(list);
+	if (st == STENO_OK)
+		st = times_and_notes(doc, q);
+	steno_doc_free(t.seen);
+	free(t.known);
+	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
+}

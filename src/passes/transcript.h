@@ -1,0 +1,135 @@
+/* transcript.h - what the transcript and quotes passes share: the
+ * grammar of timestamps, stage directions, speaker labels and datelines
+ * (on strings), and the few tree helpers both passes need. */
+#ifndef STENO_TRANSCRIPT_H
+#define STENO_TRANSCRIPT_H
+
+#include "core/node.h"
+
+/* ---- timestamps (transcript_lex.c) ---- */
+
+/* Where a timestamp may stand: bare ones only at a line's start. */
+enum { TX_TIME_BRACKETED = 1, TX_TIME_BARE = 2 };
+
+/* The length of the timestamp at s[0..len) and its time in *ms, or 0.
+ * Bracketed: [h:mm:ss], (mm:ss), [d:hh:mm:ss], with .mmm or ,mmm.
+ * Bare (when allowed): h:mm:ss with an optional fraction, or m:ss when
+ * short_bare is set (a caption's "Speaker 1  0:05").  A bare time must
+ * not run on into a digit, a colon or a letter. */
+size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms);
+
+/* The length of the stage direction ("[Laughter]", "(Applause.)",
+ * "[inaudible 00:12:01]") at s[0..len), its kind in *kind; 0 if none. */
+size_t tx_event(const char *s, size_t len, const char **kind);
+
+/* ---- the news lead (transcript_lex.c) ---- */
+
+typedef struct tx_dateline {
+	size_t len; /* bytes of "BEIJING, Dec. 29 (Xinhua) --" */
+	const char *place, *date, *agency;
+	size_t place_len, date_len, agency_len; /* date and agency may be 0 */
+} tx_dateline;
+
+/* A dateline at the start of s, or 0. */
+int tx_dateline_parse(const char *s, size_t len, tx_dateline *d);
+/* The length of a scraped "date 2022-12-29 " prefix, the date's 10
+ * bytes at s + 5; 0 if none. */
+size_t tx_date_prefix(const char *s, size_t len);
+
+/* ---- speaker labels (transcript_label.c) ---- */
+
+#define TX_ID_MAX 128
+
+typedef struct tx_label {
+	const char *name; /* the speaker's name as written */
+	size_t name_len;
+	const char *role; /* a role in parentheses, or "question", ... */
+	size_t role_len;
+	const char *written; /* the label as written, without its colon */
+	size_t written_len;
+	int64_t ms; /* a time in the label ("Speaker 1 (00:05):"), or STENO_TIME_NONE */
+	/* What of the line stays text: a leading timestamp and what follows
+	 * the label. */
+	size_t keep_off[2], keep_len[2];
+	int keep_count;
+	int strong; /* a label that prose hardly has: caps, Q, a role, a time */
+	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
+} tx_label;
+
+/* What a label's name says wherever it is written.  A transcript names
+ * the same few speakers thousands of times, so reading a label is two
+ * steps: its shape (tx_label_in_text, tx_label_whole), then its name's
+ * judgement, which a caller may keep per name (tx_name_judge) and apply
+ * to each label of that name (tx_label_judged). */
+typedef struct tx_name {
+	int prose;  /* a name prose puts before a colon: "Note", "The answer" */
+	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
+	int strong; /* capitals, Q or A, a role ("Moderator") */
+} tx_name;
+
+/* The shape of a speaker label at the start of a line of text
+ * s[0..len): "Q: ...", "TAN KEFEI: ...", "[00:01:02] Q: ...",
+ * "Speaker 1 (00:05): ...", "Speaker 1  0:05", "Q    ..." (two or more
+ * blanks). */
+int tx_label_in_text(const char *s, size_t len, tx_label *lab);
+/* The shape of a label that is the whole of s (the text of "**Tan
+ * Kefei:**"), its colon optional: *has_colon says whether it was there. */
+int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab);
+void tx_name_judge(const char *name, size_t len, tx_name *judged);
+/* Is the label of that shape one, its name judged so?  Sets qa and the
+ * role and strength the name gives. */
+int tx_label_judged(tx_label *lab, const tx_name *judged);
+/* The speaker id for a label: "tan-kefei", "q", "ms-okafor"; titles of
+ * rank and office ("Senior Colonel") do not count, case does not. */
+void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
+
+/* ---- tree helpers (transcript_lex.c) ---- */
+
+/* Space or tab (inline: asked of every byte at a line's edges). */
+static inline int tx_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* A TEXT node holding s[0..len); shares s when s + len is the end of a
+ * NUL-terminated literal (tail set), copies it otherwise. */
+steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
+/* The part from..to of TEXT node t's literal, without a copy: a new
+ * node (cut) or t itself (keep), as a fresh node would hold it (no
+ * source position, no attributes).  When to is not t's end, a NUL is
+ * written there, so the byte at to must be one the pass drops (a
+ * quotation mark, a label) or has copied (a time, an event). */
+steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to);
+void tx_text_keep(steno_node *t, size_t from, size_t to);
+/* Does plain text follow the plain text t, so the two can be joined?  A
+ * piece with attributes (a TEI <name>, <date>) keeps its node, and its
+ * attributes with it. */
+int tx_can_merge(const steno_node *t);
+/* Join t and the plain TEXT siblings right after it into t. */
+steno_status tx_merge_run(steno_doc *doc, steno_node *t);
+/* Join runs of adjacent TEXT siblings under every inline container, so
+ * the passes see "[Laughter]" whole even where a reader split it, and
+ * list the nodes of the types want accepts, in document order: a
+ * malloc'd array (caller frees), NULL on no memory.  *paras is the
+ * number of paragraphs whose parent is such a node. */
+steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                        size_t *paras);
+
+/* A walk of the tree under root in document order, without recursion:
+ * enter(n) on the way down returns the node the walk goes on from (n,
+ * or the sibling n became; NULL on failure); leave(n) once n's subtree
+ * is done may rebuild n's children, not its siblings (-1 on failure).
+ * Either may be NULL.  Embed it first in a pass's own state. */
+typedef struct tx_walker {
+	steno_node *(*enter)(struct tx_walker *w, steno_node *n);
+	int (*leave)(struct tx_walker *w, steno_node *n);
+} tx_walker;
+/* 0, or -1 when a callback failed. */
+int tx_walk(steno_node *root, tx_walker *w);
+/* Soft and hard line breaks (inline: asked of nearly every node). */
+static inline int tx_is_break(const steno_node *n)
+{
+	return n && (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK);
+}
+
+#endif

@@ -1,0 +1,432 @@
+/* transcript_lex.c - the small grammars of transcripts that work on one string:
+ * timestamps, stage directions, the news dateline and a scraped date
+ * prefix; and the tree helpers the transcript and quotes passes share. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grow.h"
+#include "core/utf8.h"
+#include "passes/transcript.h"
+
+#define EVENT_MAX    100 /* bytes inside a stage direction's brackets */
+#define EVENT_WORD   16  /* bytes of the word that names its kind */
+#define PLACE_MAX    40  /* bytes of a dateline's place */
+#define DATE_MAX     24  /* bytes of a dateline's date */
+#define AGENCY_MAX   40  /* bytes of a dateline's agency */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_alpha(char c)
+{
+	return is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/* ---- timestamps ---- */
+
+/* Up to max digits at s[*i], at least one; -1 if none. */
+static long read_number(const char *s, size_t len, size_t *i, size_t max)
+{
+	long v = 0;
+	size_t start = *i;
+	while (*i < len && *i - start < max && is_digit(s[*i]))
+		v = v * 10 + (s[(*i)++] - '0');
+	return *i == start ? -1 : v;
+}
+
+/* d:hh:mm:ss, h:mm:ss or m:ss, then .mmm or ,mmm; the number of fields
+ * in *fields, the length as the result (0 when s holds no clock). */
+static size_t read_clock(const char *s, size_t len, int *fields, int64_t *ms)
+{
+	size_t i = 0;
+	long f[4];
+	int n = 0;
+	if ((f[n++] = read_number(s, len, &i, 3)) < 0)
+		return 0;
+	while (n < 4 && i + 2 < len && s[i] == ':' && is_digit(s[i + 1])) {
+		size_t at = ++i;
+		f[n] = read_number(s, len, &i, 2);
+		if (i - at != 2 || f[n] > 59)
+			return 0;
+		n++;
+	}
+	if (n < 2 || (n == 4 && f[1] > 23))
+		return 0;
+	/* of four fields the first counts days (a mission log's elapsed time) */
+	int64_t t = 0;
+	for (int k = 0; k < n; k++)
+		t = t * (n == 4 && k == 1 ? 24 : 60) + f[k];
+	t *= 1000;
+	if (i + 1 < len && (s[i] == '.' || s[i] == ',') && is_digit(s[i + 1])) {
+		size_t at = ++i;
+		long frac = read_number(s, len, &i, 3);
+		for (size_t k = i - at; k < 3; k++)
+			frac *= 10;
+		t += frac;
+	}
+	*fields = n;
+	*ms = t;
+	return i;
+}
+
+size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms)
+{
+	int fields;
+	if (!len)
+		return 0;
+	if ((allow & TX_TIME_BRACKETED) && (s[0] == '[' || s[0] == '(')) {
+		char close = s[0] == '[' ? ']' : ')';
+		size_t n = read_clock(s + 1, len - 1, &fields, ms);
+		return n && n + 1 < len && s[n + 1] == close ? n + 2 : 0;
+	}
+	/* every line's start is asked, and most start with a letter */
+	if (!(allow & TX_TIME_BARE) || !is_digit(s[0]))
+		return 0;
+	size_t n = read_clock(s, len, &fields, ms);
+	if (!n || fields == 4 || (fields == 2 && !short_bare))
+		return 0;
+	/* "10:30:00am" or "1:02:03.4.5" are not clean timestamps */
+	if (n < len && !tx_is_blank(s[n]))
+		return 0;
+	return n;
+}
+
+/* ---- stage directions ---- */
+
+/* Every kind of non-speech event steno knows, by the word that opens
+ * its description.  The one table of kinds (formats/text.md lists it). */
+static const struct {
+	const char *word, *kind;
+} event_words[] = {
+	{"applause", "applause"},   {"applauds", "applause"},    {"clapping", "applause"},
+	{"booing", "booing"},       {"boos", "booing"},          {"break", "break"},
+	{"recess", "break"},        {"cheering", "cheering"},    {"cheers", "cheering"},
+	{"crosstalk", "crosstalk"}, {"cross-talk", "crosstalk"}, {"overlapping", "crosstalk"},
+	{"inaudible", "inaudible"}, {"indistinct", "inaudible"}, {"unintelligible", "inaudible"},
+	{"off-mic", "inaudible"},   {"laughter", "laughter"},    {"laughs", "laughter"},
+	{"laughing", "laughter"},   {"chuckles", "laughter"},    {"chuckling", "laughter"},
+	{"music", "music"},         {"singing", "music"},        {"coughs", "noise"},
+	{"coughing", "noise"},      {"sighs", "noise"},          {"noise", "noise"},
+	{"pause", "pause"},         {"pauses", "pause"},         {"silence", "pause"},
+	{"interruption", "interruption"},
+};
+
+/* Words that may come before the kind: "[long pause]", "(Loud applause.)". */
+static const char *const event_modifiers[] = {"brief", "general", "light", "long", "loud",
+                                              "short", "soft"};
+
+/* The lower-cased word (letters and '-') at s[*i] into out; its length. */
+static size_t event_word(const char *s, size_t len, size_t *i, char out[EVENT_WORD + 1])
+{
+	size_t n = 0;
+	while (*i < len && (is_alpha(s[*i]) || s[*i] == '-')) {
+		if (n == EVENT_WORD)
+			return 0;
+		out[n++] = (char)(is_upper(s[*i]) ? s[*i] + 32 : s[*i]);
+		(*i)++;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* The kind the word names, or NULL.  Here and in is_modifier the first
+ * letters are compared before the words, which spares most calls. */
+static const char *event_kind(const char *word)
+{
+	for (size_t k = 0; k < sizeof event_words / sizeof *event_words; k++)
+		if (event_words[k].word[0] == word[0] && strcmp(event_words[k].word, word) == 0)
+			return event_words[k].kind;
+	return NULL;
+}
+
+static int is_modifier(const char *word)
+{
+	for (size_t k = 0; k < sizeof event_modifiers / sizeof *event_modifiers; k++)
+		if (event_modifiers[k][0] == word[0] && strcmp(event_modifiers[k], word) == 0)
+			return 1;
+	return 0;
+}
+
+size_t tx_event(const char *s, size_t len, const char **kind)
+{
+	if (!len || (s[0] != '[' && s[0] != '('))
+		return 0;
+	char open = s[0], close = open == '[' ? ']' : ')';
+	size_t end = 1;
+	while (end < len && end <= EVENT_MAX && s[end] != close) {
+		if (s[end] == open || s[end] == '\n')
+			return 0;
+		end++;
+	}
+	if (end >= len || s[end] != close)
+		return 0;
+	size_t i = 1;
+	char word[EVENT_WORD + 1];
+	while (i < end && tx_is_blank(s[i]))
+		i++;
+	if (!event_word(s, end, &i, word))
+		return 0;
+	if (is_modifier(word) && i < end && s[i] == ' ') {
+		i++;
+		if (!event_word(s, end, &i, word))
+			return 0;
+	}
+	*kind = event_kind(word);
+	return *kind ? end + 1 : 0;
+}
+
+/* ---- the news lead ---- */
+
+/* A letter of another script may be in a place's name; a dash may not. */
+static size_t place_char(const char *s, size_t len)
+{
+	uint32_t cp;
+	if ((unsigned char)s[0] < 0x80)
+		return is_upper(s[0]) || s[0] == '.' || s[0] == '\'' ? 1 : 0;
+	size_t n = utf8_decode(s, len, &cp);
+	return n && !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0 ? n : 0;
+}
+
+/* "NEW YORK", "ST. LOUIS", "WILKES-BARRE": capitals, single spaces and
+ * hyphens between them; the place's length. */
+static size_t read_place(const char *s, size_t len)
+{
+	size_t i = 0, caps = 0;
+	while (i < len && i < PLACE_MAX) {
+		size_t n = place_char(s + i, len - i);
+		if (n) {
+			caps += is_upper(s[i]);
+			i += n;
+		} else if ((s[i] == ' ' || s[i] == '-') && i && i + 1 < len && is_upper(s[i + 1])) {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return caps >= 2 ? i : 0;
+}
+
+/* The dash that ends a lead: "--", "—", "–" or "-", then a blank. */
+static size_t lead_dash(const char *s, size_t len)
+{
+	size_t n = 0;
+	if (len >= 2 && s[0] == '-' && s[1] == '-')
+		n = 2;
+	else if (len >= 3 && (!memcmp(s, "\xE2\x80\x94", 3) || !memcmp(s, "\xE2\x80\x93", 3)))
+		n = 3;
+	else if (len >= 1 && s[0] == '-')
+		n = 1;
+	return n && n < len && tx_is_blank(s[n]) ? n : 0;
+}
+
+static size_t skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && tx_is_blank(s[i]))
+		i++;
+	return i;
+}
+
+/* ", Dec. 29": up to the agency or the dash; it must hold a letter and
+ * a digit, so "US, 2022 - " is no dateline. */
+static size_t read_date(const char *s, size_t len, size_t i, tx_dateline *d)
+{
+	size_t start = i, letters = 0, digits = 0;
+	while (i < len && i - start < DATE_MAX && s[i] != '(' &&
+	       !(tx_is_blank(s[i]) && lead_dash(s + i + 1, len - i - 1))) {
+		letters += is_alpha(s[i]);
+		digits += is_digit(s[i]);
+		i++;
+	}
+	if (!letters || !digits)
+		return 0;
+	d->date = s + start;
+	d->date_len = i - start;
+	while (d->date_len && tx_is_blank(d->date[d->date_len - 1]))
+		d->date_len--;
+	return i;
+}
+
+static size_t read_agency(const char *s, size_t len, size_t i, tx_dateline *d)
+{
+	size_t start = ++i;
+	while (i < len && i - start < AGENCY_MAX && s[i] != ')' && s[i] != '(')
+		i++;
+	if (i >= len || s[i] != ')' || !is_upper(s[start]))
+		return 0;
+	d->agency = s + start;
+	d->agency_len = i - start;
+	return i + 1;
+}
+
+int tx_dateline_parse(const char *s, size_t len, tx_dateline *d)
+{
+	memset(d, 0, sizeof *d);
+	size_t i = read_place(s, len);
+	if (!i)
+		return 0;
+	d->place = s;
+	d->place_len = i;
+	if (i < len && s[i] == ',' && !(i = read_date(s, len, skip_blanks(s, len, i + 1), d)))
+		return 0;
+	i = skip_blanks(s, len, i);
+	if (i < len && s[i] == '(' && !(i = read_agency(s, len, i, d)))
+		return 0;
+	i = skip_blanks(s, len, i);
+	size_t dash = lead_dash(s + i, len - i);
+	if (!dash || (!d->date_len && !d->agency_len))
+		return 0;
+	d->len = i + dash;
+	return 1;
+}
+
+size_t tx_date_prefix(const char *s, size_t len)
+{
+	static const char shape[] = "date 0000-00-00";
+	size_t n = sizeof shape - 1;
+	if (len <= n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == '0' ? !is_digit(s[i]) : s[i] != shape[i])
+			return 0;
+	return tx_is_blank(s[n]) ? skip_blanks(s, len, n) : 0;
+}
+
+/* ---- tree helpers ---- */
+
+steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail)
+{
+	if (!tail)
+		return node_add_text(doc, NULL, s, len);
+	steno_node *n = node_add(doc, NULL, STENO_NODE_TEXT);
+	if (n) {
+		n->literal = s;
+		n->len = len;
+	}
+	return n;
+}
+
+/* Ends t's literal at to, when to is not its end already: the NUL goes
+ * over a byte the pass drops or has copied.  The node alone refers to
+ * these bytes, and it has some, so they are arena or reader memory,
+ * never a constant. */
+static void end_at(const steno_node *t, size_t to)
+{
+	if (to < t->len)
+		((char *)t->literal)[to] = '\0';
+}
+
+steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to)
+{
+	end_at(t, to);
+	return tx_text_node(doc, t->literal + from, to - from, 1);
+}
+
+void tx_text_keep(steno_node *t, size_t from, size_t to)
+{
+	end_at(t, to);
+	t->literal += from;
+	t->len = to - from;
+	steno_node_set_sourcepos(t, 0, 0, 0, 0);
+	t->attrs = NULL;
+}
+
+static int plain_text(const steno_node *n)
+{
+	return n && n->type == STENO_NODE_TEXT && !n->attrs;
+}
+
+int tx_can_merge(const steno_node *t)
+{
+	return plain_text(t) && plain_text(t->next);
+}
+
+steno_status tx_merge_run(steno_doc *doc, steno_node *t)
+{
+	size_t total = t->len;
+	for (steno_node *n = t->next; plain_text(n); n = n->next)
+		total += n->len;
+	if (total > NODE_MAX_LEN)
+		return STENO_OK; /* a run too long for one node is read in its pieces */
+	char *buf = arena_alloc(&doc->arena, total + 1);
+	if (!buf)
+		return STENO_ERR_NOMEM;
+	size_t at = t->len;
+	memcpy(buf, t->literal, at);
+	while (plain_text(t->next)) {
+		steno_node *n = t->next;
+		memcpy(buf + at, n->literal, n->len);
+		at += n->len;
+		steno_node_unlink(n);
+		node_discard(n);
+	}
+	buf[at] = '\0';
+	t->literal = buf;
+	t->len = (uint32_t)at;
+	return STENO_OK;
+}
+
+/* Add c to the growing list; -1 (the list freed) on no memory. */
+static int list_add(steno_node ***list, size_t *n, size_t *cap, steno_node *c)
+{
+	steno_node **grown = grow_array(*list, cap, *n + 1, sizeof **list);
+	if (!grown) {
+		free(*list);
+		*list = NULL;
+		return -1;
+	}
+	*list = grown;
+	(*list)[(*n)++] = c;
+	return 0;
+}
+
+steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                        size_t *paras)
+{
+	size_t cap = 0, n = 0;
+	steno_node **list = grow_array(NULL, &cap, 64, sizeof *list);
+	*paras = 0;
+	/* one walk does all: every walk of a large tree costs cache misses */
+	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {
+		if (tx_can_merge(c) && tx_merge_run(doc, c) != STENO_OK) {
+			free(list);
+			list = NULL;
+		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
+			break;
+		}
+		*paras += c->type == STENO_NODE_PARAGRAPH && c->parent && want(c->parent->type);
+	}
+	*count = n;
+	return list;
+}
+
+int tx_walk(steno_node *root, tx_walker *w)
+{
+	steno_node *n = root;
+	for (;;) {
+		if (w->enter && !(n = w->enter(w, n)))
+			return -1;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		/* leave n and every ancestor whose last child it ends */
+		for (;;) {
+			if (w->leave && w->leave(w, n) < 0)
+				return -1;
+			if (n == root)
+				return 0;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
