@@ -3,9 +3,20 @@
 # validators, the command's behaviour, and the shared corpus when it is
 # there.  Ends with "N passed, N failed"; exits non-zero on any failure.
 #
+#   sh tests/run.sh                  every suite
+#   sh tests/run.sh SUITE            one suite (the names are in SUITES below)
+#   sh tests/run.sh SUITE CASE       the cases of SUITE whose description
+#                                    holds CASE (unit: the unit test named CASE)
+#
 # STENO, UNIT and EXAMPLE name the binaries (make check sets them).
 # UPDATE=1 rewrites the golden files from the current output instead of
 # comparing: review the diff before committing it.
+
+# The suites, in the order they run: each is run_NAME in tests/lib/.
+SUITES="unit example golden cli corpus archive xml transcript markdown install
+	reliability reliability_batch reliability_limits reliability_xml layers"
+SUITE=${1:-}
+CASE=${2:-}
 
 STENO=${STENO:-./steno}
 UNIT=${UNIT:-tests/unit-tests}
@@ -28,40 +39,25 @@ fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 skip() { skipped=$((skipped + 1)); echo "skipped: $*"; }
 check() { # check DESCRIPTION COMMAND...
 	desc=$1; shift
+	case $desc in *"$CASE"*) ;; *) return 0 ;; esac
 	if "$@" >"$TMP/check.out" 2>&1; then pass; else fail "$desc"; sed 's/^/  /' "$TMP/check.out" | head -20; fi
 }
 
-. "$HERE/lib/registry.sh"
-. "$HERE/lib/unit.sh"
-. "$HERE/lib/golden.sh"
-. "$HERE/lib/cli.sh"
-. "$HERE/lib/corpus.sh"
-. "$HERE/lib/archive.sh"
-. "$HERE/lib/xml.sh"
-. "$HERE/lib/transcript.sh"
-. "$HERE/lib/markdown.sh"
-. "$HERE/lib/install.sh"
-. "$HERE/lib/reliability.sh"
-. "$HERE/lib/reliability_batch.sh"
-. "$HERE/lib/reliability_limits.sh"
-. "$HERE/lib/reliability_xml.sh"
-. "$HERE/lib/layers.sh"
+for lib in "$HERE"/lib/*.sh; do
+	. "$lib"
+done
 
-run_unit
-run_example
-run_golden
-run_cli
-run_corpus
-run_archive
-run_xml
-run_transcript
-run_markdown
-run_install
-run_reliability
-run_reliability_batch
-run_reliability_limits
-run_reliability_xml
-run_layers
+if [ -n "$SUITE" ]; then
+	case " $(echo $SUITES) " in
+	*" $SUITE "*) ;;
+	*) echo "no suite named $SUITE; the suites: $(echo $SUITES)" >&2; exit 2 ;;
+	esac
+	"run_$SUITE"
+else
+	for suite in $SUITES; do
+		"run_$suite"
+	done
+fi
 
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
 echo "$passed passed, $failed failed"

@@ -1,7 +1,8 @@
 # Unit tests (tests/unit/*.c) and the README's embedding example.
 
 run_unit() {
-	if "$UNIT" >"$TMP/unit.out" 2>&1; then :; else cat "$TMP/unit.out"; fi
+	# shellcheck disable=SC2086 # CASE, when set, is one test name
+	if "$UNIT" $CASE >"$TMP/unit.out" 2>&1; then :; else cat "$TMP/unit.out"; fi
 	line=$(grep '^unit: ' "$TMP/unit.out")
 	if [ -z "$line" ]; then
 		fail "unit tests did not finish"

@@ -4,44 +4,38 @@
 
 int unit_passed, unit_failed;
 
-void test_arena(void);
-void test_tree(void);
-void test_siblings(void);
-void test_iter(void);
-void test_meta(void);
-void test_sink(void);
-void test_registry(void);
-void test_registry_flags(void);
-void test_api(void);
-void test_smart(void);
-void test_passes(void);
-void test_utf8(void);
-void test_text(void);
-void test_html(void);
-void test_json(void);
-void test_zip(void);
-void test_limits(void);
-void test_attrs_linear(void);
+/* Every unit test, once: its name, and whether it runs only when named
+ * on the command line.  Those are tests of how work grows with the
+ * input, which the runner runs under a timeout, so that a regression to
+ * quadratic time fails instead of holding up every run. */
+#define UNIT_TESTS(X)                                                                      \
+	X(arena, 0) X(tree, 0) X(siblings, 0) X(iter, 0) X(meta, 0) X(sink, 0) X(registry, 0) \
+	X(registry_flags, 0) X(api, 0) X(smart, 0) X(passes, 0) X(utf8, 0) X(text, 0)       \
+	X(html, 0) X(json, 0) X(zip, 0) X(limits, 0) X(attrs_linear, 1)
 
-/* Tests of how work grows with the input, run only when named on the
- * command line, as the runner does under a timeout: a regression to
- * quadratic time then fails instead of holding up every run. */
+#define DECLARE(name, on_request) void test_##name(void);
+UNIT_TESTS(DECLARE)
+
 static const struct {
 	const char *name;
 	void (*run)(void);
-} on_request[] = {
-	{"attrs_linear", test_attrs_linear},
+	int on_request;
+} tests[] = {
+#define ENTRY(name, on_request) {#name, test_##name, on_request},
+	UNIT_TESTS(ENTRY)
 };
+
+#define TEST_COUNT (sizeof tests / sizeof *tests)
 
 /* Run the tests named in argv; an unknown name fails. */
 static void run_named(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
-		size_t k = 0, n = sizeof on_request / sizeof *on_request;
-		while (k < n && strcmp(on_request[k].name, argv[i]) != 0)
+		size_t k = 0;
+		while (k < TEST_COUNT && strcmp(tests[k].name, argv[i]) != 0)
 			k++;
-		if (k < n) {
-			on_request[k].run();
+		if (k < TEST_COUNT) {
+			tests[k].run();
 		} else {
 			fprintf(stderr, "no unit test named %s\n", argv[i]);
 			unit_failed++;
@@ -49,30 +43,16 @@ static void run_named(int argc, char **argv)
 	}
 }
 
+/* With no argument, every test but those run on request; else the
+ * tests named. */
 int main(int argc, char **argv)
 {
-	if (argc > 1) {
+	if (argc > 1)
 		run_named(argc, argv);
-		printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
-		return unit_failed != 0;
-	}
-	test_arena();
-	test_tree();
-	test_siblings();
-	test_iter();
-	test_meta();
-	test_sink();
-	test_registry();
-	test_registry_flags();
-	test_api();
-	test_smart();
-	test_passes();
-	test_utf8();
-	test_text();
-	test_html();
-	test_json();
-	test_zip();
-	test_limits();
+	else
+		for (size_t k = 0; k < TEST_COUNT; k++)
+			if (!tests[k].on_request)
+				tests[k].run();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
 	return unit_failed != 0;
 }

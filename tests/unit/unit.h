@@ -1,5 +1,5 @@
 /* unit.h - the few macros the unit tests share.  Each test file defines
- * one or more `void test_NAME(void)` listed in main.c. */
+ * one or more `void test_NAME(void)` listed once in main.c (UNIT_TESTS). */
 #ifndef STENO_UNIT_H
 #define STENO_UNIT_H
 
