@@ -271,9 +271,7 @@ static int note_label(tx *t, line_label *ll)
 	if (!k->count++)
 		k->first_seq = ll->seq;
 	k->person->count++;
-	/* "The Problem:" twice in an essay says nothing of its convention */
-	if (!k->judged.weak)
-		tx_survey_label(&t->sv, &ll->lab, k->person->count);
+	tx_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
 	return 0;
 }
 
@@ -501,9 +499,13 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	turn->as.turn.start = ll->lab.ms;
 	if (add_speaker(t, turn, ll) != STENO_OK)
 		return STENO_ERR_NOMEM;
-	if (ll->node->type == STENO_NODE_TEXT)
-		return strip_text_label(t->doc, ll);
-	strip_markup_label(ll);
+	if (ll->node->type != STENO_NODE_TEXT)
+		strip_markup_label(ll);
+	else if (strip_text_label(t->doc, ll) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	/* "Mephistopheles." alone in its paragraph: the speech follows it */
+	if (!piece->first)
+		steno_node_unlink(piece);
 	return STENO_OK;
 }
 

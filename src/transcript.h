@@ -121,6 +121,7 @@ typedef struct tx_survey {
 	size_t lines[TX_SHAPE_COUNT];     /* candidate labels of each shape */
 	size_t names[TX_SHAPE_COUNT];     /* distinct names among them */
 	size_t recurring[TX_SHAPE_COUNT]; /* names labelled twice or more */
+	size_t weak_recurring[TX_SHAPE_COUNT]; /* of them, names like "The Chair" */
 	size_t strong[TX_SHAPE_COUNT];    /* labels prose hardly writes */
 	int questions, answers;
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
@@ -131,9 +132,9 @@ typedef struct tx_survey {
 /* A line start of a paragraph, margin set when it opens with a line
  * number. */
 void tx_survey_line(tx_survey *sv, int margin);
-/* A candidate label; count is how often its name (its long form, for
- * an alias) has been labelled so far, this one included. */
-void tx_survey_label(tx_survey *sv, const tx_label *lab, size_t count);
+/* A candidate label; count is how often its person has been labelled
+ * so far, this one included; judged its name's judgement. */
+void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, size_t count);
 /* Choose the shapes; 1 when the document is a transcript. */
 int tx_survey_decide(tx_survey *sv);
 /* Does a label of that shape and name become a turn?  count is how

@@ -154,13 +154,16 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	return i;
 }
 
-/* Does the word end a sentence ("Mr. ISSA. Mr. Chairman")?  A full
- * stop after three capitals or more ends one, but not one inside an
- * abbreviation ("U.S.A.") or after a title ("Mrs."). */
+/* Does the word end a sentence ("Mr. ISSA. Mr. Chairman", "Mr. JONES
+ * of Ohio. Will")?  A full stop after three capitals or four letters
+ * ends one, but not one inside an abbreviation ("U.S.A.") or after a
+ * title ("Mrs.", "Prof."). */
 static int sentence_end(const char *w, size_t len)
 {
 	if (len < 4 || w[len - 1] != '.' || memchr(w, '.', len - 1))
 		return 0;
+	if (len >= 5)
+		return !in_list(w, len, titles, COUNT(titles));
 	for (size_t i = 0; i + 1 < len; i++)
 		if (!is_upper(w[i]))
 			return 0;
@@ -594,7 +597,8 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		end = read_commas(s, len, end, lab);
 	if (end != len)
 		return 0;
-	lab->written_len = len - pre;
+	lab->written = s; /* the time is the turn's start, and stays in its label */
+	lab->written_len = len;
 	lab->strong = 1; /* set in bold or italics: the writer meant a label */
 	lab->shape = TX_SHAPE_COLON;
 	return 1;

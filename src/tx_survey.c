@@ -20,9 +20,14 @@ void tx_survey_line(tx_survey *sv, int margin)
 	sv->margin_lines += margin != 0;
 }
 
-void tx_survey_label(tx_survey *sv, const tx_label *lab, size_t count)
+void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, size_t count)
 {
 	int s = lab->shape;
+	/* "The Problem:" twice in an essay is no convention of its own */
+	if (judged->weak) {
+		sv->weak_recurring[s] += count == 2;
+		return;
+	}
 	sv->lines[s]++;
 	sv->names[s] += count == 1;
 	sv->recurring[s] += count == 2;
@@ -39,7 +44,8 @@ static int colon_convention(const tx_survey *sv)
 {
 	size_t names = sv->names[TX_SHAPE_COLON];
 	int strong = sv->strong[TX_SHAPE_COLON] > 0;
-	return sv->recurring[TX_SHAPE_COLON] || (sv->questions && sv->answers) ||
+	return sv->recurring[TX_SHAPE_COLON] || (sv->weak_recurring[TX_SHAPE_COLON] && names) ||
+	       (sv->questions && sv->answers) ||
 	       (names >= 2 && strong) || (names == 1 && strong && !sv->questions && !sv->answers);
 }
 
@@ -61,7 +67,8 @@ static unsigned dominant(const tx_survey *sv, unsigned shapes)
 	if (most < WEAK_RECURRING)
 		return shapes;
 	for (int s = 0; s < TX_SHAPE_COUNT; s++)
-		if (s != TX_SHAPE_TIGHT && s != TX_SHAPE_SPACES && !sv->recurring[s])
+		if (s != TX_SHAPE_TIGHT && s != TX_SHAPE_SPACES && !sv->recurring[s] &&
+		    !sv->weak_recurring[s])
 			shapes &= ~(1u << s);
 	return shapes;
 }
