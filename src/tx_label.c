@@ -283,6 +283,12 @@ int tx_label_judged(tx_label *lab, const tx_name *judged)
 #define FULLWIDTH_CLOSE "\xEF\xBC\x89" /* U+FF09 */
 #define NICK_MAX        24 /* bytes of a chat nickname */
 
+/* Is the three-byte character c (a full-width colon or parenthesis) at s[i]? */
+static int wide_at(const char *s, size_t len, size_t i, const char *c)
+{
+	return i + 3 <= len && memcmp(s + i, c, 3) == 0;
+}
+
 static size_t skip_gaps(const char *s, size_t len, size_t i)
 {
 	size_t n;
@@ -296,7 +302,7 @@ static size_t skip_gaps(const char *s, size_t len, size_t i)
  * "http://"), else 0; *after is past it. */
 static int is_colon(const char *s, size_t len, size_t i, size_t *after)
 {
-	if (i + 3 <= len && memcmp(s + i, FULLWIDTH_COLON, 3) == 0) {
+	if (wide_at(s, len, i, FULLWIDTH_COLON)) {
 		*after = i + 3;
 		return 1;
 	}
@@ -322,7 +328,7 @@ static size_t paren_open(const char *s, size_t len, size_t i)
 {
 	if (i < len && s[i] == '(')
 		return 1;
-	return i + 3 <= len && memcmp(s + i, FULLWIDTH_OPEN, 3) == 0 ? 3 : 0;
+	return wide_at(s, len, i, FULLWIDTH_OPEN) ? 3 : 0;
 }
 
 /* "(Spokesperson)", "（LW）" or "(00:05)" at s[i]: the end, or 0.  The
@@ -339,10 +345,10 @@ static size_t read_paren(const char *s, size_t len, size_t i, tx_label *lab, tx_
 	}
 	size_t start = i + open, end = start;
 	while (end < len && end - start < ROLE_MAX && !strchr("():[]", s[end]) &&
-	       !paren_open(s, len, end) && !(open == 3 && !memcmp(s + end, FULLWIDTH_CLOSE, 3)))
+	       !paren_open(s, len, end) && !(open == 3 && wide_at(s, len, end, FULLWIDTH_CLOSE)))
 		end++;
 	size_t close = open == 1 ? (end < len && s[end] == ')')
-	                         : (end + 3 <= len && !memcmp(s + end, FULLWIDTH_CLOSE, 3)) * 3;
+	                         : wide_at(s, len, end, FULLWIDTH_CLOSE) * 3;
 	if (!close || end == start)
 		return 0;
 	in->value = s + start;
@@ -421,7 +427,7 @@ static size_t read_commas(const char *s, size_t len, size_t i, tx_label *lab)
 		part_len[parts++] = end - at - 2;
 		at = end;
 	}
-	if (!parts || (at < len && s[at] != ':' && memcmp(s + at, FULLWIDTH_COLON, 3) != 0))
+	if (!parts || (at < len && s[at] != ':' && !wide_at(s, len, at, FULLWIDTH_COLON)))
 		return i;
 	lab->role = part[0];
 	lab->role_len = part_len[0];

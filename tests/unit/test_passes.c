@@ -241,6 +241,22 @@ static void test_hostile(void)
 	CHECK(doc && count_of(doc, STENO_NODE_TURN) == n);
 	steno_doc_free(doc);
 	free(s);
+
+	/* a full-width parenthesis or colon cut off by the end of the text,
+	 * in a buffer of exactly its size, so ASan sees a read past it */
+	static const char *const cut[] = {"Li Wei\xEF\xBC\x88LW", "Li Wei\xEF\xBC\x88LW\xEF\xBC",
+	                                  "ROE, ANALYST\xEF\xBC", "A\rBs'''do\xEF\xBC\x88uble'' ``'' ``.'"};
+	for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+		size_t len = strlen(cut[i]);
+		char *exact = malloc(len);
+		memcpy(exact, cut[i], len);
+		steno_options opts;
+		steno_options_init(&opts);
+		doc = steno_parse(exact, len, "text", &opts, NULL);
+		CHECK(doc && count_of(doc, STENO_NODE_TURN) == 0);
+		steno_doc_free(doc);
+		free(exact);
+	}
 }
 
 void test_passes(void)
