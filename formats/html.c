@@ -489,12 +489,24 @@ static const char *speaker_label(const steno_doc *doc, const char *id)
 	return name && *name ? name : id;
 }
 
+/* Does the turn's text open with its start time ("[00:01:02] Q: ...",
+ * or a time on the line before the label)?  Then the text shows it, and
+ * the turn's header need not show it again. */
+static int time_in_text(const steno_node *turn)
+{
+	const steno_node *p = turn->first;
+	if (p && p->type == STENO_NODE_NOTE)
+		p = p->first;
+	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+	return t && t->type == STENO_NODE_TIME && t->as.turn.start == turn->as.turn.start;
+}
+
 /* <div class="turn" data-speaker="a b">, then the speakers' names and
  * the start time on a line of their own. */
 static void enter_turn(html *h, const steno_node *n)
 {
 	uint32_t i, count = n->as.turn.count;
-	int timed = time_known(n->as.turn.start);
+	int timed = time_known(n->as.turn.start) && !time_in_text(n);
 	const char *label;
 
 	cr(h);

@@ -208,12 +208,18 @@ static int list_marker(const line *ln, marker *m)
 	return 1;
 }
 
-/* "Label: text", as a speaker's turn starts: not a title. */
+/* "Label: text", as a speaker's turn starts: not a title.  The colon
+ * may be followed by a no-break space, or be the full-width "：". */
 static int has_label(const line *ln)
 {
-	for (size_t i = 0; i < ln->len; i++)
-		if (ln->s[i] == ':' && (i + 1 == ln->len || is_blank(ln->s[i + 1])))
+	for (size_t i = 0; i < ln->len; i++) {
+		const char *after = ln->s + i + 1;
+		size_t left = ln->len - i - 1;
+		if (ln->s[i] == ':' && (!left || is_blank(*after) || (left >= 2 && !memcmp(after, "\xC2\xA0", 2))))
 			return 1;
+		if (left >= 2 && !memcmp(ln->s + i, "\xEF\xBC\x9A", 3))
+			return 1;
+	}
 	return 0;
 }
 

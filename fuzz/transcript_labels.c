@@ -4,9 +4,14 @@
  *
  * The input is not the document but a recipe for one, so that nearly
  * every run brings new labels.  The first byte chooses the reader
- * (0x01 markdown, else text) and sourcepos (0x02).  Then each label is
- * one control byte and the bytes it names:
- *   bits 0-2  the separator (": ", "：", ". ", "  ", "\t", " - ", ">>", ")")
+ * (0x01 markdown, else text), sourcepos (0x02), and the shapes the
+ * survey must weigh: a court reporter's line number before each line
+ * (0x04), names in lower case, as nicknames (0x08), names in brackets
+ * (0x10), roles after a comma rather than in parentheses (0x20), and a
+ * role that is the name's initials, an alias (0x40).  Then each label
+ * is one control byte and the bytes it names:
+ *   bits 0-2  the separator (": ", "：", ". ", "  ", "\t", " - ", ">>",
+ *             a colon and a no-break space)
  *   bit 3     a blank line before it (a new paragraph)
  *   bit 4     a timestamp line before it
  *   bit 5     the name in bold (Markdown) or title case (text)
@@ -27,13 +32,16 @@
 
 #define DOC_MAX (1 << 20)
 
-static const char *const separators[8] = {": ", "\xEF\xBC\x9A", ". ", "  ", "\t", " - ", ">> ", ") "};
+static const char *const separators[8] = {": ", "\xEF\xBC\x9A", ". ", "  ", "\t", " - ", ">> ",
+                                          ":\xC2\xA0 "};
 
 typedef struct recipe {
 	const uint8_t *p, *end;
 	char *doc;
 	size_t len;
 	unsigned clock; /* seconds of the last timestamp line */
+	unsigned shapes; /* the first byte: the shapes of every label */
+	unsigned line;   /* for the margin's line numbers */
 } recipe;
 
 static int take(recipe *r, uint8_t *b)
@@ -65,7 +73,39 @@ static void put_word(recipe *r, uint8_t b, int title)
 	size_t n = 2 + (size_t)(b % 6);
 	for (size_t i = 0; i < n; i++)
 		w[i] = (char)((title && i ? 'a' : 'A') + (b / 6 + i * 7) % 26);
+	if (r->shapes & 0x08)
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)(w[i] | 0x20);
 	put(r, w, n);
+}
+
+/* A court reporter's line number, 1 to 25, and the margin's blanks. */
+static void put_margin(recipe *r)
+{
+	char m[16];
+	if (r->shapes & 0x04) {
+		snprintf(m, sizeof m, "%2u   ", r->line++ % 25 + 1);
+		puts_doc(r, m);
+	}
+}
+
+/* A role after the name: "(Role)", ", ROLE", or the initials of the
+ * name's first words, "(AB)". */
+static void put_role(recipe *r, uint8_t role, const uint8_t *words, int count)
+{
+	if (r->shapes & 0x40) {
+		puts_doc(r, " (");
+		for (int k = 0; k < count; k++) {
+			char c = (char)('A' + (words[k] / 6) % 26);
+			put(r, &c, 1);
+		}
+		puts_doc(r, ")");
+		return;
+	}
+	puts_doc(r, r->shapes & 0x20 ? ", " : " (");
+	put_word(r, role, 1);
+	if (!(r->shapes & 0x20))
+		puts_doc(r, ")");
 }
 
 static void put_label(recipe *r, uint8_t ctl, int markdown)
@@ -75,26 +115,28 @@ static void put_label(recipe *r, uint8_t ctl, int markdown)
 	if (ctl & 0x10) {
 		char t[32];
 		unsigned c = r->clock = (r->clock + 7) % 36000;
+		put_margin(r);
 		snprintf(t, sizeof t, "[%02u:%02u:%02u]\n", c / 3600, c / 60 % 60, c % 60);
 		puts_doc(r, t);
 	}
 	int bold = markdown && (ctl & 0x20), title = !markdown && (ctl & 0x20);
+	put_margin(r);
 	if (bold)
 		puts_doc(r, "**");
-	for (int k = 0; k <= ctl >> 6; k++) {
-		uint8_t b;
-		if (!take(r, &b))
-			break;
+	if (r->shapes & 0x10)
+		puts_doc(r, "[");
+	uint8_t words[4];
+	int count = 0;
+	for (int k = 0; k <= ctl >> 6 && take(r, &words[count]); k++) {
 		if (k)
 			puts_doc(r, " ");
-		put_word(r, b, title);
+		put_word(r, words[count++], title);
 	}
 	uint8_t role;
-	if (take(r, &role) && role) {
-		puts_doc(r, " (");
-		put_word(r, role, 1);
-		puts_doc(r, ")");
-	}
+	if (take(r, &role) && role)
+		put_role(r, role, words, count);
+	if (r->shapes & 0x10)
+		puts_doc(r, "]");
 	if (bold)
 		puts_doc(r, "**");
 	puts_doc(r, separators[ctl & 7]);
@@ -129,7 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	int markdown = data[0] & 0x01;
-	recipe r = {data + 1, data + size, malloc(DOC_MAX), 0, 0};
+	recipe r = {data + 1, data + size, malloc(DOC_MAX), 0, 0, data[0], 0};
 	CHECK(r.doc);
 	puts_doc(&r, "Q: Why?\nA: Because.\n\n");
 	uint8_t ctl;

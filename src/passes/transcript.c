@@ -18,14 +18,21 @@
 
 typedef struct tx {
 	steno_doc *doc;
-	steno_doc *seen; /* scratch speaker table: the labels met while deciding */
-	int recurring, questions, answers, strong;
+	tx_survey sv;
+	/* Labels are numbered in document order, the same in the survey
+	 * and in the walk that builds turns. */
+	size_t seq, first_recurring;
+	size_t left;              /* labels of a chosen shape left as text */
+	const struct known *left_name; /* the first of them, for the warning */
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
-	/* The names met, by their bytes: a malloc'd open-addressed table of
-	 * pointers.  The entries live in the arena, so a label may hold its
-	 * entry while the table grows. */
-	struct known **known;
-	size_t known_count, known_cap;
+	/* The names met, by their bytes, and the people they name, by
+	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one): malloc'd
+	 * open-addressed tables of pointers.  The entries live in the arena,
+	 * so a label may hold its entry while a table grows. */
+	struct table {
+		struct known **slots;
+		size_t count, cap;
+	} names, people;
 } tx;
 
 /* A label found at the start of a line of a paragraph. */
@@ -35,6 +42,7 @@ typedef struct line_label {
 	int time_line;    /* the label's line follows a line of only a timestamp */
 	int has_colon;    /* markup: the colon was inside the markup */
 	struct known *name; /* the label's name, judged */
+	size_t seq;       /* the label's number in document order */
 } line_label;
 
 /* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
@@ -116,6 +124,10 @@ typedef struct known {
 	size_t speaker;   /* its index in the document's table, once ids is set */
 	const char *label; /* the last "label" value given for it, or NULL */
 	size_t label_len;
+	size_t count;      /* labels of this name (of a person: of any of its names) */
+	size_t first_seq;  /* the number of its first label */
+	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
+	struct known *person;    /* the entry of its speaker id, which counts its labels */
 } known;
 
 /* The slot of name in the table: where it is, or the empty slot it would go. */
@@ -127,42 +139,59 @@ static known **known_slot(known **table, size_t cap, const char *name, size_t le
 	return &table[i];
 }
 
-/* Room for one more name, the table at most half full; -1 on no memory. */
-static int known_reserve(tx *t)
+/* Room for one more entry, the table at most half full; -1 on no memory. */
+static int known_reserve(struct table *tb)
 {
-	if ((t->known_count + 1) * 2 <= t->known_cap)
+	if ((tb->count + 1) * 2 <= tb->cap)
 		return 0;
-	size_t cap = t->known_cap ? t->known_cap * 2 : 64;
-	known **table = calloc(cap, sizeof *table);
-	if (!table)
+	size_t cap = tb->cap ? tb->cap * 2 : 64;
+	known **slots = calloc(cap, sizeof *slots);
+	if (!slots)
 		return -1;
-	for (size_t i = 0; i < t->known_cap; i++)
-		if (t->known[i])
-			*known_slot(table, cap, t->known[i]->name, t->known[i]->name_len) = t->known[i];
-	free(t->known);
-	t->known = table;
-	t->known_cap = cap;
+	for (size_t i = 0; i < tb->cap; i++)
+		if (tb->slots[i])
+			*known_slot(slots, cap, tb->slots[i]->name, tb->slots[i]->name_len) = tb->slots[i];
+	free(tb->slots);
+	tb->slots = slots;
+	tb->cap = cap;
 	return 0;
 }
 
-/* The entry of lab's name, made and the name judged the first time;
- * NULL on no memory. */
-static known *known_name(tx *t, const tx_label *lab)
+/* The entry of s[0..len) in tb, made the first time (*made set); NULL
+ * on no memory. */
+static known *known_entry(tx *t, struct table *tb, const char *s, size_t len, int *made)
 {
-	if (known_reserve(t) < 0)
+	*made = 0;
+	if (known_reserve(tb) < 0)
 		return NULL;
-	known **slot = known_slot(t->known, t->known_cap, lab->name, lab->name_len);
+	known **slot = known_slot(tb->slots, tb->cap, s, len);
 	if (*slot)
 		return *slot;
-	char *key = arena_strndup(&t->doc->arena, lab->name, lab->name_len);
+	char *key = arena_strndup(&t->doc->arena, s, len);
 	known *k = arena_alloc(&t->doc->arena, sizeof *k);
 	if (!key || !k)
 		return NULL;
-	*k = (known){.name = key, .name_len = lab->name_len};
+	*k = (known){.name = key, .name_len = len};
 	*slot = k;
-	tx_name_judge(lab->name, lab->name_len, &k->judged);
-	t->known_count++;
+	tb->count++;
+	*made = 1;
 	return k;
+}
+
+/* The entry of the name s[0..len), made, the name judged and its person
+ * found the first time; NULL on no memory. */
+static known *known_name(tx *t, const char *s, size_t len)
+{
+	int made;
+	known *k = known_entry(t, &t->names, s, len, &made);
+	if (!k || !made)
+		return k;
+	tx_name_judge(s, len, &k->judged);
+	char id[TX_ID_MAX];
+	tx_label named = {.name = s, .name_len = len, .qa = k->judged.qa};
+	tx_speaker_id(&named, id);
+	k->person = known_entry(t, &t->people, id, strlen(id), &made);
+	return k->person ? k : NULL;
 }
 
 /* ---- labels on the tree ---- */
@@ -200,8 +229,9 @@ static int label_on_line(tx *t, steno_node *n, line_label *ll)
 		shaped = label_in_markup(n, ll);
 	if (!shaped)
 		return 0;
-	if (!(ll->name = known_name(t, &ll->lab)))
+	if (!(ll->name = known_name(t, ll->lab.name, ll->lab.name_len)))
 		return -1;
+	ll->seq = t->seq++;
 	return tx_label_judged(&ll->lab, &ll->name->judged);
 }
 
@@ -219,18 +249,25 @@ static int label_at(tx *t, steno_node *n, line_label *ll)
 
 /* ---- deciding ---- */
 
-static steno_status note_label(tx *t, const tx_label *lab)
+/* Count the label; the first label of "Anna van Dijk (AvD)" makes
+ * "AvD" stand for her.  -1 on no memory. */
+static int note_label(tx *t, line_label *ll)
 {
-	char id[TX_ID_MAX];
-	tx_speaker_id(lab, id);
-	t->questions |= lab->qa == 'q';
-	t->answers |= lab->qa == 'a';
-	t->strong |= lab->strong;
-	if (steno_speaker_find(t->seen, id) != (size_t)-1) {
-		t->recurring = 1;
-		return STENO_OK;
+	known *k = ll->name;
+	if (ll->lab.alias) {
+		known *alias = known_name(t, ll->lab.role, ll->lab.role_len);
+		if (!alias)
+			return -1;
+		if (alias != k && !alias->count && !alias->long_form && !k->long_form) {
+			alias->long_form = k;
+			alias->person = k->person;
+		}
 	}
-	return steno_speaker_set(t->seen, id, NULL, NULL);
+	if (!k->count++)
+		k->first_seq = ll->seq;
+	k->person->count++;
+	tx_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
+	return 0;
 }
 
 /* One step of a walk over a paragraph's nodes: 1 when n starts a
@@ -251,22 +288,58 @@ static steno_status survey_paragraph(tx *t, steno_node *p)
 {
 	int line_start = 1, skip_line = 0, found;
 	line_label ll;
-	for (steno_node *n = p->first; n; n = n->next)
+	for (steno_node *n = p->first; n; n = n->next) {
+		if (line_start)
+			tx_survey_line(&t->sv, n->type == STENO_NODE_TEXT && tx_margin(n->literal, n->len));
 		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
-		    (found && note_label(t, &ll.lab) != STENO_OK))
+		    (found && note_label(t, &ll) < 0))
 			return STENO_ERR_NOMEM;
+	}
 	return STENO_OK;
 }
 
-/* A document is a transcript when its labels say so together: one
- * speaker labelled twice, a question and an answer, or two speakers one
- * of whom is labelled as only transcripts label (capitals, a role, a
- * time, markup).  "Note: ..." once in an article is not. */
-static int is_transcript(const tx *t)
+/* The number of the first label whose name recurs: a "Key: value" line
+ * before it, its name never labelled again, is a preamble's. */
+static size_t first_recurring(const tx *t)
 {
-	size_t speakers = steno_speaker_count(t->seen);
-	return t->recurring || (t->questions && t->answers) || (speakers >= 2 && t->strong) ||
-	       (speakers == 1 && t->strong && !t->questions && !t->answers);
+	size_t first = (size_t)-1;
+	for (size_t i = 0; i < t->names.cap; i++) {
+		const known *k = t->names.slots[i];
+		if (k && k->person->count >= 2 && k->count && k->first_seq < first)
+			first = k->first_seq;
+	}
+	return first;
+}
+
+/* Does the label found become a turn?  What the survey chose, and not
+ * a preamble's "Fecha: 3 de mayo". */
+static int accepted(tx *t, const line_label *ll)
+{
+	const known *o = ll->name->person;
+	if (ll->lab.shape == TX_SHAPE_COLON && o->count == 1 && !ll->lab.strong &&
+	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
+		return 0;
+	if (tx_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, o->count))
+		return 1;
+	if (!ll->name->judged.prose && ((t->sv.shapes >> ll->lab.shape) & 1u) && !t->left++)
+		t->left_name = ll->name;
+	return 0;
+}
+
+/* When the document's convention is not certain, say what was left. */
+static void warn_unsure(tx *t)
+{
+	if (t->left)
+		doc_warn(t->doc,
+		         "%zu line%s shaped like speaker labels (the first \"%.40s\") left as text: "
+		         "the document does not label that name again",
+		         t->left, t->left == 1 ? "" : "s", t->left_name->name);
+	for (int s = 0; !t->sv.shapes && s < TX_SHAPE_COUNT; s++)
+		if (t->sv.recurring[s]) {
+			doc_warn(t->doc, "%zu lines look like speaker labels but follow no clear "
+			                 "convention: left as text", t->sv.lines[s]);
+			return;
+		}
 }
 
 /* ---- building turns ---- */
@@ -327,14 +400,38 @@ static void strip_markup_label(const line_label *ll)
 	drop_empty_line(before, after);
 }
 
+/* What the label says of its speaker besides the name: the short form
+ * it will go by, a constituency and a party, an affiliation. */
+static steno_status speaker_attrs(tx *t, const char *id, const tx_label *lab)
+{
+	char value[CSTR_MAX];
+	if (lab->alias) {
+		cstr(value, lab->role, lab->role_len);
+		if (steno_speaker_set_attr(t->doc, id, "alias", value) != STENO_OK)
+			return STENO_ERR_NOMEM;
+	}
+	for (int i = 0; i < lab->attr_count; i++) {
+		cstr(value, lab->attrs[i].value, lab->attrs[i].len);
+		if (steno_speaker_set_attr(t->doc, id, lab->attrs[i].name, value) != STENO_OK)
+			return STENO_ERR_NOMEM;
+	}
+	return STENO_OK;
+}
+
 /* The speaker of ll's name, put in the table the first time (the first
- * label written names it); -1 on no memory. */
+ * label written names it); an alias is its long form's.  -1 on no
+ * memory. */
 static int speaker_of(tx *t, const line_label *ll)
 {
 	known *k = ll->name;
 	const tx_label *lab = &ll->lab;
 	if (k->ids)
 		return 0;
+	if (k->long_form && k->long_form->ids) {
+		k->ids = k->long_form->ids;
+		k->speaker = k->long_form->speaker;
+		return 0;
+	}
 	char id[TX_ID_MAX], name[CSTR_MAX];
 	tx_speaker_id(lab, id);
 	cstr(name, lab->name, lab->name_len);
@@ -344,6 +441,8 @@ static int speaker_of(tx *t, const line_label *ll)
 			return -1;
 		i = steno_speaker_find(t->doc, id);
 	}
+	if (speaker_attrs(t, id, lab) != STENO_OK)
+		return -1;
 	const char **ids = arena_alloc(&t->doc->arena, sizeof *ids);
 	if (!ids)
 		return -1;
@@ -363,7 +462,7 @@ static steno_status add_speaker(tx *t, steno_node *turn, const line_label *ll)
 	if (speaker_of(t, ll) < 0)
 		return STENO_ERR_NOMEM;
 	speaker *sp = &t->doc->speakers[k->speaker];
-	if (lab->role_len && !sp->role &&
+	if (lab->role_len && !lab->alias && !sp->role &&
 	    !(sp->role = arena_strndup(&t->doc->arena, lab->role,
 	                               lab->role_len < CSTR_MAX ? lab->role_len : CSTR_MAX - 1)))
 		return STENO_ERR_NOMEM;
@@ -398,9 +497,13 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	turn->as.turn.start = ll->lab.ms;
 	if (add_speaker(t, turn, ll) != STENO_OK)
 		return STENO_ERR_NOMEM;
-	if (ll->node->type == STENO_NODE_TEXT)
-		return strip_text_label(t->doc, ll);
-	strip_markup_label(ll);
+	if (ll->node->type != STENO_NODE_TEXT)
+		strip_markup_label(ll);
+	else if (strip_text_label(t->doc, ll) != STENO_OK)
+		return STENO_ERR_NOMEM;
+	/* "Mephistopheles." alone in its paragraph: the speech follows it */
+	if (!piece->first)
+		steno_node_unlink(piece);
 	return STENO_OK;
 }
 
@@ -434,6 +537,8 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 		int found = labelled_line(t, n, &line_start, &skip_line, &ll);
 		if (found < 0)
 			return STENO_ERR_NOMEM;
+		if (found && !accepted(t, &ll))
+			found = skip_line = 0;
 		if (found) {
 			if (n == p->first) {
 				first_labelled = 1;
@@ -501,23 +606,27 @@ static int holds_turns(steno_node_type type)
 }
 
 /* Turns in the containers of list, which hold paras paragraphs.  The
- * survey stops as soon as the labels have decided, or the paragraphs
- * are all read: a Transcriber or TEI document's sections hold turns,
- * not paragraphs, and reading through their thousands of turns for
- * none would cost a cache miss each. */
+ * survey stops once the paragraphs are all read: a Transcriber or TEI
+ * document's sections hold turns, not paragraphs, and reading through
+ * their thousands of turns for none would cost a cache miss each. */
 static steno_status find_turns(tx *t, steno_node **list, size_t count, size_t paras)
 {
 	steno_status st = STENO_OK;
-	for (size_t i = 0; i < count && paras && st == STENO_OK && !is_transcript(t); i++)
-		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK && !is_transcript(t);
-		     b = b->next)
+	for (size_t i = 0; i < count && paras && st == STENO_OK; i++)
+		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK; b = b->next)
 			if (b->type == STENO_NODE_PARAGRAPH) {
 				paras--;
 				st = survey_paragraph(t, b);
 			}
-	if (st == STENO_OK && is_transcript(t))
-		for (size_t i = 0; i < count && st == STENO_OK; i++)
-			st = build_turns(t, list[i]);
+	if (st != STENO_OK || !tx_survey_decide(&t->sv)) {
+		warn_unsure(t);
+		return st;
+	}
+	t->first_recurring = first_recurring(t);
+	t->seq = 0;
+	for (size_t i = 0; i < count && st == STENO_OK; i++)
+		st = build_turns(t, list[i]);
+	warn_unsure(t);
 	return st;
 }
 
@@ -758,16 +867,16 @@ static steno_status times_and_notes(steno_doc *doc, quotes *q)
 
 steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
-	tx t = {.doc = doc, .seen = steno_doc_new()};
+	tx t = {.doc = doc};
 	size_t count = 0, paras = 0;
-	steno_node **list = t.seen ? tx_collect(doc, holds_turns, &count, &paras) : NULL;
+	steno_node **list = tx_collect(doc, holds_turns, &count, &paras);
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
 	if (st == STENO_OK)
 		st = find_turns(&t, list, count, paras);
 	free(list);
 	if (st == STENO_OK)
 		st = times_and_notes(doc, q);
-	steno_doc_free(t.seen);
-	free(t.known);
+	free(t.names.slots);
+	free(t.people.slots);
 	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
 }

@@ -40,6 +40,25 @@ size_t tx_date_prefix(const char *s, size_t len);
 
 #define TX_ID_MAX 128
 
+/* The shapes a label comes in.  A document keeps to a few of them, so
+ * the pass counts each shape before it trusts one (transcript_survey.c). */
+enum tx_shape {
+	TX_SHAPE_COLON,  /* "TAN KEFEI: ...", "Q: ...", "**Tan Kefei:**" */
+	TX_SHAPE_TIGHT,  /* "AvD:..." with nothing between colon and text */
+	TX_SHAPE_PERIOD, /* "Mr. SMITH. Thank you.", "Mephistopheles." alone */
+	TX_SHAPE_SPACES, /* "Q    Thanks." or "MR. ROE   Well": a gap, no colon */
+	TX_SHAPE_BRACKET, /* "[Speaker 2] text" */
+	TX_SHAPE_NICK,   /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
+	TX_SHAPE_COUNT
+};
+
+/* An attribute a label gives its speaker: "ACME BANK" after a comma,
+ * "(Northtown)" and "(Con)" after a name. */
+typedef struct tx_attr {
+	const char *name, *value;
+	size_t len;
+} tx_attr;
+
 typedef struct tx_label {
 	const char *name; /* the speaker's name as written */
 	size_t name_len;
@@ -54,6 +73,12 @@ typedef struct tx_label {
 	int keep_count;
 	int strong; /* a label that prose hardly has: caps, Q, a role, a time */
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
+	int shape;  /* an enum tx_shape */
+	int alias;  /* the role is the name's short form: "Anna van Dijk (AvD)" */
+	int margin; /* the line opens with a court reporter's line number */
+	int comma_role; /* the role came after a comma, as prose writes lists */
+	tx_attr attrs[2];
+	int attr_count;
 } tx_label;
 
 /* What a label's name says wherever it is written.  A transcript names
@@ -65,12 +90,14 @@ typedef struct tx_name {
 	int prose;  /* a name prose puts before a colon: "Note", "The answer" */
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
 	int strong; /* capitals, Q or A, a role ("Moderator") */
+	int weak;   /* a speaker only if named again: "The Prime Minister" */
 } tx_name;
 
 /* The shape of a speaker label at the start of a line of text
  * s[0..len): "Q: ...", "TAN KEFEI: ...", "[00:01:02] Q: ...",
  * "Speaker 1 (00:05): ...", "Speaker 1  0:05", "Q    ..." (two or more
- * blanks). */
+ * blanks), and the shapes of enum tx_shape.  A court reporter's line
+ * number before the label is kept as text and sets margin. */
 int tx_label_in_text(const char *s, size_t len, tx_label *lab);
 /* The shape of a label that is the whole of s (the text of "**Tan
  * Kefei:**"), its colon optional: *has_colon says whether it was there. */
@@ -83,7 +110,45 @@ int tx_label_judged(tx_label *lab, const tx_name *judged);
  * rank and office ("Senior Colonel") do not count, case does not. */
 void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
 
+/* ---- the survey (transcript_survey.c) ----
+ *
+ * Before any line becomes a turn, every line start of the document's
+ * paragraphs is read once and its candidate label counted by shape and
+ * by name; then the shapes that explain the document are chosen, and
+ * only labels in those shapes become turns. */
+
+typedef struct tx_survey {
+	size_t lines[TX_SHAPE_COUNT];     /* candidate labels of each shape */
+	size_t names[TX_SHAPE_COUNT];     /* distinct names among them */
+	size_t recurring[TX_SHAPE_COUNT]; /* names labelled twice or more */
+	size_t weak_recurring[TX_SHAPE_COUNT]; /* of them, names like "The Chair" */
+	size_t strong[TX_SHAPE_COUNT];    /* labels prose hardly writes */
+	int questions, answers;
+	size_t text_lines, margin_lines; /* for the court reporter's layout */
+	unsigned shapes; /* the chosen shapes, a bit each */
+	int layout;      /* line numbers in the margin: labels come after them */
+} tx_survey;
+
+/* A line start of a paragraph, margin set when it opens with a line
+ * number. */
+void tx_survey_line(tx_survey *sv, int margin);
+/* A candidate label; count is how often its person has been labelled
+ * so far, this one included; judged its name's judgement. */
+void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, size_t count);
+/* Choose the shapes; 1 when the document is a transcript. */
+int tx_survey_decide(tx_survey *sv);
+/* Does a label of that shape and name become a turn?  count is how
+ * often the document labels its name in all; judged its judgement. */
+int tx_survey_accepts(const tx_survey *sv, const tx_label *lab, const tx_name *judged,
+                      size_t count);
+
 /* ---- tree helpers (transcript_lex.c) ---- */
+
+/* The length of a court reporter's margin number ("12" then blanks,
+ * 1 to 25) opening s, blanks included; 0 if none (transcript_lex.c). */
+size_t tx_margin(const char *s, size_t len);
+/* The length of the blank at s[i]: a space, a tab or a no-break space. */
+size_t tx_gap(const char *s, size_t len, size_t i);
 
 /* Space or tab (inline: asked of every byte at a line's edges). */
 static inline int tx_is_blank(char c)

@@ -52,12 +52,14 @@ static const char *const titles[] = {
 	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
 };
 
-/* Lower-case words that may stand inside a name: "Ursula von der Leyen".
+/* Lower-case words that may stand inside a name: "Ursula von der Leyen",
+ * "Minister for Finance", "Mr. SMITH of New Jersey".
  * None is longer than CONNECTOR_MAX bytes, which spares most words of
  * prose the search. */
 #define CONNECTOR_MAX 3
-static const char *const connectors[] = {"al", "bin", "da", "de", "del", "den", "der",
-                                         "di", "du", "el", "la", "le", "van", "von"};
+static const char *const connectors[] = {"al",  "bin", "da", "de",  "del", "den",
+                                         "der", "di",  "du", "el",  "for", "la",
+                                         "le",  "of",  "van", "von"};
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
@@ -127,7 +129,8 @@ static inline size_t name_char(const char *s, size_t len, int first)
 	char c = s[0];
 	if ((unsigned char)c >= 0x80)
 		return name_char_utf8(s, len, first);
-	return is_upper(c) || (!first && (is_lower(c) || is_digit(c) || c == '.' || c == '\'' || c == '-'));
+	return is_upper(c) || (!first && (is_lower(c) || is_digit(c) || c == '.' || c == '\'' ||
+	                                  c == '-' || c == '_'));
 }
 
 /* The end of the word at s[i], or 0.  A word starts with a capital (or
@@ -151,28 +154,72 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	return i;
 }
 
+/* Does the word end a sentence ("Mr. ISSA. Mr. Chairman", "Mr. JONES
+ * of Ohio. Will")?  A full stop after three capitals or four letters
+ * ends one, but not one inside an abbreviation ("U.S.A.") or after a
+ * title ("Mrs.", "Prof."). */
+static int sentence_end(const char *w, size_t len)
+{
+	if (len < 4 || w[len - 1] != '.' || memchr(w, '.', len - 1))
+		return 0;
+	if (len >= 5)
+		return !in_list(w, len, titles, COUNT(titles));
+	for (size_t i = 0; i + 1 < len; i++)
+		if (!is_upper(w[i]))
+			return 0;
+	return 1;
+}
+
 /* The name at s[i]: its end, or 0. */
 static size_t read_name(const char *s, size_t len, size_t i)
 {
 	size_t start = i, words = 0, end;
 	while ((end = name_word(s, len, i, words == 0))) {
 		words++;
-		i = end;
-		if (words == NAME_WORDS || i - start > NAME_MAX_BYTES || i + 1 >= len ||
-		    s[i] != ' ' || !name_word(s, len, i + 1, 0))
+		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + 1 >= len ||
+		    s[end] != ' ' || sentence_end(s + i, end - i) || !name_word(s, len, end + 1, 0)) {
+			i = end;
 			break;
-		i++;
+		}
+		i = end + 1;
 	}
 	return words && i - start <= NAME_MAX_BYTES ? i : 0;
+}
+
+static int all_caps(const char *s, size_t len)
+{
+	size_t upper = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (is_lower(s[i]))
+			return 0;
+		upper += is_upper(s[i]);
+	}
+	return upper >= 1;
+}
+
+/* Does the name hold a word of two capitals or more ("Mr. ISSA")? */
+static int has_caps_word(const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++)
+		if ((run = is_upper(s[i]) ? run + 1 : 0) >= 2)
+			return 1;
+	return 0;
+}
+
+/* "The Prime Minister", "An Leas-Chathaoirleach": an office named as a
+ * speaker, which prose writes too ("The Problem: ..."), so only a name
+ * the document labels again, or in capitals, is one. */
+static int function_word_first(const char *s, size_t len)
+{
+	const char *space = memchr(s, ' ', len);
+	return space && in_list(s, (size_t)(space - s), function_words, COUNT(function_words));
 }
 
 /* Is the name one that prose uses before a colon? */
 static int prose_name(const char *s, size_t len)
 {
-	if (in_list(s, len, prose_names, COUNT(prose_names)))
-		return 1;
-	const char *space = memchr(s, ' ', len);
-	return space && in_list(s, (size_t)(space - s), function_words, COUNT(function_words));
+	return in_list(s, len, prose_names, COUNT(prose_names));
 }
 
 static int any_word_in(const char *s, size_t len, const char *const *list, size_t count)
@@ -188,6 +235,21 @@ static int any_word_in(const char *s, size_t len, const char *const *list, size_
 	return 0;
 }
 
+/* "MAX_SIZE" is a constant in a README, not a speaker, unless it is a
+ * diarisation id: "SPEAKER_00", an underscore and digits to the end. */
+static int constant_name(const char *s, size_t len)
+{
+	const char *under = memchr(s, '_', len);
+	if (!under)
+		return 0;
+	size_t i = (size_t)(under - s) + 1;
+	if (i == len)
+		return 1;
+	while (i < len && is_digit(s[i]))
+		i++;
+	return i < len;
+}
+
 void tx_name_judge(const char *s, size_t len, tx_name *judged)
 {
 	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
@@ -198,8 +260,9 @@ void tx_name_judge(const char *s, size_t len, tx_name *judged)
 		letters += is_upper(s[i]) || is_lower(s[i]);
 		lower += is_lower(s[i]);
 	}
-	judged->strong = judged->qa || (letters >= 2 && !lower) ||
+	judged->strong = judged->qa || (letters >= 2 && !lower && !constant_name(s, len)) ||
 	                 any_word_in(s, len, role_words, COUNT(role_words));
+	judged->weak = function_word_first(s, len) && !judged->strong && !has_caps_word(s, len);
 }
 
 int tx_label_judged(tx_label *lab, const tx_name *judged)
@@ -211,21 +274,45 @@ int tx_label_judged(tx_label *lab, const tx_name *judged)
 		lab->role = lab->qa == 'q' ? "question" : "answer";
 		lab->role_len = strlen(lab->role);
 	}
-	lab->strong |= judged->strong || lab->role_len;
+	/* "London, Paris, Rome:" has a role's shape; a parenthesis is rarer */
+	lab->strong |= judged->strong || (lab->role_len && !lab->comma_role);
 	return 1;
 }
 
+#define FULLWIDTH_OPEN  "\xEF\xBC\x88" /* U+FF08 */
+#define FULLWIDTH_CLOSE "\xEF\xBC\x89" /* U+FF09 */
+#define NICK_MAX        24 /* bytes of a chat nickname */
+
+/* Is the three-byte character c (a full-width colon or parenthesis) at s[i]? */
+static int wide_at(const char *s, size_t len, size_t i, const char *c)
+{
+	return i + 3 <= len && memcmp(s + i, c, 3) == 0;
+}
+
+static size_t skip_gaps(const char *s, size_t len, size_t i)
+{
+	size_t n;
+	while ((n = tx_gap(s, len, i)))
+		i += n;
+	return i;
+}
+
+/* The colon ending a label at s[i]: 1 with blanks or the line's end
+ * after it, 2 when text follows at once ("AvD:Hola", not "10:30" or
+ * "http://"), else 0; *after is past it. */
 static int is_colon(const char *s, size_t len, size_t i, size_t *after)
 {
-	if (i < len && s[i] == ':' && (i + 1 == len || tx_is_blank(s[i + 1]))) {
-		*after = i + 1;
-		return 1;
-	}
-	if (i + 3 <= len && memcmp(s + i, FULLWIDTH_COLON, 3) == 0) {
+	if (wide_at(s, len, i, FULLWIDTH_COLON)) {
 		*after = i + 3;
 		return 1;
 	}
-	return 0;
+	if (i >= len || s[i] != ':')
+		return 0;
+	*after = i + 1;
+	if (i + 1 == len || tx_gap(s, len, i + 1))
+		return 1;
+	char c = s[i + 1];
+	return !is_digit(c) && c != '/' && c != ':' && c != '=' && c != ')' && c != '(' ? 2 : 0;
 }
 
 static void keep(tx_label *lab, size_t off, size_t len)
@@ -236,84 +323,256 @@ static void keep(tx_label *lab, size_t off, size_t len)
 	}
 }
 
-/* "(Spokesperson)" or "(00:05)" after the name at s[i]; the end or 0. */
-static size_t read_paren(const char *s, size_t len, size_t i, tx_label *lab)
+/* The bytes of the opening parenthesis at s[i], ASCII or full-width. */
+static size_t paren_open(const char *s, size_t len, size_t i)
 {
-	size_t time_len = tx_time(s + i, len - i, TX_TIME_BRACKETED, 0, &lab->ms);
+	if (i < len && s[i] == '(')
+		return 1;
+	return wide_at(s, len, i, FULLWIDTH_OPEN) ? 3 : 0;
+}
+
+/* "(Spokesperson)", "（LW）" or "(00:05)" at s[i]: the end, or 0.  The
+ * text inside goes to *in. */
+static size_t read_paren(const char *s, size_t len, size_t i, tx_label *lab, tx_attr *in)
+{
+	size_t open = paren_open(s, len, i);
+	int64_t ms; /* tx_time may set it and still refuse: "(10:30 am)" */
+	size_t time_len = open == 1 ? tx_time(s + i, len - i, TX_TIME_BRACKETED, 0, &ms) : 0;
 	if (time_len) {
+		lab->ms = ms;
 		lab->strong = 1;
 		return i + time_len;
 	}
-	size_t start = i + 1, end = start;
-	while (end < len && end - start < ROLE_MAX && !strchr("():[]", s[end]))
+	size_t start = i + open, end = start;
+	while (end < len && end - start < ROLE_MAX && !strchr("():[]", s[end]) &&
+	       !paren_open(s, len, end) && !(open == 3 && wide_at(s, len, end, FULLWIDTH_CLOSE)))
 		end++;
-	if (end >= len || s[end] != ')' || end == start)
+	size_t close = open == 1 ? (end < len && s[end] == ')')
+	                         : wide_at(s, len, end, FULLWIDTH_CLOSE) * 3;
+	if (!close || end == start)
 		return 0;
-	lab->role = s + start;
-	lab->role_len = end - start;
-	return end + 1;
+	in->value = s + start;
+	in->len = end - start;
+	return end + close;
 }
 
-/* What may follow a name: a role or time in parentheses and a colon; or
- * blanks and a time ending the line; or, after "Q", two blanks.  A time
- * is part of the label (the turn's start), not of the text. */
+/* "AvD" for "Anna van Dijk", "MF" for "Michael Folkson": the capitals
+ * of the short form are those that open the name's words, in order. */
+static int is_initials(const char *name, size_t name_len, const char *r, size_t r_len)
+{
+	size_t w = 0, caps = 0;
+	if (r_len > 6 || !is_upper(r[0]))
+		return 0;
+	for (size_t k = 0; k < r_len; k++) {
+		if (!is_upper(r[k])) {
+			if (!is_lower(r[k]))
+				return 0;
+			continue;
+		}
+		while (w < name_len && !(is_upper(name[w]) && (w == 0 || name[w - 1] == ' ')))
+			w++;
+		if (w == name_len || name[w] != r[k])
+			return 0;
+		w++;
+		caps++;
+	}
+	return caps >= 2;
+}
+
+/* One or two parentheticals after the name at s[i]: a role, an alias
+ * ("(AvD)"), a time, or a constituency and a party ("(Northtown)
+ * (Lab)").  The end, i when there are none, 0 when malformed. */
+static size_t read_parens(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	tx_attr in[2] = {{0}};
+	int count = 0;
+	while (count < 2) {
+		size_t at = i + (i < len && s[i] == ' ');
+		if (!paren_open(s, len, at))
+			break;
+		size_t end = read_paren(s, len, at, lab, &in[count]);
+		if (!end)
+			return 0;
+		i = end;
+		count += in[count].value != NULL;
+		if (lab->ms != STENO_TIME_NONE)
+			break;
+	}
+	if (count == 2) {
+		in[0].name = "constituency";
+		in[1].name = "party";
+		lab->attrs[lab->attr_count++] = in[0];
+		lab->attrs[lab->attr_count++] = in[1];
+	} else if (count == 1 && is_initials(lab->name, lab->name_len, in[0].value, in[0].len)) {
+		lab->alias = 1;
+		lab->role = in[0].value; /* the short form, which later labels use */
+		lab->role_len = in[0].len;
+	} else if (count == 1) {
+		lab->role = in[0].value;
+		lab->role_len = in[0].len;
+	}
+	return i;
+}
+
+/* ", ANALYST, ACME BANK" after the name at s[i]: a role and an
+ * affiliation, each name-like.  The end, or i when there is none. */
+static size_t read_commas(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	size_t at = i, end, parts = 0;
+	const char *part[2];
+	size_t part_len[2];
+	while (parts < 2 && at + 2 < len && s[at] == ',' && s[at + 1] == ' ' &&
+	       (end = read_name(s, len, at + 2))) {
+		part[parts] = s + at + 2;
+		part_len[parts++] = end - at - 2;
+		at = end;
+	}
+	if (!parts || (at < len && s[at] != ':' && !wide_at(s, len, at, FULLWIDTH_COLON)))
+		return i;
+	lab->role = part[0];
+	lab->role_len = part_len[0];
+	lab->comma_role = 1;
+	if (parts == 2)
+		lab->attrs[lab->attr_count++] = (tx_attr){"affiliation", part[1], part_len[1]};
+	return at;
+}
+
+/* What follows the label's text (its separator at s[i], ending at
+ * after) stays text; the label's shape is shape. */
+static int label_ends(tx_label *lab, const char *s, size_t len, size_t after, int shape)
+{
+	lab->shape = shape;
+	after = skip_gaps(s, len, after);
+	keep(lab, after, len - after);
+	return 1;
+}
+
+/* "Mr. ISSA. Mr. Chairman," or "Mephistopheles." alone: a name that
+ * ends in a full stop is a label only in capitals or on its own line. */
+static int period_label(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role ||
+	    (i < len && !tx_gap(s, len, i)))
+		return 0;
+	if (i < len && !has_caps_word(lab->name, lab->name_len))
+		return 0;
+	lab->name_len--;
+	lab->written_len = lab->name_len;
+	lab->strong = has_caps_word(lab->name, lab->name_len);
+	return label_ends(lab, s, len, i, TX_SHAPE_PERIOD);
+}
+
+/* What may follow a name: parentheticals or commas and a colon; or
+ * blanks and a time ending the line; or a full stop; or, after "Q" or a
+ * name in capitals, a gap of two blanks.  A time is part of the label
+ * (the turn's start), not of the text. */
 static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
 {
 	size_t after, n, t;
-	if (i + 1 < len && s[i] == ' ' && s[i + 1] == '(' && !(i = read_paren(s, len, i + 1, lab)))
+	int colon;
+	if (!(i = read_parens(s, len, i, lab)))
 		return 0;
+	i = read_commas(s, len, i, lab);
 	lab->written_len = (size_t)(s + i - lab->written);
-	if (is_colon(s, len, i, &after)) {
-		while (after < len && tx_is_blank(s[after]))
-			after++;
-		keep(lab, after, len - after);
-		return 1;
-	}
-	if (lab->role || lab->ms != STENO_TIME_NONE)
+	if ((colon = is_colon(s, len, i, &after)))
+		return label_ends(lab, s, len, after, colon == 1 ? TX_SHAPE_COLON : TX_SHAPE_TIGHT);
+	if (lab->role || lab->attr_count || lab->ms != STENO_TIME_NONE)
 		return 0;
-	for (n = i; n < len && tx_is_blank(s[n]); n++)
-		;
+	if (period_label(s, len, i, lab))
+		return 1;
+	n = skip_gaps(s, len, i);
 	t = n > i ? tx_time(s + n, len - n, TX_TIME_BRACKETED | TX_TIME_BARE, 1, &lab->ms) : 0;
 	if (t && n + t == len) {
 		lab->strong = 1;
 		lab->written_len = len - (size_t)(lab->written - s);
+		lab->shape = TX_SHAPE_COLON;
 		return 1;
 	}
 	lab->ms = STENO_TIME_NONE;
-	if (n - i >= 2 && n < len && lab->name_len == 1 && lab->name[0] == 'Q') {
-		keep(lab, n, len - n);
-		return 1;
-	}
+	if (n < len && n - i >= 2 && all_caps(lab->name, lab->name_len))
+		return label_ends(lab, s, len, n, TX_SHAPE_SPACES);
 	return 0;
 }
 
-/* Can s hold a label at all?  Every label has a colon (or a time's
- * colon) but "Q    ...", so most lines of prose are turned away here,
- * without a word of them read. */
-static int may_hold_label(const char *s, size_t len)
+/* A chat nickname, "mk" or "pnkfelix": lower case, one word; its end or 0. */
+static size_t read_nick(const char *s, size_t len, size_t i)
 {
-	return memchr(s, ':', len) || memchr(s, FULLWIDTH_COLON[0], len) || (len && s[0] == 'Q');
+	size_t start = i;
+	if (i >= len || !is_lower(s[i]))
+		return 0;
+	while (i < len && i - start < NICK_MAX &&
+	       (is_lower(s[i]) || is_digit(s[i]) || s[i] == '_' || s[i] == '-'))
+		i++;
+	return i < len && (s[i] == ':' || s[i] == '>') ? i : 0;
+}
+
+static void set_name(tx_label *lab, const char *s, size_t from, size_t to)
+{
+	lab->name = lab->written = s + from;
+	lab->name_len = lab->written_len = to - from;
+}
+
+/* "[Speaker 2] text" or "<Ege> text": a name in brackets, then a blank.
+ * A stage direction ("[Laughter]") is not one. */
+static int bracketed_label(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	const char *kind;
+	char close = s[i] == '[' ? ']' : '>';
+	size_t end = read_name(s, len, i + 1);
+	int nick = !end && (end = read_nick(s, len, i + 1)) != 0;
+	if (!end || end >= len || s[end] != close || tx_event(s + i, len - i, &kind) ||
+	    (end + 1 < len && !tx_gap(s, len, end + 1)))
+		return 0;
+	set_name(lab, s, i + 1, end);
+	return label_ends(lab, s, len, end + 1, nick || close == '>' ? TX_SHAPE_NICK : TX_SHAPE_BRACKET);
+}
+
+/* "mk: that makes sense": a nickname and a colon. */
+static int nick_label(const char *s, size_t len, size_t i, tx_label *lab)
+{
+	size_t end = read_nick(s, len, i), after;
+	if (!end || is_colon(s, len, end, &after) != 1 || after >= len)
+		return 0;
+	set_name(lab, s, i, end);
+	return label_ends(lab, s, len, after, TX_SHAPE_NICK);
+}
+
+/* A court reporter's line number, then a time, before the label: both
+ * stay text.  Where the label starts, or len when the line is only that. */
+static size_t label_start(const char *s, size_t len, tx_label *lab)
+{
+	size_t pre = tx_margin(s, len);
+	if (pre && pre < len) {
+		lab->margin = 1;
+		keep(lab, 0, pre);
+	}
+	size_t t = tx_time(s + pre, len - pre, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
+	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
+	if (!t)
+		return pre;
+	if (pre + t == len || !tx_gap(s, len, pre + t))
+		return len;
+	size_t after = skip_gaps(s, len, pre + t);
+	if (lab->keep_count)
+		lab->keep_len[0] = after; /* the margin and the time, one piece */
+	else
+		keep(lab, 0, after);
+	return after;
 }
 
 int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 {
-	if (!may_hold_label(s, len))
-		return 0;
 	memset(lab, 0, sizeof *lab);
-	size_t pre = tx_time(s, len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
-	if (pre) {
-		if (pre == len || !tx_is_blank(s[pre]))
-			return 0;
-		while (pre < len && tx_is_blank(s[pre]))
-			pre++;
-		keep(lab, 0, pre);
-	}
-	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
+	lab->ms = STENO_TIME_NONE;
+	size_t pre = label_start(s, len, lab);
+	if (pre >= len)
+		return 0;
+	if (s[pre] == '[' || s[pre] == '<')
+		return bracketed_label(s, len, pre, lab);
 	size_t end = read_name(s, len, pre);
 	if (!end)
-		return 0;
-	lab->name = lab->written = s + pre;
-	lab->name_len = end - pre;
+		return nick_label(s, len, pre, lab);
+	set_name(lab, s, pre, end);
 	return label_tail(s, len, end, lab);
 }
 
@@ -330,18 +589,24 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		*has_colon = 1;
 		len -= 3;
 	}
-	size_t end = read_name(s, len, 0);
+	/* "**[00:18] Alice Chen:**": the time is the turn's start */
+	size_t pre = tx_time(s, len, TX_TIME_BRACKETED, 0, &lab->ms);
+	if (pre)
+		pre = skip_gaps(s, len, pre);
+	size_t end = read_name(s, len, pre);
 	if (!end)
 		return 0;
-	lab->name = lab->written = s;
-	lab->name_len = end;
-	if (end + 1 < len && s[end] == ' ' && s[end + 1] == '(' &&
-	    !(end = read_paren(s, len, end + 1, lab)))
+	set_name(lab, s, pre, end);
+	if (!(end = read_parens(s, len, end, lab)))
 		return 0;
+	if (*has_colon)
+		end = read_commas(s, len, end, lab);
 	if (end != len)
 		return 0;
+	lab->written = s; /* the time is the turn's start, and stays in its label */
 	lab->written_len = len;
 	lab->strong = 1; /* set in bold or italics: the writer meant a label */
+	lab->shape = TX_SHAPE_COLON;
 	return 1;
 }
 

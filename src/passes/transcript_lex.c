@@ -98,6 +98,28 @@ size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms
 	return n;
 }
 
+size_t tx_gap(const char *s, size_t len, size_t i)
+{
+	if (i < len && tx_is_blank(s[i]))
+		return 1;
+	return i + 1 < len && s[i] == '\xC2' && s[i + 1] == '\xA0' ? 2 : 0;
+}
+
+/* A transcript page numbers its lines 1 to 25, the number set off from
+ * the text by at least two blanks or ending the line. */
+size_t tx_margin(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	while (i < len && i < 2 && is_digit(s[i]))
+		i++;
+	if (!i || s[0] == '0' || (i == 2 && (s[0] > '2' || (s[0] == '2' && s[1] > '5'))))
+		return 0;
+	size_t digits = i;
+	while ((n = tx_gap(s, len, i)))
+		i += n;
+	return i == len || i - digits >= 2 ? i : 0;
+}
+
 /* ---- stage directions ---- */
 
 /* Every kind of non-speech event steno knows, by the word that opens

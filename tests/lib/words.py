@@ -27,7 +27,8 @@ attribute where that differs from the speaker's name (formats/text.md).
 So a turn counts as its label, else as its speakers' names, at its
 start; and, when the turn opens with a time, again after that time,
 since a timestamp may stand before the label ("[00:01:02] Q:") as well
-as after it ("Q: [00:01:02]").
+as after it ("Q: [00:01:02]"); and a court reporter's line number
+before the label ("3   JUSTICE HALE:  Go on.") opens the turn's text.
 """
 import gzip
 import json
@@ -37,6 +38,8 @@ import sys
 WORD = re.compile(r"\w+", re.UNICODE)
 # List markers are structure (an item, a list's start number), not words.
 LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTILINE)
+# A court reporter's line number, which stays text before a turn's label.
+MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
 # Header keys the text reader normalises (formats/text.md).
 KEY_ALIASES = {"location": "place", "participants": "speakers", "lang": "language"}
 
@@ -66,7 +69,11 @@ def json_texts(node, out, names, after_time):
             after_time[:] = turn_label(node, names)
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
-                out.append(value)
+                margin = MARGIN.match(value) if after_time else None
+                if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
+                    out.extend([margin.group(0)] + after_time + [value[margin.end():]])
+                else:
+                    out.append(value)
                 if node.get("type") == "time":
                     out.extend(after_time)
                 after_time.clear()

@@ -11,7 +11,8 @@ was dropped on the way.
 
 Files whose licence does not allow redistribution are not in files/; put
 them (see fetch.md) in a folder and name it in $TURNS_EXTRA to include them.
-Rows whose file is absent are reported as skipped.
+Rows whose file is absent are reported as skipped.  $TURNS_ONLY names a
+file listing the files to measure, one a line (tuning.txt, held-out.txt).
 
 This is a measurement, not a test: it exits 0 whatever the numbers, and 1
 only when steno crashes (dies by a signal) or times out.
@@ -115,6 +116,11 @@ def main():
     steno = find_steno()
     extra = os.environ.get("TURNS_EXTRA")
     rows = read_manifest()
+    only = os.environ.get("TURNS_ONLY")
+    if only:
+        with open(only, encoding="utf-8") as f:
+            wanted = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+        rows = [r for r in rows if r["file"] in wanted]
     results, skipped, broken = [], [], []
     for r in rows:
         name = r["file"]

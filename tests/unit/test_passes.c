@@ -89,6 +89,45 @@ static void test_turns(void)
 	steno_doc_free(doc);
 }
 
+/* The survey: a shape counts only as the document's convention, a
+ * preamble's keys are not speakers, and what is left is said. */
+static void test_survey(void)
+{
+	/* two speakers labelled twice each with a full stop: Congressional Record */
+	steno_doc *doc = parse("Mr. ROE. Yes.\nMr. POE. No.\nMr. ROE. Why?\nMr. POE. So.\n",
+	                       STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	CHECK(steno_speaker_count(doc) == 2);
+	steno_doc_free(doc);
+
+	/* one name twice is not yet a convention for a shape prose writes */
+	doc = parse("Mr. ROE. Yes.\n\nMr. ROE. Why?\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 0);
+	CHECK(steno_doc_warning_count(doc) == 1);
+	steno_doc_free(doc);
+
+	doc = parse("Tema: Presupuesto\n\nAvD: Hola.\n\nPR: Hola.\n\nAvD: Bien.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 3);
+	CHECK(steno_speaker_find(doc, "tema") == (size_t)-1);
+	CHECK(steno_doc_warning_count(doc) == 0);
+	steno_doc_free(doc);
+
+	/* an alias and its long form are one speaker, the alias an attribute */
+	doc = parse("Anna van Dijk (AvD): Hi.\n\nAvD: Bye.\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 2);
+	CHECK(steno_speaker_count(doc) == 1);
+	CHECK_STR(steno_speaker_attr_name(doc, 0, 0), "alias");
+	CHECK_STR(steno_speaker_attr_value(doc, 0, 0), "AvD");
+	steno_doc_free(doc);
+
+	/* minutes' nicknames beside a line the document never labels again */
+	doc = parse("mk: yes\nek: no\nmk: why\nek: so\nzz: once\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	CHECK(steno_doc_warning_count(doc) == 1);
+	steno_doc_free(doc);
+}
+
 static void test_times(void)
 {
 	steno_doc *doc = parse("[00:00:01.5] Q: Now?\n\nSpeaker 1 (00:05): Hi.\n\nQ: x\n",
@@ -202,11 +241,28 @@ static void test_hostile(void)
 	CHECK(doc && count_of(doc, STENO_NODE_TURN) == n);
 	steno_doc_free(doc);
 	free(s);
+
+	/* a full-width parenthesis or colon cut off by the end of the text,
+	 * in a buffer of exactly its size, so ASan sees a read past it */
+	static const char *const cut[] = {"Li Wei\xEF\xBC\x88LW", "Li Wei\xEF\xBC\x88LW\xEF\xBC",
+	                                  "ROE, ANALYST\xEF\xBC", "A\rBs'''do\xEF\xBC\x88uble'' ``'' ``.'"};
+	for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+		size_t len = strlen(cut[i]);
+		char *exact = malloc(len);
+		memcpy(exact, cut[i], len);
+		steno_options opts;
+		steno_options_init(&opts);
+		doc = steno_parse(exact, len, "text", &opts, NULL);
+		CHECK(doc && count_of(doc, STENO_NODE_TURN) == 0);
+		steno_doc_free(doc);
+		free(exact);
+	}
 }
 
 void test_passes(void)
 {
 	test_turns();
+	test_survey();
 	test_times();
 	test_events();
 	test_quotes();
