@@ -89,7 +89,7 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
 	    !(e->toc = spool_new()) || !(e->zip = zip_new(out, opts->compress_level, e->time))) {
 		if (e)
 			epub_discard(e);
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	e->opts = *opts;
@@ -350,7 +350,7 @@ static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_d
 	}
 	steno_sink *f = filter_new(s);
 	if (!f)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = html_format.write(doc, f, &e->opts, err);
 	steno_sink_close(f); /* its errors are the chapter sink's, seen by zip_end_entry */
 	sink_puts(s, "</section>\n</body>\n</html>\n");
@@ -471,7 +471,7 @@ static void *epub_prepare(const void *state, const steno_doc *doc, const char *s
 	const char *meta_title = steno_meta_get(doc, "title");
 	chapter *c = calloc(1, sizeof *c);
 	if (!c) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	if (archive_info_get(&c->info, doc, source, err) != STENO_OK) {
@@ -482,7 +482,7 @@ static void *epub_prepare(const void *state, const steno_doc *doc, const char *s
 	int show_title = !c->info.title || (meta_title && *meta_title);
 	steno_status st = (c->body = zip_prepare(e->opts.compress_level)) != NULL &&
 	                  collect_toc(c, doc, show_title) == STENO_OK
-	                  ? STENO_OK : set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	                  ? STENO_OK : error_nomem(err);
 	if (st == STENO_OK) {
 		steno_sink *s = zip_prepared_sink(c->body);
 		put_xhtml_head(s, c->info.language, shown);
@@ -560,7 +560,7 @@ static steno_status epub_add(void *state, void *prepared, steno_error *err)
 	snprintf(file, sizeof file, "c%04zu.xhtml", e->count);
 	snprintf(name, sizeof name, "EPUB/%s", file);
 	if (e->count == 1 && keep_book_metadata(e, &c->info, chapter_title(c)) != STENO_OK)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = zip_add_prepared(e->zip, name, c->body, err);
 	if (st == STENO_OK) {
 		hash_entry(e, c->crc, c->size);

@@ -192,7 +192,7 @@ typedef struct tei {
 
 static steno_status nomem(tei *r)
 {
-	return set_error(r->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(r->err);
 }
 
 static void strip_hash(const char **id)

@@ -55,7 +55,7 @@ static int kind_of(const char *name)
 
 static steno_status nomem(trs *r)
 {
-	return set_error(r->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(r->err);
 }
 
 static steno_status meta(trs *r, const char *key, const char *value)

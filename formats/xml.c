@@ -18,7 +18,7 @@ typedef struct generic {
 
 static steno_status nomem(generic *g)
 {
-	return set_error(g->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(g->err);
 }
 
 /* Without knowing the vocabulary, every element boundary ends a
@@ -80,7 +80,7 @@ static steno_status find_root(io_input *in, char **grown, const steno_options *o
 		int first = !*grown;
 		char *more = want > in->head_len ? realloc(*grown, want) : NULL;
 		if (!more)
-			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			return error_nomem(err);
 		if (first && in->head_len)
 			memcpy(more, in->head, in->head_len);
 		*grown = more;

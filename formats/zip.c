@@ -57,7 +57,7 @@ static void *bundle_open(steno_sink *out, const steno_options *opts, steno_error
 	    !(b->zip = zip_new(out, opts->compress_level, archive_time()))) {
 		if (b)
 			bundle_discard(b);
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	b->opts = *opts;
@@ -70,7 +70,7 @@ static steno_status render_member(const steno_doc *doc, format_writer write,
 {
 	m->body = zip_prepare(opts->compress_level);
 	if (!m->body)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = write(doc, zip_prepared_sink(m->body), opts, err);
 	steno_status ended = zip_prepared_end(m->body, &m->crc, &m->size, st == STENO_OK ? err : NULL);
 	return st != STENO_OK ? st : ended;
@@ -93,7 +93,7 @@ static void *bundle_prepare(const void *state, const steno_doc *doc, const char 
 	const bundle *b = state;
 	bundle_doc *d = calloc(1, sizeof *d);
 	if (!d) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	if (archive_info_get(&d->info, doc, source, err) != STENO_OK) {
@@ -213,7 +213,7 @@ static steno_status bundle_add(void *state, void *prepared, steno_error *err)
 	bundle_doc *d = prepared;
 	const char *title = d->info.title ? d->info.title : d->info.stem;
 	if (!unique_names(b, d->info.stem, &d->html, &d->json))
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = zip_add_prepared(b->zip, d->html.name, d->html.body, err);
 	if (st == STENO_OK)
 		st = zip_add_prepared(b->zip, d->json.name, d->json.body, err);

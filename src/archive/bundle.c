@@ -270,7 +270,7 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	if (ok)
 		return STENO_OK;
 	archive_info_free(info);
-	return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(err);
 }
 
 void archive_info_free(archive_info *info)

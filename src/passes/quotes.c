@@ -524,5 +524,5 @@ steno_status pass_quotes(steno_doc *doc, steno_error *err)
 	quotes_walk qw = {.w = {.leave = leave}, .q = quotes_new(doc)};
 	int bad = !qw.q || tx_walk(doc->root, &qw.w) < 0;
 	quotes_free(qw.q);
-	return bad ? set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory") : STENO_OK;
+	return bad ? error_nomem(err) : STENO_OK;
 }

@@ -508,7 +508,7 @@ static int choose_decoding(parser *p, const char **data, size_t *len)
 	}
 	d->line = d->col = 1;
 	if (d->how != AS_IS && !(d->text = malloc(DECODED))) {
-		p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		p->status = error_nomem(p->err);
 		return -1;
 	}
 	*data += mark;
@@ -663,7 +663,7 @@ static int decode(parser *p, const char *s, size_t n, int final)
 	size_t left = n;
 	if (d->carry_len) {
 		if (!d->joined && !(d->joined = malloc(CHUNK + CARRY))) {
-			p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			p->status = error_nomem(p->err);
 			return -1;
 		}
 		memcpy(d->joined, d->carry, d->carry_len);
@@ -733,7 +733,7 @@ static void feed_input(parser *p, const io_input *in)
 		return;
 	char *buf = malloc(CHUNK);
 	if (!buf) {
-		p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		p->status = error_nomem(p->err);
 		return;
 	}
 	size_t n;
@@ -784,7 +784,7 @@ static steno_status run(parser *p, const io_input *in, const steno_options *opts
 	p->ctxt = context_new(p);
 	if (!p->ctxt) {
 		handlers_restore(&old);
-		return set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(p->err);
 	}
 	feed_input(p, in);
 	if (p->status == STENO_OK && !p->root_name && !p->recover && !p->ctxt->wellFormed)
@@ -823,7 +823,7 @@ steno_status xml_root(const char *data, size_t len, int last, const steno_option
 {
 	steno_doc *scratch = steno_doc_new();
 	if (!scratch)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	name[0] = ns[0] = '\0';
 	parser p = {.doc = scratch, .err = err, .root_only = 1, .root_name = name,
 	            .root_ns = ns, .root_cap = cap, .partial = !last};
