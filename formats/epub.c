@@ -15,6 +15,7 @@
 #include "archive/spool.h"
 #include "archive/zip_container.h"
 #include "core/error.h"
+#include "core/hash.h"
 #include "formats.h"
 
 #define MIMETYPE "application/epub+zip"
@@ -97,7 +98,7 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
 	 * wanted in a book: --unsafe does not reach EPUB. */
 	e->opts.unsafe = 0;
 	e->opts.standalone = 0;
-	e->hash[0] = 0xcbf29ce484222325u;
+	e->hash[0] = HASH_SEED;
 	e->hash[1] = 0x84222325cbf29ce4u;
 	if (zip_add(e->zip, "mimetype", MIMETYPE, sizeof MIMETYPE - 1, err) != STENO_OK ||
 	    put_entry(e, "META-INF/container.xml", container_xml, err) != STENO_OK ||
@@ -357,13 +358,14 @@ static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_d
 	return st;
 }
 
-/* FNV-1a over data, into both halves of the identifier's hash. */
-static void hash_bytes(epub *e, const void *data, size_t len)
+/* Data into both halves of the identifier's hash, the second seeded and
+ * fed differently so the halves are independent. */
+static void hash_into(epub *e, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	for (size_t i = 0; i < len; i++) {
-		e->hash[0] = (e->hash[0] ^ p[i]) * 0x100000001b3u;
-		e->hash[1] = (e->hash[1] ^ p[i] ^ 0x5a) * 0x100000001b3u;
+		e->hash[0] = hash_byte(e->hash[0], p[i]);
+		e->hash[1] = hash_byte(e->hash[1], p[i] ^ 0x5a);
 	}
 }
 
@@ -376,7 +378,7 @@ static void hash_entry(epub *e, uint32_t crc, uint64_t size)
 		le[i] = (unsigned char)(crc >> (8 * i));
 	for (int i = 0; i < 8; i++)
 		le[4 + i] = (unsigned char)(size >> (8 * i));
-	hash_bytes(e, le, sizeof le);
+	hash_into(e, le, sizeof le);
 }
 
 /* The first chapter's title, language and date describe the book. */

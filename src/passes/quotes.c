@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/swar.h"
 #include "core/utf8.h"
 #include "passes/passes.h"
@@ -155,14 +156,10 @@ static int closes(family open, family close)
 
 static int push_mark(quotes *q, const mark *m)
 {
-	if (q->count == q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 64;
-		mark *grown = realloc(q->marks, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		q->marks = grown;
-		q->cap = cap;
-	}
+	mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	q->marks = grown;
 	q->marks[q->count++] = *m;
 	return 0;
 }

@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/swar.h"
 #include "core/utf8.h"
 #include "xml/xml.h"
@@ -137,13 +138,10 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 		need += strlen((const char *)a[0]) + (a[1] ? strlen((const char *)a[1]) + 1 : 0) +
 		        (size_t)(a[4] - a[3]) + 2;
 	}
-	if ((size_t)n > p->attr_cap) {
-		xml_attr *a = realloc(p->attrs, (size_t)n * sizeof *a);
-		if (!a)
-			return -1;
-		p->attrs = a;
-		p->attr_cap = (size_t)n;
-	}
+	xml_attr *grown = grow_array(p->attrs, &p->attr_cap, (size_t)n, sizeof *grown);
+	if (!grown)
+		return -1;
+	p->attrs = grown;
 	p->names.len = 0;
 	if (xml_buf_add(&p->names, NULL, need) < 0)
 		return -1;

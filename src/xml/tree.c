@@ -12,25 +12,20 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
+#include "core/hash.h"
 #include "core/swar.h"
 #include "core/wordlist.h"
 #include "xml/xml.h"
 
 int xml_buf_add(xml_buf *b, const char *s, size_t len)
 {
-	if (b->cap - b->len <= len) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap - b->len <= len) {
-			if (cap > SIZE_MAX / 2)
-				return -1;
-			cap *= 2;
-		}
-		char *n = realloc(b->s, cap);
-		if (!n)
-			return -1;
-		b->s = n;
-		b->cap = cap;
-	}
+	if (len >= SIZE_MAX - b->len)
+		return -1;
+	char *grown = grow_array(b->s, &b->cap, b->len + len + 1, 1); /* and the NUL */
+	if (!grown)
+		return -1;
+	b->s = grown;
 	if (s) { /* NULL only reserves room */
 		memcpy(b->s + b->len, s, len);
 		b->len += len;
@@ -47,20 +42,12 @@ void xml_buf_free(xml_buf *b)
 
 /* ---- the map ---- */
 
-/* FNV-1a: ParlaMint puts an id on every utterance and segment, and
- * hostile documents can bring millions. */
-static size_t hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* Where key is in m, or the empty slot it would take. */
 static size_t map_slot(const xml_map *m, const xml_map_slot *slots, size_t cap, const char *key)
 {
-	size_t i = hash_str(key) & (cap - 1);
+	/* ParlaMint puts an id on every utterance and segment, and hostile
+	 * documents can bring millions: the hash must spread them. */
+	size_t i = (size_t)hash_bytes(key, strlen(key)) & (cap - 1);
 	while (slots[i].key && strcmp(m->keys.s + slots[i].key - 1, key) != 0)
 		i = (i + 1) & (cap - 1);
 	return i;
@@ -300,14 +287,10 @@ static void set_pos(xml_tree *t, steno_node *n, const xml_elem *el)
 
 xt_frame *xt_push(xml_tree *t, int kind)
 {
-	if (t->depth == t->frame_cap) {
-		size_t cap = t->frame_cap ? t->frame_cap * 2 : 32;
-		xt_frame *f = realloc(t->frames, cap * sizeof *f);
-		if (!f)
-			return NULL;
-		t->frames = f;
-		t->frame_cap = cap;
-	}
+	xt_frame *grown = grow_array(t->frames, &t->frame_cap, t->depth + 1, sizeof *grown);
+	if (!grown)
+		return NULL;
+	t->frames = grown;
 	xt_frame *f = &t->frames[t->depth++];
 	*f = (xt_frame){.block = t->block, .para = t->para, .inl = t->inl, .kind = kind};
 	return f;
