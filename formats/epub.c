@@ -15,6 +15,7 @@
 #include "archive/spool.h"
 #include "archive/zip_container.h"
 #include "core/error.h"
+#include "core/escape.h"
 #include "core/hash.h"
 #include "formats.h"
 
@@ -329,11 +330,11 @@ static void put_xhtml_head(steno_sink *s, const char *lang, const char *title)
 	sink_puts(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 	             "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
 	             "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
-	xml_put(s, lang);
+	escape_xml_attr(s, lang, strlen(lang));
 	sink_puts(s, "\" xml:lang=\"");
-	xml_put(s, lang);
+	escape_xml_attr(s, lang, strlen(lang));
 	sink_puts(s, "\">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
-	xml_put(s, title);
+	escape_xml_text_str(s, title);
 	sink_puts(s, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n"
 	             "</head>\n<body>\n");
 }
@@ -346,7 +347,7 @@ static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_d
 	sink_puts(s, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n");
 	if (show_title) {
 		sink_puts(s, "<h1 class=\"title\">");
-		xml_put(s, title);
+		escape_xml_text_str(s, title);
 		sink_puts(s, "</h1>\n");
 	}
 	steno_sink *f = filter_new(s);
@@ -524,7 +525,7 @@ static void list_headings(steno_sink *s, const char *file, const chapter *c)
 		sink_puts(s, "#h");
 		sink_put_int(s, (long long)t->number);
 		sink_puts(s, "\">");
-		xml_put(s, t->text);
+		escape_xml_text_str(s, t->text);
 		sink_puts(s, "</a>");
 	}
 	for (; depth; depth--)
@@ -547,7 +548,7 @@ static void list_chapter(epub *e, const char *file, const chapter *c)
 	sink_puts(e->toc, "<li><a href=\"");
 	sink_puts(e->toc, file);
 	sink_puts(e->toc, "\">");
-	xml_put(e->toc, chapter_title(c));
+	escape_xml_text_str(e->toc, chapter_title(c));
 	sink_puts(e->toc, "</a>");
 	list_headings(e->toc, file, c);
 	sink_puts(e->toc, "</li>\n");
@@ -625,7 +626,7 @@ static void put_meta(steno_sink *s, const char *property, const char *value)
 	sink_puts(s, "<meta property=\"");
 	sink_puts(s, property);
 	sink_puts(s, "\">");
-	xml_put(s, value);
+	escape_xml_text_str(s, value);
 	sink_puts(s, "</meta>\n");
 }
 
@@ -637,16 +638,16 @@ static void put_package_metadata(epub *e, steno_sink *s)
 	put_identifier(e, s);
 	sink_puts(s, "<dc:title>");
 	if (e->count == 1) {
-		xml_put(s, e->title);
+		escape_xml_text_str(s, e->title);
 	} else {
 		snprintf(title, sizeof title, "Transcripts (%zu)", e->count);
 		sink_puts(s, title);
 	}
 	sink_puts(s, "</dc:title>\n<dc:language>");
-	xml_put(s, e->language ? e->language : "en");
+	escape_xml_text_str(s, e->language ? e->language : "en");
 	sink_puts(s, "</dc:language>\n<dc:date>");
 	/* The first transcript's date, else the book's own. */
-	xml_put(s, w3c_date(e->date) ? e->date : modified);
+	escape_xml_text_str(s, w3c_date(e->date) ? e->date : modified);
 	sink_puts(s, "</dc:date>\n");
 	put_meta(s, "dcterms:modified", modified);
 	put_meta(s, "schema:accessMode", "textual");

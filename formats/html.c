@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/swar.h"
+#include "core/escape.h"
 #include "core/utf8.h"
 #include "formats.h"
 
@@ -27,139 +27,16 @@ typedef struct html {
 /* A string literal with its length known at compile time. */
 #define PUT_LIT(h, lit) sink_write((h)->s, (lit), sizeof(lit) - 1)
 
-/* ------------------------------------------------------------------ */
-/* Escaping                                                           */
-
-/* What each ASCII byte becomes.  ESC_BAD marks the characters XML 1.0
- * forbids and HTML calls parse errors (C0 controls other than tab, LF
- * and CR; DEL): they become U+FFFD.  In attributes, tab, LF and CR are
- * written as references because XML would normalise them to spaces. */
-enum {
-	ESC_NONE,
-	ESC_AMP,
-	ESC_LT,
-	ESC_GT,
-	ESC_QUOT,
-	ESC_APOS,
-	ESC_TAB,
-	ESC_LF,
-	ESC_CR,
-	ESC_BAD
-};
-
-static const struct {
-	const char *s;
-	size_t len;
-} escapes[] = {
-	[ESC_AMP] = {"&amp;", 5},
-	[ESC_LT] = {"&lt;", 4},
-	[ESC_GT] = {"&gt;", 4},
-	[ESC_QUOT] = {"&quot;", 6},
-	[ESC_APOS] = {"&#39;", 5},
-	[ESC_TAB] = {"&#9;", 4},
-	[ESC_LF] = {"&#10;", 5},
-	[ESC_CR] = {"&#13;", 5},
-	[ESC_BAD] = {UTF8_REPLACEMENT, 3},
-};
-
-#define B ESC_BAD
-/* Text: & < > escaped ('>' too, so "]]>" never appears). */
-static const unsigned char text_escape[128] = {
-	B, B, B, B, B, B, B, B, B, 0, 0, B, B, 0, B, B, /* 0x00 */
-	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, /* 0x10 */
-	0, 0, 0, 0, 0, 0, ESC_AMP, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, /* 0x70: DEL */
-};
-
-/* Attribute values: the text set plus quotes and whitespace controls. */
-static const unsigned char attr_escape[128] = {
-	B, B, B, B, B, B, B, B, B, ESC_TAB, ESC_LF, B, B, ESC_CR, B, B,
-	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
-	0, 0, ESC_QUOT, 0, 0, 0, ESC_AMP, ESC_APOS, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B,
-};
-#undef B
-
-/* Characters beyond ASCII that are valid UTF-8 yet refused: C1 controls
- * (HTML reads their references as Windows-1252, XML does not) and
- * noncharacters (XML forbids U+FFFE and U+FFFF, HTML all of them). */
-static int char_refused(uint32_t cp)
-{
-	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
-
-/* Eight ASCII bytes text_escape keeps: no controls, no DEL, none of
- * & < >.  (Attribute values are short; they go byte by byte.) */
-static int text_word_plain(const unsigned char *p)
-{
-	uint64_t x = swar_load(p);
-
-	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
-	         SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>'));
-}
-
-/* Write str[0..len) escaped by table.  Plain runs go out in one write;
- * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
- * readers do, so the output is well-formed whatever the tree holds. */
-static void put_escaped(steno_sink *s, const char *str, size_t len,
-                        const unsigned char table[128])
-{
-	const unsigned char *p, *end, *run;
-	unsigned char e;
-	uint32_t cp;
-	size_t n;
-
-	if (!len) /* an unset literal is NULL */
-		return;
-	p = run = (const unsigned char *)str;
-	end = p + len;
-	int words = table == text_escape;
-	while (p < end) {
-		if (words && end - p >= 8 && text_word_plain(p)) {
-			p += 8;
-			continue;
-		}
-		if (*p < 0x80) {
-			e = table[*p];
-			if (e == ESC_NONE) {
-				p++;
-				continue;
-			}
-			n = 1;
-		} else {
-			n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
-			if (n && !char_refused(cp)) {
-				p += n;
-				continue;
-			}
-			e = ESC_BAD;
-			n = n ? n : 1;
-		}
-		sink_write(s, (const char *)run, (size_t)(p - run));
-		sink_write(s, escapes[e].s, escapes[e].len);
-		p += n;
-		run = p;
-	}
-	sink_write(s, (const char *)run, (size_t)(p - run));
-}
 
 static void put_text(html *h, const char *str, size_t len)
 {
-	put_escaped(h->s, str, len, text_escape);
+	escape_xml_text(h->s, str, len);
 }
 
 static void put_attr_value(html *h, const char *str)
 {
 	if (str)
-		put_escaped(h->s, str, strlen(str), attr_escape);
+		escape_xml_attr(h->s, str, strlen(str));
 }
 
 /* ` name="value"`, escaped; nothing when value is NULL or empty. */
@@ -557,7 +434,7 @@ static void put_code_block(html *h, const steno_node *n)
 	PUT_LIT(h, "<code");
 	if (word) {
 		PUT_LIT(h, " class=\"language-");
-		put_escaped(h->s, info, word, attr_escape);
+		escape_xml_attr(h->s, info, word);
 		sink_putc(h->s, '"');
 	}
 	sink_putc(h->s, '>');
@@ -621,9 +498,9 @@ static void put_quote_mark(html *h, const steno_node *n, int open)
 		uint32_t cp;
 		size_t len = strlen(kept), first = utf8_decode(kept, len, &cp);
 
-		first += !first; /* a stray byte, which put_escaped replaces */
-		put_escaped(h->s, open ? kept : kept + first, open ? first : len - first,
-		            h->plain ? attr_escape : text_escape);
+		first += !first; /* a stray byte, which the escaper replaces */
+		(h->plain ? escape_xml_attr : escape_xml_text)(h->s, open ? kept : kept + first,
+		                                               open ? first : len - first);
 		return;
 	}
 	sink_write(h->s, marks[h->quote_depth % 2][open], 3);
@@ -721,7 +598,7 @@ static int enter_plain(html *h, const steno_node *n)
 	case STENO_NODE_CODE:
 	case STENO_NODE_EVENT:
 	case STENO_NODE_TIME:
-		put_escaped(h->s, n->literal, n->len, attr_escape);
+		escape_xml_attr(h->s, n->literal, n->len);
 		return 0;
 	case STENO_NODE_SOFT_BREAK:
 	case STENO_NODE_LINE_BREAK: sink_putc(h->s, ' '); return 0;

@@ -5,8 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/swar.h"
-#include "core/utf8.h"
+#include "core/escape.h"
 #include "formats.h"
 
 #define JSON_VERSION 1
@@ -21,134 +20,10 @@ typedef struct jw {
 	int empty;    /* nothing written yet in the innermost one */
 } jw;
 
-/* ------------------------------------------------------------------ */
-/* Strings                                                            */
-
-/* A word of eight bytes that goes out as it is: no byte < 0x20, no '"'
- * or '\\', and beyond ASCII only whole two-byte sequences (lead C2..DF,
- * then a continuation byte, both inside the word).  Accented Latin,
- * Greek and Cyrillic text is mostly such words, and would otherwise stop
- * the eight-byte scan at every letter. */
-static inline int word_plain(const unsigned char *p)
-{
-	uint64_t x = swar_load(p);
-
-	/* both tests are exact for the word as a whole, high bytes or not */
-	if (SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\\'))
-		return 0;
-	uint64_t high = x & SWAR_HIGHS;
-	if (!high)
-		return 1;
-	/* each byte's bits 6 and 5, moved up to its bit 7 */
-	uint64_t b6 = (x << 1) & SWAR_HIGHS, b5 = (x << 2) & SWAR_HIGHS;
-	uint64_t lead = high & b6 & ~b5, cont = high & ~b6;
-	/* C0 and C1 lead overlong forms: their bits 4..1 are all zero */
-	uint64_t overlong = lead & ~((x & SWAR_ONES * 0x1E) + SWAR_ONES * 0x7F);
-	/* every lead has its continuation right after it, and nothing else
-	 * is one; a lead in the last byte would need the next word */
-	return !(high & b6 & b5) && !overlong && (lead << 8) == cont && !(lead >> 56);
-}
-
-static int byte_plain(unsigned char c)
-{
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
-/* The length of the run at p[0..len) that can be copied as it is:
- * eight bytes at a time where word_plain allows, then valid UTF-8
- * other than U+2028 and U+2029 (which JavaScript does not allow in
- * string literals). */
-static size_t plain_run(const unsigned char *p, size_t len)
-{
-	size_t i = 0;
-	uint32_t cp;
-	size_t n;
-
-	for (;;) {
-		while (len - i >= 8 && word_plain(p + i))
-			i += 8;
-		/* the last word again, overlapping what was checked: most
-		 * strings end in fewer than eight plain bytes */
-		if (len - i < 8 && len >= 8 && word_plain(p + len - 8))
-			return len;
-		while (i < len && byte_plain(p[i]))
-			i++;
-		if (i == len || p[i] < 0x80)
-			return i;
-		/* two-byte sequences (accented Latin letters) are the common
-		 * case, and valid whenever the lead byte is */
-		if (p[i] >= 0xC2 && p[i] < 0xE0 && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-			continue;
-		}
-		n = utf8_decode((const char *)p + i, len - i, &cp);
-		if (n == 0 || cp == 0x2028 || cp == 0x2029)
-			return i;
-		i += n;
-	}
-}
-
-static void put_control(steno_sink *s, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-
-	switch (c) {
-	case '\b': sink_write(s, "\\b", 2); break;
-	case '\f': sink_write(s, "\\f", 2); break;
-	case '\n': sink_write(s, "\\n", 2); break;
-	case '\r': sink_write(s, "\\r", 2); break;
-	case '\t': sink_write(s, "\\t", 2); break;
-	default: sink_write(s, esc, sizeof esc); break;
-	}
-}
-
-/* Write the character at p that plain_run() stopped at, escaped or
- * replaced; returns the bytes consumed.  Invalid UTF-8 becomes one
- * U+FFFD per byte, as the text readers do. */
-static size_t put_special(steno_sink *s, const unsigned char *p, size_t len)
-{
-	uint32_t cp;
-	size_t n;
-
-	if (*p == '"' || *p == '\\') {
-		sink_putc(s, '\\');
-		sink_putc(s, (char)*p);
-		return 1;
-	}
-	if (*p < 0x20) {
-		put_control(s, *p);
-		return 1;
-	}
-	n = utf8_decode((const char *)p, len, &cp);
-	if (n == 0) {
-		sink_write(s, UTF8_REPLACEMENT, 3);
-		return 1;
-	}
-	sink_write(s, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
-	return n;
-}
-
-static void put_string(steno_sink *s, const char *str, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)str;
-	size_t i = 0, run;
-
-	sink_putc(s, '"');
-	while (i < len) {
-		run = plain_run(p + i, len - i);
-		sink_write(s, str + i, run);
-		i += run;
-		if (i < len)
-			i += put_special(s, p + i, len - i);
-	}
-	sink_putc(s, '"');
-}
-
 /* NULL writes as "": required members are present even when unset. */
 static void put_cstring(steno_sink *s, const char *str)
 {
-	put_string(s, str ? str : "", str ? strlen(str) : 0);
+	escape_json_string(s, str ? str : "", str ? strlen(str) : 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,7 +135,7 @@ static void attr_object(jw *w, const attr *a)
 static void member_literal(jw *w, const steno_node *n)
 {
 	key(w, NAME("text"));
-	put_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
+	escape_json_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
 }
 
 static void list_fields(jw *w, const steno_node *n)

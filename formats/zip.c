@@ -14,6 +14,7 @@
 #include "archive/spool.h"
 #include "archive/zip_container.h"
 #include "core/error.h"
+#include "core/escape.h"
 #include "formats.h"
 
 typedef struct bundle {
@@ -146,21 +147,21 @@ static void index_row(bundle *b, const archive_info *info, const char *title, co
 	const char *date = info->date;
 	size_t speakers = info->speaker_count;
 	sink_puts(s, "<li><a href=\"");
-	url_put(s, html->name);
+	escape_url_path(s, html->name);
 	sink_puts(s, "\">");
-	xml_put(s, title);
+	escape_xml_text_str(s, title);
 	sink_puts(s, "</a>");
 	if (date) {
 		sink_puts(s, " <span class=\"date\">");
-		xml_put(s, date);
+		escape_xml_text_str(s, date);
 		sink_puts(s, "</span>");
 	}
 	for (size_t i = 0; i < speakers; i++) {
 		sink_puts(s, i ? ", " : " <span class=\"speakers\">");
-		xml_put(s, info->speakers[i]);
+		escape_xml_text_str(s, info->speakers[i]);
 	}
 	sink_puts(s, speakers ? "</span> <a class=\"json\" href=\"" : " <a class=\"json\" href=\"");
-	url_put(s, json->name);
+	escape_url_path(s, json->name);
 	sink_puts(s, "\">JSON</a></li>\n");
 }
 
@@ -169,13 +170,13 @@ static void manifest_member(steno_sink *s, const char *key, const member *m)
 	char crc[16];
 	snprintf(crc, sizeof crc, "%08lx", (unsigned long)m->crc);
 	sink_puts(s, ", ");
-	json_put(s, key);
+	escape_json_string_str(s, key);
 	sink_puts(s, ": {\"name\": ");
-	json_put(s, m->name);
+	escape_json_string_str(s, m->name);
 	sink_puts(s, ", \"size\": ");
 	sink_put_int(s, (long long)m->size);
 	sink_puts(s, ", \"crc32\": ");
-	json_put(s, crc);
+	escape_json_string_str(s, crc);
 	sink_putc(s, '}');
 }
 
@@ -185,21 +186,21 @@ static void manifest_entry(bundle *b, const archive_info *info, const char *titl
 	steno_sink *s = b->manifest;
 	const char *date = info->date;
 	sink_puts(s, b->count ? ",\n  {\"source\": " : "\n  {\"source\": ");
-	json_put(s, info->source);
+	escape_json_string_str(s, info->source);
 	sink_puts(s, ", \"title\": ");
-	json_put(s, title);
+	escape_json_string_str(s, title);
 	sink_puts(s, ", \"date\": ");
 	if (date)
-		json_put(s, date);
+		escape_json_string_str(s, date);
 	else
 		sink_puts(s, "null");
 	sink_puts(s, ", \"language\": ");
-	json_put(s, info->language);
+	escape_json_string_str(s, info->language);
 	sink_puts(s, ", \"speakers\": [");
 	for (size_t i = 0; i < info->speaker_count; i++) {
 		if (i)
 			sink_puts(s, ", ");
-		json_put(s, info->speakers[i]);
+		escape_json_string_str(s, info->speakers[i]);
 	}
 	sink_putc(s, ']');
 	manifest_member(s, "html", html);

@@ -98,12 +98,4 @@ char *archive_title(const steno_doc *doc);
  * well-formed BCP 47 tag, else "en". */
 const char *archive_language(const steno_doc *doc);
 
-/* s as XML character data or attribute value: & < > " escaped, controls
- * XML refuses and bytes that are not UTF-8 written as U+FFFD. */
-void xml_put(steno_sink *sink, const char *s);
-/* s percent-encoded as a relative URL path ('/' kept). */
-void url_put(steno_sink *sink, const char *s);
-/* s as a JSON string, quotes included. */
-void json_put(steno_sink *sink, const char *s);
-
 #endif

@@ -19,6 +19,7 @@ void test_utf8(void);
 void test_text(void);
 void test_html(void);
 void test_json(void);
+void test_escape(void);
 void test_zip(void);
 void test_limits(void);
 void test_attrs_linear(void);
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
 	test_text();
 	test_html();
 	test_json();
+	test_escape();
 	test_zip();
 	test_limits();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
