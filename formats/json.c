@@ -13,12 +13,12 @@
 /* The writer's state: where we are in the nesting, for commas and
  * indentation.  One flag suffices for commas because a closed value
  * always leaves its enclosing container non-empty. */
-typedef struct jw {
+typedef struct json_writer {
 	steno_sink *s;
 	int pretty;
 	size_t depth; /* open objects and arrays */
 	int empty;    /* nothing written yet in the innermost one */
-} jw;
+} json_writer;
 
 /* NULL writes as "": required members are present even when unset. */
 static void put_cstring(steno_sink *s, const char *str)
@@ -29,7 +29,7 @@ static void put_cstring(steno_sink *s, const char *str)
 /* ------------------------------------------------------------------ */
 /* Structure                                                          */
 
-static void indent(jw *w)
+static void indent(json_writer *w)
 {
 	static const char spaces[64] = "                                "
 	                               "                                ";
@@ -42,7 +42,7 @@ static void indent(jw *w)
 }
 
 /* Before a member or an array element. */
-static void next_value(jw *w)
+static void next_value(json_writer *w)
 {
 	if (!w->empty)
 		sink_putc(w->s, ',');
@@ -51,14 +51,14 @@ static void next_value(jw *w)
 	w->empty = 0;
 }
 
-static void push(jw *w, char c)
+static void push(json_writer *w, char c)
 {
 	sink_putc(w->s, c);
 	w->depth++;
 	w->empty = 1;
 }
 
-static void pop(jw *w, char c)
+static void pop(json_writer *w, char c)
 {
 	w->depth--;
 	if (w->pretty && !w->empty)
@@ -76,14 +76,14 @@ typedef struct jname {
 } jname;
 #define NAME(lit) ((jname){"\"" lit "\":", sizeof lit + 2})
 
-static void colon(jw *w)
+static void colon(json_writer *w)
 {
 	sink_putc(w->s, ':');
 	if (w->pretty)
 		sink_putc(w->s, ' ');
 }
 
-static void key(jw *w, jname name)
+static void key(json_writer *w, jname name)
 {
 	next_value(w);
 	sink_write(w->s, name.s, name.len);
@@ -91,33 +91,33 @@ static void key(jw *w, jname name)
 		sink_putc(w->s, ' ');
 }
 
-static void member_str(jw *w, jname name, const char *value)
+static void member_str(json_writer *w, jname name, const char *value)
 {
 	key(w, name);
 	put_cstring(w->s, value);
 }
 
 /* Optional string members are left out when unset. */
-static void member_opt(jw *w, jname name, const char *value)
+static void member_opt(json_writer *w, jname name, const char *value)
 {
 	if (value)
 		member_str(w, name, value);
 }
 
-static void member_int(jw *w, jname name, long long value)
+static void member_int(json_writer *w, jname name, long long value)
 {
 	key(w, name);
 	sink_put_int(w->s, value);
 }
 
-static void member_bool(jw *w, jname name, int value)
+static void member_bool(json_writer *w, jname name, int value)
 {
 	key(w, name);
 	sink_puts(w->s, value ? "true" : "false");
 }
 
 /* Name/value pairs (metadata, attributes) as one object. */
-static void attr_object(jw *w, const attr *a)
+static void attr_object(json_writer *w, const attr *a)
 {
 	push(w, '{');
 	for (; a; a = a->next) {
@@ -132,13 +132,13 @@ static void attr_object(jw *w, const attr *a)
 /* ------------------------------------------------------------------ */
 /* Nodes                                                              */
 
-static void member_literal(jw *w, const steno_node *n)
+static void member_literal(json_writer *w, const steno_node *n)
 {
 	key(w, NAME("text"));
 	escape_json_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
 }
 
-static void list_fields(jw *w, const steno_node *n)
+static void list_fields(json_writer *w, const steno_node *n)
 {
 	int ordered = n->as.list.type == STENO_LIST_ORDERED;
 
@@ -149,7 +149,7 @@ static void list_fields(jw *w, const steno_node *n)
 		member_str(w, NAME("delimiter"), n->as.list.delim == ')' ? ")" : ".");
 }
 
-static void turn_fields(jw *w, const steno_node *n)
+static void turn_fields(json_writer *w, const steno_node *n)
 {
 	uint32_t i;
 
@@ -168,20 +168,20 @@ static void turn_fields(jw *w, const steno_node *n)
 		member_bool(w, NAME("overlap"), 1);
 }
 
-static void time_fields(jw *w, const steno_node *n)
+static void time_fields(json_writer *w, const steno_node *n)
 {
 	if (n->as.turn.start != STENO_TIME_NONE)
 		member_int(w, NAME("ms"), n->as.turn.start);
 	member_literal(w, n);
 }
 
-static void link_fields(jw *w, const steno_node *n)
+static void link_fields(json_writer *w, const steno_node *n)
 {
 	member_str(w, NAME("url"), n->as.link.url);
 	member_opt(w, NAME("title"), n->as.link.title);
 }
 
-static void dateline_fields(jw *w, const steno_node *n)
+static void dateline_fields(json_writer *w, const steno_node *n)
 {
 	member_opt(w, NAME("place"), n->as.dateline.place);
 	member_opt(w, NAME("date"), n->as.dateline.date);
@@ -190,7 +190,7 @@ static void dateline_fields(jw *w, const steno_node *n)
 
 /* The members particular to the node's type, between "type" and the
  * members every node may have. */
-static void type_fields(jw *w, const steno_node *n)
+static void type_fields(json_writer *w, const steno_node *n)
 {
 	switch (n->type) {
 	case STENO_NODE_HEADING: member_int(w, NAME("level"), n->as.level); break;
@@ -225,7 +225,7 @@ static void type_fields(jw *w, const steno_node *n)
 	}
 }
 
-static void pos_member(jw *w, const node_pos *p)
+static void pos_member(json_writer *w, const node_pos *p)
 {
 	const int pos[4] = {p->line, p->col, p->end_line, p->end_col};
 	int i;
@@ -248,7 +248,7 @@ static int lists_children(const steno_node *n)
 }
 
 /* Everything up to the node's children, which the walk writes. */
-static void node_open(jw *w, const steno_node *n, int sourcepos)
+static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 {
 	next_value(w);
 	push(w, '{');
@@ -271,7 +271,7 @@ static void node_open(jw *w, const steno_node *n, int sourcepos)
 	}
 }
 
-static void node_close(jw *w, const steno_node *n)
+static void node_close(json_writer *w, const steno_node *n)
 {
 	if (lists_children(n))
 		pop(w, ']');
@@ -280,7 +280,7 @@ static void node_close(jw *w, const steno_node *n)
 
 /* The root's children in document order: down to a first child, else
  * on to the next sibling, closing every node left on the way up. */
-static void children(jw *w, const steno_node *root, int sourcepos)
+static void children(json_writer *w, const steno_node *root, int sourcepos)
 {
 	const steno_node *n = root->first;
 
@@ -305,7 +305,7 @@ static void children(jw *w, const steno_node *root, int sourcepos)
 /* ------------------------------------------------------------------ */
 /* The document                                                       */
 
-static void speaker_object(jw *w, const speaker *sp)
+static void speaker_object(json_writer *w, const speaker *sp)
 {
 	next_value(w);
 	push(w, '{');
@@ -319,7 +319,7 @@ static void speaker_object(jw *w, const speaker *sp)
 	pop(w, '}');
 }
 
-static void speakers(jw *w, const steno_doc *doc)
+static void speakers(json_writer *w, const steno_doc *doc)
 {
 	size_t i;
 
@@ -333,7 +333,7 @@ static void speakers(jw *w, const steno_doc *doc)
 static steno_status json_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
-	jw w = {sink, opts->pretty, 0, 1};
+	json_writer w = {sink, opts->pretty, 0, 1};
 
 	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
 	push(&w, '{');
