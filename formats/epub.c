@@ -14,6 +14,7 @@
 #include "archive/bundle.h"
 #include "archive/spool.h"
 #include "archive/zip_container.h"
+#include "core/doc_text.h"
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/hash.h"
@@ -442,7 +443,7 @@ static int blank(const char *s)
 static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title)
 {
 	size_t count = 0, number = 0;
-	int title_seen = show_title;
+	const steno_node *title = show_title ? NULL : doc_title_heading(doc);
 	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root))
 		count += n->type == STENO_NODE_HEADING;
 	c->toc = count ? malloc(count * sizeof *c->toc) : NULL;
@@ -452,12 +453,10 @@ static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title
 		if (n->type != STENO_NODE_HEADING)
 			continue;
 		number++;
-		char *text = archive_plain_text(n);
+		char *text = plain_text(n);
 		if (!text)
 			return STENO_ERR_NOMEM;
-		int is_title = !title_seen && *text;
-		title_seen |= is_title;
-		if (is_title || blank(text)) {
+		if (n == title || blank(text)) {
 			free(text);
 			continue;
 		}

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/doc_text.h"
 #include "core/escape.h"
 #include "core/utf8.h"
 #include "formats.h"
@@ -19,7 +20,6 @@ typedef struct html {
 	steno_sink *s;
 	const steno_doc *doc;
 	const steno_options *opts;
-	int plain;       /* > 0 inside an image: only text content, for alt="" */
 	int quote_depth; /* open quotes: the marks alternate double/single */
 	int mid_line;    /* block output stopped mid-line (after <li>, a tight paragraph) */
 } html;
@@ -490,20 +490,10 @@ static void put_raw_block(html *h, const steno_node *n)
  * one, as « » or „ “), else “double” outside and ‘single’ inside. */
 static void put_quote_mark(html *h, const steno_node *n, int open)
 {
-	static const char *const marks[2][2] = {{"\xE2\x80\x9D", "\xE2\x80\x9C"},
-	                                        {"\xE2\x80\x99", "\xE2\x80\x98"}};
-	const char *kept = steno_node_get_attr(n, "marks");
+	size_t len;
+	const char *mark = quote_mark(n, h->quote_depth, open, &len);
 
-	if (kept && *kept) {
-		uint32_t cp;
-		size_t len = strlen(kept), first = utf8_decode(kept, len, &cp);
-
-		first += !first; /* a stray byte, which the escaper replaces */
-		(h->plain ? escape_xml_attr : escape_xml_text)(h->s, open ? kept : kept + first,
-		                                               open ? first : len - first);
-		return;
-	}
-	sink_write(h->s, marks[h->quote_depth % 2][open], 3);
+	escape_xml_text(h->s, mark, len);
 }
 
 static void enter_quote(html *h, const steno_node *n)
@@ -516,13 +506,10 @@ static void enter_quote(html *h, const steno_node *n)
 	h->quote_depth++;
 }
 
-/* A quotation continued into the next paragraph has no closing mark
- * here: the news convention the quotes pass recognises. */
 static void leave_quote(html *h, const steno_node *n)
 {
-	const char *continued = steno_node_get_attr(n, "continued");
 	h->quote_depth--;
-	if (!continued || strcmp(continued, "true") != 0)
+	if (!quote_continued(n))
 		put_quote_mark(h, n, 0);
 }
 
@@ -559,21 +546,13 @@ static void enter_link(html *h, const steno_node *n)
 	end_inline_tag(h, n);
 }
 
-/* An image's description becomes alt="": the walk goes on through the
- * children in plain mode and leave_image() closes the tag. */
-static void enter_image(html *h, const steno_node *n)
+/* The whole <img />: its description, the text under it, is alt="". */
+static void put_image(html *h, const steno_node *n)
 {
-	if (h->plain++)
-		return;
 	PUT_LIT(h, "<img src=\"");
 	put_url(h, n->as.link.url);
 	PUT_LIT(h, "\" alt=\"");
-}
-
-static void leave_image(html *h, const steno_node *n)
-{
-	if (--h->plain)
-		return;
+	plain_text_put(h->s, n, h->quote_depth, escape_xml_attr);
 	sink_putc(h->s, '"');
 	put_attr(h, "title", n->as.link.title);
 	put_node_attrs(h, n);
@@ -587,28 +566,6 @@ static void enter_dateline(html *h, const steno_node *n)
 	put_attr(h, "data-date", n->as.dateline.date);
 	put_attr(h, "data-agency", n->as.dateline.agency);
 	end_inline_tag(h, n);
-}
-
-/* Plain mode (an image's alt text, the page title): the text a reader
- * would see, escaped for an attribute, with no markup. */
-static int enter_plain(html *h, const steno_node *n)
-{
-	switch (n->type) {
-	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE:
-	case STENO_NODE_EVENT:
-	case STENO_NODE_TIME:
-		escape_xml_attr(h->s, n->literal, n->len);
-		return 0;
-	case STENO_NODE_SOFT_BREAK:
-	case STENO_NODE_LINE_BREAK: sink_putc(h->s, ' '); return 0;
-	case STENO_NODE_QUOTE:
-		put_quote_mark(h, n, 1);
-		h->quote_depth++;
-		return 1;
-	case STENO_NODE_IMAGE: h->plain++; return 1;
-	default: return steno_node_type_is_container(n->type);
-	}
 }
 
 /* A block element's start tag with a class and an optional data-NAME. */
@@ -645,8 +602,6 @@ static int enter(html *h, const steno_node *n)
 {
 	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
 
-	if (h->plain)
-		return enter_plain(h, n);
 	switch (n->type) {
 	case STENO_NODE_DOCUMENT: return 1;
 	case STENO_NODE_SECTION:
@@ -692,7 +647,7 @@ static int enter(html *h, const steno_node *n)
 		PUT_LIT(h, "</code>");
 		return 0;
 	case STENO_NODE_LINK: enter_link(h, n); return 1;
-	case STENO_NODE_IMAGE: enter_image(h, n); return 1;
+	case STENO_NODE_IMAGE: put_image(h, n); return 0;
 	case STENO_NODE_RAW_INLINE: put_raw(h, n); return 0;
 	case STENO_NODE_QUOTE: enter_quote(h, n); return 1;
 	case STENO_NODE_EVENT:
@@ -714,12 +669,6 @@ static void leave(html *h, const steno_node *n)
 	static const char *const headings[] = {"</h1>\n", "</h2>\n", "</h3>\n",
 	                                       "</h4>\n", "</h5>\n", "</h6>\n"};
 
-	/* leave_image() itself knows whether it closes the outermost image. */
-	if (h->plain && n->type != STENO_NODE_IMAGE) {
-		if (n->type == STENO_NODE_QUOTE)
-			leave_quote(h, n);
-		return;
-	}
 	switch (n->type) {
 	case STENO_NODE_SECTION: cr(h); PUT_LIT(h, "</section>\n"); break;
 	case STENO_NODE_HEADING: sink_puts(h->s, headings[heading_level(n) - 1]); break;
@@ -746,7 +695,6 @@ static void leave(html *h, const steno_node *n)
 	case STENO_NODE_EMPH: PUT_LIT(h, "</em>"); break;
 	case STENO_NODE_STRONG: PUT_LIT(h, "</strong>"); break;
 	case STENO_NODE_LINK: PUT_LIT(h, "</a>"); break;
-	case STENO_NODE_IMAGE: leave_image(h, n); break;
 	case STENO_NODE_QUOTE:
 		leave_quote(h, n);
 		PUT_LIT(h, "</span>");
@@ -808,47 +756,13 @@ static const char stylesheet[] =
 	"pre { background: #f6f6f6; overflow-x: auto; padding: 0.5em; }\n";
 
 /* The first heading holding some text or code, or NULL. */
-static const steno_node *title_heading(const steno_node *root)
-{
-	const steno_node *n, *d;
-
-	for (n = root; n; n = node_next_preorder(n, root)) {
-		if (n->type != STENO_NODE_HEADING)
-			continue;
-		for (d = n->first; d; d = node_next_preorder(d, n))
-			if ((d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE) && d->len)
-				return n;
-	}
-	return NULL;
-}
-
-/* The metadata title, else the first heading's text, else "Untitled". */
+/* The document's title, else "Untitled". */
 static void put_title(html *h)
 {
-	const char *title = steno_meta_get(h->doc, "title");
-	const steno_node *heading;
-
 	PUT_LIT(h, "<title>");
-	if (title && *title) {
-		put_text(h, title, strlen(title));
-	} else if ((heading = title_heading(h->doc->root)) != NULL) {
-		h->plain = 1;
-		walk(h, heading);
-		h->plain = 0;
-	} else {
+	if (!doc_title_put(h->s, h->doc, escape_xml_text))
 		PUT_LIT(h, "Untitled");
-	}
 	PUT_LIT(h, "</title>\n");
-}
-
-/* The metadata "language" (or "lang"), else "en": EPUB needs one. */
-static const char *page_language(const steno_doc *doc)
-{
-	const char *lang = steno_meta_get(doc, "language");
-
-	if (!lang || !*lang)
-		lang = steno_meta_get(doc, "lang");
-	return lang && *lang ? lang : "en";
 }
 
 /* The list itself: steno_meta_key(i) walks to i, quadratic over all. */
@@ -892,7 +806,9 @@ static void put_speakers(html *h)
 
 static void put_page_head(html *h)
 {
-	const char *lang = page_language(h->doc);
+	/* none given: English, as EPUB assumes; one given that is not a
+	 * tag: none, rather than a wrong one */
+	const char *lang = doc_language(h->doc, "en", NULL);
 
 	PUT_LIT(h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
 	put_attr(h, "lang", lang);
@@ -917,7 +833,7 @@ static steno_status html_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
-	html h = {sink, doc, opts, 0, 0, 0};
+	html h = {sink, doc, opts, 0, 0};
 
 	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
 	if (!opts) {

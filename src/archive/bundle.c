@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "archive/bundle.h"
+#include "core/doc_text.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -202,44 +203,6 @@ void archive_suffixes_free(archive_suffixes *s)
 /* ------------------------------------------------------------------ */
 /* Metadata                                                           */
 
-/* Append the text under n (text, code, breaks as spaces) to s. */
-static void put_plain_text(steno_sink *s, const steno_node *n)
-{
-	for (const steno_node *d = n->first; d; d = node_next_preorder(d, n)) {
-		if (d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE)
-			sink_write(s, d->literal, d->len);
-		else if (d->type == STENO_NODE_SOFT_BREAK || d->type == STENO_NODE_LINE_BREAK)
-			sink_putc(s, ' ');
-	}
-}
-
-char *archive_plain_text(const steno_node *n)
-{
-	steno_sink *s = steno_sink_new_memory();
-	if (!s)
-		return NULL;
-	put_plain_text(s, n);
-	char *text = sink_memory_take(s, NULL);
-	steno_sink_close(s);
-	return text;
-}
-
-char *archive_title(const steno_doc *doc)
-{
-	const char *title = steno_meta_get(doc, "title");
-	if (title && *title)
-		return strdup(title);
-	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
-		if (n->type != STENO_NODE_HEADING)
-			continue;
-		char *text = archive_plain_text(n);
-		if (!text || *text)
-			return text;
-		free(text);
-	}
-	return NULL;
-}
-
 /* A speaker's display name, else the id. */
 static const char *speaker_label(const steno_doc *doc, size_t i)
 {
@@ -255,12 +218,13 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	arena_init(m);
 	const char *date = steno_meta_get(doc, "date");
 	char *stem = steno_archive_stem(source);
-	char *title = stem ? archive_title(doc) : NULL;
+	char *title = stem ? doc_title(doc) : NULL;
 	info->source = arena_strdup(m, source);
 	info->stem = stem ? arena_adopt(m, stem) : NULL;
 	info->title = title ? arena_adopt(m, title) : NULL;
 	info->date = date && *date ? arena_strdup(m, date) : NULL;
-	info->language = arena_strdup(m, archive_language(doc));
+	/* EPUB needs a language, and the manifest gives one for each */
+	info->language = arena_strdup(m, doc_language(doc, "en", "en"));
 	info->speaker_count = steno_speaker_count(doc);
 	info->speakers = arena_alloc(m, (info->speaker_count + 1) * sizeof *info->speakers);
 	int ok = info->source && info->stem && (!title || info->title) &&
@@ -276,33 +240,4 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 void archive_info_free(archive_info *info)
 {
 	arena_release(&info->mem);
-}
-
-/* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters
- * or digits, joined by '-'. */
-static int language_tag_ok(const char *tag)
-{
-	size_t part = 0, parts = 0;
-	for (const char *p = tag;; p++) {
-		int letter = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
-		int digit = *p >= '0' && *p <= '9';
-		if ((letter || (digit && parts)) && part < 8) {
-			part++;
-			continue;
-		}
-		if (!part || (*p && *p != '-'))
-			return 0;
-		if (!*p)
-			return 1;
-		part = 0;
-		parts++;
-	}
-}
-
-const char *archive_language(const steno_doc *doc)
-{
-	const char *lang = steno_meta_get(doc, "language");
-	if (!lang || !*lang)
-		lang = steno_meta_get(doc, "lang");
-	return lang && language_tag_ok(lang) ? lang : "en";
 }
