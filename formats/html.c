@@ -12,6 +12,7 @@
 
 #include "core/doc_text.h"
 #include "core/escape.h"
+#include "core/walk.h"
 #include "core/utf8.h"
 #include "formats.h"
 
@@ -705,30 +706,20 @@ static void leave(html *h, const steno_node *n)
 }
 
 /* root and everything under it in document order, without recursion:
- * down to a first child, else on to the next sibling, leaving every
- * node passed on the way up. */
+ * what enter() declines is neither gone into nor left. */
 static void walk(html *h, const steno_node *root)
 {
-	const steno_node *n = root;
+	node_walk w;
 
+	node_walk_init(&w, root);
 	for (;;) {
-		if (enter(h, n)) {
-			if (n->first) {
-				n = n->first;
-				continue;
-			}
-			leave(h, n);
-		}
-		for (;;) {
-			if (n == root)
-				return;
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			leave(h, n);
-		}
+		steno_event ev = node_walk_next(&w);
+		if (ev == STENO_EVENT_ENTER && !enter(h, w.node))
+			node_walk_skip(&w);
+		else if (ev == STENO_EVENT_EXIT && !w.skipped)
+			leave(h, w.node);
+		else if (ev == STENO_EVENT_DONE)
+			return;
 	}
 }
 

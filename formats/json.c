@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "core/walk.h"
 #include "formats.h"
 
 #define JSON_VERSION 1
@@ -278,26 +279,24 @@ static void node_close(json_writer *w, const steno_node *n)
 	pop(w, '}');
 }
 
-/* The root's children in document order: down to a first child, else
- * on to the next sibling, closing every node left on the way up. */
+/* The root's children in document order, each closed after its own. */
 static void children(json_writer *w, const steno_node *root, int sourcepos)
 {
-	const steno_node *n = root->first;
+	node_walk walk;
 
 	key(w, NAME("children"));
 	push(w, '[');
-	while (n) {
-		node_open(w, n, sourcepos);
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		node_close(w, n);
-		while (!n->next && n->parent != root) {
-			n = n->parent;
+	node_walk_init(&walk, root);
+	node_walk_next(&walk); /* the root, which the caller writes */
+	for (;;) {
+		steno_event ev = node_walk_next(&walk);
+		const steno_node *n = walk.node;
+		if (ev == STENO_EVENT_DONE || n == root)
+			break;
+		if (ev == STENO_EVENT_ENTER)
+			node_open(w, n, sourcepos);
+		if (ev == STENO_EVENT_EXIT || !node_walk_leaves(n))
 			node_close(w, n);
-		}
-		n = n->next;
 	}
 	pop(w, ']');
 }

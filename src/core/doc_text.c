@@ -5,6 +5,7 @@
 
 #include "core/doc_text.h"
 #include "core/utf8.h"
+#include "core/walk.h"
 
 void plain_copy(steno_sink *s, const char *str, size_t len)
 {
@@ -71,23 +72,18 @@ static void leave_plain(steno_sink *s, const steno_node *n, int *depth, plain_pu
 
 void plain_text_put(steno_sink *s, const steno_node *root, int quote_depth, plain_put put)
 {
-	const steno_node *n = root->first;
-	while (n) {
-		if (enter_plain(s, n, &quote_depth, put) && n->first) {
-			n = n->first;
-			continue;
-		}
-		/* n is done: leave it and every parent it was the last of */
-		while (n != root) {
-			leave_plain(s, n, &quote_depth, put);
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
-		if (n == root)
+	node_walk w;
+
+	node_walk_init(&w, root);
+	node_walk_next(&w); /* root itself says nothing */
+	for (;;) {
+		steno_event ev = node_walk_next(&w);
+		if (ev == STENO_EVENT_DONE || w.node == root)
 			return;
+		if (ev == STENO_EVENT_ENTER && !enter_plain(s, w.node, &quote_depth, put))
+			node_walk_skip(&w);
+		else if (ev == STENO_EVENT_EXIT && !w.skipped)
+			leave_plain(s, w.node, &quote_depth, put);
 	}
 }
 
