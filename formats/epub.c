@@ -14,7 +14,10 @@
 #include "archive/bundle.h"
 #include "archive/spool.h"
 #include "archive/zip_container.h"
+#include "core/doc_text.h"
 #include "core/error.h"
+#include "core/escape.h"
+#include "core/hash.h"
 #include "formats.h"
 
 #define MIMETYPE "application/epub+zip"
@@ -89,7 +92,7 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
 	    !(e->toc = spool_new()) || !(e->zip = zip_new(out, opts->compress_level, e->time))) {
 		if (e)
 			epub_discard(e);
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	e->opts = *opts;
@@ -97,7 +100,7 @@ static void *epub_open(steno_sink *out, const steno_options *opts, steno_error *
 	 * wanted in a book: --unsafe does not reach EPUB. */
 	e->opts.unsafe = 0;
 	e->opts.standalone = 0;
-	e->hash[0] = 0xcbf29ce484222325u;
+	e->hash[0] = HASH_SEED;
 	e->hash[1] = 0x84222325cbf29ce4u;
 	if (zip_add(e->zip, "mimetype", MIMETYPE, sizeof MIMETYPE - 1, err) != STENO_OK ||
 	    put_entry(e, "META-INF/container.xml", container_xml, err) != STENO_OK ||
@@ -328,11 +331,11 @@ static void put_xhtml_head(steno_sink *s, const char *lang, const char *title)
 	sink_puts(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
 	             "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
 	             "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
-	xml_put(s, lang);
+	escape_xml_attr(s, lang, strlen(lang));
 	sink_puts(s, "\" xml:lang=\"");
-	xml_put(s, lang);
+	escape_xml_attr(s, lang, strlen(lang));
 	sink_puts(s, "\">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
-	xml_put(s, title);
+	escape_xml_text_str(s, title);
 	sink_puts(s, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n"
 	             "</head>\n<body>\n");
 }
@@ -345,25 +348,26 @@ static steno_status put_chapter_body(const epub *e, steno_sink *s, const steno_d
 	sink_puts(s, "<section epub:type=\"chapter\" role=\"doc-chapter\">\n");
 	if (show_title) {
 		sink_puts(s, "<h1 class=\"title\">");
-		xml_put(s, title);
+		escape_xml_text_str(s, title);
 		sink_puts(s, "</h1>\n");
 	}
 	steno_sink *f = filter_new(s);
 	if (!f)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = html_format.write(doc, f, &e->opts, err);
 	steno_sink_close(f); /* its errors are the chapter sink's, seen by zip_end_entry */
 	sink_puts(s, "</section>\n</body>\n</html>\n");
 	return st;
 }
 
-/* FNV-1a over data, into both halves of the identifier's hash. */
-static void hash_bytes(epub *e, const void *data, size_t len)
+/* Data into both halves of the identifier's hash, the second seeded and
+ * fed differently so the halves are independent. */
+static void hash_into(epub *e, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	for (size_t i = 0; i < len; i++) {
-		e->hash[0] = (e->hash[0] ^ p[i]) * 0x100000001b3u;
-		e->hash[1] = (e->hash[1] ^ p[i] ^ 0x5a) * 0x100000001b3u;
+		e->hash[0] = hash_byte(e->hash[0], p[i]);
+		e->hash[1] = hash_byte(e->hash[1], p[i] ^ 0x5a);
 	}
 }
 
@@ -376,7 +380,7 @@ static void hash_entry(epub *e, uint32_t crc, uint64_t size)
 		le[i] = (unsigned char)(crc >> (8 * i));
 	for (int i = 0; i < 8; i++)
 		le[4 + i] = (unsigned char)(size >> (8 * i));
-	hash_bytes(e, le, sizeof le);
+	hash_into(e, le, sizeof le);
 }
 
 /* The first chapter's title, language and date describe the book. */
@@ -439,7 +443,7 @@ static int blank(const char *s)
 static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title)
 {
 	size_t count = 0, number = 0;
-	int title_seen = show_title;
+	const steno_node *title = show_title ? NULL : doc_title_heading(doc);
 	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root))
 		count += n->type == STENO_NODE_HEADING;
 	c->toc = count ? malloc(count * sizeof *c->toc) : NULL;
@@ -449,12 +453,10 @@ static steno_status collect_toc(chapter *c, const steno_doc *doc, int show_title
 		if (n->type != STENO_NODE_HEADING)
 			continue;
 		number++;
-		char *text = archive_plain_text(n);
+		char *text = plain_text(n);
 		if (!text)
 			return STENO_ERR_NOMEM;
-		int is_title = !title_seen && *text;
-		title_seen |= is_title;
-		if (is_title || blank(text)) {
+		if (n == title || blank(text)) {
 			free(text);
 			continue;
 		}
@@ -471,7 +473,7 @@ static void *epub_prepare(const void *state, const steno_doc *doc, const char *s
 	const char *meta_title = steno_meta_get(doc, "title");
 	chapter *c = calloc(1, sizeof *c);
 	if (!c) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	if (archive_info_get(&c->info, doc, source, err) != STENO_OK) {
@@ -482,7 +484,7 @@ static void *epub_prepare(const void *state, const steno_doc *doc, const char *s
 	int show_title = !c->info.title || (meta_title && *meta_title);
 	steno_status st = (c->body = zip_prepare(e->opts.compress_level)) != NULL &&
 	                  collect_toc(c, doc, show_title) == STENO_OK
-	                  ? STENO_OK : set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	                  ? STENO_OK : error_nomem(err);
 	if (st == STENO_OK) {
 		steno_sink *s = zip_prepared_sink(c->body);
 		put_xhtml_head(s, c->info.language, shown);
@@ -522,7 +524,7 @@ static void list_headings(steno_sink *s, const char *file, const chapter *c)
 		sink_puts(s, "#h");
 		sink_put_int(s, (long long)t->number);
 		sink_puts(s, "\">");
-		xml_put(s, t->text);
+		escape_xml_text_str(s, t->text);
 		sink_puts(s, "</a>");
 	}
 	for (; depth; depth--)
@@ -545,7 +547,7 @@ static void list_chapter(epub *e, const char *file, const chapter *c)
 	sink_puts(e->toc, "<li><a href=\"");
 	sink_puts(e->toc, file);
 	sink_puts(e->toc, "\">");
-	xml_put(e->toc, chapter_title(c));
+	escape_xml_text_str(e->toc, chapter_title(c));
 	sink_puts(e->toc, "</a>");
 	list_headings(e->toc, file, c);
 	sink_puts(e->toc, "</li>\n");
@@ -560,7 +562,7 @@ static steno_status epub_add(void *state, void *prepared, steno_error *err)
 	snprintf(file, sizeof file, "c%04zu.xhtml", e->count);
 	snprintf(name, sizeof name, "EPUB/%s", file);
 	if (e->count == 1 && keep_book_metadata(e, &c->info, chapter_title(c)) != STENO_OK)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = zip_add_prepared(e->zip, name, c->body, err);
 	if (st == STENO_OK) {
 		hash_entry(e, c->crc, c->size);
@@ -623,7 +625,7 @@ static void put_meta(steno_sink *s, const char *property, const char *value)
 	sink_puts(s, "<meta property=\"");
 	sink_puts(s, property);
 	sink_puts(s, "\">");
-	xml_put(s, value);
+	escape_xml_text_str(s, value);
 	sink_puts(s, "</meta>\n");
 }
 
@@ -635,16 +637,16 @@ static void put_package_metadata(epub *e, steno_sink *s)
 	put_identifier(e, s);
 	sink_puts(s, "<dc:title>");
 	if (e->count == 1) {
-		xml_put(s, e->title);
+		escape_xml_text_str(s, e->title);
 	} else {
 		snprintf(title, sizeof title, "Transcripts (%zu)", e->count);
 		sink_puts(s, title);
 	}
 	sink_puts(s, "</dc:title>\n<dc:language>");
-	xml_put(s, e->language ? e->language : "en");
+	escape_xml_text_str(s, e->language ? e->language : "en");
 	sink_puts(s, "</dc:language>\n<dc:date>");
 	/* The first transcript's date, else the book's own. */
-	xml_put(s, w3c_date(e->date) ? e->date : modified);
+	escape_xml_text_str(s, w3c_date(e->date) ? e->date : modified);
 	sink_puts(s, "</dc:date>\n");
 	put_meta(s, "dcterms:modified", modified);
 	put_meta(s, "schema:accessMode", "textual");

@@ -10,7 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/swar.h"
+#include "core/doc_text.h"
+#include "core/escape.h"
+#include "core/walk.h"
 #include "core/utf8.h"
 #include "formats.h"
 
@@ -19,7 +21,6 @@ typedef struct html {
 	steno_sink *s;
 	const steno_doc *doc;
 	const steno_options *opts;
-	int plain;       /* > 0 inside an image: only text content, for alt="" */
 	int quote_depth; /* open quotes: the marks alternate double/single */
 	int mid_line;    /* block output stopped mid-line (after <li>, a tight paragraph) */
 } html;
@@ -27,139 +28,16 @@ typedef struct html {
 /* A string literal with its length known at compile time. */
 #define PUT_LIT(h, lit) sink_write((h)->s, (lit), sizeof(lit) - 1)
 
-/* ------------------------------------------------------------------ */
-/* Escaping                                                           */
-
-/* What each ASCII byte becomes.  ESC_BAD marks the characters XML 1.0
- * forbids and HTML calls parse errors (C0 controls other than tab, LF
- * and CR; DEL): they become U+FFFD.  In attributes, tab, LF and CR are
- * written as references because XML would normalise them to spaces. */
-enum {
-	ESC_NONE,
-	ESC_AMP,
-	ESC_LT,
-	ESC_GT,
-	ESC_QUOT,
-	ESC_APOS,
-	ESC_TAB,
-	ESC_LF,
-	ESC_CR,
-	ESC_BAD
-};
-
-static const struct {
-	const char *s;
-	size_t len;
-} escapes[] = {
-	[ESC_AMP] = {"&amp;", 5},
-	[ESC_LT] = {"&lt;", 4},
-	[ESC_GT] = {"&gt;", 4},
-	[ESC_QUOT] = {"&quot;", 6},
-	[ESC_APOS] = {"&#39;", 5},
-	[ESC_TAB] = {"&#9;", 4},
-	[ESC_LF] = {"&#10;", 5},
-	[ESC_CR] = {"&#13;", 5},
-	[ESC_BAD] = {UTF8_REPLACEMENT, 3},
-};
-
-#define B ESC_BAD
-/* Text: & < > escaped ('>' too, so "]]>" never appears). */
-static const unsigned char text_escape[128] = {
-	B, B, B, B, B, B, B, B, B, 0, 0, B, B, 0, B, B, /* 0x00 */
-	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, /* 0x10 */
-	0, 0, 0, 0, 0, 0, ESC_AMP, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, /* 0x70: DEL */
-};
-
-/* Attribute values: the text set plus quotes and whitespace controls. */
-static const unsigned char attr_escape[128] = {
-	B, B, B, B, B, B, B, B, B, ESC_TAB, ESC_LF, B, B, ESC_CR, B, B,
-	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
-	0, 0, ESC_QUOT, 0, 0, 0, ESC_AMP, ESC_APOS, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B,
-};
-#undef B
-
-/* Characters beyond ASCII that are valid UTF-8 yet refused: C1 controls
- * (HTML reads their references as Windows-1252, XML does not) and
- * noncharacters (XML forbids U+FFFE and U+FFFF, HTML all of them). */
-static int char_refused(uint32_t cp)
-{
-	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
-
-/* Eight ASCII bytes text_escape keeps: no controls, no DEL, none of
- * & < >.  (Attribute values are short; they go byte by byte.) */
-static int text_word_plain(const unsigned char *p)
-{
-	uint64_t x = swar_load(p);
-
-	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
-	         SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>'));
-}
-
-/* Write str[0..len) escaped by table.  Plain runs go out in one write;
- * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
- * readers do, so the output is well-formed whatever the tree holds. */
-static void put_escaped(steno_sink *s, const char *str, size_t len,
-                        const unsigned char table[128])
-{
-	const unsigned char *p, *end, *run;
-	unsigned char e;
-	uint32_t cp;
-	size_t n;
-
-	if (!len) /* an unset literal is NULL */
-		return;
-	p = run = (const unsigned char *)str;
-	end = p + len;
-	int words = table == text_escape;
-	while (p < end) {
-		if (words && end - p >= 8 && text_word_plain(p)) {
-			p += 8;
-			continue;
-		}
-		if (*p < 0x80) {
-			e = table[*p];
-			if (e == ESC_NONE) {
-				p++;
-				continue;
-			}
-			n = 1;
-		} else {
-			n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
-			if (n && !char_refused(cp)) {
-				p += n;
-				continue;
-			}
-			e = ESC_BAD;
-			n = n ? n : 1;
-		}
-		sink_write(s, (const char *)run, (size_t)(p - run));
-		sink_write(s, escapes[e].s, escapes[e].len);
-		p += n;
-		run = p;
-	}
-	sink_write(s, (const char *)run, (size_t)(p - run));
-}
 
 static void put_text(html *h, const char *str, size_t len)
 {
-	put_escaped(h->s, str, len, text_escape);
+	escape_xml_text(h->s, str, len);
 }
 
 static void put_attr_value(html *h, const char *str)
 {
 	if (str)
-		put_escaped(h->s, str, strlen(str), attr_escape);
+		escape_xml_attr(h->s, str, strlen(str));
 }
 
 /* ` name="value"`, escaped; nothing when value is NULL or empty. */
@@ -569,7 +447,7 @@ static void put_code_block(html *h, const steno_node *n)
 	PUT_LIT(h, "<code");
 	if (word) {
 		PUT_LIT(h, " class=\"language-");
-		put_escaped(h->s, info, word, attr_escape);
+		escape_xml_attr(h->s, info, word);
 		sink_putc(h->s, '"');
 	}
 	sink_putc(h->s, '>');
@@ -625,20 +503,10 @@ static void put_raw_block(html *h, const steno_node *n)
  * one, as « » or „ “), else “double” outside and ‘single’ inside. */
 static void put_quote_mark(html *h, const steno_node *n, int open)
 {
-	static const char *const marks[2][2] = {{"\xE2\x80\x9D", "\xE2\x80\x9C"},
-	                                        {"\xE2\x80\x99", "\xE2\x80\x98"}};
-	const char *kept = steno_node_get_attr(n, "marks");
+	size_t len;
+	const char *mark = quote_mark(n, h->quote_depth, open, &len);
 
-	if (kept && *kept) {
-		uint32_t cp;
-		size_t len = strlen(kept), first = utf8_decode(kept, len, &cp);
-
-		first += !first; /* a stray byte, which put_escaped replaces */
-		put_escaped(h->s, open ? kept : kept + first, open ? first : len - first,
-		            h->plain ? attr_escape : text_escape);
-		return;
-	}
-	sink_write(h->s, marks[h->quote_depth % 2][open], 3);
+	escape_xml_text(h->s, mark, len);
 }
 
 static void enter_quote(html *h, const steno_node *n)
@@ -651,13 +519,10 @@ static void enter_quote(html *h, const steno_node *n)
 	h->quote_depth++;
 }
 
-/* A quotation continued into the next paragraph has no closing mark
- * here: the news convention the quotes pass recognises. */
 static void leave_quote(html *h, const steno_node *n)
 {
-	const char *continued = steno_node_get_attr(n, "continued");
 	h->quote_depth--;
-	if (!continued || strcmp(continued, "true") != 0)
+	if (!quote_continued(n))
 		put_quote_mark(h, n, 0);
 }
 
@@ -694,21 +559,13 @@ static void enter_link(html *h, const steno_node *n)
 	end_inline_tag(h, n);
 }
 
-/* An image's description becomes alt="": the walk goes on through the
- * children in plain mode and leave_image() closes the tag. */
-static void enter_image(html *h, const steno_node *n)
+/* The whole <img />: its description, the text under it, is alt="". */
+static void put_image(html *h, const steno_node *n)
 {
-	if (h->plain++)
-		return;
 	PUT_LIT(h, "<img src=\"");
 	put_url(h, n->as.link.url);
 	PUT_LIT(h, "\" alt=\"");
-}
-
-static void leave_image(html *h, const steno_node *n)
-{
-	if (--h->plain)
-		return;
+	plain_text_put(h->s, n, h->quote_depth, escape_xml_attr);
 	sink_putc(h->s, '"');
 	put_attr(h, "title", n->as.link.title);
 	put_node_attrs(h, n);
@@ -722,28 +579,6 @@ static void enter_dateline(html *h, const steno_node *n)
 	put_attr(h, "data-date", n->as.dateline.date);
 	put_attr(h, "data-agency", n->as.dateline.agency);
 	end_inline_tag(h, n);
-}
-
-/* Plain mode (an image's alt text, the page title): the text a reader
- * would see, escaped for an attribute, with no markup. */
-static int enter_plain(html *h, const steno_node *n)
-{
-	switch (n->type) {
-	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE:
-	case STENO_NODE_EVENT:
-	case STENO_NODE_TIME:
-		put_escaped(h->s, n->literal, n->len, attr_escape);
-		return 0;
-	case STENO_NODE_SOFT_BREAK:
-	case STENO_NODE_LINE_BREAK: sink_putc(h->s, ' '); return 0;
-	case STENO_NODE_QUOTE:
-		put_quote_mark(h, n, 1);
-		h->quote_depth++;
-		return 1;
-	case STENO_NODE_IMAGE: h->plain++; return 1;
-	default: return steno_node_type_is_container(n->type);
-	}
 }
 
 /* A block element's start tag with a class and an optional data-NAME. */
@@ -780,8 +615,6 @@ static int enter(html *h, const steno_node *n)
 {
 	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
 
-	if (h->plain)
-		return enter_plain(h, n);
 	switch (n->type) {
 	case STENO_NODE_DOCUMENT: return 1;
 	case STENO_NODE_SECTION:
@@ -827,7 +660,7 @@ static int enter(html *h, const steno_node *n)
 		PUT_LIT(h, "</code>");
 		return 0;
 	case STENO_NODE_LINK: enter_link(h, n); return 1;
-	case STENO_NODE_IMAGE: enter_image(h, n); return 1;
+	case STENO_NODE_IMAGE: put_image(h, n); return 0;
 	case STENO_NODE_RAW_INLINE: put_raw(h, n); return 0;
 	case STENO_NODE_QUOTE: enter_quote(h, n); return 1;
 	case STENO_NODE_EVENT:
@@ -849,12 +682,6 @@ static void leave(html *h, const steno_node *n)
 	static const char *const headings[] = {"</h1>\n", "</h2>\n", "</h3>\n",
 	                                       "</h4>\n", "</h5>\n", "</h6>\n"};
 
-	/* leave_image() itself knows whether it closes the outermost image. */
-	if (h->plain && n->type != STENO_NODE_IMAGE) {
-		if (n->type == STENO_NODE_QUOTE)
-			leave_quote(h, n);
-		return;
-	}
 	switch (n->type) {
 	case STENO_NODE_SECTION: cr(h); PUT_LIT(h, "</section>\n"); break;
 	case STENO_NODE_HEADING: sink_puts(h->s, headings[heading_level(n) - 1]); break;
@@ -881,7 +708,6 @@ static void leave(html *h, const steno_node *n)
 	case STENO_NODE_EMPH: PUT_LIT(h, "</em>"); break;
 	case STENO_NODE_STRONG: PUT_LIT(h, "</strong>"); break;
 	case STENO_NODE_LINK: PUT_LIT(h, "</a>"); break;
-	case STENO_NODE_IMAGE: leave_image(h, n); break;
 	case STENO_NODE_QUOTE:
 		leave_quote(h, n);
 		PUT_LIT(h, "</span>");
@@ -892,30 +718,20 @@ static void leave(html *h, const steno_node *n)
 }
 
 /* root and everything under it in document order, without recursion:
- * down to a first child, else on to the next sibling, leaving every
- * node passed on the way up. */
+ * what enter() declines is neither gone into nor left. */
 static void walk(html *h, const steno_node *root)
 {
-	const steno_node *n = root;
+	node_walk w;
 
+	node_walk_init(&w, root);
 	for (;;) {
-		if (enter(h, n)) {
-			if (n->first) {
-				n = n->first;
-				continue;
-			}
-			leave(h, n);
-		}
-		for (;;) {
-			if (n == root)
-				return;
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			leave(h, n);
-		}
+		steno_event ev = node_walk_next(&w);
+		if (ev == STENO_EVENT_ENTER && !enter(h, w.node))
+			node_walk_skip(&w);
+		else if (ev == STENO_EVENT_EXIT && !w.skipped)
+			leave(h, w.node);
+		else if (ev == STENO_EVENT_DONE)
+			return;
 	}
 }
 
@@ -943,47 +759,13 @@ static const char stylesheet[] =
 	"pre { background: #f6f6f6; overflow-x: auto; padding: 0.5em; }\n";
 
 /* The first heading holding some text or code, or NULL. */
-static const steno_node *title_heading(const steno_node *root)
-{
-	const steno_node *n, *d;
-
-	for (n = root; n; n = node_next_preorder(n, root)) {
-		if (n->type != STENO_NODE_HEADING)
-			continue;
-		for (d = n->first; d; d = node_next_preorder(d, n))
-			if ((d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE) && d->len)
-				return n;
-	}
-	return NULL;
-}
-
-/* The metadata title, else the first heading's text, else "Untitled". */
+/* The document's title, else "Untitled". */
 static void put_title(html *h)
 {
-	const char *title = steno_meta_get(h->doc, "title");
-	const steno_node *heading;
-
 	PUT_LIT(h, "<title>");
-	if (title && *title) {
-		put_text(h, title, strlen(title));
-	} else if ((heading = title_heading(h->doc->root)) != NULL) {
-		h->plain = 1;
-		walk(h, heading);
-		h->plain = 0;
-	} else {
+	if (!doc_title_put(h->s, h->doc, escape_xml_text))
 		PUT_LIT(h, "Untitled");
-	}
 	PUT_LIT(h, "</title>\n");
-}
-
-/* The metadata "language" (or "lang"), else "en": EPUB needs one. */
-static const char *page_language(const steno_doc *doc)
-{
-	const char *lang = steno_meta_get(doc, "language");
-
-	if (!lang || !*lang)
-		lang = steno_meta_get(doc, "lang");
-	return lang && *lang ? lang : "en";
 }
 
 /* The list itself: steno_meta_key(i) walks to i, quadratic over all. */
@@ -1027,7 +809,9 @@ static void put_speakers(html *h)
 
 static void put_page_head(html *h)
 {
-	const char *lang = page_language(h->doc);
+	/* none given: English, as EPUB assumes; one given that is not a
+	 * tag: none, rather than a wrong one */
+	const char *lang = doc_language(h->doc, "en", NULL);
 
 	PUT_LIT(h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
 	put_attr(h, "lang", lang);
@@ -1052,7 +836,7 @@ static steno_status html_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
-	html h = {sink, doc, opts, 0, 0, 0};
+	html h = {sink, doc, opts, 0, 0};
 
 	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
 	if (!opts) {

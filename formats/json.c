@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/swar.h"
-#include "core/utf8.h"
+#include "core/escape.h"
+#include "core/walk.h"
 #include "formats.h"
 
 #define JSON_VERSION 1
@@ -14,147 +14,23 @@
 /* The writer's state: where we are in the nesting, for commas and
  * indentation.  One flag suffices for commas because a closed value
  * always leaves its enclosing container non-empty. */
-typedef struct jw {
+typedef struct json_writer {
 	steno_sink *s;
 	int pretty;
 	size_t depth; /* open objects and arrays */
 	int empty;    /* nothing written yet in the innermost one */
-} jw;
-
-/* ------------------------------------------------------------------ */
-/* Strings                                                            */
-
-/* A word of eight bytes that goes out as it is: no byte < 0x20, no '"'
- * or '\\', and beyond ASCII only whole two-byte sequences (lead C2..DF,
- * then a continuation byte, both inside the word).  Accented Latin,
- * Greek and Cyrillic text is mostly such words, and would otherwise stop
- * the eight-byte scan at every letter. */
-static inline int word_plain(const unsigned char *p)
-{
-	uint64_t x = swar_load(p);
-
-	/* both tests are exact for the word as a whole, high bytes or not */
-	if (SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\\'))
-		return 0;
-	uint64_t high = x & SWAR_HIGHS;
-	if (!high)
-		return 1;
-	/* each byte's bits 6 and 5, moved up to its bit 7 */
-	uint64_t b6 = (x << 1) & SWAR_HIGHS, b5 = (x << 2) & SWAR_HIGHS;
-	uint64_t lead = high & b6 & ~b5, cont = high & ~b6;
-	/* C0 and C1 lead overlong forms: their bits 4..1 are all zero */
-	uint64_t overlong = lead & ~((x & SWAR_ONES * 0x1E) + SWAR_ONES * 0x7F);
-	/* every lead has its continuation right after it, and nothing else
-	 * is one; a lead in the last byte would need the next word */
-	return !(high & b6 & b5) && !overlong && (lead << 8) == cont && !(lead >> 56);
-}
-
-static int byte_plain(unsigned char c)
-{
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
-/* The length of the run at p[0..len) that can be copied as it is:
- * eight bytes at a time where word_plain allows, then valid UTF-8
- * other than U+2028 and U+2029 (which JavaScript does not allow in
- * string literals). */
-static size_t plain_run(const unsigned char *p, size_t len)
-{
-	size_t i = 0;
-	uint32_t cp;
-	size_t n;
-
-	for (;;) {
-		while (len - i >= 8 && word_plain(p + i))
-			i += 8;
-		/* the last word again, overlapping what was checked: most
-		 * strings end in fewer than eight plain bytes */
-		if (len - i < 8 && len >= 8 && word_plain(p + len - 8))
-			return len;
-		while (i < len && byte_plain(p[i]))
-			i++;
-		if (i == len || p[i] < 0x80)
-			return i;
-		/* two-byte sequences (accented Latin letters) are the common
-		 * case, and valid whenever the lead byte is */
-		if (p[i] >= 0xC2 && p[i] < 0xE0 && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-			continue;
-		}
-		n = utf8_decode((const char *)p + i, len - i, &cp);
-		if (n == 0 || cp == 0x2028 || cp == 0x2029)
-			return i;
-		i += n;
-	}
-}
-
-static void put_control(steno_sink *s, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-
-	switch (c) {
-	case '\b': sink_write(s, "\\b", 2); break;
-	case '\f': sink_write(s, "\\f", 2); break;
-	case '\n': sink_write(s, "\\n", 2); break;
-	case '\r': sink_write(s, "\\r", 2); break;
-	case '\t': sink_write(s, "\\t", 2); break;
-	default: sink_write(s, esc, sizeof esc); break;
-	}
-}
-
-/* Write the character at p that plain_run() stopped at, escaped or
- * replaced; returns the bytes consumed.  Invalid UTF-8 becomes one
- * U+FFFD per byte, as the text readers do. */
-static size_t put_special(steno_sink *s, const unsigned char *p, size_t len)
-{
-	uint32_t cp;
-	size_t n;
-
-	if (*p == '"' || *p == '\\') {
-		sink_putc(s, '\\');
-		sink_putc(s, (char)*p);
-		return 1;
-	}
-	if (*p < 0x20) {
-		put_control(s, *p);
-		return 1;
-	}
-	n = utf8_decode((const char *)p, len, &cp);
-	if (n == 0) {
-		sink_write(s, UTF8_REPLACEMENT, 3);
-		return 1;
-	}
-	sink_write(s, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
-	return n;
-}
-
-static void put_string(steno_sink *s, const char *str, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)str;
-	size_t i = 0, run;
-
-	sink_putc(s, '"');
-	while (i < len) {
-		run = plain_run(p + i, len - i);
-		sink_write(s, str + i, run);
-		i += run;
-		if (i < len)
-			i += put_special(s, p + i, len - i);
-	}
-	sink_putc(s, '"');
-}
+} json_writer;
 
 /* NULL writes as "": required members are present even when unset. */
 static void put_cstring(steno_sink *s, const char *str)
 {
-	put_string(s, str ? str : "", str ? strlen(str) : 0);
+	escape_json_string(s, str ? str : "", str ? strlen(str) : 0);
 }
 
 /* ------------------------------------------------------------------ */
 /* Structure                                                          */
 
-static void indent(jw *w)
+static void indent(json_writer *w)
 {
 	static const char spaces[64] = "                                "
 	                               "                                ";
@@ -167,7 +43,7 @@ static void indent(jw *w)
 }
 
 /* Before a member or an array element. */
-static void next_value(jw *w)
+static void next_value(json_writer *w)
 {
 	if (!w->empty)
 		sink_putc(w->s, ',');
@@ -176,14 +52,14 @@ static void next_value(jw *w)
 	w->empty = 0;
 }
 
-static void push(jw *w, char c)
+static void push(json_writer *w, char c)
 {
 	sink_putc(w->s, c);
 	w->depth++;
 	w->empty = 1;
 }
 
-static void pop(jw *w, char c)
+static void pop(json_writer *w, char c)
 {
 	w->depth--;
 	if (w->pretty && !w->empty)
@@ -201,14 +77,14 @@ typedef struct jname {
 } jname;
 #define NAME(lit) ((jname){"\"" lit "\":", sizeof lit + 2})
 
-static void colon(jw *w)
+static void colon(json_writer *w)
 {
 	sink_putc(w->s, ':');
 	if (w->pretty)
 		sink_putc(w->s, ' ');
 }
 
-static void key(jw *w, jname name)
+static void key(json_writer *w, jname name)
 {
 	next_value(w);
 	sink_write(w->s, name.s, name.len);
@@ -216,33 +92,33 @@ static void key(jw *w, jname name)
 		sink_putc(w->s, ' ');
 }
 
-static void member_str(jw *w, jname name, const char *value)
+static void member_str(json_writer *w, jname name, const char *value)
 {
 	key(w, name);
 	put_cstring(w->s, value);
 }
 
 /* Optional string members are left out when unset. */
-static void member_opt(jw *w, jname name, const char *value)
+static void member_opt(json_writer *w, jname name, const char *value)
 {
 	if (value)
 		member_str(w, name, value);
 }
 
-static void member_int(jw *w, jname name, long long value)
+static void member_int(json_writer *w, jname name, long long value)
 {
 	key(w, name);
 	sink_put_int(w->s, value);
 }
 
-static void member_bool(jw *w, jname name, int value)
+static void member_bool(json_writer *w, jname name, int value)
 {
 	key(w, name);
 	sink_puts(w->s, value ? "true" : "false");
 }
 
 /* Name/value pairs (metadata, attributes) as one object. */
-static void attr_object(jw *w, const attr *a)
+static void attr_object(json_writer *w, const attr *a)
 {
 	push(w, '{');
 	for (; a; a = a->next) {
@@ -257,13 +133,13 @@ static void attr_object(jw *w, const attr *a)
 /* ------------------------------------------------------------------ */
 /* Nodes                                                              */
 
-static void member_literal(jw *w, const steno_node *n)
+static void member_literal(json_writer *w, const steno_node *n)
 {
 	key(w, NAME("text"));
-	put_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
+	escape_json_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
 }
 
-static void list_fields(jw *w, const steno_node *n)
+static void list_fields(json_writer *w, const steno_node *n)
 {
 	int ordered = n->as.list.type == STENO_LIST_ORDERED;
 
@@ -274,7 +150,7 @@ static void list_fields(jw *w, const steno_node *n)
 		member_str(w, NAME("delimiter"), n->as.list.delim == ')' ? ")" : ".");
 }
 
-static void turn_fields(jw *w, const steno_node *n)
+static void turn_fields(json_writer *w, const steno_node *n)
 {
 	uint32_t i;
 
@@ -293,20 +169,20 @@ static void turn_fields(jw *w, const steno_node *n)
 		member_bool(w, NAME("overlap"), 1);
 }
 
-static void time_fields(jw *w, const steno_node *n)
+static void time_fields(json_writer *w, const steno_node *n)
 {
 	if (n->as.turn.start != STENO_TIME_NONE)
 		member_int(w, NAME("ms"), n->as.turn.start);
 	member_literal(w, n);
 }
 
-static void link_fields(jw *w, const steno_node *n)
+static void link_fields(json_writer *w, const steno_node *n)
 {
 	member_str(w, NAME("url"), n->as.link.url);
 	member_opt(w, NAME("title"), n->as.link.title);
 }
 
-static void dateline_fields(jw *w, const steno_node *n)
+static void dateline_fields(json_writer *w, const steno_node *n)
 {
 	member_opt(w, NAME("place"), n->as.dateline.place);
 	member_opt(w, NAME("date"), n->as.dateline.date);
@@ -315,7 +191,7 @@ static void dateline_fields(jw *w, const steno_node *n)
 
 /* The members particular to the node's type, between "type" and the
  * members every node may have. */
-static void type_fields(jw *w, const steno_node *n)
+static void type_fields(json_writer *w, const steno_node *n)
 {
 	switch (n->type) {
 	case STENO_NODE_HEADING: member_int(w, NAME("level"), n->as.level); break;
@@ -350,7 +226,7 @@ static void type_fields(jw *w, const steno_node *n)
 	}
 }
 
-static void pos_member(jw *w, const node_pos *p)
+static void pos_member(json_writer *w, const node_pos *p)
 {
 	const int pos[4] = {p->line, p->col, p->end_line, p->end_col};
 	int i;
@@ -373,7 +249,7 @@ static int lists_children(const steno_node *n)
 }
 
 /* Everything up to the node's children, which the walk writes. */
-static void node_open(jw *w, const steno_node *n, int sourcepos)
+static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 {
 	next_value(w);
 	push(w, '{');
@@ -396,33 +272,31 @@ static void node_open(jw *w, const steno_node *n, int sourcepos)
 	}
 }
 
-static void node_close(jw *w, const steno_node *n)
+static void node_close(json_writer *w, const steno_node *n)
 {
 	if (lists_children(n))
 		pop(w, ']');
 	pop(w, '}');
 }
 
-/* The root's children in document order: down to a first child, else
- * on to the next sibling, closing every node left on the way up. */
-static void children(jw *w, const steno_node *root, int sourcepos)
+/* The root's children in document order, each closed after its own. */
+static void children(json_writer *w, const steno_node *root, int sourcepos)
 {
-	const steno_node *n = root->first;
+	node_walk walk;
 
 	key(w, NAME("children"));
 	push(w, '[');
-	while (n) {
-		node_open(w, n, sourcepos);
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		node_close(w, n);
-		while (!n->next && n->parent != root) {
-			n = n->parent;
+	node_walk_init(&walk, root);
+	node_walk_next(&walk); /* the root, which the caller writes */
+	for (;;) {
+		steno_event ev = node_walk_next(&walk);
+		const steno_node *n = walk.node;
+		if (ev == STENO_EVENT_DONE || n == root)
+			break;
+		if (ev == STENO_EVENT_ENTER)
+			node_open(w, n, sourcepos);
+		if (ev == STENO_EVENT_EXIT || !node_walk_leaves(n))
 			node_close(w, n);
-		}
-		n = n->next;
 	}
 	pop(w, ']');
 }
@@ -430,7 +304,7 @@ static void children(jw *w, const steno_node *root, int sourcepos)
 /* ------------------------------------------------------------------ */
 /* The document                                                       */
 
-static void speaker_object(jw *w, const speaker *sp)
+static void speaker_object(json_writer *w, const speaker *sp)
 {
 	next_value(w);
 	push(w, '{');
@@ -444,7 +318,7 @@ static void speaker_object(jw *w, const speaker *sp)
 	pop(w, '}');
 }
 
-static void speakers(jw *w, const steno_doc *doc)
+static void speakers(json_writer *w, const steno_doc *doc)
 {
 	size_t i;
 
@@ -458,7 +332,7 @@ static void speakers(jw *w, const steno_doc *doc)
 static steno_status json_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
-	jw w = {sink, opts->pretty, 0, 1};
+	json_writer w = {sink, opts->pretty, 0, 1};
 
 	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
 	push(&w, '{');

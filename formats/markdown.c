@@ -369,7 +369,7 @@ static steno_status markdown_read(steno_doc *doc, const char *data, size_t len,
 	cmark_node_free(root);
 	free(owned);
 	if (r < 0)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	return STENO_OK;
 }
 

@@ -192,7 +192,7 @@ typedef struct tei {
 
 static steno_status nomem(tei *r)
 {
-	return set_error(r->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(r->err);
 }
 
 static void strip_hash(const char **id)
@@ -271,7 +271,7 @@ static steno_status meta_lang(tei *r, const char *key, const char *lang, const c
 
 static int inside(tei *r, int kind)
 {
-	return xt_find(&r->t, kind) != NULL;
+	return xml_tree_find(&r->t, kind) != NULL;
 }
 
 static int is(const char *a, const char *b)
@@ -306,7 +306,7 @@ static const char *header_key(tei *r, int kind, const xml_elem *el)
 	}
 }
 
-static void keep_lang(xt_frame *f, const xml_elem *el)
+static void keep_lang(xml_tree_frame *f, const xml_elem *el)
 {
 	const char *lang = xml_attr_get(el, "xml:lang");
 	snprintf(f->lang, sizeof f->lang, "%s", lang && strlen(lang) < sizeof f->lang ? lang : "");
@@ -314,7 +314,7 @@ static void keep_lang(xt_frame *f, const xml_elem *el)
 
 /* A header element: its value from an attribute at once, or from its
  * text when it ends. */
-static steno_status header_start(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status header_start(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (f->kind == K_LANGUAGE)
 		return meta_first(r, "language", xml_attr_get(el, "ident"));
@@ -327,14 +327,14 @@ static steno_status header_start(tei *r, xt_frame *f, const xml_elem *el)
 		return meta_first(r, key, attr);
 	f->key = key;
 	keep_lang(f, el);
-	xt_capture(&r->t, f);
+	xml_tree_capture(&r->t, f);
 	return STENO_OK;
 }
 
 /* In a teiCorpus, each TEI is a section and its title its heading. */
 static steno_status title_heading(tei *r, const char *title)
 {
-	xt_frame *f = xt_find(&r->t, K_TEI);
+	xml_tree_frame *f = xml_tree_find(&r->t, K_TEI);
 	steno_node *section = f ? f->node : NULL;
 	if (!section || section->first || !*title)
 		return STENO_OK;
@@ -342,9 +342,9 @@ static steno_status title_heading(tei *r, const char *title)
 	return h && node_add_text(r->doc, h, title, strlen(title)) ? STENO_OK : STENO_ERR_NOMEM;
 }
 
-static steno_status header_end(tei *r, xt_frame *f)
+static steno_status header_end(tei *r, xml_tree_frame *f)
 {
-	const char *text = xt_captured(&r->t, f);
+	const char *text = xml_tree_captured(&r->t, f);
 	if (is(f->key, "meeting") || is(f->key, "author"))
 		return meta_append(r, f->key, text);
 	if (is(f->key, "title") && title_heading(r, text) != STENO_OK)
@@ -415,7 +415,7 @@ static steno_status affiliation(tei *r, const xml_elem *el)
 	return STENO_OK;
 }
 
-static steno_status person_start(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status person_start(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	person *p = &r->who;
 	switch (f->kind) {
@@ -433,11 +433,11 @@ static steno_status person_start(tei *r, xt_frame *f, const xml_elem *el)
 	case K_AFFILIATION: return affiliation(r, el);
 	case K_FORENAME: case K_SURNAME: case K_PERSNAME: case K_ABBR:
 		if (!p->names_done)
-			xt_capture(&r->t, f);
+			xml_tree_capture(&r->t, f);
 		return STENO_OK;
 	case K_ROLENAME:
 		if (inside(r, K_AFFILIATION) && !p->role.len)
-			xt_capture(&r->t, f);
+			xml_tree_capture(&r->t, f);
 		return STENO_OK;
 	default:
 		return STENO_OK;
@@ -465,10 +465,10 @@ static steno_status person_done(tei *r)
 	return st == STENO_OK ? STENO_OK : nomem(r);
 }
 
-static steno_status person_end(tei *r, xt_frame *f)
+static steno_status person_end(tei *r, xml_tree_frame *f)
 {
 	person *p = &r->who;
-	const char *text = xt_captured(&r->t, f);
+	const char *text = xml_tree_captured(&r->t, f);
 	int err = 0;
 	switch (f->kind) {
 	case K_PERSON: return person_done(r);
@@ -540,9 +540,9 @@ static int64_t time_attr(tei *r, const xml_elem *el, const char *name)
 	return ms != STENO_TIME_NONE ? ms : xml_parse_ms(v);
 }
 
-static steno_status open_turn(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_turn(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
-	steno_node *n = xt_block(&r->t, f, STENO_NODE_TURN, el);
+	steno_node *n = xml_tree_block(&r->t, f, STENO_NODE_TURN, el);
 	if (!n || add_speakers(r, n, xml_attr_get(el, "who"), 0) != STENO_OK)
 		return nomem(r);
 	free(r->label);
@@ -553,7 +553,7 @@ static steno_status open_turn(tei *r, xt_frame *f, const xml_elem *el)
 		steno_node_set_overlap(n, 1);
 	if (end != STENO_TIME_NONE)
 		r->last_end = end;
-	return xt_attrs(&r->t, n, el, "who start end");
+	return xml_tree_attrs(&r->t, n, el, "who start end");
 }
 
 /* Notes, speaker labels and events are read from the tree afterwards:
@@ -599,18 +599,18 @@ static steno_status speaker_label(tei *r, steno_node *note, int for_next)
 }
 
 /* Events, times and names are leaves whose text is their literal. */
-static steno_status open_leaf(tei *r, xt_frame *f, steno_node_type type, const xml_elem *el,
+static steno_status open_leaf(tei *r, xml_tree_frame *f, steno_node_type type, const xml_elem *el,
                               const char *skip)
 {
-	steno_node *n = xt_leaf(&r->t, type, el);
-	if (!n || xt_attrs(&r->t, n, el, skip) != STENO_OK)
+	steno_node *n = xml_tree_leaf(&r->t, type, el);
+	if (!n || xml_tree_attrs(&r->t, n, el, skip) != STENO_OK)
 		return nomem(r);
 	f->node = n;
-	xt_capture(&r->t, f);
+	xml_tree_capture(&r->t, f);
 	return STENO_OK;
 }
 
-static steno_status open_event(tei *r, xt_frame *f, const xml_elem *el, const char *kind)
+static steno_status open_event(tei *r, xml_tree_frame *f, const xml_elem *el, const char *kind)
 {
 	if (open_leaf(r, f, STENO_NODE_EVENT, el, NULL) != STENO_OK)
 		return STENO_ERR_NOMEM;
@@ -628,16 +628,16 @@ static steno_status open_event(tei *r, xt_frame *f, const xml_elem *el, const ch
 	return STENO_OK;
 }
 
-static steno_status close_leaf(tei *r, xt_frame *f)
+static steno_status close_leaf(tei *r, xml_tree_frame *f)
 {
-	const char *text = xt_captured(&r->t, f);
+	const char *text = xml_tree_captured(&r->t, f);
 	if (!*text && f->key)
 		text = f->key;
 	return steno_node_set_literal(f->node, text, strlen(text)) == STENO_OK ? STENO_OK
 	                                                                        : nomem(r);
 }
 
-static steno_status open_time(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_time(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (open_leaf(r, f, STENO_NODE_TIME, el, NULL) != STENO_OK)
 		return STENO_ERR_NOMEM;
@@ -648,7 +648,7 @@ static steno_status open_time(tei *r, xt_frame *f, const xml_elem *el)
 	return STENO_OK;
 }
 
-static steno_status open_name(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_name(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (open_leaf(r, f, STENO_NODE_TEXT, el, NULL) != STENO_OK)
 		return STENO_ERR_NOMEM;
@@ -658,9 +658,9 @@ static steno_status open_name(tei *r, xt_frame *f, const xml_elem *el)
 /* An anchor between blocks waits for the next paragraph. */
 static steno_status open_anchor(tei *r, const xml_elem *el, const char *kind, int64_t ms)
 {
-	steno_node *n = xt_anchor(&r->t, ms == STENO_TIME_NONE ? STENO_NODE_EVENT : STENO_NODE_TIME,
+	steno_node *n = xml_tree_anchor(&r->t, ms == STENO_TIME_NONE ? STENO_NODE_EVENT : STENO_NODE_TIME,
 	                          el);
-	if (!n || xt_attrs(&r->t, n, el, NULL) != STENO_OK)
+	if (!n || xml_tree_attrs(&r->t, n, el, NULL) != STENO_OK)
 		return nomem(r);
 	if (ms != STENO_TIME_NONE)
 		steno_node_set_times(n, ms, STENO_TIME_NONE);
@@ -669,27 +669,27 @@ static steno_status open_anchor(tei *r, const xml_elem *el, const char *kind, in
 	return STENO_OK;
 }
 
-static steno_status open_inline(tei *r, xt_frame *f, steno_node_type type, const xml_elem *el,
+static steno_status open_inline(tei *r, xml_tree_frame *f, steno_node_type type, const xml_elem *el,
                                 const char *skip)
 {
-	steno_node *n = xt_inline(&r->t, f, type, el);
-	if (!n || xt_attrs(&r->t, n, el, skip) != STENO_OK)
+	steno_node *n = xml_tree_inline(&r->t, f, type, el);
+	if (!n || xml_tree_attrs(&r->t, n, el, skip) != STENO_OK)
 		return nomem(r);
 	return STENO_OK;
 }
 
 /* A block where the builder can take one: not inside emphasis or a
  * link, where it would cut them in two; there it is transparent. */
-static steno_node *open_block(tei *r, xt_frame *f, steno_node_type type, const xml_elem *el,
+static steno_node *open_block(tei *r, xml_tree_frame *f, steno_node_type type, const xml_elem *el,
                               const char *skip, steno_status *st)
 {
 	*st = STENO_OK;
-	if (xt_in_inline(&r->t)) {
-		xt_space(&r->t);
+	if (xml_tree_in_inline(&r->t)) {
+		xml_tree_space(&r->t);
 		return NULL;
 	}
-	steno_node *n = xt_block(&r->t, f, type, el);
-	if (!n || xt_attrs(&r->t, n, el, skip) != STENO_OK)
+	steno_node *n = xml_tree_block(&r->t, f, type, el);
+	if (!n || xml_tree_attrs(&r->t, n, el, skip) != STENO_OK)
 		*st = nomem(r);
 	return n;
 }
@@ -716,7 +716,7 @@ static int section_depth(const steno_node *n)
 	return d < 1 ? 1 : d > 6 ? 6 : d;
 }
 
-static steno_status open_div(tei *r, xt_frame *f, const xml_elem *el, const char *kind)
+static steno_status open_div(tei *r, xml_tree_frame *f, const xml_elem *el, const char *kind)
 {
 	steno_status st;
 	steno_node *n = open_block(r, f, STENO_NODE_SECTION, el, "type", &st);
@@ -725,7 +725,7 @@ static steno_status open_div(tei *r, xt_frame *f, const xml_elem *el, const char
 	return st;
 }
 
-static steno_status open_head(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_head(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (in_prose(r))
 		return open_inline(r, f, STENO_NODE_STRONG, el, NULL);
@@ -736,7 +736,7 @@ static steno_status open_head(tei *r, xt_frame *f, const xml_elem *el)
 	return st;
 }
 
-static steno_status open_note(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_note(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	const char *type = xml_attr_get(el, "type"), *place = xml_attr_get(el, "place");
 	const char *kind = type ? type : is(place, "foot") || is(place, "end") ? "footnote" : NULL;
@@ -749,7 +749,7 @@ static steno_status open_note(tei *r, xt_frame *f, const xml_elem *el)
 	return st;
 }
 
-static steno_status open_quote(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_quote(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (!in_prose(r)) {
 		steno_status st;
@@ -761,14 +761,14 @@ static steno_status open_quote(tei *r, xt_frame *f, const xml_elem *el)
 	return add_speakers(r, f->node, xml_attr_get(el, "who"), 1);
 }
 
-static steno_status open_hi(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_hi(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	const char *rend = xml_attr_get(el, "rend");
 	int bold = rend && (strstr(rend, "bold") || strstr(rend, "strong") || is(rend, "b"));
 	return open_inline(r, f, bold ? STENO_NODE_STRONG : STENO_NODE_EMPH, el, NULL);
 }
 
-static steno_status open_list(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_list(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	const char *rend = xml_attr_get(el, "rend"), *type = xml_attr_get(el, "type");
 	int ordered = (rend && (strstr(rend, "numbered") || strstr(rend, "ordered"))) ||
@@ -780,7 +780,7 @@ static steno_status open_list(tei *r, xt_frame *f, const xml_elem *el)
 	return st;
 }
 
-static steno_status open_link(tei *r, xt_frame *f, const xml_elem *el, const char *target,
+static steno_status open_link(tei *r, xml_tree_frame *f, const xml_elem *el, const char *target,
                               int show_target)
 {
 	if (open_inline(r, f, STENO_NODE_LINK, el, "target href") != STENO_OK)
@@ -792,7 +792,7 @@ static steno_status open_link(tei *r, xt_frame *f, const xml_elem *el, const cha
 	return STENO_OK;
 }
 
-static steno_status open_para(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_para(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	/* a seg inside a paragraph is a span of it, not a paragraph */
 	if (f->kind == K_SEG && in_prose(r))
@@ -803,7 +803,7 @@ static steno_status open_para(tei *r, xt_frame *f, const xml_elem *el)
 }
 
 /* A dependent tier (morphology, phonology) of a TEI_CORPO turn. */
-static steno_status open_tier(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_tier(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	steno_status st;
 	steno_node *n = open_block(r, f, STENO_NODE_NOTE, el, "type", &st);
@@ -815,7 +815,7 @@ static steno_status open_tier(tei *r, xt_frame *f, const xml_elem *el)
 
 static steno_status open_include(tei *r, const xml_elem *el);
 
-static steno_status text_start(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status text_start(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	steno_status st = STENO_OK;
 	switch (f->kind) {
@@ -826,7 +826,7 @@ static steno_status text_start(tei *r, xt_frame *f, const xml_elem *el)
 			return STENO_OK;
 		/* fall through */
 	case K_SP: case K_BLOCK:
-		if (xt_in_inline(&r->t))
+		if (xml_tree_in_inline(&r->t))
 			return STENO_OK;
 		return open_turn(r, f, el);
 	case K_P: case K_SEG: case K_ROW: case K_SPEAKER: return open_para(r, f, el);
@@ -844,8 +844,8 @@ static steno_status text_start(tei *r, xt_frame *f, const xml_elem *el)
 	case K_LIST: return open_list(r, f, el);
 	case K_ITEM: open_block(r, f, STENO_NODE_ITEM, el, NULL, &st); return st;
 	case K_LB:
-		if (xt_in_para(&r->t))
-			return xt_leaf(&r->t, STENO_NODE_LINE_BREAK, el) ? STENO_OK : nomem(r);
+		if (xml_tree_in_para(&r->t))
+			return xml_tree_leaf(&r->t, STENO_NODE_LINE_BREAK, el) ? STENO_OK : nomem(r);
 		return STENO_OK;
 	case K_PB: return open_anchor(r, el, is(el->name, "pb") ? "pagebreak" : el->name,
 	                              STENO_TIME_NONE);
@@ -860,7 +860,7 @@ static steno_status text_start(tei *r, xt_frame *f, const xml_elem *el)
 			return STENO_ERR_NOMEM;
 		return steno_node_set_url(f->node, xml_attr_get(el, "url") ? xml_attr_get(el, "url")
 		                                                             : "");
-	case K_W: case K_CELL: xt_space(&r->t); return STENO_OK;
+	case K_W: case K_CELL: xml_tree_space(&r->t); return STENO_OK;
 	case K_INCLUDE: return open_include(r, el);
 	default: return STENO_OK;
 	}
@@ -953,11 +953,11 @@ static steno_status open_include(tei *r, const xml_elem *el)
 	}
 	if (r->quiet)
 		return STENO_OK;
-	xt_frame *f = xt_top(&r->t);
+	xml_tree_frame *f = xml_tree_top(&r->t);
 	steno_status st = STENO_OK;
-	if (!xt_in_para(&r->t))
+	if (!xml_tree_in_para(&r->t))
 		open_block(r, f, STENO_NODE_PARAGRAPH, el, "href", &st);
-	steno_node *link = st == STENO_OK ? xt_leaf(&r->t, STENO_NODE_LINK, el) : NULL;
+	steno_node *link = st == STENO_OK ? xml_tree_leaf(&r->t, STENO_NODE_LINK, el) : NULL;
 	if (!link || steno_node_set_url(link, href) != STENO_OK ||
 	    !node_add_text(r->doc, link, href, strlen(href)))
 		return nomem(r);
@@ -972,7 +972,7 @@ static int is_quiet_kind(int kind)
 }
 
 /* TEI and teiCorpus: the language; a TEI inside a corpus is a section. */
-static steno_status open_root(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status open_root(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	steno_status st = meta_first(r, "language", xml_attr_get(el, "xml:lang"));
 	if (st != STENO_OK)
@@ -990,7 +990,7 @@ static void check_root(tei *r, const xml_elem *el, int kind)
 		         el->name);
 }
 
-static steno_status quiet_start(tei *r, xt_frame *f, const xml_elem *el)
+static steno_status quiet_start(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	if (f->kind == K_TIMELINE) {
 		r->tl.unit_ms = is(xml_attr_get(el, "unit"), "ms") ? 1 : 1000;
@@ -1022,7 +1022,7 @@ static steno_status tei_start(void *ud, const xml_elem *el)
 {
 	tei *r = ud;
 	int kind = kind_of(el);
-	xt_frame *f = xt_push(&r->t, kind);
+	xml_tree_frame *f = xml_tree_push(&r->t, kind);
 	if (!f)
 		return nomem(r);
 	check_root(r, el, kind);
@@ -1034,17 +1034,17 @@ static steno_status tei_start(void *ud, const xml_elem *el)
 	if (r->quiet)
 		return quiet_start(r, f, el);
 	if (r->t.capturing) { /* all inside an event or a name is its text */
-		xt_space(&r->t); /* as a reader sees <l>one</l><l>two</l> */
+		xml_tree_space(&r->t); /* as a reader sees <l>one</l><l>two</l> */
 		return STENO_OK;
 	}
 	return text_start(r, f, el);
 }
 
-static steno_status text_end(tei *r, xt_frame *f)
+static steno_status text_end(tei *r, xml_tree_frame *f)
 {
 	if (f->capture && f->node)
 		return close_leaf(r, f);
-	if (f->node && xt_flush(&r->t) != STENO_OK)
+	if (f->node && xml_tree_flush(&r->t) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (f->node && f->node->type == STENO_NODE_NOTE && f->kind == K_NOTE &&
 	    is(steno_node_get_kind(f->node), "speaker"))
@@ -1058,7 +1058,7 @@ static steno_status tei_end(void *ud, const char *name, const char *ns)
 {
 	(void)name, (void)ns;
 	tei *r = ud;
-	xt_frame *f = xt_top(&r->t);
+	xml_tree_frame *f = xml_tree_top(&r->t);
 	if (!f)
 		return STENO_OK;
 	steno_status st = STENO_OK;
@@ -1069,11 +1069,11 @@ static steno_status tei_end(void *ud, const char *name, const char *ns)
 	else if (!r->quiet)
 		st = text_end(r, f);
 	if (r->t.capturing && !f->capture)
-		xt_space(&r->t);
+		xml_tree_space(&r->t);
 	r->quiet -= is_quiet_kind(f->kind);
 	if (st != STENO_OK)
 		return st == STENO_ERR_NOMEM ? nomem(r) : st;
-	st = xt_pop(&r->t);
+	st = xml_tree_pop(&r->t);
 	return st == STENO_OK ? STENO_OK : nomem(r);
 }
 
@@ -1082,7 +1082,7 @@ static steno_status tei_text(void *ud, const char *s, size_t len)
 	tei *r = ud;
 	if (r->quiet && !r->t.capturing)
 		return STENO_OK;
-	return xt_text(&r->t, s, len) == STENO_OK ? STENO_OK : nomem(r);
+	return xml_tree_text(&r->t, s, len) == STENO_OK ? STENO_OK : nomem(r);
 }
 
 static const xml_callbacks tei_callbacks = {tei_start, tei_end, tei_text};
@@ -1167,17 +1167,17 @@ static steno_status read_tei(steno_doc *doc, const io_input *in, const steno_opt
 {
 	tei r = {.doc = doc, .opts = opts, .err = err, .last_end = STENO_TIME_NONE,
 	         .tl.unit_ms = 1000};
-	xt_init(&r.t, doc, opts);
+	xml_tree_init(&r.t, doc, opts);
 	steno_status st = names ? load_roster(&r) : STENO_OK;
 	if (st == STENO_OK)
 		st = xml_parse(in, &tei_callbacks, &r, &r.ids, opts, doc, err);
-	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
+	if (st == STENO_OK && xml_tree_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	if (st == STENO_OK && names)
 		st = name_speakers(&r);
 	if (st == STENO_OK)
 		xml_warn_repeats_left(doc, r.person_repeats, "person id");
-	xt_free(&r.t);
+	xml_tree_free(&r.t);
 	xml_map_free(&r.tl.points);
 	xml_map_free(&r.ids);
 	xml_map_free(&r.persons);

@@ -579,7 +579,7 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	if (!buf)
 		return err->code;
 	if (!arena_adopt(&doc->arena, buf))
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	if (detected)
 		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
 	if (replaced)
@@ -587,7 +587,7 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	reader rd = {.doc = doc, .root = steno_doc_root(doc)};
 	scanner_init(&rd.sc, buf, n);
 	if (read_text(&rd) < 0)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	return STENO_OK;
 }
 

@@ -55,7 +55,7 @@ static int kind_of(const char *name)
 
 static steno_status nomem(trs *r)
 {
-	return set_error(r->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(r->err);
 }
 
 static steno_status meta(trs *r, const char *key, const char *value)
@@ -118,11 +118,11 @@ static steno_status read_topic(trs *r, const xml_elem *el)
 }
 
 /* A <Section> is a section; its topic, when described, its heading. */
-static steno_status open_section(trs *r, xt_frame *f, const xml_elem *el)
+static steno_status open_section(trs *r, xml_tree_frame *f, const xml_elem *el)
 {
-	steno_node *s = xt_block(&r->t, f, STENO_NODE_SECTION, el);
+	steno_node *s = xml_tree_block(&r->t, f, STENO_NODE_SECTION, el);
 	const char *type = xml_attr_get(el, "type"), *topic = xml_attr_get(el, "topic");
-	if (!s || xt_attrs(&r->t, s, el, "type") != STENO_OK ||
+	if (!s || xml_tree_attrs(&r->t, s, el, "type") != STENO_OK ||
 	    (type && steno_node_set_kind(s, type) != STENO_OK))
 		return nomem(r);
 	char key[96];
@@ -146,10 +146,10 @@ static steno_status add_speaker(trs *r, steno_node *turn, const char *id, size_t
 	return steno_node_add_speaker(turn, buf) == STENO_OK ? STENO_OK : nomem(r);
 }
 
-static steno_status open_turn(trs *r, xt_frame *f, const xml_elem *el)
+static steno_status open_turn(trs *r, xml_tree_frame *f, const xml_elem *el)
 {
-	steno_node *turn = xt_block(&r->t, f, STENO_NODE_TURN, el);
-	if (!turn || xt_attrs(&r->t, turn, el, "speaker startTime endTime") != STENO_OK)
+	steno_node *turn = xml_tree_block(&r->t, f, STENO_NODE_TURN, el);
+	if (!turn || xml_tree_attrs(&r->t, turn, el, "speaker startTime endTime") != STENO_OK)
 		return nomem(r);
 	steno_node_set_times(turn, xml_parse_ms(xml_attr_get(el, "startTime")),
 	                     xml_parse_ms(xml_attr_get(el, "endTime")));
@@ -174,7 +174,7 @@ static steno_status put_sync(trs *r)
 {
 	if (r->sync_ms == STENO_TIME_NONE)
 		return STENO_OK;
-	steno_node *n = xt_leaf(&r->t, STENO_NODE_TIME, NULL);
+	steno_node *n = xml_tree_leaf(&r->t, STENO_NODE_TIME, NULL);
 	if (!n)
 		return nomem(r);
 	steno_node_set_times(n, r->sync_ms, STENO_TIME_NONE);
@@ -185,7 +185,7 @@ static steno_status put_sync(trs *r)
 static steno_status sync(trs *r, const xml_elem *el)
 {
 	steno_status st = put_sync(r); /* a segment with nothing in it keeps its time */
-	xt_break(&r->t);
+	xml_tree_break(&r->t);
 	r->sync_ms = xml_parse_ms(xml_attr_get(el, "time"));
 	return st;
 }
@@ -194,13 +194,13 @@ static steno_status sync(trs *r, const xml_elem *el)
  * until the next <Who> or the turn's end. */
 static steno_status open_subturn(trs *r)
 {
-	xt_frame *top = xt_top(&r->t);
-	if (top && top->kind == K_SUBTURN && xt_pop(&r->t) != STENO_OK)
+	xml_tree_frame *top = xml_tree_top(&r->t);
+	if (top && top->kind == K_SUBTURN && xml_tree_pop(&r->t) != STENO_OK)
 		return nomem(r);
 	if (!r->turn || !r->turn_who)
 		return STENO_OK;
-	xt_frame *f = xt_push(&r->t, K_SUBTURN);
-	steno_node *sub = f ? xt_block(&r->t, f, STENO_NODE_TURN, NULL) : NULL;
+	xml_tree_frame *f = xml_tree_push(&r->t, K_SUBTURN);
+	steno_node *sub = f ? xml_tree_block(&r->t, f, STENO_NODE_TURN, NULL) : NULL;
 	if (!sub)
 		return nomem(r);
 	steno_node_set_overlap(sub, 1);
@@ -222,12 +222,12 @@ static steno_status event(trs *r, const xml_elem *el, const char *kind, const ch
 {
 	if (put_sync(r) != STENO_OK)
 		return STENO_ERR_NOMEM;
-	steno_node *n = xt_leaf(&r->t, STENO_NODE_EVENT, el);
+	steno_node *n = xml_tree_leaf(&r->t, STENO_NODE_EVENT, el);
 	if (!text)
 		text = "";
 	if (!n || steno_node_set_kind(n, kind && *kind ? kind : "event") != STENO_OK ||
 	    steno_node_set_literal(n, text, strlen(text)) != STENO_OK ||
-	    xt_attrs(&r->t, n, el, "desc") != STENO_OK)
+	    xml_tree_attrs(&r->t, n, el, "desc") != STENO_OK)
 		return nomem(r);
 	return STENO_OK;
 }
@@ -236,7 +236,7 @@ static steno_status trs_start(void *ud, const xml_elem *el)
 {
 	trs *r = ud;
 	int kind = kind_of(el->name);
-	xt_frame *f = xt_push(&r->t, kind);
+	xml_tree_frame *f = xml_tree_push(&r->t, kind);
 	if (!f)
 		return nomem(r);
 	if (r->t.depth == 1 && kind != K_TRANS)
@@ -268,11 +268,11 @@ static steno_status trs_end(void *ud, const char *name, const char *ns)
 {
 	(void)name, (void)ns;
 	trs *r = ud;
-	xt_frame *f = xt_top(&r->t);
+	xml_tree_frame *f = xml_tree_top(&r->t);
 	if (!f)
 		return STENO_OK;
 	int kind = f->kind;
-	steno_status st = xt_pop(&r->t);
+	steno_status st = xml_tree_pop(&r->t);
 	if (st == STENO_OK && kind == K_WHO)
 		st = open_subturn(r);
 	if (st == STENO_OK && kind == K_TURN) {
@@ -286,8 +286,8 @@ static steno_status trs_end(void *ud, const char *name, const char *ns)
 static steno_status trs_end_checked(void *ud, const char *name, const char *ns)
 {
 	trs *r = ud;
-	xt_frame *f = xt_top(&r->t);
-	if (f && f->kind == K_SUBTURN && xt_pop(&r->t) != STENO_OK)
+	xml_tree_frame *f = xml_tree_top(&r->t);
+	if (f && f->kind == K_SUBTURN && xml_tree_pop(&r->t) != STENO_OK)
 		return nomem(r);
 	return trs_end(ud, name, ns);
 }
@@ -305,7 +305,7 @@ static steno_status trs_text(void *ud, const char *s, size_t len)
 	trs *r = ud;
 	if (r->sync_ms != STENO_TIME_NONE && has_content(s, len) && put_sync(r) != STENO_OK)
 		return STENO_ERR_NOMEM;
-	return xt_text(&r->t, s, len) == STENO_OK ? STENO_OK : nomem(r);
+	return xml_tree_text(&r->t, s, len) == STENO_OK ? STENO_OK : nomem(r);
 }
 
 static const xml_callbacks trs_callbacks = {trs_start, trs_end_checked, trs_text};
@@ -315,9 +315,9 @@ static steno_status trs_read(steno_doc *doc, const io_input *in, const steno_opt
 {
 	steno_error local;
 	trs r = {.doc = doc, .err = err ? err : &local, .sync_ms = STENO_TIME_NONE};
-	xt_init(&r.t, doc, opts);
+	xml_tree_init(&r.t, doc, opts);
 	steno_status st = xml_parse(in, &trs_callbacks, &r, NULL, opts, doc, r.err);
-	if (st == STENO_OK && xt_finish(&r.t) != STENO_OK)
+	if (st == STENO_OK && xml_tree_finish(&r.t) != STENO_OK)
 		st = nomem(&r);
 	if (st == STENO_OK)
 		xml_warn_repeats_left(doc, r.repeats, "Speaker id");
@@ -326,7 +326,7 @@ static steno_status trs_read(steno_doc *doc, const io_input *in, const steno_opt
 		if (!steno_speaker_name(doc, i))
 			st = steno_speaker_set(doc, steno_speaker_id(doc, i), steno_speaker_id(doc, i),
 			                       NULL);
-	xt_free(&r.t);
+	xml_tree_free(&r.t);
 	free(r.turn_who);
 	xml_map_free(&r.speakers);
 	xml_buf_free(&r.renamed);

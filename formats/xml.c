@@ -18,7 +18,7 @@ typedef struct generic {
 
 static steno_status nomem(generic *g)
 {
-	return set_error(g->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(g->err);
 }
 
 /* Without knowing the vocabulary, every element boundary ends a
@@ -26,21 +26,21 @@ static steno_status nomem(generic *g)
 static steno_status generic_start(void *ud, const xml_elem *el)
 {
 	(void)el;
-	xt_break(&((generic *)ud)->t);
+	xml_tree_break(&((generic *)ud)->t);
 	return STENO_OK;
 }
 
 static steno_status generic_end(void *ud, const char *name, const char *ns)
 {
 	(void)name, (void)ns;
-	xt_break(&((generic *)ud)->t);
+	xml_tree_break(&((generic *)ud)->t);
 	return STENO_OK;
 }
 
 static steno_status generic_text(void *ud, const char *s, size_t len)
 {
 	generic *g = ud;
-	return xt_text(&g->t, s, len) == STENO_OK ? STENO_OK : nomem(g);
+	return xml_tree_text(&g->t, s, len) == STENO_OK ? STENO_OK : nomem(g);
 }
 
 static const xml_callbacks generic_callbacks = {generic_start, generic_end, generic_text};
@@ -49,11 +49,11 @@ static steno_status generic_read(steno_doc *doc, const io_input *in,
                                  const steno_options *opts, steno_error *err)
 {
 	generic g = {.err = err};
-	xt_init(&g.t, doc, opts);
+	xml_tree_init(&g.t, doc, opts);
 	steno_status st = xml_parse(in, &generic_callbacks, &g, NULL, opts, doc, err);
-	if (st == STENO_OK && xt_finish(&g.t) != STENO_OK)
+	if (st == STENO_OK && xml_tree_finish(&g.t) != STENO_OK)
 		st = nomem(&g);
-	xt_free(&g.t);
+	xml_tree_free(&g.t);
 	return st;
 }
 
@@ -80,7 +80,7 @@ static steno_status find_root(io_input *in, char **grown, const steno_options *o
 		int first = !*grown;
 		char *more = want > in->head_len ? realloc(*grown, want) : NULL;
 		if (!more)
-			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			return error_nomem(err);
 		if (first && in->head_len)
 			memcpy(more, in->head, in->head_len);
 		*grown = more;

@@ -14,6 +14,7 @@
 #include "archive/spool.h"
 #include "archive/zip_container.h"
 #include "core/error.h"
+#include "core/escape.h"
 #include "formats.h"
 
 typedef struct bundle {
@@ -57,7 +58,7 @@ static void *bundle_open(steno_sink *out, const steno_options *opts, steno_error
 	    !(b->zip = zip_new(out, opts->compress_level, archive_time()))) {
 		if (b)
 			bundle_discard(b);
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	b->opts = *opts;
@@ -70,7 +71,7 @@ static steno_status render_member(const steno_doc *doc, format_writer write,
 {
 	m->body = zip_prepare(opts->compress_level);
 	if (!m->body)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = write(doc, zip_prepared_sink(m->body), opts, err);
 	steno_status ended = zip_prepared_end(m->body, &m->crc, &m->size, st == STENO_OK ? err : NULL);
 	return st != STENO_OK ? st : ended;
@@ -93,7 +94,7 @@ static void *bundle_prepare(const void *state, const steno_doc *doc, const char 
 	const bundle *b = state;
 	bundle_doc *d = calloc(1, sizeof *d);
 	if (!d) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	if (archive_info_get(&d->info, doc, source, err) != STENO_OK) {
@@ -146,21 +147,21 @@ static void index_row(bundle *b, const archive_info *info, const char *title, co
 	const char *date = info->date;
 	size_t speakers = info->speaker_count;
 	sink_puts(s, "<li><a href=\"");
-	url_put(s, html->name);
+	escape_url_path(s, html->name);
 	sink_puts(s, "\">");
-	xml_put(s, title);
+	escape_xml_text_str(s, title);
 	sink_puts(s, "</a>");
 	if (date) {
 		sink_puts(s, " <span class=\"date\">");
-		xml_put(s, date);
+		escape_xml_text_str(s, date);
 		sink_puts(s, "</span>");
 	}
 	for (size_t i = 0; i < speakers; i++) {
 		sink_puts(s, i ? ", " : " <span class=\"speakers\">");
-		xml_put(s, info->speakers[i]);
+		escape_xml_text_str(s, info->speakers[i]);
 	}
 	sink_puts(s, speakers ? "</span> <a class=\"json\" href=\"" : " <a class=\"json\" href=\"");
-	url_put(s, json->name);
+	escape_url_path(s, json->name);
 	sink_puts(s, "\">JSON</a></li>\n");
 }
 
@@ -169,13 +170,13 @@ static void manifest_member(steno_sink *s, const char *key, const member *m)
 	char crc[16];
 	snprintf(crc, sizeof crc, "%08lx", (unsigned long)m->crc);
 	sink_puts(s, ", ");
-	json_put(s, key);
+	escape_json_string_str(s, key);
 	sink_puts(s, ": {\"name\": ");
-	json_put(s, m->name);
+	escape_json_string_str(s, m->name);
 	sink_puts(s, ", \"size\": ");
 	sink_put_int(s, (long long)m->size);
 	sink_puts(s, ", \"crc32\": ");
-	json_put(s, crc);
+	escape_json_string_str(s, crc);
 	sink_putc(s, '}');
 }
 
@@ -185,21 +186,21 @@ static void manifest_entry(bundle *b, const archive_info *info, const char *titl
 	steno_sink *s = b->manifest;
 	const char *date = info->date;
 	sink_puts(s, b->count ? ",\n  {\"source\": " : "\n  {\"source\": ");
-	json_put(s, info->source);
+	escape_json_string_str(s, info->source);
 	sink_puts(s, ", \"title\": ");
-	json_put(s, title);
+	escape_json_string_str(s, title);
 	sink_puts(s, ", \"date\": ");
 	if (date)
-		json_put(s, date);
+		escape_json_string_str(s, date);
 	else
 		sink_puts(s, "null");
 	sink_puts(s, ", \"language\": ");
-	json_put(s, info->language);
+	escape_json_string_str(s, info->language);
 	sink_puts(s, ", \"speakers\": [");
 	for (size_t i = 0; i < info->speaker_count; i++) {
 		if (i)
 			sink_puts(s, ", ");
-		json_put(s, info->speakers[i]);
+		escape_json_string_str(s, info->speakers[i]);
 	}
 	sink_putc(s, ']');
 	manifest_member(s, "html", html);
@@ -213,7 +214,7 @@ static steno_status bundle_add(void *state, void *prepared, steno_error *err)
 	bundle_doc *d = prepared;
 	const char *title = d->info.title ? d->info.title : d->info.stem;
 	if (!unique_names(b, d->info.stem, &d->html, &d->json))
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = zip_add_prepared(b->zip, d->html.name, d->html.body, err);
 	if (st == STENO_OK)
 		st = zip_add_prepared(b->zip, d->json.name, d->json.body, err);

@@ -104,7 +104,7 @@ static steno_doc *parse_input(const format *f, const io_input *in, owned_input *
 	steno_doc *doc = doc_new(opts->sourcepos);
 	if (!doc) {
 		release_input(owned);
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	size_t budget = opts->max_memory ? opts->max_memory : default_budget(in, opts);
@@ -273,7 +273,7 @@ steno_status steno_render_file(const steno_doc *doc, const char *format_name, FI
 		return set_error(err, STENO_ERR_ARG, 0, 0, "no output file");
 	steno_sink *sink = steno_sink_new_file(fp);
 	if (!sink)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	steno_status st = steno_render(doc, format_name, sink, opts, err);
 	steno_status closed = steno_sink_close(sink);
 	if (st == STENO_OK && closed != STENO_OK)
@@ -286,14 +286,14 @@ char *steno_render_string(const steno_doc *doc, const char *format_name, size_t 
 {
 	steno_sink *sink = steno_sink_new_memory();
 	if (!sink) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	char *out = NULL;
 	if (steno_render(doc, format_name, sink, opts, err) == STENO_OK) {
 		out = sink_memory_take(sink, len);
 		if (!out)
-			set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			error_nomem(err);
 	}
 	steno_sink_close(sink);
 	return out;

@@ -35,7 +35,7 @@ steno_archive *steno_archive_new(const char *format_name, steno_sink *sink,
 	}
 	steno_archive *a = calloc(1, sizeof *a);
 	if (!a) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	a->ops = ops;
@@ -77,7 +77,7 @@ steno_archive_doc *steno_archive_prepare(const steno_archive *a, const steno_doc
 	}
 	steno_archive_doc *d = malloc(sizeof *d);
 	if (!d) {
-		set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		error_nomem(err);
 		return NULL;
 	}
 	d->ops = a->ops;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "archive/bundle.h"
+#include "core/doc_text.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -202,44 +203,6 @@ void archive_suffixes_free(archive_suffixes *s)
 /* ------------------------------------------------------------------ */
 /* Metadata                                                           */
 
-/* Append the text under n (text, code, breaks as spaces) to s. */
-static void put_plain_text(steno_sink *s, const steno_node *n)
-{
-	for (const steno_node *d = n->first; d; d = node_next_preorder(d, n)) {
-		if (d->type == STENO_NODE_TEXT || d->type == STENO_NODE_CODE)
-			sink_write(s, d->literal, d->len);
-		else if (d->type == STENO_NODE_SOFT_BREAK || d->type == STENO_NODE_LINE_BREAK)
-			sink_putc(s, ' ');
-	}
-}
-
-char *archive_plain_text(const steno_node *n)
-{
-	steno_sink *s = steno_sink_new_memory();
-	if (!s)
-		return NULL;
-	put_plain_text(s, n);
-	char *text = sink_memory_take(s, NULL);
-	steno_sink_close(s);
-	return text;
-}
-
-char *archive_title(const steno_doc *doc)
-{
-	const char *title = steno_meta_get(doc, "title");
-	if (title && *title)
-		return strdup(title);
-	for (const steno_node *n = doc->root; n; n = node_next_preorder(n, doc->root)) {
-		if (n->type != STENO_NODE_HEADING)
-			continue;
-		char *text = archive_plain_text(n);
-		if (!text || *text)
-			return text;
-		free(text);
-	}
-	return NULL;
-}
-
 /* A speaker's display name, else the id. */
 static const char *speaker_label(const steno_doc *doc, size_t i)
 {
@@ -255,12 +218,13 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	arena_init(m);
 	const char *date = steno_meta_get(doc, "date");
 	char *stem = steno_archive_stem(source);
-	char *title = stem ? archive_title(doc) : NULL;
+	char *title = stem ? doc_title(doc) : NULL;
 	info->source = arena_strdup(m, source);
 	info->stem = stem ? arena_adopt(m, stem) : NULL;
 	info->title = title ? arena_adopt(m, title) : NULL;
 	info->date = date && *date ? arena_strdup(m, date) : NULL;
-	info->language = arena_strdup(m, archive_language(doc));
+	/* EPUB needs a language, and the manifest gives one for each */
+	info->language = arena_strdup(m, doc_language(doc, "en", "en"));
 	info->speaker_count = steno_speaker_count(doc);
 	info->speakers = arena_alloc(m, (info->speaker_count + 1) * sizeof *info->speakers);
 	int ok = info->source && info->stem && (!title || info->title) &&
@@ -270,107 +234,10 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	if (ok)
 		return STENO_OK;
 	archive_info_free(info);
-	return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+	return error_nomem(err);
 }
 
 void archive_info_free(archive_info *info)
 {
 	arena_release(&info->mem);
-}
-
-/* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters
- * or digits, joined by '-'. */
-static int language_tag_ok(const char *tag)
-{
-	size_t part = 0, parts = 0;
-	for (const char *p = tag;; p++) {
-		int letter = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
-		int digit = *p >= '0' && *p <= '9';
-		if ((letter || (digit && parts)) && part < 8) {
-			part++;
-			continue;
-		}
-		if (!part || (*p && *p != '-'))
-			return 0;
-		if (!*p)
-			return 1;
-		part = 0;
-		parts++;
-	}
-}
-
-const char *archive_language(const steno_doc *doc)
-{
-	const char *lang = steno_meta_get(doc, "language");
-	if (!lang || !*lang)
-		lang = steno_meta_get(doc, "lang");
-	return lang && language_tag_ok(lang) ? lang : "en";
-}
-
-/* ------------------------------------------------------------------ */
-/* Escaping                                                           */
-
-void xml_put(steno_sink *sink, const char *s)
-{
-	const char *run = s;
-	while (*s) {
-		unsigned char c = (unsigned char)*s;
-		uint32_t cp;
-		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
-		const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
-		                : c == '"' ? "&quot;" : NULL;
-		if (!rep && (!n || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F))
-			rep = UTF8_REPLACEMENT;
-		if (!rep) {
-			s += n;
-			continue;
-		}
-		sink_write(sink, run, (size_t)(s - run));
-		sink_puts(sink, rep);
-		s += n ? n : 1;
-		run = s;
-	}
-	sink_write(sink, run, (size_t)(s - run));
-}
-
-void url_put(steno_sink *sink, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    strchr("-._~/", c)) {
-			sink_putc(sink, (char)c);
-		} else {
-			char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
-			sink_write(sink, pct, 3);
-		}
-	}
-}
-
-void json_put(steno_sink *sink, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	sink_putc(sink, '"');
-	while (*s) {
-		unsigned char c = (unsigned char)*s;
-		uint32_t cp;
-		size_t n = c < 0x80 ? 1 : utf8_decode(s, strnlen(s, 4), &cp);
-		if (!n) {
-			sink_puts(sink, UTF8_REPLACEMENT);
-			s++;
-		} else if (c == '"' || c == '\\') {
-			sink_putc(sink, '\\');
-			sink_putc(sink, (char)c);
-			s++;
-		} else if (c < 0x20) {
-			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			sink_write(sink, esc, 6);
-			s++;
-		} else {
-			sink_write(sink, s, n);
-			s += n;
-		}
-	}
-	sink_putc(sink, '"');
 }

@@ -45,9 +45,9 @@ typedef struct archive_info {
 	arena mem;
 	const char *source;   /* as given */
 	const char *stem;     /* steno_archive_stem(source) */
-	const char *title;    /* archive_title(), or NULL */
+	const char *title;    /* doc_title(), or NULL */
 	const char *date;     /* the metadata date, NULL when none or empty */
-	const char *language; /* archive_language() */
+	const char *language; /* doc_language(), else "en" */
 	const char **speakers; /* display names, else ids, in table order */
 	size_t speaker_count;
 } archive_info;
@@ -87,23 +87,5 @@ typedef struct archive_suffixes {
 unsigned long archive_unique_suffix(archive_suffixes *s, const char *stem,
                                     int (*taken)(void *ctx, unsigned long n), void *ctx);
 void archive_suffixes_free(archive_suffixes *s);
-
-/* The text under n (text and code; breaks as spaces), malloc'd; NULL
- * on no memory. */
-char *archive_plain_text(const steno_node *n);
-/* The document's title as plain text: the metadata title, else the
- * text of its first heading; NULL when it has neither.  malloc'd. */
-char *archive_title(const steno_doc *doc);
-/* The metadata language ("language" or "lang") when it is a
- * well-formed BCP 47 tag, else "en". */
-const char *archive_language(const steno_doc *doc);
-
-/* s as XML character data or attribute value: & < > " escaped, controls
- * XML refuses and bytes that are not UTF-8 written as U+FFFD. */
-void xml_put(steno_sink *sink, const char *s);
-/* s percent-encoded as a relative URL path ('/' kept). */
-void url_put(steno_sink *sink, const char *s);
-/* s as a JSON string, quotes included. */
-void json_put(steno_sink *sink, const char *s);
 
 #endif

@@ -20,6 +20,11 @@ steno_status set_error(steno_error *err, steno_status code, int line, int column
 	return code;
 }
 
+steno_status error_nomem(steno_error *err)
+{
+	return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+}
+
 void clear_error(steno_error *err)
 {
 	if (err)

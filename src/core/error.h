@@ -9,6 +9,9 @@
 steno_status set_error(steno_error *err, steno_status code, int line, int column,
                        const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory"): the one
+ * message every allocation failure gives. */
+steno_status error_nomem(steno_error *err);
 /* Clear *err to STENO_OK (err may be NULL). */
 void clear_error(steno_error *err);
 

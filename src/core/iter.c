@@ -1,25 +1,21 @@
-/* iter.c - walking a tree without recursion, as cmark's iterator does:
- * the state is just the current node and whether we entered or left it. */
+/* iter.c - the API's iterator: the walk of core/walk.h, allocated so
+ * that callers need not know its size. */
 #include <stdlib.h>
 
-#include "core/node.h"
+#include "core/walk.h"
 
 struct steno_iter {
-	steno_node *root;
-	steno_node *node;
-	steno_event event;
-	int skip; /* the entered node's children are to be skipped */
+	node_walk walk;
 };
 
 steno_iter *steno_iter_new(steno_node *root)
 {
 	if (!root)
 		return NULL;
-	steno_iter *it = calloc(1, sizeof *it);
+	steno_iter *it = malloc(sizeof *it);
 	if (!it)
 		return NULL;
-	it->root = root;
-	it->event = STENO_EVENT_NONE;
+	node_walk_init(&it->walk, root);
 	return it;
 }
 
@@ -28,58 +24,19 @@ void steno_iter_free(steno_iter *iter)
 	free(iter);
 }
 
-static int is_container(const steno_node *n)
-{
-	return steno_node_type_is_container(n->type);
-}
-
 steno_event steno_iter_next(steno_iter *it)
 {
-	if (!it)
-		return STENO_EVENT_DONE;
-	steno_node *n = it->node;
-	switch (it->event) {
-	case STENO_EVENT_NONE:
-		it->node = it->root;
-		it->event = STENO_EVENT_ENTER;
-		return it->event;
-	case STENO_EVENT_DONE:
-		return STENO_EVENT_DONE;
-	case STENO_EVENT_ENTER:
-		if (is_container(n)) {
-			if (n->first && !it->skip) {
-				it->node = n->first;
-				it->event = STENO_EVENT_ENTER;
-			} else {
-				it->event = STENO_EVENT_EXIT;
-			}
-			it->skip = 0;
-			return it->event;
-		}
-		break; /* a leaf: move on as after an exit */
-	case STENO_EVENT_EXIT:
-		break;
-	}
-	if (n == it->root) {
-		it->event = STENO_EVENT_DONE;
-		it->node = NULL;
-	} else if (n->next) {
-		it->node = n->next;
-		it->event = STENO_EVENT_ENTER;
-	} else {
-		it->node = n->parent;
-		it->event = it->node ? STENO_EVENT_EXIT : STENO_EVENT_DONE;
-	}
-	return it->event;
+	return it ? node_walk_next(&it->walk) : STENO_EVENT_DONE;
 }
 
 steno_node *steno_iter_node(const steno_iter *iter)
 {
-	return iter ? iter->node : NULL;
+	/* the walk only reads the tree; the API's caller owns it */
+	return iter ? (steno_node *)iter->walk.node : NULL;
 }
 
 void steno_iter_skip_children(steno_iter *iter)
 {
-	if (iter && iter->event == STENO_EVENT_ENTER && is_container(iter->node))
-		iter->skip = 1;
+	if (iter)
+		node_walk_skip(&iter->walk);
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/hash.h"
 #include "core/node.h"
 
@@ -82,14 +83,11 @@ static speaker *speaker_add(steno_doc *doc, const char *id)
 {
 	if (index_reserve(doc, doc->speaker_count + 1) < 0)
 		return NULL;
-	if (doc->speaker_count == doc->speaker_cap) {
-		size_t cap = doc->speaker_cap ? doc->speaker_cap * 2 : 8;
-		speaker *grown = realloc(doc->speakers, cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		doc->speakers = grown;
-		doc->speaker_cap = cap;
-	}
+	speaker *grown = grow_array(doc->speakers, &doc->speaker_cap, doc->speaker_count + 1,
+	                            sizeof *grown);
+	if (!grown)
+		return NULL;
+	doc->speakers = grown;
 	const char *copy = arena_strdup(&doc->arena, id);
 	if (!copy)
 		return NULL;

@@ -111,6 +111,18 @@ struct steno_doc {
 
 /* Containers hold children; which children is container_accepts()'s call. */
 int container_accepts(steno_node_type parent, steno_node_type child);
+/* The types container_accepts() lets hold children, as a mask the walks
+ * test for every node without a call (a unit test keeps the two one). */
+#define NODE_CONTAINERS                                                                   \
+	(1u << STENO_NODE_DOCUMENT | 1u << STENO_NODE_SECTION | 1u << STENO_NODE_TURN |        \
+	 1u << STENO_NODE_BLOCK_QUOTE | 1u << STENO_NODE_ITEM | 1u << STENO_NODE_NOTE |       \
+	 1u << STENO_NODE_LIST | 1u << STENO_NODE_HEADING | 1u << STENO_NODE_PARAGRAPH |      \
+	 1u << STENO_NODE_EMPH | 1u << STENO_NODE_STRONG | 1u << STENO_NODE_LINK |            \
+	 1u << STENO_NODE_IMAGE | 1u << STENO_NODE_QUOTE | 1u << STENO_NODE_DATELINE)
+static inline int node_is_container(steno_node_type type)
+{
+	return (unsigned)type < 32 && (NODE_CONTAINERS >> type & 1);
+}
 int type_is_block(steno_node_type type);
 int type_is_inline(steno_node_type type);
 

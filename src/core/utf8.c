@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/swar.h"
 #include "core/utf8.h"
 
@@ -401,14 +402,13 @@ static char *iconv_all(iconv_t cd, const char *data, size_t len, size_t unit, si
 	int full = 0;
 	while (out && left) {
 		if (full || cap - used < 2 * ICONV_SLACK) {
-			char *grown = cap < SIZE_MAX / 2 ? realloc(out, cap * 2) : NULL;
+			char *grown = grow_array(out, &cap, cap + 1, 1); /* doubles cap */
 			if (!grown) {
 				free(out);
 				out = NULL;
 				break;
 			}
 			out = grown;
-			cap *= 2;
 		}
 		char *o = out + used;
 		size_t room = cap - used - ICONV_SLACK;

@@ -12,7 +12,7 @@ steno_status steno_run_passes(steno_doc *doc, const steno_options *opts, steno_e
 		/* the quotes pass rides on the transcript pass's last walk */
 		quotes *q = NULL;
 		if ((want & STENO_PASS_QUOTES) && !(q = quotes_new(doc)))
-			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			return error_nomem(err);
 		st = pass_transcript(doc, q, err);
 		quotes_free(q);
 	} else if (want & STENO_PASS_QUOTES) {

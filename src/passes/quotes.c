@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/swar.h"
 #include "core/utf8.h"
 #include "passes/passes.h"
@@ -155,14 +156,10 @@ static int closes(family open, family close)
 
 static int push_mark(quotes *q, const mark *m)
 {
-	if (q->count == q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 64;
-		mark *grown = realloc(q->marks, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		q->marks = grown;
-		q->cap = cap;
-	}
+	mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	q->marks = grown;
 	q->marks[q->count++] = *m;
 	return 0;
 }
@@ -524,5 +521,5 @@ steno_status pass_quotes(steno_doc *doc, steno_error *err)
 	quotes_walk qw = {.w = {.leave = leave}, .q = quotes_new(doc)};
 	int bad = !qw.q || tx_walk(doc->root, &qw.w) < 0;
 	quotes_free(qw.q);
-	return bad ? set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory") : STENO_OK;
+	return bad ? error_nomem(err) : STENO_OK;
 }

@@ -92,7 +92,7 @@ steno_status pass_smart(steno_doc *doc, steno_error *err)
 		if (n->type != STENO_NODE_TEXT || !needs_smart(n->literal, n->len))
 			continue;
 		if (smarten(doc, n) != STENO_OK)
-			return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			return error_nomem(err);
 	}
 	return STENO_OK;
 }

@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/swar.h"
 #include "core/utf8.h"
 #include "xml/xml.h"
@@ -137,13 +138,10 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 		need += strlen((const char *)a[0]) + (a[1] ? strlen((const char *)a[1]) + 1 : 0) +
 		        (size_t)(a[4] - a[3]) + 2;
 	}
-	if ((size_t)n > p->attr_cap) {
-		xml_attr *a = realloc(p->attrs, (size_t)n * sizeof *a);
-		if (!a)
-			return -1;
-		p->attrs = a;
-		p->attr_cap = (size_t)n;
-	}
+	xml_attr *grown = grow_array(p->attrs, &p->attr_cap, (size_t)n, sizeof *grown);
+	if (!grown)
+		return -1;
+	p->attrs = grown;
 	p->names.len = 0;
 	if (xml_buf_add(&p->names, NULL, need) < 0)
 		return -1;
@@ -508,7 +506,7 @@ static int choose_decoding(parser *p, const char **data, size_t *len)
 	}
 	d->line = d->col = 1;
 	if (d->how != AS_IS && !(d->text = malloc(DECODED))) {
-		p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		p->status = error_nomem(p->err);
 		return -1;
 	}
 	*data += mark;
@@ -663,7 +661,7 @@ static int decode(parser *p, const char *s, size_t n, int final)
 	size_t left = n;
 	if (d->carry_len) {
 		if (!d->joined && !(d->joined = malloc(CHUNK + CARRY))) {
-			p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+			p->status = error_nomem(p->err);
 			return -1;
 		}
 		memcpy(d->joined, d->carry, d->carry_len);
@@ -733,7 +731,7 @@ static void feed_input(parser *p, const io_input *in)
 		return;
 	char *buf = malloc(CHUNK);
 	if (!buf) {
-		p->status = set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		p->status = error_nomem(p->err);
 		return;
 	}
 	size_t n;
@@ -784,7 +782,7 @@ static steno_status run(parser *p, const io_input *in, const steno_options *opts
 	p->ctxt = context_new(p);
 	if (!p->ctxt) {
 		handlers_restore(&old);
-		return set_error(p->err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(p->err);
 	}
 	feed_input(p, in);
 	if (p->status == STENO_OK && !p->root_name && !p->recover && !p->ctxt->wellFormed)
@@ -823,7 +821,7 @@ steno_status xml_root(const char *data, size_t len, int last, const steno_option
 {
 	steno_doc *scratch = steno_doc_new();
 	if (!scratch)
-		return set_error(err, STENO_ERR_NOMEM, 0, 0, "out of memory");
+		return error_nomem(err);
 	name[0] = ns[0] = '\0';
 	parser p = {.doc = scratch, .err = err, .root_only = 1, .root_name = name,
 	            .root_ns = ns, .root_cap = cap, .partial = !last};

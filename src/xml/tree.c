@@ -12,25 +12,20 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
+#include "core/hash.h"
 #include "core/swar.h"
 #include "core/wordlist.h"
 #include "xml/xml.h"
 
 int xml_buf_add(xml_buf *b, const char *s, size_t len)
 {
-	if (b->cap - b->len <= len) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap - b->len <= len) {
-			if (cap > SIZE_MAX / 2)
-				return -1;
-			cap *= 2;
-		}
-		char *n = realloc(b->s, cap);
-		if (!n)
-			return -1;
-		b->s = n;
-		b->cap = cap;
-	}
+	if (len >= SIZE_MAX - b->len)
+		return -1;
+	char *grown = grow_array(b->s, &b->cap, b->len + len + 1, 1); /* and the NUL */
+	if (!grown)
+		return -1;
+	b->s = grown;
 	if (s) { /* NULL only reserves room */
 		memcpy(b->s + b->len, s, len);
 		b->len += len;
@@ -47,20 +42,12 @@ void xml_buf_free(xml_buf *b)
 
 /* ---- the map ---- */
 
-/* FNV-1a: ParlaMint puts an id on every utterance and segment, and
- * hostile documents can bring millions. */
-static size_t hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* Where key is in m, or the empty slot it would take. */
 static size_t map_slot(const xml_map *m, const xml_map_slot *slots, size_t cap, const char *key)
 {
-	size_t i = hash_str(key) & (cap - 1);
+	/* ParlaMint puts an id on every utterance and segment, and hostile
+	 * documents can bring millions: the hash must spread them. */
+	size_t i = (size_t)hash_bytes(key, strlen(key)) & (cap - 1);
 	while (slots[i].key && strcmp(m->keys.s + slots[i].key - 1, key) != 0)
 		i = (i + 1) & (cap - 1);
 	return i;
@@ -154,13 +141,13 @@ void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what)
 		doc_warn(doc, "%zu more repeated %s values renamed", count - NAMED_REPEATS, what);
 }
 
-void xt_init(xml_tree *t, steno_doc *doc, const steno_options *opts)
+void xml_tree_init(xml_tree *t, steno_doc *doc, const steno_options *opts)
 {
 	*t = (xml_tree){.doc = doc, .block = steno_doc_root(doc)};
 	t->sourcepos = opts && opts->sourcepos;
 }
 
-void xt_free(xml_tree *t)
+void xml_tree_free(xml_tree *t)
 {
 	xml_buf_free(&t->text);
 	xml_buf_free(&t->cap);
@@ -232,7 +219,7 @@ static int words_plain(const char *s)
  * and most of it is words with single spaces: once a word is down,
  * such text is copied eight bytes at a time, and only the rest goes
  * byte by byte. */
-steno_status xt_text(xml_tree *t, const char *s, size_t len)
+steno_status xml_tree_text(xml_tree *t, const char *s, size_t len)
 {
 	xml_buf *b = t->capturing ? &t->cap : &t->text;
 	if (len == SIZE_MAX || xml_buf_add(b, NULL, len + 1) < 0)
@@ -276,7 +263,7 @@ steno_status xt_text(xml_tree *t, const char *s, size_t len)
 	return st;
 }
 
-void xt_space(xml_tree *t)
+void xml_tree_space(xml_tree *t)
 {
 	t->space = 1;
 }
@@ -298,27 +285,23 @@ static void set_pos(xml_tree *t, steno_node *n, const xml_elem *el)
 		steno_node_set_sourcepos(n, el->line, el->col, el->line, el->col);
 }
 
-xt_frame *xt_push(xml_tree *t, int kind)
+xml_tree_frame *xml_tree_push(xml_tree *t, int kind)
 {
-	if (t->depth == t->frame_cap) {
-		size_t cap = t->frame_cap ? t->frame_cap * 2 : 32;
-		xt_frame *f = realloc(t->frames, cap * sizeof *f);
-		if (!f)
-			return NULL;
-		t->frames = f;
-		t->frame_cap = cap;
-	}
-	xt_frame *f = &t->frames[t->depth++];
-	*f = (xt_frame){.block = t->block, .para = t->para, .inl = t->inl, .kind = kind};
+	xml_tree_frame *grown = grow_array(t->frames, &t->frame_cap, t->depth + 1, sizeof *grown);
+	if (!grown)
+		return NULL;
+	t->frames = grown;
+	xml_tree_frame *f = &t->frames[t->depth++];
+	*f = (xml_tree_frame){.block = t->block, .para = t->para, .inl = t->inl, .kind = kind};
 	return f;
 }
 
-xt_frame *xt_top(xml_tree *t)
+xml_tree_frame *xml_tree_top(xml_tree *t)
 {
 	return t->depth ? &t->frames[t->depth - 1] : NULL;
 }
 
-xt_frame *xt_find(xml_tree *t, int kind)
+xml_tree_frame *xml_tree_find(xml_tree *t, int kind)
 {
 	for (size_t i = t->depth; i-- > 0;)
 		if (t->frames[i].kind == kind)
@@ -326,11 +309,11 @@ xt_frame *xt_find(xml_tree *t, int kind)
 	return NULL;
 }
 
-steno_status xt_pop(xml_tree *t)
+steno_status xml_tree_pop(xml_tree *t)
 {
 	if (!t->depth)
 		return STENO_OK;
-	xt_frame *f = &t->frames[--t->depth];
+	xml_tree_frame *f = &t->frames[--t->depth];
 	if (f->capture)
 		t->capturing--;
 	steno_node *n = f->node;
@@ -348,7 +331,8 @@ steno_status xt_pop(xml_tree *t)
 	return STENO_OK;
 }
 
-steno_node *xt_block(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el)
+steno_node *xml_tree_block(xml_tree *t, xml_tree_frame *f, steno_node_type type,
+                           const xml_elem *el)
 {
 	close_para(t);
 	steno_node *n;
@@ -369,7 +353,8 @@ steno_node *xt_block(xml_tree *t, xt_frame *f, steno_node_type type, const xml_e
 	return n;
 }
 
-steno_node *xt_inline(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el)
+steno_node *xml_tree_inline(xml_tree *t, xml_tree_frame *f, steno_node_type type,
+                            const xml_elem *el)
 {
 	if (before_inline(t) != STENO_OK)
 		return NULL;
@@ -383,7 +368,7 @@ steno_node *xt_inline(xml_tree *t, xt_frame *f, steno_node_type type, const xml_
 	return n;
 }
 
-steno_node *xt_leaf(xml_tree *t, steno_node_type type, const xml_elem *el)
+steno_node *xml_tree_leaf(xml_tree *t, steno_node_type type, const xml_elem *el)
 {
 	if (before_inline(t) != STENO_OK)
 		return NULL;
@@ -393,20 +378,20 @@ steno_node *xt_leaf(xml_tree *t, steno_node_type type, const xml_elem *el)
 	return n;
 }
 
-steno_status xt_flush(xml_tree *t)
+steno_status xml_tree_flush(xml_tree *t)
 {
 	return flush_text(t);
 }
 
-void xt_break(xml_tree *t)
+void xml_tree_break(xml_tree *t)
 {
 	close_para(t);
 }
 
-steno_node *xt_anchor(xml_tree *t, steno_node_type type, const xml_elem *el)
+steno_node *xml_tree_anchor(xml_tree *t, steno_node_type type, const xml_elem *el)
 {
 	if (t->para)
-		return xt_leaf(t, type, el);
+		return xml_tree_leaf(t, type, el);
 	if (!t->pending && !(t->pending = node_add(t->doc, NULL, STENO_NODE_PARAGRAPH)))
 		return NULL;
 	steno_node *n = node_add(t->doc, t->pending, type);
@@ -414,7 +399,7 @@ steno_node *xt_anchor(xml_tree *t, steno_node_type type, const xml_elem *el)
 	return n;
 }
 
-void xt_capture(xml_tree *t, xt_frame *f)
+void xml_tree_capture(xml_tree *t, xml_tree_frame *f)
 {
 	f->capture = 1;
 	if (t->capturing++ == 0) {
@@ -425,7 +410,7 @@ void xt_capture(xml_tree *t, xt_frame *f)
 	f->cap_start = t->cap.len;
 }
 
-const char *xt_captured(xml_tree *t, const xt_frame *f)
+const char *xml_tree_captured(xml_tree *t, const xml_tree_frame *f)
 {
 	if (!t->cap.s || f->cap_start >= t->cap.len)
 		return "";
@@ -433,17 +418,17 @@ const char *xt_captured(xml_tree *t, const xt_frame *f)
 	return *s == ' ' ? s + 1 : s; /* the space before a nested capture's text */
 }
 
-int xt_in_para(const xml_tree *t)
+int xml_tree_in_para(const xml_tree *t)
 {
 	return t->para != NULL;
 }
 
-int xt_in_inline(const xml_tree *t)
+int xml_tree_in_inline(const xml_tree *t)
 {
 	return t->para && t->inl != t->para;
 }
 
-steno_status xt_finish(xml_tree *t)
+steno_status xml_tree_finish(xml_tree *t)
 {
 	steno_status st = flush_text(t);
 	if (st == STENO_OK && t->pending && t->pending->first)
@@ -452,7 +437,7 @@ steno_status xt_finish(xml_tree *t)
 	return st;
 }
 
-steno_status xt_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
+steno_status xml_tree_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
 {
 	steno_status st = STENO_OK;
 	attr_list list;

@@ -119,9 +119,9 @@ void xml_warn_repeats_left(steno_doc *doc, size_t count, const char *what);
  * whitespace-normalised as XML prose is read: each run of blanks and
  * line ends is one space, and none at a paragraph's start or end.  Text
  * at block level opens a paragraph; a block opened where a paragraph is
- * open ends it.  Every element's state is saved by xt_push and restored
- * by xt_pop, so a reader never tracks where it is by hand. */
-typedef struct xt_frame {
+ * open ends it.  Every element's state is saved by xml_tree_push and restored
+ * by xml_tree_pop, so a reader never tracks where it is by hand. */
+typedef struct xml_tree_frame {
 	steno_node *block, *para, *inl; /* the builder's state before the element */
 	steno_node *node;               /* what the element opened, or NULL */
 	int kind;                       /* the reader's own tag for the element */
@@ -129,7 +129,7 @@ typedef struct xt_frame {
 	size_t cap_start;               /* where the element's captured text starts */
 	const char *key;                /* the reader's: where the element's text goes */
 	char lang[16];                  /* the reader's: the element's xml:lang */
-} xt_frame;
+} xml_tree_frame;
 
 typedef struct xml_tree {
 	steno_doc *doc;
@@ -142,53 +142,55 @@ typedef struct xml_tree {
 	int capturing;     /* >0: text goes to cap, not to the tree */
 	xml_buf cap;
 	steno_node *pending; /* an anchor waiting for the next paragraph */
-	xt_frame *frames;
+	xml_tree_frame *frames;
 	size_t depth, frame_cap;
 	int sourcepos;
 } xml_tree;
 
-void xt_init(xml_tree *t, steno_doc *doc, const steno_options *opts);
-void xt_free(xml_tree *t);
+void xml_tree_init(xml_tree *t, steno_doc *doc, const steno_options *opts);
+void xml_tree_free(xml_tree *t);
 /* Push a frame for an element; the returned frame is the new top. */
-xt_frame *xt_push(xml_tree *t, int kind);
+xml_tree_frame *xml_tree_push(xml_tree *t, int kind);
 /* Pop the top frame, restoring the state before its element. */
-steno_status xt_pop(xml_tree *t);
-xt_frame *xt_top(xml_tree *t);
+steno_status xml_tree_pop(xml_tree *t);
+xml_tree_frame *xml_tree_top(xml_tree *t);
 /* The frame below the top with this kind, nearest first, or NULL. */
-xt_frame *xt_find(xml_tree *t, int kind);
+xml_tree_frame *xml_tree_find(xml_tree *t, int kind);
 
-steno_status xt_text(xml_tree *t, const char *s, size_t len);
+steno_status xml_tree_text(xml_tree *t, const char *s, size_t len);
 /* A due space, as between words that are elements of their own. */
-void xt_space(xml_tree *t);
+void xml_tree_space(xml_tree *t);
 /* Open a block in the current block container (ending any paragraph);
  * it becomes the container.  Paragraphs and headings become the open
  * paragraph instead.  NULL on no memory. */
-steno_node *xt_block(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el);
+steno_node *xml_tree_block(xml_tree *t, xml_tree_frame *f, steno_node_type type,
+                           const xml_elem *el);
 /* Open an inline container (emphasis, link, quote) in the paragraph,
  * opening one if needed; it becomes where inlines go. */
-steno_node *xt_inline(xml_tree *t, xt_frame *f, steno_node_type type, const xml_elem *el);
+steno_node *xml_tree_inline(xml_tree *t, xml_tree_frame *f, steno_node_type type,
+                            const xml_elem *el);
 /* Add an inline leaf (event, time, break, text with attributes). */
-steno_node *xt_leaf(xml_tree *t, steno_node_type type, const xml_elem *el);
+steno_node *xml_tree_leaf(xml_tree *t, steno_node_type type, const xml_elem *el);
 /* Put the text read so far into the tree, to be looked at. */
-steno_status xt_flush(xml_tree *t);
+steno_status xml_tree_flush(xml_tree *t);
 /* End the open paragraph: the next text starts a new one. */
-void xt_break(xml_tree *t);
+void xml_tree_break(xml_tree *t);
 /* Hold an inline leaf until the next paragraph opens, so an anchor
  * between blocks does not make a paragraph of its own. */
-steno_node *xt_anchor(xml_tree *t, steno_node_type type, const xml_elem *el);
+steno_node *xml_tree_anchor(xml_tree *t, steno_node_type type, const xml_elem *el);
 /* Start sending the element's text to the capture buffer; its pop
- * stops.  xt_captured() is the text so far, whitespace-normalised. */
-void xt_capture(xml_tree *t, xt_frame *f);
-const char *xt_captured(xml_tree *t, const xt_frame *f);
+ * stops.  xml_tree_captured() is the text so far, whitespace-normalised. */
+void xml_tree_capture(xml_tree *t, xml_tree_frame *f);
+const char *xml_tree_captured(xml_tree *t, const xml_tree_frame *f);
 /* Is a paragraph open?  Is an inline container (emphasis, link) open
  * in it, so that a block there would cut it in two? */
-int xt_in_para(const xml_tree *t);
-int xt_in_inline(const xml_tree *t);
+int xml_tree_in_para(const xml_tree *t);
+int xml_tree_in_inline(const xml_tree *t);
 /* Flush pending text and anchors at the end of the document. */
-steno_status xt_finish(xml_tree *t);
+steno_status xml_tree_finish(xml_tree *t);
 /* Copy el's attributes onto n, except those named in skip (a
  * space-separated list, maybe NULL). */
-steno_status xt_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip);
+steno_status xml_tree_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip);
 
 /* Seconds as Transcriber and TEI write them ("12.5", "PT1M2.5S",
  * "21:15:23", "2020-04-22T21:15:23+02:00": the time of day) into

@@ -269,6 +269,18 @@ epub_chapter_per_input() { # epub_chapter_per_input FORMAT
 		[ "$(unzip -l "$TMP/named.epub" | grep -c 'EPUB/c[0-9]*\.xhtml')" -eq 2 ]
 }
 
+# A title with a C1 control and JavaScript's line separator: the
+# archives escape it as the HTML and JSON writers do (the one escaper of
+# each language), U+FFFD in XML and \u2028 in the manifest.
+archive_strict_escaping() {
+	printf -- '---\ntitle: "A\302\205B\342\200\250C"\n---\n\nText.\n' >"$TMP/strict.md"
+	"$STENO" -t zip "$TMP/strict.md" -o "$TMP/strict.zip" &&
+		"$STENO" -t epub "$TMP/strict.md" -o "$TMP/strict.epub" &&
+		unzip -p "$TMP/strict.zip" manifest.json | grep -q '"title": "A.*B\\u2028C"' &&
+		unzip -p "$TMP/strict.zip" index.html | grep -q "A$(printf '\357\277\275')B" &&
+		unzip -p "$TMP/strict.epub" EPUB/package.opf | grep -q "<dc:title>A$(printf '\357\277\275')B"
+}
+
 run_archive() {
 	GOLDEN=${GOLDEN:-$HERE/golden}
 	if ! command -v unzip >/dev/null || ! command -v zipinfo >/dev/null; then
@@ -289,6 +301,7 @@ run_archive() {
 	check "epub: mimetype first and stored, package metadata" epub_structure
 	check "epub: links within the source and images left out" epub_links_images
 	check "epub: contents list each chapter's headings, nested, linked" epub_nav_headings
+	check "zip, epub: C1 controls and U+2028 escaped as the writers do" archive_strict_escaping
 	if have_epubcheck; then
 		check "epub: epubcheck clean on a five-chapter book" epub_valid "$TMP/bundle.epub"
 		check "epub: epubcheck clean on every golden case" epub_golden_cases

@@ -157,11 +157,29 @@ list_formats_bad_style() {
 	exits_with 2 "$STENO" --list-formats=yaml && stderr_has "not 'yaml'"
 }
 
+# A language that is not a BCP 47 tag is left out of the page, not
+# written as given; a tag is kept; none is English.
+html_language() {
+	printf 'Hi\n' | "$STENO" -s --metadata 'language=not a tag' >"$TMP/lang-bad.html" &&
+		! grep -q 'lang=' "$TMP/lang-bad.html" &&
+		printf 'Hi\n' | "$STENO" -s --metadata 'lang=fr-CA' | grep -q ' lang="fr-CA" xml:lang="fr-CA"' &&
+		printf 'Hi\n' | "$STENO" -s | grep -q ' lang="en" xml:lang="en"'
+}
+
+# The page title is the title EPUB and ZIP give: the first heading's
+# text, escaped as text, with its quotation marks.
+html_title_plain() {
+	printf '# Today'"'"'s "x" <a>\n\ntext\n' |
+		"$STENO" -f markdown -s --passes=-quotes | grep -qx '<title>Today'"'"'s "x" </title>'
+}
+
 run_cli() {
 	check "--version prints the version" sh -c "'$STENO' --version | grep -qx 'steno [0-9.]*'"
 	check "--list-formats lists the registry" list_formats
 	check "--list-formats=json: every format, every member, typed" list_formats_json
 	check "--list-formats=yaml: exit 2, the value named" list_formats_bad_style
+	check "html: a language that is not a tag is left out" html_language
+	check "html: the page title is the heading's plain text" html_title_plain
 	check "options documented in --help, steno.1 and README.md" options_documented
 	check "every format name, alias and extension in README.md and steno.1" formats_documented
 	check "man page renders without warnings" man_page_renders

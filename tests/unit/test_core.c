@@ -235,6 +235,10 @@ void test_siblings(void)
 
 void test_iter(void)
 {
+	/* the walks' mask of containers says what container_accepts() says */
+	for (int t = 0; t < 32; t++)
+		CHECK(node_is_container((steno_node_type)t) ==
+		      steno_node_type_is_container((steno_node_type)t));
 	steno_doc *doc = steno_doc_new();
 	steno_node *root = steno_doc_root(doc);
 	steno_node *p = add(doc, root, STENO_NODE_PARAGRAPH);

@@ -143,7 +143,7 @@ void test_attrs_linear(void)
 	enum { N = 300000, NAME = 12 };
 	steno_doc *doc = steno_doc_new();
 	xml_tree t;
-	xt_init(&t, doc, NULL);
+	xml_tree_init(&t, doc, NULL);
 	xml_attr *attrs = malloc(N * sizeof *attrs);
 	char *names = malloc((size_t)N * NAME);
 	for (int i = 0; i < N; i++) {
@@ -152,11 +152,11 @@ void test_attrs_linear(void)
 	}
 	xml_elem el = {"p", NULL, attrs, N, 1, 1};
 	steno_node *p = steno_node_new(doc, STENO_NODE_PARAGRAPH);
-	CHECK(xt_attrs(&t, p, &el, "a7") == STENO_OK);
+	CHECK(xml_tree_attrs(&t, p, &el, "a7") == STENO_OK);
 	CHECK(steno_node_attr_count(p) == N - 1);
 	CHECK_STR(steno_node_attr_name(p, N - 2), "a299999");
 	CHECK(steno_node_get_attr(p, "a7") == NULL);
-	xt_free(&t);
+	xml_tree_free(&t);
 	free(names);
 	free(attrs);
 	steno_doc_free(doc);

@@ -1,0 +1,284 @@
+/* escape.c - the one escaper of each target language (see escape.h).
+ * The HTML and JSON writers spend most of their time here: plain runs
+ * are found eight bytes at a time and go out in one write. */
+#include <stdint.h>
+#include <string.h>
+
+#include "core/escape.h"
+#include "core/swar.h"
+#include "core/utf8.h"
+
+/* ------------------------------------------------------------------ */
+/* XML and HTML                                                       */
+
+/* What each ASCII byte becomes.  ESC_BAD marks the characters XML 1.0
+ * forbids and HTML calls parse errors (C0 controls other than tab, LF
+ * and CR; DEL): they become U+FFFD.  In attributes, tab, LF and CR are
+ * written as references because XML would normalise them to spaces. */
+enum {
+	ESC_NONE,
+	ESC_AMP,
+	ESC_LT,
+	ESC_GT,
+	ESC_QUOT,
+	ESC_APOS,
+	ESC_TAB,
+	ESC_LF,
+	ESC_CR,
+	ESC_BAD
+};
+
+static const struct {
+	const char *s;
+	size_t len;
+} escapes[] = {
+	[ESC_AMP] = {"&amp;", 5},
+	[ESC_LT] = {"&lt;", 4},
+	[ESC_GT] = {"&gt;", 4},
+	[ESC_QUOT] = {"&quot;", 6},
+	[ESC_APOS] = {"&#39;", 5},
+	[ESC_TAB] = {"&#9;", 4},
+	[ESC_LF] = {"&#10;", 5},
+	[ESC_CR] = {"&#13;", 5},
+	[ESC_BAD] = {UTF8_REPLACEMENT, 3},
+};
+
+#define B ESC_BAD
+/* Text: & < > escaped ('>' too, so "]]>" never appears). */
+static const unsigned char text_escape[128] = {
+	B, B, B, B, B, B, B, B, B, 0, 0, B, B, 0, B, B, /* 0x00 */
+	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, /* 0x10 */
+	0, 0, 0, 0, 0, 0, ESC_AMP, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, /* 0x70: DEL */
+};
+
+/* Attribute values: the text set plus quotes and whitespace controls. */
+static const unsigned char attr_escape[128] = {
+	B, B, B, B, B, B, B, B, B, ESC_TAB, ESC_LF, B, B, ESC_CR, B, B,
+	B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+	0, 0, ESC_QUOT, 0, 0, 0, ESC_AMP, ESC_APOS, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_LT, 0, ESC_GT, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B,
+};
+#undef B
+
+/* Characters beyond ASCII that are valid UTF-8 yet refused: C1 controls
+ * (HTML reads their references as Windows-1252, XML does not) and
+ * noncharacters (XML forbids U+FFFE and U+FFFF, HTML all of them). */
+static int char_refused(uint32_t cp)
+{
+	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+/* Eight ASCII bytes text_escape keeps: no controls, no DEL, none of
+ * & < >.  (Attribute values are short; they go byte by byte.) */
+static int text_word_plain(const unsigned char *p)
+{
+	uint64_t x = swar_load(p);
+
+	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
+	         SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>'));
+}
+
+/* Write str[0..len) escaped by table.  Plain runs go out in one write;
+ * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
+ * readers do, so the output is well-formed whatever the tree holds. */
+static void put_escaped(steno_sink *s, const char *str, size_t len,
+                        const unsigned char table[128])
+{
+	const unsigned char *p, *end, *run;
+	unsigned char e;
+	uint32_t cp;
+	size_t n;
+
+	if (!len) /* an unset literal is NULL */
+		return;
+	p = run = (const unsigned char *)str;
+	end = p + len;
+	int words = table == text_escape;
+	while (p < end) {
+		if (words && end - p >= 8 && text_word_plain(p)) {
+			p += 8;
+			continue;
+		}
+		if (*p < 0x80) {
+			e = table[*p];
+			if (e == ESC_NONE) {
+				p++;
+				continue;
+			}
+			n = 1;
+		} else {
+			n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
+			if (n && !char_refused(cp)) {
+				p += n;
+				continue;
+			}
+			e = ESC_BAD;
+			n = n ? n : 1;
+		}
+		sink_write(s, (const char *)run, (size_t)(p - run));
+		sink_write(s, escapes[e].s, escapes[e].len);
+		p += n;
+		run = p;
+	}
+	sink_write(s, (const char *)run, (size_t)(p - run));
+}
+void escape_xml_text(steno_sink *s, const char *str, size_t len)
+{
+	put_escaped(s, str, len, text_escape);
+}
+
+void escape_xml_attr(steno_sink *s, const char *str, size_t len)
+{
+	put_escaped(s, str, len, attr_escape);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                               */
+
+/* A word of eight bytes that goes out as it is: no byte < 0x20, no '"'
+ * or '\\', and beyond ASCII only whole two-byte sequences (lead C2..DF,
+ * then a continuation byte, both inside the word).  Accented Latin,
+ * Greek and Cyrillic text is mostly such words, and would otherwise stop
+ * the eight-byte scan at every letter. */
+static inline int word_plain(const unsigned char *p)
+{
+	uint64_t x = swar_load(p);
+
+	/* both tests are exact for the word as a whole, high bytes or not */
+	if (SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\\'))
+		return 0;
+	uint64_t high = x & SWAR_HIGHS;
+	if (!high)
+		return 1;
+	/* each byte's bits 6 and 5, moved up to its bit 7 */
+	uint64_t b6 = (x << 1) & SWAR_HIGHS, b5 = (x << 2) & SWAR_HIGHS;
+	uint64_t lead = high & b6 & ~b5, cont = high & ~b6;
+	/* C0 and C1 lead overlong forms: their bits 4..1 are all zero */
+	uint64_t overlong = lead & ~((x & SWAR_ONES * 0x1E) + SWAR_ONES * 0x7F);
+	/* every lead has its continuation right after it, and nothing else
+	 * is one; a lead in the last byte would need the next word */
+	return !(high & b6 & b5) && !overlong && (lead << 8) == cont && !(lead >> 56);
+}
+
+static int byte_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* The length of the run at p[0..len) that can be copied as it is:
+ * eight bytes at a time where word_plain allows, then valid UTF-8
+ * other than U+2028 and U+2029 (which JavaScript does not allow in
+ * string literals). */
+static size_t plain_run(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+	size_t n;
+
+	for (;;) {
+		while (len - i >= 8 && word_plain(p + i))
+			i += 8;
+		/* the last word again, overlapping what was checked: most
+		 * strings end in fewer than eight plain bytes */
+		if (len - i < 8 && len >= 8 && word_plain(p + len - 8))
+			return len;
+		while (i < len && byte_plain(p[i]))
+			i++;
+		if (i == len || p[i] < 0x80)
+			return i;
+		/* two-byte sequences (accented Latin letters) are the common
+		 * case, and valid whenever the lead byte is */
+		if (p[i] >= 0xC2 && p[i] < 0xE0 && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		n = utf8_decode((const char *)p + i, len - i, &cp);
+		if (n == 0 || cp == 0x2028 || cp == 0x2029)
+			return i;
+		i += n;
+	}
+}
+
+static void put_control(steno_sink *s, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+
+	switch (c) {
+	case '\b': sink_write(s, "\\b", 2); break;
+	case '\f': sink_write(s, "\\f", 2); break;
+	case '\n': sink_write(s, "\\n", 2); break;
+	case '\r': sink_write(s, "\\r", 2); break;
+	case '\t': sink_write(s, "\\t", 2); break;
+	default: sink_write(s, esc, sizeof esc); break;
+	}
+}
+
+/* Write the character at p that plain_run() stopped at, escaped or
+ * replaced; returns the bytes consumed.  Invalid UTF-8 becomes one
+ * U+FFFD per byte, as the text readers do. */
+static size_t put_special(steno_sink *s, const unsigned char *p, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (*p == '"' || *p == '\\') {
+		sink_putc(s, '\\');
+		sink_putc(s, (char)*p);
+		return 1;
+	}
+	if (*p < 0x20) {
+		put_control(s, *p);
+		return 1;
+	}
+	n = utf8_decode((const char *)p, len, &cp);
+	if (n == 0) {
+		sink_write(s, UTF8_REPLACEMENT, 3);
+		return 1;
+	}
+	sink_write(s, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+	return n;
+}
+
+void escape_json_string(steno_sink *s, const char *str, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t i = 0, run;
+
+	sink_putc(s, '"');
+	while (i < len) {
+		run = plain_run(p + i, len - i);
+		sink_write(s, str + i, run);
+		i += run;
+		if (i < len)
+			i += put_special(s, p + i, len - i);
+	}
+	sink_putc(s, '"');
+}
+
+/* ------------------------------------------------------------------ */
+/* URLs                                                               */
+
+void escape_url_path(steno_sink *s, const char *str)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *str; str++) {
+		unsigned char c = (unsigned char)*str;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~/", c)) {
+			sink_putc(s, (char)c);
+		} else {
+			char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
+			sink_write(s, pct, 3);
+		}
+	}
+}
