@@ -89,7 +89,7 @@ static side side_at(const char *s, size_t len)
  * beside a mark; a line break or the container's edge as a space. */
 static side side_of_node(const steno_node *n, int last)
 {
-	if (!n || tx_is_break(n))
+	if (!n || transcript_is_break(n))
 		return SPACE;
 	if (n->type != STENO_NODE_TEXT || !n->len)
 		return WORD;
@@ -349,7 +349,7 @@ static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_
 {
 	if (to <= from)
 		return 0;
-	steno_node *seg = tx_text_cut(q->doc, t, from, to);
+	steno_node *seg = transcript_text_cut(q->doc, t, from, to);
 	if (!seg)
 		return -1;
 	node_append(parent, seg);
@@ -417,7 +417,7 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 	if (pos == t->len)
 		return 0;
 	if (pos)
-		tx_text_keep(t, pos, t->len);
+		transcript_text_keep(t, pos, t->len);
 	node_append(b->target[b->top], t);
 	return 0;
 }
@@ -458,7 +458,7 @@ static int quote_container(quotes *q, steno_node *c)
 	for (steno_node *n = c->first; n; n = n->next) {
 		if (n->type != STENO_NODE_TEXT)
 			continue;
-		if (tx_can_merge(n) && tx_merge_run(q->doc, n) != STENO_OK)
+		if (transcript_can_merge(n) && transcript_merge_run(q->doc, n) != STENO_OK)
 			return -1;
 		if (scan_text(q, n) < 0)
 			return -1;
@@ -507,11 +507,11 @@ int quotes_leave(quotes *q, steno_node *c)
 }
 
 typedef struct quotes_walk {
-	tx_walker w;
+	transcript_walker w;
 	quotes *q;
 } quotes_walk;
 
-static int leave(tx_walker *w, steno_node *n)
+static int leave(transcript_walker *w, steno_node *n)
 {
 	return quotes_leave(((quotes_walk *)w)->q, n);
 }
@@ -519,7 +519,7 @@ static int leave(tx_walker *w, steno_node *n)
 steno_status pass_quotes(steno_doc *doc, steno_error *err)
 {
 	quotes_walk qw = {.w = {.leave = leave}, .q = quotes_new(doc)};
-	int bad = !qw.q || tx_walk(doc->root, &qw.w) < 0;
+	int bad = !qw.q || transcript_walk(doc->root, &qw.w) < 0;
 	quotes_free(qw.q);
 	return bad ? error_nomem(err) : STENO_OK;
 }

@@ -16,9 +16,9 @@
 
 #define CSTR_MAX 256 /* bytes of a name, role or label copied for the API */
 
-typedef struct tx {
+typedef struct transcript_pass {
 	steno_doc *doc;
-	tx_survey sv;
+	transcript_survey sv;
 	/* Labels are numbered in document order, the same in the survey
 	 * and in the walk that builds turns. */
 	size_t seq, first_recurring;
@@ -33,11 +33,11 @@ typedef struct tx {
 		struct known **slots;
 		size_t count, cap;
 	} names, people;
-} tx;
+} transcript_pass;
 
 /* A label found at the start of a line of a paragraph. */
 typedef struct line_label {
-	tx_label lab;
+	transcript_label lab;
 	steno_node *node; /* the TEXT holding it, or the STRONG/EMPH that is it */
 	int time_line;    /* the label's line follows a line of only a timestamp */
 	int has_colon;    /* markup: the colon was inside the markup */
@@ -57,11 +57,11 @@ static void cstr(char *out, const char *s, size_t len)
 
 /* ---- the news lead ---- */
 
-static steno_status add_dateline(steno_doc *doc, steno_node *text, const tx_dateline *d)
+static steno_status add_dateline(steno_doc *doc, steno_node *text, const transcript_dateline *d)
 {
 	char place[CSTR_MAX], date[CSTR_MAX], agency[CSTR_MAX];
 	steno_node *dl = node_add(doc, NULL, STENO_NODE_DATELINE);
-	steno_node *lead = tx_text_node(doc, text->literal, d->len, 0);
+	steno_node *lead = transcript_text_node(doc, text->literal, d->len, 0);
 	if (!dl || !lead)
 		return STENO_ERR_NOMEM;
 	cstr(place, d->place, d->place_len);
@@ -92,7 +92,7 @@ static steno_status read_lead(steno_doc *doc)
 	steno_node *text = p ? p->first : NULL;
 	if (!text || text->type != STENO_NODE_TEXT)
 		return STENO_OK;
-	size_t skip = tx_date_prefix(text->literal, text->len);
+	size_t skip = transcript_date_prefix(text->literal, text->len);
 	if (skip) {
 		char date[11];
 		cstr(date, text->literal + 5, 10);
@@ -101,8 +101,8 @@ static steno_status read_lead(steno_doc *doc)
 		text->literal += skip;
 		text->len -= skip;
 	}
-	tx_dateline d;
-	if (!tx_dateline_parse(text->literal, text->len, &d))
+	transcript_dateline d;
+	if (!transcript_dateline_parse(text->literal, text->len, &d))
 		return STENO_OK;
 	return add_dateline(doc, text, &d);
 }
@@ -119,7 +119,7 @@ static steno_status read_lead(steno_doc *doc)
 typedef struct known {
 	const char *name; /* the key: the label's name bytes (a copy) */
 	size_t name_len;
-	tx_name judged;
+	transcript_name judged;
 	const char **ids; /* the one-id speaker array of its turns; NULL until one */
 	size_t speaker;   /* its index in the document's table, once ids is set */
 	const char *label; /* the last "label" value given for it, or NULL */
@@ -159,7 +159,8 @@ static int known_reserve(struct table *tb)
 
 /* The entry of s[0..len) in tb, made the first time (*made set); NULL
  * on no memory. */
-static known *known_entry(tx *t, struct table *tb, const char *s, size_t len, int *made)
+static known *known_entry(transcript_pass *t, struct table *tb, const char *s, size_t len,
+                          int *made)
 {
 	*made = 0;
 	if (known_reserve(tb) < 0)
@@ -180,16 +181,16 @@ static known *known_entry(tx *t, struct table *tb, const char *s, size_t len, in
 
 /* The entry of the name s[0..len), made, the name judged and its person
  * found the first time; NULL on no memory. */
-static known *known_name(tx *t, const char *s, size_t len)
+static known *known_name(transcript_pass *t, const char *s, size_t len)
 {
 	int made;
 	known *k = known_entry(t, &t->names, s, len, &made);
 	if (!k || !made)
 		return k;
-	tx_name_judge(s, len, &k->judged);
-	char id[TX_ID_MAX];
-	tx_label named = {.name = s, .name_len = len, .qa = k->judged.qa};
-	tx_speaker_id(&named, id);
+	transcript_name_judge(s, len, &k->judged);
+	char id[TRANSCRIPT_ID_MAX];
+	transcript_label named = {.name = s, .name_len = len, .qa = k->judged.qa};
+	transcript_speaker_id(&named, id);
 	k->person = known_entry(t, &t->people, id, strlen(id), &made);
 	return k->person ? k : NULL;
 }
@@ -200,7 +201,8 @@ static int time_only(const steno_node *n)
 {
 	int64_t ms;
 	return n->type == STENO_NODE_TEXT && n->len &&
-	       tx_time(n->literal, n->len, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &ms) == n->len;
+	       transcript_time(n->literal, n->len, TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE,
+	                       0, &ms) == n->len;
 }
 
 /* "**Tan Kefei:** text", "*Q*: text": a label in markup, alone. */
@@ -208,23 +210,24 @@ static int label_in_markup(steno_node *n, line_label *ll)
 {
 	steno_node *in = n->first, *after = n->next;
 	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
-	    !tx_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
+	    !transcript_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
 		return 0;
 	if (ll->has_colon)
-		return !after || tx_is_break(after) ||
-		       (after->type == STENO_NODE_TEXT && (!after->len || tx_is_blank(after->literal[0])));
+		return !after || transcript_is_break(after) ||
+		       (after->type == STENO_NODE_TEXT &&
+		        (!after->len || transcript_is_blank(after->literal[0])));
 	return after && after->type == STENO_NODE_TEXT && after->len && after->literal[0] == ':' &&
-	       (after->len == 1 || tx_is_blank(after->literal[1]));
+	       (after->len == 1 || transcript_is_blank(after->literal[1]));
 }
 
 /* 1 when the line starting at n opens with a label, 0 when not, -1 on
  * no memory. */
-static int label_on_line(tx *t, steno_node *n, line_label *ll)
+static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	int shaped = 0;
 	ll->node = n;
 	if (n->type == STENO_NODE_TEXT)
-		shaped = tx_label_in_text(n->literal, n->len, &ll->lab);
+		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
 	if (!shaped)
@@ -232,15 +235,15 @@ static int label_on_line(tx *t, steno_node *n, line_label *ll)
 	if (!(ll->name = known_name(t, ll->lab.name, ll->lab.name_len)))
 		return -1;
 	ll->seq = t->seq++;
-	return tx_label_judged(&ll->lab, &ll->name->judged);
+	return transcript_label_judged(&ll->lab, &ll->name->judged);
 }
 
 /* A label on the line starting at n, or on the next line when n's line
  * is a lone timestamp (as mission logs put it); as label_on_line. */
-static int label_at(tx *t, steno_node *n, line_label *ll)
+static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	ll->time_line = 0;
-	if (time_only(n) && tx_is_break(n->next) && n->next->next) {
+	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
 		return label_on_line(t, n->next->next, ll);
 	}
@@ -251,7 +254,7 @@ static int label_at(tx *t, steno_node *n, line_label *ll)
 
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
-static int note_label(tx *t, line_label *ll)
+static int note_label(transcript_pass *t, line_label *ll)
 {
 	known *k = ll->name;
 	if (ll->lab.alias) {
@@ -266,31 +269,34 @@ static int note_label(tx *t, line_label *ll)
 	if (!k->count++)
 		k->first_seq = ll->seq;
 	k->person->count++;
-	tx_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
+	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
 	return 0;
 }
 
 /* One step of a walk over a paragraph's nodes: 1 when n starts a
  * labelled line, -1 on no memory.  A line of only a timestamp with a
  * label on the line under it is one labelled line, not two. */
-static int labelled_line(tx *t, steno_node *n, int *line_start, int *skip_line, line_label *ll)
+static int labelled_line(transcript_pass *t, steno_node *n, int *line_start, int *skip_line,
+                         line_label *ll)
 {
 	int found = 0;
 	if (*line_start && *skip_line)
 		*skip_line = 0;
 	else if (*line_start && (found = label_at(t, n, ll)) > 0)
 		*skip_line = ll->time_line;
-	*line_start = tx_is_break(n);
+	*line_start = transcript_is_break(n);
 	return found;
 }
 
-static steno_status survey_paragraph(tx *t, steno_node *p)
+static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 {
 	int line_start = 1, skip_line = 0, found;
 	line_label ll;
 	for (steno_node *n = p->first; n; n = n->next) {
 		if (line_start)
-			tx_survey_line(&t->sv, n->type == STENO_NODE_TEXT && tx_margin(n->literal, n->len));
+			transcript_survey_line(&t->sv,
+			                       n->type == STENO_NODE_TEXT &&
+			                               transcript_margin(n->literal, n->len));
 		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
 		    (found && note_label(t, &ll) < 0))
 			return STENO_ERR_NOMEM;
@@ -300,7 +306,7 @@ static steno_status survey_paragraph(tx *t, steno_node *p)
 
 /* The number of the first label whose name recurs: a "Key: value" line
  * before it, its name never labelled again, is a preamble's. */
-static size_t first_recurring(const tx *t)
+static size_t first_recurring(const transcript_pass *t)
 {
 	size_t first = (size_t)-1;
 	for (size_t i = 0; i < t->names.cap; i++) {
@@ -313,13 +319,13 @@ static size_t first_recurring(const tx *t)
 
 /* Does the label found become a turn?  What the survey chose, and not
  * a preamble's "Fecha: 3 de mayo". */
-static int accepted(tx *t, const line_label *ll)
+static int accepted(transcript_pass *t, const line_label *ll)
 {
 	const known *o = ll->name->person;
-	if (ll->lab.shape == TX_SHAPE_COLON && o->count == 1 && !ll->lab.strong &&
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 && !ll->lab.strong &&
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
-	if (tx_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, o->count))
+	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, o->count))
 		return 1;
 	if (!ll->name->judged.prose && ((t->sv.shapes >> ll->lab.shape) & 1u) && !t->left++)
 		t->left_name = ll->name;
@@ -327,14 +333,14 @@ static int accepted(tx *t, const line_label *ll)
 }
 
 /* When the document's convention is not certain, say what was left. */
-static void warn_unsure(tx *t)
+static void warn_unsure(transcript_pass *t)
 {
 	if (t->left)
 		doc_warn(t->doc,
 		         "%zu line%s shaped like speaker labels (the first \"%.40s\") left as text: "
 		         "the document does not label that name again",
 		         t->left, t->left == 1 ? "" : "s", t->left_name->name);
-	for (int s = 0; !t->sv.shapes && s < TX_SHAPE_COUNT; s++)
+	for (int s = 0; !t->sv.shapes && s < TRANSCRIPT_SHAPE_COUNT; s++)
 		if (t->sv.recurring[s]) {
 			doc_warn(t->doc, "%zu lines look like speaker labels but follow no clear "
 			                 "convention: left as text", t->sv.lines[s]);
@@ -347,7 +353,7 @@ static void warn_unsure(tx *t)
 /* Drop the one line break that the label's now empty line leaves. */
 static void drop_empty_line(steno_node *before, steno_node *after)
 {
-	if ((before && !tx_is_break(before)) || (after && !tx_is_break(after)))
+	if ((before && !transcript_is_break(before)) || (after && !transcript_is_break(after)))
 		return;
 	steno_node *gone = after ? after : before;
 	if (gone) {
@@ -364,13 +370,14 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 	int last = ll->lab.keep_count - 1;
 	for (int k = 0; k < last; k++) {
 		size_t off = ll->lab.keep_off[k];
-		steno_node *seg = tx_text_cut(doc, n, off, off + ll->lab.keep_len[k]);
+		steno_node *seg = transcript_text_cut(doc, n, off, off + ll->lab.keep_len[k]);
 		if (!seg)
 			return STENO_ERR_NOMEM;
 		steno_node_insert_before(n, seg);
 	}
 	if (last >= 0) {
-		tx_text_keep(n, ll->lab.keep_off[last], ll->lab.keep_off[last] + ll->lab.keep_len[last]);
+		transcript_text_keep(n, ll->lab.keep_off[last],
+		                     ll->lab.keep_off[last] + ll->lab.keep_len[last]);
 		return STENO_OK;
 	}
 	steno_node *after = n->next;
@@ -386,7 +393,7 @@ static void strip_markup_label(const line_label *ll)
 	steno_node_unlink(n);
 	if (after && after->type == STENO_NODE_TEXT) {
 		size_t skip = ll->has_colon ? 0 : 1;
-		while (skip < after->len && tx_is_blank(after->literal[skip]))
+		while (skip < after->len && transcript_is_blank(after->literal[skip]))
 			skip++;
 		after->literal += skip;
 		after->len -= skip;
@@ -402,7 +409,7 @@ static void strip_markup_label(const line_label *ll)
 
 /* What the label says of its speaker besides the name: the short form
  * it will go by, a constituency and a party, an affiliation. */
-static steno_status speaker_attrs(tx *t, const char *id, const tx_label *lab)
+static steno_status speaker_attrs(transcript_pass *t, const char *id, const transcript_label *lab)
 {
 	char value[CSTR_MAX];
 	if (lab->alias) {
@@ -421,10 +428,10 @@ static steno_status speaker_attrs(tx *t, const char *id, const tx_label *lab)
 /* The speaker of ll's name, put in the table the first time (the first
  * label written names it); an alias is its long form's.  -1 on no
  * memory. */
-static int speaker_of(tx *t, const line_label *ll)
+static int speaker_of(transcript_pass *t, const line_label *ll)
 {
 	known *k = ll->name;
-	const tx_label *lab = &ll->lab;
+	const transcript_label *lab = &ll->lab;
 	if (k->ids)
 		return 0;
 	if (k->long_form && k->long_form->ids) {
@@ -432,8 +439,8 @@ static int speaker_of(tx *t, const line_label *ll)
 		k->speaker = k->long_form->speaker;
 		return 0;
 	}
-	char id[TX_ID_MAX], name[CSTR_MAX];
-	tx_speaker_id(lab, id);
+	char id[TRANSCRIPT_ID_MAX], name[CSTR_MAX];
+	transcript_speaker_id(lab, id);
 	cstr(name, lab->name, lab->name_len);
 	size_t i = steno_speaker_find(t->doc, id);
 	if (i == (size_t)-1) {
@@ -455,10 +462,10 @@ static int speaker_of(tx *t, const line_label *ll)
 /* Put the speaker on the turn, and a role in the table where it has
  * none yet; a label written otherwise than the speaker's name is kept on
  * the turn. */
-static steno_status add_speaker(tx *t, steno_node *turn, const line_label *ll)
+static steno_status add_speaker(transcript_pass *t, steno_node *turn, const line_label *ll)
 {
 	known *k = ll->name;
-	const tx_label *lab = &ll->lab;
+	const transcript_label *lab = &ll->lab;
 	if (speaker_of(t, ll) < 0)
 		return STENO_ERR_NOMEM;
 	speaker *sp = &t->doc->speakers[k->speaker];
@@ -484,7 +491,7 @@ static steno_status add_speaker(tx *t, steno_node *turn, const line_label *ll)
 	return STENO_OK;
 }
 
-static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
+static steno_status open_turn(transcript_pass *t, steno_node *piece, const line_label *ll)
 {
 	steno_node *turn = node_add(t->doc, NULL, STENO_NODE_TURN);
 	if (!turn)
@@ -507,7 +514,7 @@ static steno_status open_turn(tx *t, steno_node *piece, const line_label *ll)
 	return STENO_OK;
 }
 
-static void continue_turn(tx *t, steno_node *block)
+static void continue_turn(transcript_pass *t, steno_node *block)
 {
 	if (!t->turn)
 		return;
@@ -516,7 +523,8 @@ static void continue_turn(tx *t, steno_node *block)
 }
 
 /* The turn for a piece of a paragraph that starts with a label. */
-static steno_status finish_piece(tx *t, steno_node *piece, const line_label *ll, int labelled)
+static steno_status finish_piece(transcript_pass *t, steno_node *piece, const line_label *ll,
+                                 int labelled)
 {
 	return labelled ? open_turn(t, piece, ll) : STENO_OK;
 }
@@ -527,7 +535,7 @@ static steno_status finish_piece(tx *t, steno_node *piece, const line_label *ll,
  * a split move to the new piece as they are passed, and a piece is
  * wrapped once the walk has left it.  An unlabelled first piece
  * continues the turn before the paragraph. */
-static steno_status paragraph_turns(tx *t, steno_node *p)
+static steno_status paragraph_turns(transcript_pass *t, steno_node *p)
 {
 	steno_node *piece = p, *last_break = NULL, *before = t->turn;
 	int line_start = 1, skip_line = 0, labelled = 0, first_labelled = 0;
@@ -560,7 +568,7 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 			steno_node_unlink(n);
 			node_append(piece, n);
 		}
-		if (tx_is_break(n))
+		if (transcript_is_break(n))
 			last_break = n;
 	}
 	if (finish_piece(t, piece, &piece_ll, labelled) != STENO_OK)
@@ -575,7 +583,7 @@ static steno_status paragraph_turns(tx *t, steno_node *p)
 /* Turns in one container (the document or a section): a label opens
  * one, a heading, section or break closes it, other blocks continue it.
  * Turns a reader built are left as they are. */
-static steno_status build_turns(tx *t, steno_node *container)
+static steno_status build_turns(transcript_pass *t, steno_node *container)
 {
 	t->turn = NULL;
 	for (steno_node *b = container->first, *next; b; b = next) {
@@ -609,7 +617,7 @@ static int holds_turns(steno_node_type type)
  * survey stops once the paragraphs are all read: a Transcriber or TEI
  * document's sections hold turns, not paragraphs, and reading through
  * their thousands of turns for none would cost a cache miss each. */
-static steno_status find_turns(tx *t, steno_node **list, size_t count, size_t paras)
+static steno_status find_turns(transcript_pass *t, steno_node **list, size_t count, size_t paras)
 {
 	steno_status st = STENO_OK;
 	for (size_t i = 0; i < count && paras && st == STENO_OK; i++)
@@ -618,7 +626,7 @@ static steno_status find_turns(tx *t, steno_node **list, size_t count, size_t pa
 				paras--;
 				st = survey_paragraph(t, b);
 			}
-	if (st != STENO_OK || !tx_survey_decide(&t->sv)) {
+	if (st != STENO_OK || !transcript_survey_decide(&t->sv)) {
 		warn_unsure(t);
 		return st;
 	}
@@ -650,8 +658,11 @@ static size_t time_at(const char *s, size_t len, size_t i, int line_start, int w
                       int64_t *ms)
 {
 	int bare = line_start && i == 0;
-	size_t used = tx_time(s + i, len - i, TX_TIME_BRACKETED | (bare ? TX_TIME_BARE : 0), 0, ms);
-	if (!used && bare && whole_line && tx_time(s, len, TX_TIME_BARE, 1, ms) == len)
+	size_t used = transcript_time(s + i, len - i,
+	                              TRANSCRIPT_TIME_BRACKETED | (bare ? TRANSCRIPT_TIME_BARE : 0),
+	                              0, ms);
+	if (!used && bare && whole_line &&
+	    transcript_time(s, len, TRANSCRIPT_TIME_BARE, 1, ms) == len)
 		used = len;
 	return used;
 }
@@ -667,10 +678,11 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
 	/* every line's start is asked, and a letter starts most */
 	if (s[i] != '[' && s[i] != '(' && (s[i] < '0' || s[i] > '9'))
 		return NULL;
-	if ((*used = time_at(s, len, i, line_start, !t->next || tx_is_break(t->next), &ms))) {
+	if ((*used = time_at(s, len, i, line_start, !t->next || transcript_is_break(t->next),
+	                     &ms))) {
 		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
 			n->as.turn.start = ms;
-	} else if ((*used = tx_event(s + i, len - i, &kind))) {
+	} else if ((*used = transcript_event(s + i, len - i, &kind))) {
 		if ((n = inline_node(doc, STENO_NODE_EVENT, s + i, *used)))
 			n->as.kind = kind;
 	} else {
@@ -687,7 +699,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 {
 	const char *s = n->literal;
 	size_t len = n->len, from = 0, used;
-	int line_start = !node_prev(n) || tx_is_break(node_prev(n)), nomem = 0;
+	int line_start = !node_prev(n) || transcript_is_break(node_prev(n)), nomem = 0;
 	steno_node *last = NULL;
 	/* the next '[' and '(' are remembered, not searched for at each */
 	const char *bracket = memchr(s, '[', len), *paren = memchr(s, '(', len);
@@ -709,7 +721,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 			continue;
 		}
 		/* found holds a copy of s[i], so the text before can end there */
-		steno_node *before = i > from ? tx_text_cut(doc, n, from, i) : NULL;
+		steno_node *before = i > from ? transcript_text_cut(doc, n, from, i) : NULL;
 		if (i > from && !before)
 			return NULL;
 		if (before)
@@ -725,7 +737,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 		node_discard(n);
 		return last;
 	}
-	tx_text_keep(n, from, len);
+	transcript_text_keep(n, from, len);
 	return n;
 }
 
@@ -742,7 +754,7 @@ static int scannable(const steno_node *n)
 static int blank_text(const steno_node *n)
 {
 	for (size_t i = 0; i < n->len; i++)
-		if (!tx_is_blank(n->literal[i]))
+		if (!transcript_is_blank(n->literal[i]))
 			return 0;
 	return 1;
 }
@@ -754,7 +766,7 @@ static int only_events(const steno_node *p)
 	for (const steno_node *n = p->first; n; n = n->next) {
 		if (n->type == STENO_NODE_EVENT)
 			events++;
-		else if (!tx_is_break(n) && !(n->type == STENO_NODE_TEXT && blank_text(n)))
+		else if (!transcript_is_break(n) && !(n->type == STENO_NODE_TEXT && blank_text(n)))
 			return 0;
 	}
 	return events > 0;
@@ -828,13 +840,13 @@ static steno_status scan_paragraph(steno_doc *doc, steno_node *p)
 }
 
 typedef struct times_walk {
-	tx_walker w;
+	transcript_walker w;
 	steno_doc *doc;
 	steno_node *pending, *prev_turn; /* for turn_times */
 	quotes *q;                       /* the quotes pass, when it runs */
 } times_walk;
 
-static steno_node *times_enter(tx_walker *w, steno_node *n)
+static steno_node *times_enter(transcript_walker *w, steno_node *n)
 {
 	times_walk *tw = (times_walk *)w;
 	if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(tw->doc, n) != STENO_OK)
@@ -847,7 +859,7 @@ static steno_node *times_enter(tx_walker *w, steno_node *n)
 	return n;
 }
 
-static int times_leave(tx_walker *w, steno_node *n)
+static int times_leave(transcript_walker *w, steno_node *n)
 {
 	return quotes_leave(((times_walk *)w)->q, n);
 }
@@ -859,7 +871,7 @@ static steno_status times_and_notes(steno_doc *doc, quotes *q)
 {
 	times_walk tw = {.w = {.enter = times_enter, .leave = q ? times_leave : NULL},
 	                 .doc = doc, .q = q};
-	if (tx_walk(doc->root, &tw.w) < 0)
+	if (transcript_walk(doc->root, &tw.w) < 0)
 		return STENO_ERR_NOMEM;
 	turn_times(&tw.pending, &tw.prev_turn, NULL);
 	return STENO_OK;
@@ -867,9 +879,9 @@ static steno_status times_and_notes(steno_doc *doc, quotes *q)
 
 steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
-	tx t = {.doc = doc};
+	transcript_pass t = {.doc = doc};
 	size_t count = 0, paras = 0;
-	steno_node **list = tx_collect(doc, holds_turns, &count, &paras);
+	steno_node **list = transcript_collect(doc, holds_turns, &count, &paras);
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
 	if (st == STENO_OK)
 		st = find_turns(&t, list, count, paras);

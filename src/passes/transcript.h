@@ -9,57 +9,57 @@
 /* ---- timestamps (transcript_lex.c) ---- */
 
 /* Where a timestamp may stand: bare ones only at a line's start. */
-enum { TX_TIME_BRACKETED = 1, TX_TIME_BARE = 2 };
+enum { TRANSCRIPT_TIME_BRACKETED = 1, TRANSCRIPT_TIME_BARE = 2 };
 
 /* The length of the timestamp at s[0..len) and its time in *ms, or 0.
  * Bracketed: [h:mm:ss], (mm:ss), [d:hh:mm:ss], with .mmm or ,mmm.
  * Bare (when allowed): h:mm:ss with an optional fraction, or m:ss when
  * short_bare is set (a caption's "Speaker 1  0:05").  A bare time must
  * not run on into a digit, a colon or a letter. */
-size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms);
+size_t transcript_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms);
 
 /* The length of the stage direction ("[Laughter]", "(Applause.)",
  * "[inaudible 00:12:01]") at s[0..len), its kind in *kind; 0 if none. */
-size_t tx_event(const char *s, size_t len, const char **kind);
+size_t transcript_event(const char *s, size_t len, const char **kind);
 
 /* ---- the news lead (transcript_lex.c) ---- */
 
-typedef struct tx_dateline {
+typedef struct transcript_dateline {
 	size_t len; /* bytes of "BEIJING, Dec. 29 (Xinhua) --" */
 	const char *place, *date, *agency;
 	size_t place_len, date_len, agency_len; /* date and agency may be 0 */
-} tx_dateline;
+} transcript_dateline;
 
 /* A dateline at the start of s, or 0. */
-int tx_dateline_parse(const char *s, size_t len, tx_dateline *d);
+int transcript_dateline_parse(const char *s, size_t len, transcript_dateline *d);
 /* The length of a scraped "date 2022-12-29 " prefix, the date's 10
  * bytes at s + 5; 0 if none. */
-size_t tx_date_prefix(const char *s, size_t len);
+size_t transcript_date_prefix(const char *s, size_t len);
 
 /* ---- speaker labels (transcript_label.c) ---- */
 
-#define TX_ID_MAX 128
+#define TRANSCRIPT_ID_MAX 128
 
 /* The shapes a label comes in.  A document keeps to a few of them, so
  * the pass counts each shape before it trusts one (transcript_survey.c). */
-enum tx_shape {
-	TX_SHAPE_COLON,  /* "TAN KEFEI: ...", "Q: ...", "**Tan Kefei:**" */
-	TX_SHAPE_TIGHT,  /* "AvD:..." with nothing between colon and text */
-	TX_SHAPE_PERIOD, /* "Mr. SMITH. Thank you.", "Mephistopheles." alone */
-	TX_SHAPE_SPACES, /* "Q    Thanks." or "MR. ROE   Well": a gap, no colon */
-	TX_SHAPE_BRACKET, /* "[Speaker 2] text" */
-	TX_SHAPE_NICK,   /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
-	TX_SHAPE_COUNT
+enum transcript_shape {
+	TRANSCRIPT_SHAPE_COLON,   /* "TAN KEFEI: ...", "Q: ...", "**Tan Kefei:**" */
+	TRANSCRIPT_SHAPE_TIGHT,   /* "AvD:..." with nothing between colon and text */
+	TRANSCRIPT_SHAPE_PERIOD,  /* "Mr. SMITH. Thank you.", "Mephistopheles." alone */
+	TRANSCRIPT_SHAPE_SPACES,  /* "Q    Thanks." or "MR. ROE   Well": a gap, no colon */
+	TRANSCRIPT_SHAPE_BRACKET, /* "[Speaker 2] text" */
+	TRANSCRIPT_SHAPE_NICK,    /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
+	TRANSCRIPT_SHAPE_COUNT
 };
 
 /* An attribute a label gives its speaker: "ACME BANK" after a comma,
  * "(Northtown)" and "(Con)" after a name. */
-typedef struct tx_attr {
+typedef struct transcript_attr {
 	const char *name, *value;
 	size_t len;
-} tx_attr;
+} transcript_attr;
 
-typedef struct tx_label {
+typedef struct transcript_label {
 	const char *name; /* the speaker's name as written */
 	size_t name_len;
 	const char *role; /* a role in parentheses, or "question", ... */
@@ -73,42 +73,42 @@ typedef struct tx_label {
 	int keep_count;
 	int strong; /* a label that prose hardly has: caps, Q, a role, a time */
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
-	int shape;  /* an enum tx_shape */
+	int shape;  /* an enum transcript_shape */
 	int alias;  /* the role is the name's short form: "Anna van Dijk (AvD)" */
 	int margin; /* the line opens with a court reporter's line number */
 	int comma_role; /* the role came after a comma, as prose writes lists */
-	tx_attr attrs[2];
+	transcript_attr attrs[2];
 	int attr_count;
-} tx_label;
+} transcript_label;
 
 /* What a label's name says wherever it is written.  A transcript names
  * the same few speakers thousands of times, so reading a label is two
- * steps: its shape (tx_label_in_text, tx_label_whole), then its name's
- * judgement, which a caller may keep per name (tx_name_judge) and apply
- * to each label of that name (tx_label_judged). */
-typedef struct tx_name {
+ * steps: its shape (transcript_label_in_text, transcript_label_whole), then its name's
+ * judgement, which a caller may keep per name (transcript_name_judge) and apply
+ * to each label of that name (transcript_label_judged). */
+typedef struct transcript_name {
 	int prose;  /* a name prose puts before a colon: "Note", "The answer" */
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
 	int strong; /* capitals, Q or A, a role ("Moderator") */
 	int weak;   /* a speaker only if named again: "The Prime Minister" */
-} tx_name;
+} transcript_name;
 
 /* The shape of a speaker label at the start of a line of text
  * s[0..len): "Q: ...", "TAN KEFEI: ...", "[00:01:02] Q: ...",
  * "Speaker 1 (00:05): ...", "Speaker 1  0:05", "Q    ..." (two or more
- * blanks), and the shapes of enum tx_shape.  A court reporter's line
+ * blanks), and the shapes of enum transcript_shape.  A court reporter's line
  * number before the label is kept as text and sets margin. */
-int tx_label_in_text(const char *s, size_t len, tx_label *lab);
+int transcript_label_in_text(const char *s, size_t len, transcript_label *lab);
 /* The shape of a label that is the whole of s (the text of "**Tan
  * Kefei:**"), its colon optional: *has_colon says whether it was there. */
-int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab);
-void tx_name_judge(const char *name, size_t len, tx_name *judged);
+int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab);
+void transcript_name_judge(const char *name, size_t len, transcript_name *judged);
 /* Is the label of that shape one, its name judged so?  Sets qa and the
  * role and strength the name gives. */
-int tx_label_judged(tx_label *lab, const tx_name *judged);
+int transcript_label_judged(transcript_label *lab, const transcript_name *judged);
 /* The speaker id for a label: "tan-kefei", "q", "ms-okafor"; titles of
  * rank and office ("Senior Colonel") do not count, case does not. */
-void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
+void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_MAX]);
 
 /* ---- the survey (transcript_survey.c) ----
  *
@@ -117,82 +117,83 @@ void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX]);
  * by name; then the shapes that explain the document are chosen, and
  * only labels in those shapes become turns. */
 
-typedef struct tx_survey {
-	size_t lines[TX_SHAPE_COUNT];     /* candidate labels of each shape */
-	size_t names[TX_SHAPE_COUNT];     /* distinct names among them */
-	size_t recurring[TX_SHAPE_COUNT]; /* names labelled twice or more */
-	size_t weak_recurring[TX_SHAPE_COUNT]; /* of them, names like "The Chair" */
-	size_t strong[TX_SHAPE_COUNT];    /* labels prose hardly writes */
+typedef struct transcript_survey {
+	size_t lines[TRANSCRIPT_SHAPE_COUNT];          /* candidate labels of each shape */
+	size_t names[TRANSCRIPT_SHAPE_COUNT];          /* distinct names among them */
+	size_t recurring[TRANSCRIPT_SHAPE_COUNT];      /* names labelled twice or more */
+	size_t weak_recurring[TRANSCRIPT_SHAPE_COUNT]; /* of them, names like "The Chair" */
+	size_t strong[TRANSCRIPT_SHAPE_COUNT];         /* labels prose hardly writes */
 	int questions, answers;
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
 	unsigned shapes; /* the chosen shapes, a bit each */
 	int layout;      /* line numbers in the margin: labels come after them */
-} tx_survey;
+} transcript_survey;
 
 /* A line start of a paragraph, margin set when it opens with a line
  * number. */
-void tx_survey_line(tx_survey *sv, int margin);
+void transcript_survey_line(transcript_survey *sv, int margin);
 /* A candidate label; count is how often its person has been labelled
  * so far, this one included; judged its name's judgement. */
-void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, size_t count);
+void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
+                             const transcript_name *judged, size_t count);
 /* Choose the shapes; 1 when the document is a transcript. */
-int tx_survey_decide(tx_survey *sv);
+int transcript_survey_decide(transcript_survey *sv);
 /* Does a label of that shape and name become a turn?  count is how
  * often the document labels its name in all; judged its judgement. */
-int tx_survey_accepts(const tx_survey *sv, const tx_label *lab, const tx_name *judged,
-                      size_t count);
+int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
+                              const transcript_name *judged, size_t count);
 
 /* ---- tree helpers (transcript_lex.c) ---- */
 
 /* The length of a court reporter's margin number ("12" then blanks,
  * 1 to 25) opening s, blanks included; 0 if none (transcript_lex.c). */
-size_t tx_margin(const char *s, size_t len);
+size_t transcript_margin(const char *s, size_t len);
 /* The length of the blank at s[i]: a space, a tab or a no-break space. */
-size_t tx_gap(const char *s, size_t len, size_t i);
+size_t transcript_gap(const char *s, size_t len, size_t i);
 
 /* Space or tab (inline: asked of every byte at a line's edges). */
-static inline int tx_is_blank(char c)
+static inline int transcript_is_blank(char c)
 {
 	return c == ' ' || c == '\t';
 }
 
 /* A TEXT node holding s[0..len); shares s when s + len is the end of a
  * NUL-terminated literal (tail set), copies it otherwise. */
-steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail);
+steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int tail);
 /* The part from..to of TEXT node t's literal, without a copy: a new
  * node (cut) or t itself (keep), as a fresh node would hold it (no
  * source position, no attributes).  When to is not t's end, a NUL is
  * written there, so the byte at to must be one the pass drops (a
  * quotation mark, a label) or has copied (a time, an event). */
-steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to);
-void tx_text_keep(steno_node *t, size_t from, size_t to);
+steno_node *transcript_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to);
+void transcript_text_keep(steno_node *t, size_t from, size_t to);
 /* Does plain text follow the plain text t, so the two can be joined?  A
  * piece with attributes (a TEI <name>, <date>) keeps its node, and its
  * attributes with it. */
-int tx_can_merge(const steno_node *t);
+int transcript_can_merge(const steno_node *t);
 /* Join t and the plain TEXT siblings right after it into t. */
-steno_status tx_merge_run(steno_doc *doc, steno_node *t);
+steno_status transcript_merge_run(steno_doc *doc, steno_node *t);
 /* Join runs of adjacent TEXT siblings under every inline container, so
  * the passes see "[Laughter]" whole even where a reader split it, and
  * list the nodes of the types want accepts, in document order: a
  * malloc'd array (caller frees), NULL on no memory.  *paras is the
  * number of paragraphs whose parent is such a node. */
-steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
-                        size_t *paras);
+steno_node **transcript_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                                size_t *paras);
 
 /* A walk of the tree under root in document order, without recursion:
  * enter(n) on the way down returns the node the walk goes on from (n,
  * or the sibling n became; NULL on failure); leave(n) once n's subtree
  * is done may rebuild n's children, not its siblings (-1 on failure).
  * Either may be NULL.  Embed it first in a pass's own state. */
-typedef struct tx_walker {
-	steno_node *(*enter)(struct tx_walker *w, steno_node *n);
-	int (*leave)(struct tx_walker *w, steno_node *n);
-} tx_walker;
+typedef struct transcript_walker {
+	steno_node *(*enter)(struct transcript_walker *w, steno_node *n);
+	int (*leave)(struct transcript_walker *w, steno_node *n);
+} transcript_walker;
 /* 0, or -1 when a callback failed. */
-int tx_walk(steno_node *root, tx_walker *w);
+int transcript_walk(steno_node *root, transcript_walker *w);
 /* Soft and hard line breaks (inline: asked of nearly every node). */
-static inline int tx_is_break(const steno_node *n)
+static inline int transcript_is_break(const steno_node *n)
 {
 	return n && (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK);
 }

@@ -250,7 +250,7 @@ static int constant_name(const char *s, size_t len)
 	return i < len;
 }
 
-void tx_name_judge(const char *s, size_t len, tx_name *judged)
+void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 {
 	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
 	size_t letters = 0, lower = 0;
@@ -265,7 +265,7 @@ void tx_name_judge(const char *s, size_t len, tx_name *judged)
 	judged->weak = function_word_first(s, len) && !judged->strong && !has_caps_word(s, len);
 }
 
-int tx_label_judged(tx_label *lab, const tx_name *judged)
+int transcript_label_judged(transcript_label *lab, const transcript_name *judged)
 {
 	if (judged->prose)
 		return 0;
@@ -292,7 +292,7 @@ static int wide_at(const char *s, size_t len, size_t i, const char *c)
 static size_t skip_gaps(const char *s, size_t len, size_t i)
 {
 	size_t n;
-	while ((n = tx_gap(s, len, i)))
+	while ((n = transcript_gap(s, len, i)))
 		i += n;
 	return i;
 }
@@ -309,13 +309,13 @@ static int is_colon(const char *s, size_t len, size_t i, size_t *after)
 	if (i >= len || s[i] != ':')
 		return 0;
 	*after = i + 1;
-	if (i + 1 == len || tx_gap(s, len, i + 1))
+	if (i + 1 == len || transcript_gap(s, len, i + 1))
 		return 1;
 	char c = s[i + 1];
 	return !is_digit(c) && c != '/' && c != ':' && c != '=' && c != ')' && c != '(' ? 2 : 0;
 }
 
-static void keep(tx_label *lab, size_t off, size_t len)
+static void keep(transcript_label *lab, size_t off, size_t len)
 {
 	if (len) {
 		lab->keep_off[lab->keep_count] = off;
@@ -333,11 +333,13 @@ static size_t paren_open(const char *s, size_t len, size_t i)
 
 /* "(Spokesperson)", "（LW）" or "(00:05)" at s[i]: the end, or 0.  The
  * text inside goes to *in. */
-static size_t read_paren(const char *s, size_t len, size_t i, tx_label *lab, tx_attr *in)
+static size_t read_paren(const char *s, size_t len, size_t i, transcript_label *lab,
+                         transcript_attr *in)
 {
 	size_t open = paren_open(s, len, i);
-	int64_t ms; /* tx_time may set it and still refuse: "(10:30 am)" */
-	size_t time_len = open == 1 ? tx_time(s + i, len - i, TX_TIME_BRACKETED, 0, &ms) : 0;
+	int64_t ms; /* transcript_time may set it and still refuse: "(10:30 am)" */
+	size_t time_len =
+	        open == 1 ? transcript_time(s + i, len - i, TRANSCRIPT_TIME_BRACKETED, 0, &ms) : 0;
 	if (time_len) {
 		lab->ms = ms;
 		lab->strong = 1;
@@ -382,9 +384,9 @@ static int is_initials(const char *name, size_t name_len, const char *r, size_t 
 /* One or two parentheticals after the name at s[i]: a role, an alias
  * ("(AvD)"), a time, or a constituency and a party ("(Northtown)
  * (Lab)").  The end, i when there are none, 0 when malformed. */
-static size_t read_parens(const char *s, size_t len, size_t i, tx_label *lab)
+static size_t read_parens(const char *s, size_t len, size_t i, transcript_label *lab)
 {
-	tx_attr in[2] = {{0}};
+	transcript_attr in[2] = {{0}};
 	int count = 0;
 	while (count < 2) {
 		size_t at = i + (i < len && s[i] == ' ');
@@ -416,7 +418,7 @@ static size_t read_parens(const char *s, size_t len, size_t i, tx_label *lab)
 
 /* ", ANALYST, ACME BANK" after the name at s[i]: a role and an
  * affiliation, each name-like.  The end, or i when there is none. */
-static size_t read_commas(const char *s, size_t len, size_t i, tx_label *lab)
+static size_t read_commas(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t at = i, end, parts = 0;
 	const char *part[2];
@@ -433,13 +435,14 @@ static size_t read_commas(const char *s, size_t len, size_t i, tx_label *lab)
 	lab->role_len = part_len[0];
 	lab->comma_role = 1;
 	if (parts == 2)
-		lab->attrs[lab->attr_count++] = (tx_attr){"affiliation", part[1], part_len[1]};
+		lab->attrs[lab->attr_count++] =
+		        (transcript_attr){"affiliation", part[1], part_len[1]};
 	return at;
 }
 
 /* What follows the label's text (its separator at s[i], ending at
  * after) stays text; the label's shape is shape. */
-static int label_ends(tx_label *lab, const char *s, size_t len, size_t after, int shape)
+static int label_ends(transcript_label *lab, const char *s, size_t len, size_t after, int shape)
 {
 	lab->shape = shape;
 	after = skip_gaps(s, len, after);
@@ -449,24 +452,24 @@ static int label_ends(tx_label *lab, const char *s, size_t len, size_t after, in
 
 /* "Mr. ISSA. Mr. Chairman," or "Mephistopheles." alone: a name that
  * ends in a full stop is a label only in capitals or on its own line. */
-static int period_label(const char *s, size_t len, size_t i, tx_label *lab)
+static int period_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role ||
-	    (i < len && !tx_gap(s, len, i)))
+	    (i < len && !transcript_gap(s, len, i)))
 		return 0;
 	if (i < len && !has_caps_word(lab->name, lab->name_len))
 		return 0;
 	lab->name_len--;
 	lab->written_len = lab->name_len;
 	lab->strong = has_caps_word(lab->name, lab->name_len);
-	return label_ends(lab, s, len, i, TX_SHAPE_PERIOD);
+	return label_ends(lab, s, len, i, TRANSCRIPT_SHAPE_PERIOD);
 }
 
 /* What may follow a name: parentheticals or commas and a colon; or
  * blanks and a time ending the line; or a full stop; or, after "Q" or a
  * name in capitals, a gap of two blanks.  A time is part of the label
  * (the turn's start), not of the text. */
-static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
+static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
 	int colon;
@@ -475,22 +478,25 @@ static int label_tail(const char *s, size_t len, size_t i, tx_label *lab)
 	i = read_commas(s, len, i, lab);
 	lab->written_len = (size_t)(s + i - lab->written);
 	if ((colon = is_colon(s, len, i, &after)))
-		return label_ends(lab, s, len, after, colon == 1 ? TX_SHAPE_COLON : TX_SHAPE_TIGHT);
+		return label_ends(lab, s, len, after,
+		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
 	if (lab->role || lab->attr_count || lab->ms != STENO_TIME_NONE)
 		return 0;
 	if (period_label(s, len, i, lab))
 		return 1;
 	n = skip_gaps(s, len, i);
-	t = n > i ? tx_time(s + n, len - n, TX_TIME_BRACKETED | TX_TIME_BARE, 1, &lab->ms) : 0;
+	t = n > i ? transcript_time(s + n, len - n,
+	                            TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &lab->ms)
+	          : 0;
 	if (t && n + t == len) {
 		lab->strong = 1;
 		lab->written_len = len - (size_t)(lab->written - s);
-		lab->shape = TX_SHAPE_COLON;
+		lab->shape = TRANSCRIPT_SHAPE_COLON;
 		return 1;
 	}
 	lab->ms = STENO_TIME_NONE;
 	if (n < len && n - i >= 2 && all_caps(lab->name, lab->name_len))
-		return label_ends(lab, s, len, n, TX_SHAPE_SPACES);
+		return label_ends(lab, s, len, n, TRANSCRIPT_SHAPE_SPACES);
 	return 0;
 }
 
@@ -506,7 +512,7 @@ static size_t read_nick(const char *s, size_t len, size_t i)
 	return i < len && (s[i] == ':' || s[i] == '>') ? i : 0;
 }
 
-static void set_name(tx_label *lab, const char *s, size_t from, size_t to)
+static void set_name(transcript_label *lab, const char *s, size_t from, size_t to)
 {
 	lab->name = lab->written = s + from;
 	lab->name_len = lab->written_len = to - from;
@@ -514,43 +520,45 @@ static void set_name(tx_label *lab, const char *s, size_t from, size_t to)
 
 /* "[Speaker 2] text" or "<Ege> text": a name in brackets, then a blank.
  * A stage direction ("[Laughter]") is not one. */
-static int bracketed_label(const char *s, size_t len, size_t i, tx_label *lab)
+static int bracketed_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	const char *kind;
 	char close = s[i] == '[' ? ']' : '>';
 	size_t end = read_name(s, len, i + 1);
 	int nick = !end && (end = read_nick(s, len, i + 1)) != 0;
-	if (!end || end >= len || s[end] != close || tx_event(s + i, len - i, &kind) ||
-	    (end + 1 < len && !tx_gap(s, len, end + 1)))
+	if (!end || end >= len || s[end] != close || transcript_event(s + i, len - i, &kind) ||
+	    (end + 1 < len && !transcript_gap(s, len, end + 1)))
 		return 0;
 	set_name(lab, s, i + 1, end);
-	return label_ends(lab, s, len, end + 1, nick || close == '>' ? TX_SHAPE_NICK : TX_SHAPE_BRACKET);
+	return label_ends(lab, s, len, end + 1,
+	                  nick || close == '>' ? TRANSCRIPT_SHAPE_NICK : TRANSCRIPT_SHAPE_BRACKET);
 }
 
 /* "mk: that makes sense": a nickname and a colon. */
-static int nick_label(const char *s, size_t len, size_t i, tx_label *lab)
+static int nick_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t end = read_nick(s, len, i), after;
 	if (!end || is_colon(s, len, end, &after) != 1 || after >= len)
 		return 0;
 	set_name(lab, s, i, end);
-	return label_ends(lab, s, len, after, TX_SHAPE_NICK);
+	return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_NICK);
 }
 
 /* A court reporter's line number, then a time, before the label: both
  * stay text.  Where the label starts, or len when the line is only that. */
-static size_t label_start(const char *s, size_t len, tx_label *lab)
+static size_t label_start(const char *s, size_t len, transcript_label *lab)
 {
-	size_t pre = tx_margin(s, len);
+	size_t pre = transcript_margin(s, len);
 	if (pre && pre < len) {
 		lab->margin = 1;
 		keep(lab, 0, pre);
 	}
-	size_t t = tx_time(s + pre, len - pre, TX_TIME_BRACKETED | TX_TIME_BARE, 0, &lab->ms);
+	size_t t = transcript_time(s + pre, len - pre,
+	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &lab->ms);
 	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
 	if (!t)
 		return pre;
-	if (pre + t == len || !tx_gap(s, len, pre + t))
+	if (pre + t == len || !transcript_gap(s, len, pre + t))
 		return len;
 	size_t after = skip_gaps(s, len, pre + t);
 	if (lab->keep_count)
@@ -560,7 +568,7 @@ static size_t label_start(const char *s, size_t len, tx_label *lab)
 	return after;
 }
 
-int tx_label_in_text(const char *s, size_t len, tx_label *lab)
+int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
 	lab->ms = STENO_TIME_NONE;
@@ -576,11 +584,11 @@ int tx_label_in_text(const char *s, size_t len, tx_label *lab)
 	return label_tail(s, len, end, lab);
 }
 
-int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
+int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
 	lab->ms = STENO_TIME_NONE;
-	while (len && tx_is_blank(s[len - 1]))
+	while (len && transcript_is_blank(s[len - 1]))
 		len--;
 	*has_colon = len && s[len - 1] == ':';
 	if (*has_colon) {
@@ -590,7 +598,7 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 		len -= 3;
 	}
 	/* "**[00:18] Alice Chen:**": the time is the turn's start */
-	size_t pre = tx_time(s, len, TX_TIME_BRACKETED, 0, &lab->ms);
+	size_t pre = transcript_time(s, len, TRANSCRIPT_TIME_BRACKETED, 0, &lab->ms);
 	if (pre)
 		pre = skip_gaps(s, len, pre);
 	size_t end = read_name(s, len, pre);
@@ -606,7 +614,7 @@ int tx_label_whole(const char *s, size_t len, int *has_colon, tx_label *lab)
 	lab->written = s; /* the time is the turn's start, and stays in its label */
 	lab->written_len = len;
 	lab->strong = 1; /* set in bold or italics: the writer meant a label */
-	lab->shape = TX_SHAPE_COLON;
+	lab->shape = TRANSCRIPT_SHAPE_COLON;
 	return 1;
 }
 
@@ -623,7 +631,7 @@ static size_t skip_titles(const char *s, size_t len)
 	}
 }
 
-void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX])
+void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_MAX])
 {
 	if (lab->qa) {
 		out[0] = (char)lab->qa;
@@ -631,7 +639,7 @@ void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX])
 		return;
 	}
 	size_t skip = skip_titles(lab->name, lab->name_len), o = 0, n;
-	for (size_t i = skip; i < lab->name_len && o < TX_ID_MAX - 1; i += n) {
+	for (size_t i = skip; i < lab->name_len && o < TRANSCRIPT_ID_MAX - 1; i += n) {
 		uint32_t cp = (unsigned char)lab->name[i];
 		n = cp < 0x80 ? 1 : utf8_decode(lab->name + i, lab->name_len - i, &cp);
 		if (!n) { /* reader text is UTF-8; should a byte not be, the id stays valid */
@@ -644,7 +652,7 @@ void tx_speaker_id(const tx_label *lab, char out[TX_ID_MAX])
 			/* a letter that does not fit whole ends the id, not breaks it */
 			char enc[4];
 			size_t e = utf8_encode(cp, enc);
-			if (o + e > TX_ID_MAX - 1)
+			if (o + e > TRANSCRIPT_ID_MAX - 1)
 				break;
 			memcpy(out + o, enc, e);
 			o += e;

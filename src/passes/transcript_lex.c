@@ -76,38 +76,38 @@ static size_t read_clock(const char *s, size_t len, int *fields, int64_t *ms)
 	return i;
 }
 
-size_t tx_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms)
+size_t transcript_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms)
 {
 	int fields;
 	if (!len)
 		return 0;
-	if ((allow & TX_TIME_BRACKETED) && (s[0] == '[' || s[0] == '(')) {
+	if ((allow & TRANSCRIPT_TIME_BRACKETED) && (s[0] == '[' || s[0] == '(')) {
 		char close = s[0] == '[' ? ']' : ')';
 		size_t n = read_clock(s + 1, len - 1, &fields, ms);
 		return n && n + 1 < len && s[n + 1] == close ? n + 2 : 0;
 	}
 	/* every line's start is asked, and most start with a letter */
-	if (!(allow & TX_TIME_BARE) || !is_digit(s[0]))
+	if (!(allow & TRANSCRIPT_TIME_BARE) || !is_digit(s[0]))
 		return 0;
 	size_t n = read_clock(s, len, &fields, ms);
 	if (!n || fields == 4 || (fields == 2 && !short_bare))
 		return 0;
 	/* "10:30:00am" or "1:02:03.4.5" are not clean timestamps */
-	if (n < len && !tx_is_blank(s[n]))
+	if (n < len && !transcript_is_blank(s[n]))
 		return 0;
 	return n;
 }
 
-size_t tx_gap(const char *s, size_t len, size_t i)
+size_t transcript_gap(const char *s, size_t len, size_t i)
 {
-	if (i < len && tx_is_blank(s[i]))
+	if (i < len && transcript_is_blank(s[i]))
 		return 1;
 	return i + 1 < len && s[i] == '\xC2' && s[i + 1] == '\xA0' ? 2 : 0;
 }
 
 /* A transcript page numbers its lines 1 to 25, the number set off from
  * the text by at least two blanks or ending the line. */
-size_t tx_margin(const char *s, size_t len)
+size_t transcript_margin(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	while (i < len && i < 2 && is_digit(s[i]))
@@ -115,7 +115,7 @@ size_t tx_margin(const char *s, size_t len)
 	if (!i || s[0] == '0' || (i == 2 && (s[0] > '2' || (s[0] == '2' && s[1] > '5'))))
 		return 0;
 	size_t digits = i;
-	while ((n = tx_gap(s, len, i)))
+	while ((n = transcript_gap(s, len, i)))
 		i += n;
 	return i == len || i - digits >= 2 ? i : 0;
 }
@@ -176,7 +176,7 @@ static int is_modifier(const char *word)
 	return 0;
 }
 
-size_t tx_event(const char *s, size_t len, const char **kind)
+size_t transcript_event(const char *s, size_t len, const char **kind)
 {
 	if (!len || (s[0] != '[' && s[0] != '('))
 		return 0;
@@ -191,7 +191,7 @@ size_t tx_event(const char *s, size_t len, const char **kind)
 		return 0;
 	size_t i = 1;
 	char word[EVENT_WORD + 1];
-	while (i < end && tx_is_blank(s[i]))
+	while (i < end && transcript_is_blank(s[i]))
 		i++;
 	if (!event_word(s, end, &i, word))
 		return 0;
@@ -245,23 +245,23 @@ static size_t lead_dash(const char *s, size_t len)
 		n = 3;
 	else if (len >= 1 && s[0] == '-')
 		n = 1;
-	return n && n < len && tx_is_blank(s[n]) ? n : 0;
+	return n && n < len && transcript_is_blank(s[n]) ? n : 0;
 }
 
 static size_t skip_blanks(const char *s, size_t len, size_t i)
 {
-	while (i < len && tx_is_blank(s[i]))
+	while (i < len && transcript_is_blank(s[i]))
 		i++;
 	return i;
 }
 
 /* ", Dec. 29": up to the agency or the dash; it must hold a letter and
  * a digit, so "US, 2022 - " is no dateline. */
-static size_t read_date(const char *s, size_t len, size_t i, tx_dateline *d)
+static size_t read_date(const char *s, size_t len, size_t i, transcript_dateline *d)
 {
 	size_t start = i, letters = 0, digits = 0;
 	while (i < len && i - start < DATE_MAX && s[i] != '(' &&
-	       !(tx_is_blank(s[i]) && lead_dash(s + i + 1, len - i - 1))) {
+	       !(transcript_is_blank(s[i]) && lead_dash(s + i + 1, len - i - 1))) {
 		letters += is_alpha(s[i]);
 		digits += is_digit(s[i]);
 		i++;
@@ -270,12 +270,12 @@ static size_t read_date(const char *s, size_t len, size_t i, tx_dateline *d)
 		return 0;
 	d->date = s + start;
 	d->date_len = i - start;
-	while (d->date_len && tx_is_blank(d->date[d->date_len - 1]))
+	while (d->date_len && transcript_is_blank(d->date[d->date_len - 1]))
 		d->date_len--;
 	return i;
 }
 
-static size_t read_agency(const char *s, size_t len, size_t i, tx_dateline *d)
+static size_t read_agency(const char *s, size_t len, size_t i, transcript_dateline *d)
 {
 	size_t start = ++i;
 	while (i < len && i - start < AGENCY_MAX && s[i] != ')' && s[i] != '(')
@@ -287,7 +287,7 @@ static size_t read_agency(const char *s, size_t len, size_t i, tx_dateline *d)
 	return i + 1;
 }
 
-int tx_dateline_parse(const char *s, size_t len, tx_dateline *d)
+int transcript_dateline_parse(const char *s, size_t len, transcript_dateline *d)
 {
 	memset(d, 0, sizeof *d);
 	size_t i = read_place(s, len);
@@ -308,7 +308,7 @@ int tx_dateline_parse(const char *s, size_t len, tx_dateline *d)
 	return 1;
 }
 
-size_t tx_date_prefix(const char *s, size_t len)
+size_t transcript_date_prefix(const char *s, size_t len)
 {
 	static const char shape[] = "date 0000-00-00";
 	size_t n = sizeof shape - 1;
@@ -317,12 +317,12 @@ size_t tx_date_prefix(const char *s, size_t len)
 	for (size_t i = 0; i < n; i++)
 		if (shape[i] == '0' ? !is_digit(s[i]) : s[i] != shape[i])
 			return 0;
-	return tx_is_blank(s[n]) ? skip_blanks(s, len, n) : 0;
+	return transcript_is_blank(s[n]) ? skip_blanks(s, len, n) : 0;
 }
 
 /* ---- tree helpers ---- */
 
-steno_node *tx_text_node(steno_doc *doc, const char *s, size_t len, int tail)
+steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int tail)
 {
 	if (!tail)
 		return node_add_text(doc, NULL, s, len);
@@ -344,13 +344,13 @@ static void end_at(const steno_node *t, size_t to)
 		((char *)t->literal)[to] = '\0';
 }
 
-steno_node *tx_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to)
+steno_node *transcript_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to)
 {
 	end_at(t, to);
-	return tx_text_node(doc, t->literal + from, to - from, 1);
+	return transcript_text_node(doc, t->literal + from, to - from, 1);
 }
 
-void tx_text_keep(steno_node *t, size_t from, size_t to)
+void transcript_text_keep(steno_node *t, size_t from, size_t to)
 {
 	end_at(t, to);
 	t->literal += from;
@@ -364,12 +364,12 @@ static int plain_text(const steno_node *n)
 	return n && n->type == STENO_NODE_TEXT && !n->attrs;
 }
 
-int tx_can_merge(const steno_node *t)
+int transcript_can_merge(const steno_node *t)
 {
 	return plain_text(t) && plain_text(t->next);
 }
 
-steno_status tx_merge_run(steno_doc *doc, steno_node *t)
+steno_status transcript_merge_run(steno_doc *doc, steno_node *t)
 {
 	size_t total = t->len;
 	for (steno_node *n = t->next; plain_text(n); n = n->next)
@@ -408,15 +408,15 @@ static int list_add(steno_node ***list, size_t *n, size_t *cap, steno_node *c)
 	return 0;
 }
 
-steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
-                        size_t *paras)
+steno_node **transcript_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *count,
+                                size_t *paras)
 {
 	size_t cap = 0, n = 0;
 	steno_node **list = grow_array(NULL, &cap, 64, sizeof *list);
 	*paras = 0;
 	/* one walk does all: every walk of a large tree costs cache misses */
 	for (steno_node *c = doc->root; c && list; c = node_next_preorder(c, doc->root)) {
-		if (tx_can_merge(c) && tx_merge_run(doc, c) != STENO_OK) {
+		if (transcript_can_merge(c) && transcript_merge_run(doc, c) != STENO_OK) {
 			free(list);
 			list = NULL;
 		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
@@ -428,7 +428,7 @@ steno_node **tx_collect(steno_doc *doc, int (*want)(steno_node_type), size_t *co
 	return list;
 }
 
-int tx_walk(steno_node *root, tx_walker *w)
+int transcript_walk(steno_node *root, transcript_walker *w)
 {
 	steno_node *n = root;
 	for (;;) {

@@ -14,13 +14,14 @@
  * the document counts as a court reporter's pages. */
 #define LAYOUT_MIN_LINES 10
 
-void tx_survey_line(tx_survey *sv, int margin)
+void transcript_survey_line(transcript_survey *sv, int margin)
 {
 	sv->text_lines++;
 	sv->margin_lines += margin != 0;
 }
 
-void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, size_t count)
+void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
+                             const transcript_name *judged, size_t count)
 {
 	int s = lab->shape;
 	/* "The Problem:" twice in an essay is no convention of its own */
@@ -40,13 +41,14 @@ void tx_survey_label(tx_survey *sv, const tx_label *lab, const tx_name *judged, 
  * one speaker labelled twice, a question and an answer, or speakers
  * labelled as only transcripts label (capitals, a role, a time,
  * markup).  "Note: ..." once in an article is not. */
-static int colon_convention(const tx_survey *sv)
+static int colon_convention(const transcript_survey *sv)
 {
-	size_t names = sv->names[TX_SHAPE_COLON];
-	int strong = sv->strong[TX_SHAPE_COLON] > 0;
-	return sv->recurring[TX_SHAPE_COLON] || (sv->weak_recurring[TX_SHAPE_COLON] && names) ||
-	       (sv->questions && sv->answers) ||
-	       (names >= 2 && strong) || (names == 1 && strong && !sv->questions && !sv->answers);
+	size_t names = sv->names[TRANSCRIPT_SHAPE_COLON];
+	int strong = sv->strong[TRANSCRIPT_SHAPE_COLON] > 0;
+	return sv->recurring[TRANSCRIPT_SHAPE_COLON] ||
+	       (sv->weak_recurring[TRANSCRIPT_SHAPE_COLON] && names) ||
+	       (sv->questions && sv->answers) || (names >= 2 && strong) ||
+	       (names == 1 && strong && !sv->questions && !sv->answers);
 }
 
 static int chosen(unsigned shapes, int s)
@@ -58,36 +60,37 @@ static int chosen(unsigned shapes, int s)
  * does not also label them, once each, in another: "Question: ..." in
  * minutes of "pnkfelix: ..." is prose.  The "AvD:Hola" slip and "Q"
  * with a gap go with the colon's convention and are judged by name. */
-static unsigned dominant(const tx_survey *sv, unsigned shapes)
+static unsigned dominant(const transcript_survey *sv, unsigned shapes)
 {
 	size_t most = 0;
-	for (int s = 0; s < TX_SHAPE_COUNT; s++)
+	for (int s = 0; s < TRANSCRIPT_SHAPE_COUNT; s++)
 		if (chosen(shapes, s) && sv->recurring[s] > most)
 			most = sv->recurring[s];
 	if (most < WEAK_RECURRING)
 		return shapes;
-	for (int s = 0; s < TX_SHAPE_COUNT; s++)
-		if (s != TX_SHAPE_TIGHT && s != TX_SHAPE_SPACES && !sv->recurring[s] &&
-		    !sv->weak_recurring[s])
+	for (int s = 0; s < TRANSCRIPT_SHAPE_COUNT; s++)
+		if (s != TRANSCRIPT_SHAPE_TIGHT && s != TRANSCRIPT_SHAPE_SPACES &&
+		    !sv->recurring[s] && !sv->weak_recurring[s])
 			shapes &= ~(1u << s);
 	return shapes;
 }
 
-int tx_survey_decide(tx_survey *sv)
+int transcript_survey_decide(transcript_survey *sv)
 {
 	unsigned shapes = 0;
 	sv->layout = sv->margin_lines >= LAYOUT_MIN_LINES && sv->margin_lines * 2 >= sv->text_lines;
 	if (colon_convention(sv))
-		shapes |= 1u << TX_SHAPE_COLON;
+		shapes |= 1u << TRANSCRIPT_SHAPE_COLON;
 	/* "AvD:Hola" is a slip in a document that labels "AvD: " */
-	if (chosen(shapes, TX_SHAPE_COLON) && sv->recurring[TX_SHAPE_COLON])
-		shapes |= 1u << TX_SHAPE_TIGHT;
+	if (chosen(shapes, TRANSCRIPT_SHAPE_COLON) && sv->recurring[TRANSCRIPT_SHAPE_COLON])
+		shapes |= 1u << TRANSCRIPT_SHAPE_TIGHT;
 	/* "Q    Thanks." beside "MS. ROE: ..." is the same convention */
-	if (sv->recurring[TX_SHAPE_SPACES] || (chosen(shapes, TX_SHAPE_COLON) && sv->lines[TX_SHAPE_SPACES]))
-		shapes |= 1u << TX_SHAPE_SPACES;
-	if (sv->recurring[TX_SHAPE_BRACKET] && sv->lines[TX_SHAPE_BRACKET] >= 3)
-		shapes |= 1u << TX_SHAPE_BRACKET;
-	static const int weak[] = {TX_SHAPE_PERIOD, TX_SHAPE_NICK};
+	if (sv->recurring[TRANSCRIPT_SHAPE_SPACES] ||
+	    (chosen(shapes, TRANSCRIPT_SHAPE_COLON) && sv->lines[TRANSCRIPT_SHAPE_SPACES]))
+		shapes |= 1u << TRANSCRIPT_SHAPE_SPACES;
+	if (sv->recurring[TRANSCRIPT_SHAPE_BRACKET] && sv->lines[TRANSCRIPT_SHAPE_BRACKET] >= 3)
+		shapes |= 1u << TRANSCRIPT_SHAPE_BRACKET;
+	static const int weak[] = {TRANSCRIPT_SHAPE_PERIOD, TRANSCRIPT_SHAPE_NICK};
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
@@ -95,18 +98,18 @@ int tx_survey_decide(tx_survey *sv)
 	return sv->shapes != 0;
 }
 
-int tx_survey_accepts(const tx_survey *sv, const tx_label *lab, const tx_name *judged,
-                      size_t count)
+int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
+                              const transcript_name *judged, size_t count)
 {
 	if (!chosen(sv->shapes, lab->shape) || (lab->margin && !sv->layout) || judged->prose)
 		return 0;
 	if (judged->weak && count < 2)
 		return 0;
 	switch (lab->shape) {
-	case TX_SHAPE_TIGHT:
-	case TX_SHAPE_NICK:
+	case TRANSCRIPT_SHAPE_TIGHT:
+	case TRANSCRIPT_SHAPE_NICK:
 		return count >= 2;
-	case TX_SHAPE_PERIOD:
+	case TRANSCRIPT_SHAPE_PERIOD:
 		/* "Faust." alone once is a heading; "Mr. ISSA." once is a member */
 		return count >= 2 || lab->strong;
 	default:
