@@ -29,37 +29,15 @@ only when steno crashes (dies by a signal) or times out.
 import json
 import os
 import re
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import evalset  # noqa: E402
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-TIMEOUT = 60
 MARKS = "\"'“”‘’«»„‚‹› \t\n\u00a0\u202f"
 
-
-def find_steno():
-    s = os.environ.get("STENO")
-    if s:
-        return s
-    for cand in (os.path.join(os.getcwd(), "steno"), os.path.join(ROOT, "steno")):
-        if os.access(cand, os.X_OK):
-            return cand
-    sys.exit("measure.py: no steno found; build it (make) or set STENO")
-
-
-def read_tsv(name):
-    rows = []
-    with open(os.path.join(HERE, name), encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            if not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            cells += [""] * (len(header) - len(cells))
-            rows.append(dict(zip(header, cells)))
-    return rows
 
 
 def norm(s):
@@ -151,39 +129,30 @@ def measure(doc, expected, people):
 
 
 def main():
-    steno = find_steno()
+    steno = evalset.find_steno()
     extra = os.environ.get("QUOTES_EXTRA")
-    articles = read_tsv("MANIFEST.tsv")
-    answers = read_tsv("ANSWERS.tsv")
-    people = {(p["article"], p["speaker"]): p for p in read_tsv("PEOPLE.tsv")}
+    articles = evalset.read_tsv(os.path.join(HERE, "MANIFEST.tsv"))
+    answers = evalset.read_tsv(os.path.join(HERE, "ANSWERS.tsv"))
+    people = {(p["article"], p["speaker"]): p for p in evalset.read_tsv(os.path.join(HERE, "PEOPLE.tsv"))}
     by_article = {}
     for a in answers:
         by_article.setdefault(a["article"], []).append(a)
     results, skipped, broken = [], [], []
     for art in articles:
         name = art["file"]
-        if art["where"] == "files":
-            path = os.path.join(HERE, "files", name)
-        else:
-            path = os.path.join(extra, name) if extra else None
-        if not path or not os.path.exists(path):
+        path = evalset.locate(art, HERE, extra)
+        if not path:
             skipped.append(name)
             continue
-        try:
-            p = subprocess.run([steno, "-t", "json", path], capture_output=True,
-                               timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            broken.append((name, "timeout after %ds" % TIMEOUT))
+        status, out = evalset.convert(steno, path)
+        if status == "broken":
+            broken.append((name, out))
             continue
-        if p.returncode < 0 or p.returncode >= 128:
-            broken.append((name, "crash, status %d" % p.returncode))
-            continue
-        if p.returncode != 0:
-            results.append((art, None, "exit %d: %s" % (
-                p.returncode, " ".join(p.stderr.decode(errors="replace").split())[:60])))
+        if status == "failed":
+            results.append((art, None, out))
             continue
         try:
-            doc = json.loads(p.stdout)
+            doc = json.loads(out)
         except ValueError as err:
             results.append((art, None, "bad JSON: %s" % err))
             continue

@@ -23,34 +23,14 @@ import html
 import json
 import os
 import re
-import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import evalset  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-TIMEOUT = 60
 WORD = re.compile(r"\w+")
 
-
-def find_steno():
-    s = os.environ.get("STENO")
-    if s:
-        return s
-    for cand in (os.path.join(os.getcwd(), "steno"), os.path.join(ROOT, "steno")):
-        if os.access(cand, os.X_OK):
-            return cand
-    sys.exit("measure.py: no steno found; build it (make) or set STENO")
-
-
-def read_manifest():
-    rows = []
-    with open(os.path.join(HERE, "MANIFEST.tsv"), encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            if not line.strip():
-                continue
-            rows.append(dict(zip(header, line.rstrip("\n").split("\t"))))
-    return rows
 
 
 def walk(node, out, names):
@@ -113,9 +93,9 @@ def kept(a, b, name_words):
 
 
 def main():
-    steno = find_steno()
+    steno = evalset.find_steno()
     extra = os.environ.get("TURNS_EXTRA")
-    rows = read_manifest()
+    rows = evalset.read_tsv(os.path.join(HERE, "MANIFEST.tsv"))
     only = os.environ.get("TURNS_ONLY")
     if only:
         with open(only, encoding="utf-8") as f:
@@ -124,27 +104,18 @@ def main():
     results, skipped, broken = [], [], []
     for r in rows:
         name = r["file"]
-        if r["where"] == "files":
-            path = os.path.join(HERE, "files", name)
-        else:
-            path = os.path.join(extra, name) if extra else None
-        if not path or not os.path.exists(path):
+        path = evalset.locate(r, HERE, extra)
+        if not path:
             skipped.append(name)
             continue
-        try:
-            p = subprocess.run([steno, "-t", "json", path], capture_output=True,
-                               timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            broken.append((name, "timeout after %ds" % TIMEOUT))
+        status, out = evalset.convert(steno, path)
+        if status == "broken":
+            broken.append((name, out))
             continue
-        if p.returncode < 0 or p.returncode >= 128:
-            broken.append((name, "crash, status %d" % p.returncode))
+        if status == "failed":
+            results.append((r, None, None, None, out))
             continue
-        if p.returncode != 0:
-            results.append((r, None, None, None, "exit %d: %s" % (
-                p.returncode, " ".join(p.stderr.decode(errors="replace").split())[:60])))
-            continue
-        doc = json.loads(p.stdout)
+        doc = json.loads(out)
         acc = {"turns": 0, "speakers": set(), "turn_speakers": []}
         count_turns(doc, acc)
         names = {s.get("id"): s.get("name", s.get("id")) for s in doc.get("speakers", [])}
