@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/hash.h"
+#include "core/walk.h"
 #include "formats.h"
 
 #define MIMETYPE "application/epub+zip"

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/doc_text.h"
 #include "core/io.h"
 #include "formats.h"
 #include "xml/xml.h"
@@ -554,21 +555,6 @@ static steno_status open_turn(tei *r, xml_tree_frame *f, const xml_elem *el)
 	if (end != STENO_TIME_NONE)
 		r->last_end = end;
 	return xml_tree_attrs(&r->t, n, el, "who start end");
-}
-
-/* Notes, speaker labels and events are read from the tree afterwards:
- * the plain text under n. */
-static char *plain_text(const steno_node *n)
-{
-	xml_buf b = {0};
-	for (const steno_node *c = n->first ? n->first : NULL; c; c = node_next_preorder(c, n))
-		if (c->type == STENO_NODE_TEXT && xml_buf_add(&b, c->literal, c->len) < 0) {
-			xml_buf_free(&b);
-			return NULL;
-		}
-	if (!b.s)
-		return strdup("");
-	return b.s;
 }
 
 /* <note type="speaker">Wehner:</note>: the label of the next turn, or

@@ -9,7 +9,6 @@
 #include "archive/bundle.h"
 #include "core/doc_text.h"
 #include "core/error.h"
-#include "core/hash.h"
 #include "core/utf8.h"
 
 #define ZIP_EPOCH 315532800 /* 1980-01-01T00:00:00Z */
@@ -137,67 +136,27 @@ char *steno_archive_stem(const char *source)
 	return out;
 }
 
-struct suffix_slot {
-	uint64_t hash; /* of the stem; 0 for an empty slot */
-	unsigned long next;
-};
-
-static uint64_t stem_hash(const char *stem)
-{
-	uint64_t h = hash_bytes(stem, strlen(stem));
-	return h ? h : 1;
-}
-
-static struct suffix_slot *suffix_slot(struct suffix_slot *slots, size_t cap, uint64_t h)
-{
-	size_t i = (size_t)h & (cap - 1);
-	while (slots[i].hash && slots[i].hash != h)
-		i = (i + 1) & (cap - 1);
-	return &slots[i];
-}
-
-/* Room for one more stem, the table at most half full; -1 on no memory. */
-static int suffixes_reserve(archive_suffixes *s)
-{
-	if ((s->count + 1) * 2 <= s->cap)
-		return 0;
-	size_t cap = s->cap ? s->cap * 2 : 64;
-	struct suffix_slot *slots = cap < SIZE_MAX / sizeof *slots ? calloc(cap, sizeof *slots) : NULL;
-	if (!slots)
-		return -1;
-	for (size_t i = 0; i < s->cap; i++)
-		if (s->slots[i].hash)
-			*suffix_slot(slots, cap, s->slots[i].hash) = s->slots[i];
-	free(s->slots);
-	s->slots = slots;
-	s->cap = cap;
-	return 0;
-}
-
 unsigned long archive_unique_suffix(archive_suffixes *s, const char *stem,
                                     int (*taken)(void *ctx, unsigned long n), void *ctx)
 {
-	if (suffixes_reserve(s) < 0)
+	if (table_reserve(&s->next) < 0)
 		return 0;
-	uint64_t h = stem_hash(stem);
-	struct suffix_slot *slot = suffix_slot(s->slots, s->cap, h);
-	if (!slot->hash) {
-		*slot = (struct suffix_slot){h, 1};
-		s->count++;
-	}
-	unsigned long n = slot->next;
+	uint64_t h = hash_bytes(stem, strlen(stem));
+	table_slot *slot = table_find(&s->next, h, NULL, NULL, NULL);
+	if (!slot->entry)
+		table_fill(&s->next, slot, h, 1);
+	unsigned long n = (unsigned long)slot->entry;
 	while (taken(ctx, n))
 		n++;
 	/* found again: taken is the caller's, and the slot is in a table
 	 * that may grow */
-	suffix_slot(s->slots, s->cap, h)->next = n + 1;
+	table_find(&s->next, h, NULL, NULL, NULL)->entry = n + 1;
 	return n;
 }
 
 void archive_suffixes_free(archive_suffixes *s)
 {
-	free(s->slots);
-	*s = (archive_suffixes){0};
+	table_free(&s->next);
 }
 
 /* ------------------------------------------------------------------ */

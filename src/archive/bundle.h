@@ -8,6 +8,7 @@
 
 #include "core/arena.h"
 #include "core/format.h"
+#include "core/table.h"
 
 /* An archive format: open on a sink, add documents one by one, finish
  * (write the end, flush, free) or discard (free only).  A document is
@@ -72,12 +73,10 @@ void archive_format_time(int64_t t, char out[21]);
  * first suffix each time, the n-th document of one stem probed the
  * n - 1 names before it: quadratic over a batch of folders that each
  * hold a transcript.txt.
- * Stems are kept by their 64-bit hash (16 bytes each): a collision
- * could only start a search later, never give a name twice.  Zeroed
- * is empty. */
+ * Stems are kept by their 64-bit hash alone: a collision could only
+ * start a search later, never give a name twice.  Zeroed is empty. */
 typedef struct archive_suffixes {
-	struct suffix_slot *slots; /* open-addressed by hash; hash 0 is empty */
-	size_t cap, count;
+	table next; /* by the stem's hash, entry the suffix to try next (from 1) */
 } archive_suffixes;
 
 /* The first suffix n (1 for none, then 2, 3, ...) that taken(ctx, n)

@@ -11,7 +11,7 @@
 #include "archive/spool.h"
 #include "archive/zip_container.h"
 #include "core/error.h"
-#include "core/hash.h"
+#include "core/table.h"
 #include "core/utf8.h"
 
 #define SIG_LOCAL       0x04034b50u
@@ -68,8 +68,7 @@ struct zip_writer {
 	uint64_t count;  /* entries added */
 	steno_sink *central; /* the central directory, written at the end */
 	uint64_t central_size;
-	uint64_t *names; /* open-addressed set of name hashes; 0 is empty */
-	size_t name_cap, name_count;
+	table names; /* of entry names, by hash alone */
 	steno_status status; /* the first failure: every later call repeats it */
 	/* the entry being streamed: open while body.in is set */
 	content body;
@@ -152,41 +151,11 @@ static void set_dos_time(zip_writer *z, int64_t mtime)
 	z->dos_date = (unsigned)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
 }
 
-/* Names are checked for duplicates by hash, so the set costs eight
- * bytes an entry; a collision would only refuse a name.  0 marks an
- * empty slot. */
-static uint64_t name_hash(const char *s, size_t len)
-{
-	uint64_t h = hash_bytes(s, len);
-	return h ? h : 1;
-}
-
-static size_t name_slot(const uint64_t *set, size_t cap, uint64_t h)
-{
-	size_t i = (size_t)h & (cap - 1);
-	while (set[i] && set[i] != h)
-		i = (i + 1) & (cap - 1);
-	return i;
-}
-
+/* Names are checked for duplicates by hash alone, so the set costs 16
+ * bytes an entry; a collision would only refuse a name. */
 int zip_has(const zip_writer *z, const char *name)
 {
-	return z->name_cap && z->names[name_slot(z->names, z->name_cap, name_hash(name, strlen(name)))];
-}
-
-static int names_grow(zip_writer *z)
-{
-	size_t cap = z->name_cap ? z->name_cap * 2 : 1024;
-	uint64_t *set = calloc(cap, sizeof *set);
-	if (!set)
-		return -1;
-	for (size_t i = 0; i < z->name_cap; i++)
-		if (z->names[i])
-			set[name_slot(set, cap, z->names[i])] = z->names[i];
-	free(z->names);
-	z->names = set;
-	z->name_cap = cap;
-	return 0;
+	return table_get(&z->names, hash_bytes(name, strlen(name)), NULL, NULL, NULL) != 0;
 }
 
 /* Check name (relative, no "." or ".." part, UTF-8, new) and record it. */
@@ -202,11 +171,10 @@ static steno_status claim_name(zip_writer *z, const char *name, steno_error *err
 	}
 	if (zip_has(z, name))
 		return set_error(err, STENO_ERR_ARG, 0, 0, "duplicate entry name '%s'", name);
-	if ((z->name_count + 1) * 2 > z->name_cap && names_grow(z) < 0)
+	if (table_reserve(&z->names) < 0)
 		return fail(z, err, STENO_ERR_NOMEM, NULL, 0);
-	uint64_t h = name_hash(name, len);
-	z->names[name_slot(z->names, z->name_cap, h)] = h;
-	z->name_count++;
+	uint64_t h = hash_bytes(name, len);
+	table_fill(&z->names, table_find(&z->names, h, NULL, NULL, NULL), h, 1);
 	return STENO_OK;
 }
 
@@ -570,6 +538,6 @@ void zip_free(zip_writer *z)
 	content_discard(&z->body);
 	spool_free(z->central);
 	free(z->open_name);
-	free(z->names);
+	table_free(&z->names);
 	free(z);
 }

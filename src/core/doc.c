@@ -30,7 +30,7 @@ void steno_doc_free(steno_doc *doc)
 		free(doc->warnings[i]);
 	free(doc->warnings);
 	free(doc->speakers);
-	free(doc->speaker_index);
+	table_free(&doc->speaker_index);
 	attr_list_close(&doc->meta_list);
 	arena_release(&doc->arena);
 	free(doc);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/grow.h"
-#include "core/hash.h"
+#include "core/table.h"
 #include "core/node.h"
 
 steno_status steno_meta_set(steno_doc *doc, const char *key, const char *value)
@@ -38,50 +38,24 @@ const char *steno_meta_value(const steno_doc *doc, size_t i)
 
 /* Speakers */
 
-/* The slot of id in the index: where it is, or the empty slot it would
- * go.  Hostile documents bring hundreds of thousands of ids, so lookups
- * must not be linear. */
-static size_t index_slot(const steno_doc *doc, const char *id)
+/* Hostile documents bring hundreds of thousands of ids, so lookups
+ * must not be linear: ids are indexed, entry = speaker index + 1. */
+static int same_id(uintptr_t entry, const void *id, const void *doc)
 {
-	size_t mask = doc->speaker_index_cap - 1;
-	size_t i = (size_t)hash_bytes(id, strlen(id)) & mask;
-	while (doc->speaker_index[i] &&
-	       strcmp(doc->speakers[doc->speaker_index[i] - 1].id, id) != 0)
-		i = (i + 1) & mask;
-	return i;
-}
-
-/* Keep the index at most half full, rebuilding it when it grows. */
-static int index_reserve(steno_doc *doc, size_t count)
-{
-	if (count * 2 <= doc->speaker_index_cap)
-		return 0;
-	size_t cap = doc->speaker_index_cap ? doc->speaker_index_cap * 2 : 16;
-	while (count * 2 > cap)
-		cap *= 2;
-	size_t *index = calloc(cap, sizeof *index);
-	if (!index)
-		return -1;
-	free(doc->speaker_index);
-	doc->speaker_index = index;
-	doc->speaker_index_cap = cap;
-	for (size_t k = 0; k < doc->speaker_count; k++)
-		doc->speaker_index[index_slot(doc, doc->speakers[k].id)] = k + 1;
-	return 0;
+	return strcmp(((const steno_doc *)doc)->speakers[entry - 1].id, id) == 0;
 }
 
 size_t steno_speaker_find(const steno_doc *doc, const char *id)
 {
-	if (!doc || !id || !doc->speaker_index_cap)
+	if (!doc || !id)
 		return (size_t)-1;
-	size_t at = doc->speaker_index[index_slot(doc, id)];
+	uintptr_t at = table_get(&doc->speaker_index, hash_bytes(id, strlen(id)), same_id, id, doc);
 	return at ? at - 1 : (size_t)-1;
 }
 
-
 static speaker *speaker_add(steno_doc *doc, const char *id)
 {
-	if (index_reserve(doc, doc->speaker_count + 1) < 0)
+	if (table_reserve(&doc->speaker_index) < 0)
 		return NULL;
 	speaker *grown = grow_array(doc->speakers, &doc->speaker_cap, doc->speaker_count + 1,
 	                            sizeof *grown);
@@ -94,7 +68,9 @@ static speaker *speaker_add(steno_doc *doc, const char *id)
 	speaker *s = &doc->speakers[doc->speaker_count++];
 	memset(s, 0, sizeof *s);
 	s->id = copy;
-	doc->speaker_index[index_slot(doc, copy)] = doc->speaker_count;
+	uint64_t h = hash_bytes(copy, strlen(copy));
+	table_fill(&doc->speaker_index, table_find(&doc->speaker_index, h, same_id, copy, doc), h,
+	           doc->speaker_count);
 	return s;
 }
 

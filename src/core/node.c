@@ -231,18 +231,6 @@ steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, siz
 	return n;
 }
 
-steno_node *node_next_preorder(const steno_node *n, const steno_node *root)
-{
-	if (n->first)
-		return n->first;
-	while (n && n != root) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
-
 /* Navigation */
 
 steno_node_type steno_node_get_type(const steno_node *node)

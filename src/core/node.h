@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/table.h"
 #include "steno.h"
 
 /* An ordered name/value pair: node attributes, speaker attributes. */
@@ -23,8 +24,7 @@ typedef struct attr {
 typedef struct attr_list {
 	attr **head, **tail;
 	size_t count;
-	attr **index; /* open-addressed by name, or NULL while the list is short */
-	size_t index_cap;
+	table index; /* of names, entry an attr *; empty while the list is short */
 } attr_list;
 
 /* The longest literal a node holds: len is 32 bits so that it packs
@@ -103,8 +103,7 @@ struct steno_doc {
 	attr_list meta_list; /* meta, open for good: keys are found by index */
 	speaker *speakers; /* malloc'd array */
 	size_t speaker_count, speaker_cap;
-	size_t *speaker_index; /* open-addressed hash of ids: index + 1, 0 empty */
-	size_t speaker_index_cap;
+	table speaker_index; /* of ids: entry = index in speakers + 1 */
 	char **warnings;   /* malloc'd array of malloc'd strings */
 	size_t warning_count;
 };
@@ -180,9 +179,5 @@ attr *attr_list_find(const attr_list *l, const char *name);
 void attr_list_close(attr_list *l);
 const attr *attr_at(const attr *list, size_t i);
 size_t attr_count(const attr *list);
-
-/* The node after n in document order within root, without recursion;
- * NULL at the end. */
-steno_node *node_next_preorder(const steno_node *n, const steno_node *root);
 
 #endif

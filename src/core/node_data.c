@@ -341,48 +341,50 @@ void attr_list_open(attr_list *l, attr **head)
 
 void attr_list_close(attr_list *l)
 {
-	free(l->index);
-	l->index = NULL;
-	l->index_cap = 0;
+	table_free(&l->index);
 }
 
-/* The slot of name in the index: where it is, or the empty slot it
- * would go. */
-static size_t index_slot(attr *const *index, size_t cap, const char *name)
+static int same_name(uintptr_t entry, const void *name, const void *ctx)
 {
-	size_t i = (size_t)hash_bytes(name, strlen(name)) & (cap - 1);
-	while (index[i] && strcmp(index[i]->name, name) != 0)
-		i = (i + 1) & (cap - 1);
-	return i;
+	(void)ctx;
+	return strcmp(((const attr *)entry)->name, name) == 0;
 }
 
-/* Room in the index for one more name, the index at most half full;
- * -1 on no memory. */
-static int index_reserve(attr_list *l)
+static table_slot *index_slot(const attr_list *l, const char *name, uint64_t *hash)
 {
-	if ((l->count + 1) * 2 <= l->index_cap)
-		return 0;
-	size_t cap = 4 * ATTR_SCAN_MAX;
-	while (cap < (l->count + 1) * 2) {
-		if (cap > SIZE_MAX / 2 / sizeof *l->index)
-			return -1;
-		cap *= 2;
-	}
-	attr **index = calloc(cap, sizeof *index);
-	if (!index)
+	*hash = hash_bytes(name, strlen(name));
+	return table_find(&l->index, *hash, same_name, name, NULL);
+}
+
+/* Index a (its name not there yet); -1 on no memory. */
+static int index_add(attr_list *l, attr *a)
+{
+	uint64_t h;
+	if (table_reserve(&l->index) < 0)
 		return -1;
+	table_slot *slot = index_slot(l, a->name, &h);
+	if (!slot->entry) /* a name twice in the list: the first one counts */
+		table_fill(&l->index, slot, h, (uintptr_t)a);
+	return 0;
+}
+
+/* The index of a list grown long, made from the list the first time. */
+static int index_open(attr_list *l)
+{
+	if (l->index.cap)
+		return 0;
 	for (attr *a = *l->head; a; a = a->next)
-		index[index_slot(index, cap, a->name)] = a;
-	free(l->index);
-	l->index = index;
-	l->index_cap = cap;
+		if (index_add(l, a) < 0)
+			return -1;
 	return 0;
 }
 
 attr *attr_list_find(const attr_list *l, const char *name)
 {
-	if (l->index)
-		return l->index[index_slot(l->index, l->index_cap, name)];
+	if (l->index.cap) {
+		uint64_t h;
+		return (attr *)index_slot(l, name, &h)->entry;
+	}
 	attr *a = *l->head;
 	while (a && strcmp(a->name, name) != 0)
 		a = a->next;
@@ -393,7 +395,7 @@ steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const
 {
 	if (!name || !*name || !value)
 		return STENO_ERR_ARG;
-	if (l->count >= ATTR_SCAN_MAX && index_reserve(l) < 0)
+	if (l->count >= ATTR_SCAN_MAX && index_open(l) < 0)
 		return STENO_ERR_NOMEM;
 	attr *a = attr_list_find(l, name);
 	steno_status st = put_attr(doc, a, l->tail, name, value);
@@ -402,8 +404,8 @@ steno_status attr_list_set(steno_doc *doc, attr_list *l, const char *name, const
 	a = *l->tail;
 	l->tail = &a->next;
 	l->count++;
-	if (l->index)
-		l->index[index_slot(l->index, l->index_cap, name)] = a;
+	if (l->index.cap && index_add(l, a) < 0)
+		return STENO_ERR_NOMEM;
 	return STENO_OK;
 }
 

@@ -77,4 +77,16 @@ static inline void node_walk_skip(node_walk *w)
 		w->skip = 1;
 }
 
+/* The node entered after n in the walk of root, its exits passed over:
+ * the walk of the passes and lookups that need no ends.  The tree's
+ * nodes are the caller's to change, so the node comes back writable.
+ * NULL at the end. */
+static inline steno_node *node_next_preorder(const steno_node *n, const steno_node *root)
+{
+	node_walk w = {root, n, STENO_EVENT_ENTER, 0, 0};
+	while (node_walk_next(&w) == STENO_EVENT_EXIT)
+		;
+	return (steno_node *)w.node;
+}
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/walk.h"
 #include "passes/passes.h"
 
 static int is_word_byte(unsigned char c)

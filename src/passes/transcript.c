@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/hash.h"
+#include "core/table.h"
+#include "core/walk.h"
 #include "passes/passes.h"
 #include "passes/transcript.h"
 
@@ -26,13 +27,10 @@ typedef struct transcript_pass {
 	const struct known *left_name; /* the first of them, for the warning */
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
 	/* The names met, by their bytes, and the people they name, by
-	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one): malloc'd
-	 * open-addressed tables of pointers.  The entries live in the arena,
-	 * so a label may hold its entry while a table grows. */
-	struct table {
-		struct known **slots;
-		size_t count, cap;
-	} names, people;
+	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one), entries known *.
+	 * The entries live in the arena, so a label may hold its entry
+	 * while a table grows. */
+	table names, people;
 } transcript_pass;
 
 /* A label found at the start of a line of a paragraph. */
@@ -130,51 +128,36 @@ typedef struct known {
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 } known;
 
-/* The slot of name in the table: where it is, or the empty slot it would go. */
-static known **known_slot(known **table, size_t cap, const char *name, size_t len)
-{
-	size_t i = (size_t)hash_bytes(name, len) & (cap - 1);
-	while (table[i] && (table[i]->name_len != len || memcmp(table[i]->name, name, len)))
-		i = (i + 1) & (cap - 1);
-	return &table[i];
-}
+typedef struct name_key {
+	const char *s;
+	size_t len;
+} name_key;
 
-/* Room for one more entry, the table at most half full; -1 on no memory. */
-static int known_reserve(struct table *tb)
+static int same_name(uintptr_t entry, const void *key, const void *ctx)
 {
-	if ((tb->count + 1) * 2 <= tb->cap)
-		return 0;
-	size_t cap = tb->cap ? tb->cap * 2 : 64;
-	known **slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		return -1;
-	for (size_t i = 0; i < tb->cap; i++)
-		if (tb->slots[i])
-			*known_slot(slots, cap, tb->slots[i]->name, tb->slots[i]->name_len) = tb->slots[i];
-	free(tb->slots);
-	tb->slots = slots;
-	tb->cap = cap;
-	return 0;
+	const known *k = (const known *)entry;
+	const name_key *n = key;
+	(void)ctx;
+	return k->name_len == n->len && memcmp(k->name, n->s, n->len) == 0;
 }
 
 /* The entry of s[0..len) in tb, made the first time (*made set); NULL
  * on no memory. */
-static known *known_entry(transcript_pass *t, struct table *tb, const char *s, size_t len,
-                          int *made)
+static known *known_entry(transcript_pass *t, table *tb, const char *s, size_t len, int *made)
 {
 	*made = 0;
-	if (known_reserve(tb) < 0)
+	if (table_reserve(tb) < 0)
 		return NULL;
-	known **slot = known_slot(tb->slots, tb->cap, s, len);
-	if (*slot)
-		return *slot;
+	uint64_t h = hash_bytes(s, len);
+	table_slot *slot = table_find(tb, h, same_name, &(name_key){s, len}, NULL);
+	if (slot->entry)
+		return (known *)slot->entry;
 	char *key = arena_strndup(&t->doc->arena, s, len);
 	known *k = arena_alloc(&t->doc->arena, sizeof *k);
 	if (!key || !k)
 		return NULL;
 	*k = (known){.name = key, .name_len = len};
-	*slot = k;
-	tb->count++;
+	table_fill(tb, slot, h, (uintptr_t)k);
 	*made = 1;
 	return k;
 }
@@ -310,7 +293,7 @@ static size_t first_recurring(const transcript_pass *t)
 {
 	size_t first = (size_t)-1;
 	for (size_t i = 0; i < t->names.cap; i++) {
-		const known *k = t->names.slots[i];
+		const known *k = (const known *)t->names.slots[i].entry;
 		if (k && k->person->count >= 2 && k->count && k->first_seq < first)
 			first = k->first_seq;
 	}
@@ -888,7 +871,7 @@ steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 	free(list);
 	if (st == STENO_OK)
 		st = times_and_notes(doc, q);
-	free(t.names.slots);
-	free(t.people.slots);
+	table_free(&t.names);
+	table_free(&t.people);
 	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
 }

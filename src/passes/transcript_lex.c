@@ -6,6 +6,7 @@
 
 #include "core/grow.h"
 #include "core/utf8.h"
+#include "core/walk.h"
 #include "passes/transcript.h"
 
 #define EVENT_MAX    100 /* bytes inside a stage direction's brackets */
@@ -359,20 +360,20 @@ void transcript_text_keep(steno_node *t, size_t from, size_t to)
 	t->attrs = NULL;
 }
 
-static int plain_text(const steno_node *n)
+static int bare_text(const steno_node *n)
 {
 	return n && n->type == STENO_NODE_TEXT && !n->attrs;
 }
 
 int transcript_can_merge(const steno_node *t)
 {
-	return plain_text(t) && plain_text(t->next);
+	return bare_text(t) && bare_text(t->next);
 }
 
 steno_status transcript_merge_run(steno_doc *doc, steno_node *t)
 {
 	size_t total = t->len;
-	for (steno_node *n = t->next; plain_text(n); n = n->next)
+	for (steno_node *n = t->next; bare_text(n); n = n->next)
 		total += n->len;
 	if (total > NODE_MAX_LEN)
 		return STENO_OK; /* a run too long for one node is read in its pieces */
@@ -381,7 +382,7 @@ steno_status transcript_merge_run(steno_doc *doc, steno_node *t)
 		return STENO_ERR_NOMEM;
 	size_t at = t->len;
 	memcpy(buf, t->literal, at);
-	while (plain_text(t->next)) {
+	while (bare_text(t->next)) {
 		steno_node *n = t->next;
 		memcpy(buf + at, n->literal, n->len);
 		at += n->len;

@@ -13,7 +13,7 @@
 
 #include "core/error.h"
 #include "core/grow.h"
-#include "core/hash.h"
+#include "core/table.h"
 #include "core/swar.h"
 #include "core/wordlist.h"
 #include "xml/xml.h"
@@ -42,63 +42,55 @@ void xml_buf_free(xml_buf *b)
 
 /* ---- the map ---- */
 
-/* Where key is in m, or the empty slot it would take. */
-static size_t map_slot(const xml_map *m, const xml_map_slot *slots, size_t cap, const char *key)
+/* ParlaMint puts an id on every utterance and segment, and hostile
+ * documents can bring millions: keys are indexed, entry = the pair's
+ * index + 1. */
+static int same_key(uintptr_t entry, const void *key, const void *m)
 {
-	/* ParlaMint puts an id on every utterance and segment, and hostile
-	 * documents can bring millions: the hash must spread them. */
-	size_t i = (size_t)hash_bytes(key, strlen(key)) & (cap - 1);
-	while (slots[i].key && strcmp(m->keys.s + slots[i].key - 1, key) != 0)
-		i = (i + 1) & (cap - 1);
-	return i;
+	const xml_map *map = m;
+	return strcmp(map->keys.s + map->pairs[entry - 1].key, key) == 0;
+}
+
+static uintptr_t map_find(const xml_map *m, const char *key, uint64_t h)
+{
+	return table_get(&m->index, h, same_key, key, m);
 }
 
 int xml_map_get(const xml_map *m, const char *key, int64_t *value)
 {
-	if (!m->cap || !key)
-		return 0;
-	const xml_map_slot *slot = &m->slots[map_slot(m, m->slots, m->cap, key)];
-	if (slot->key && value)
-		*value = slot->value;
-	return slot->key != 0;
-}
-
-/* Kept at most half full, so a probe is short. */
-static int map_grow(xml_map *m)
-{
-	size_t cap = m->cap ? m->cap * 2 : 64;
-	xml_map_slot *slots = cap < SIZE_MAX / sizeof *slots ? calloc(cap, sizeof *slots) : NULL;
-	if (!slots)
-		return -1;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key)
-			slots[map_slot(m, slots, cap, m->keys.s + m->slots[i].key - 1)] = m->slots[i];
-	free(m->slots);
-	m->slots = slots;
-	m->cap = cap;
-	return 0;
+	uintptr_t at = key ? map_find(m, key, hash_bytes(key, strlen(key))) : 0;
+	if (at && value)
+		*value = m->pairs[at - 1].value;
+	return at != 0;
 }
 
 int xml_map_put(xml_map *m, const char *key, int64_t value)
 {
-	if (2 * (m->count + 1) > m->cap && map_grow(m) < 0)
-		return -1;
-	size_t i = map_slot(m, m->slots, m->cap, key);
-	if (!m->slots[i].key) {
-		size_t at = m->keys.len;
+	uint64_t h = hash_bytes(key, strlen(key));
+	uintptr_t at = map_find(m, key, h);
+	if (!at) {
+		xml_map_pair *pairs = grow_array(m->pairs, &m->pair_cap, m->index.count + 1, sizeof *pairs);
+		if (!pairs)
+			return -1;
+		m->pairs = pairs;
+		if (table_reserve(&m->index) < 0)
+			return -1;
+		size_t offset = m->keys.len;
 		if (xml_buf_add(&m->keys, key, strlen(key) + 1) < 0)
 			return -1;
-		m->slots[i].key = at + 1;
-		m->count++;
+		pairs[m->index.count].key = offset;
+		at = m->index.count + 1;
+		table_fill(&m->index, table_find(&m->index, h, same_key, key, m), h, at);
 	}
-	m->slots[i].value = value;
+	m->pairs[at - 1].value = value;
 	return 0;
 }
 
 void xml_map_free(xml_map *m)
 {
 	xml_buf_free(&m->keys);
-	free(m->slots);
+	free(m->pairs);
+	table_free(&m->index);
 	*m = (xml_map){0};
 }
 

@@ -86,15 +86,16 @@ void xml_buf_free(xml_buf *b);
 
 /* Strings to numbers, open-addressed: a TEI timeline's points, the ids
  * met so far.  Keys are copied in. */
-typedef struct xml_map_slot {
-	size_t key; /* where the key starts in keys, plus one; 0: empty */
+typedef struct xml_map_pair {
+	size_t key; /* where the key starts in keys */
 	int64_t value;
-} xml_map_slot;
+} xml_map_pair;
 
 typedef struct xml_map {
 	xml_buf keys; /* NUL-terminated, end to end */
-	xml_map_slot *slots;
-	size_t count, cap;
+	xml_map_pair *pairs; /* in the order put */
+	size_t pair_cap;
+	table index; /* of keys, entry = the pair's index + 1 */
 } xml_map;
 
 /* Is key in m?  Its value goes to *value when value is not NULL. */
