@@ -33,7 +33,7 @@ enum kind {
 	K_FORENAME, K_GRAPHIC, K_HEAD, K_HEADER, K_HI, K_IDNO, K_INCLUDE, K_ITEM, K_LANGUAGE,
 	K_LB, K_LICENCE, K_LIST, K_LISTPERSON, K_MEETING, K_NAME, K_NOTE, K_P, K_PB, K_PERSNAME,
 	K_PERSON, K_PTR, K_PUBLISHER, K_QUOTE, K_REF, K_ROLENAME, K_ROW, K_SEG, K_SP, K_SPANGRP,
-	K_SPEAKER, K_SURNAME, K_TEI, K_TIME, K_TIMELINE, K_TITLE, K_U, K_W, K_WHEN, K_AUTHOR,
+	K_SPEAKER, K_STAGE, K_SURNAME, K_TEI, K_TIME, K_TIMELINE, K_TITLE, K_U, K_W, K_WHEN, K_AUTHOR,
 	K_AFFILIATION, K_ABBR, K_ALT, K_SEX, K_BIRTH, K_SOURCEDESC, K_PUBSTMT, K_TITLESTMT,
 	K_SETTING
 };
@@ -122,6 +122,7 @@ static const element elements[] = {
 	{"span", K_P},
 	{"spanGrp", K_SPANGRP},
 	{"speaker", K_SPEAKER},
+	{"stage", K_STAGE},
 	{"surname", K_SURNAME},
 	{"teiCorpus", K_CORPUS},
 	{"teiHeader", K_HEADER},
@@ -179,6 +180,7 @@ typedef struct tei {
 	int quiet;          /* inside the header or a person list: no tree output */
 	int tei_depth;      /* TEI elements open */
 	char *label;        /* the last speaker note, for the next turn */
+	steno_node *speaker_para; /* a <speaker> read into its turn, unlinked once closed */
 	person who;         /* the person being read */
 	int in_person;
 	timeline tl;
@@ -557,26 +559,61 @@ static steno_status open_turn(tei *r, xml_tree_frame *f, const xml_elem *el)
 	return xml_tree_attrs(&r->t, n, el, "who start end");
 }
 
+/* The label of an <sp>'s turn: its <speaker>, as written, is the turn's
+ * "label" and names a speaker who has no name but the id. */
+static steno_status sp_label(tei *r, steno_node *turn, const char *label, const char *text)
+{
+	steno_status st = steno_node_set_attr(turn, "label", label);
+	const char *id = turn->as.turn.count ? turn->as.turn.ids[0] : NULL;
+	size_t i = id ? steno_speaker_find(r->doc, id) : (size_t)-1;
+	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(r->doc, i);
+	if (st == STENO_OK && id && (!name || !*name || is(name, id)))
+		st = steno_speaker_set(r->doc, id, text, NULL);
+	return st;
+}
+
 /* <note type="speaker">Wehner:</note>: the label of the next turn, or
- * of the turn it opens when that turn names no speaker. */
+ * of the turn it opens when that turn names no speaker.  A drama's
+ * <speaker>DER KÖNIG</speaker> (not for_next) labels its <sp> and
+ * leaves the text, kept in the label. */
 static steno_status speaker_label(tei *r, steno_node *note, int for_next)
 {
 	char *text = plain_text(note);
 	if (!text)
 		return nomem(r);
 	size_t n = strlen(text);
+	char *label = for_next ? NULL : strdup(text);
+	if (!for_next && !label) {
+		free(text);
+		return nomem(r);
+	}
 	while (n && (text[n - 1] == ':' || text[n - 1] == ' '))
+		text[--n] = '\0';
+	/* drama's "HAMLET." ends its label as others end theirs with a
+	 * colon; "Jr." keeps its period */
+	const char *word = strrchr(text, ' ');
+	word = word ? word + 1 : text;
+	if (n > 1 && text[n - 1] == '.' && (size_t)(text + n - 1 - word) > 3)
 		text[--n] = '\0';
 	free(r->label);
 	r->label = NULL;
 	steno_node *turn = note->parent;
-	if (turn && turn->type == STENO_NODE_TURN && !steno_node_speaker_count(turn) && n) {
-		steno_status st = steno_speaker_set(r->doc, text, text, NULL);
-		if (st == STENO_OK)
-			st = steno_node_add_speaker(turn, text);
+	steno_status st = STENO_OK;
+	if (turn && turn->type == STENO_NODE_TURN && n) {
+		if (!steno_node_speaker_count(turn)) {
+			st = steno_speaker_set(r->doc, text, text, NULL);
+			if (st == STENO_OK)
+				st = steno_node_add_speaker(turn, text);
+		}
+		if (!for_next && st == STENO_OK) {
+			st = sp_label(r, turn, label, text);
+			r->speaker_para = note;
+		}
+		free(label);
 		free(text);
 		return st == STENO_OK ? STENO_OK : nomem(r);
 	}
+	free(label);
 	if (for_next)
 		r->label = text;
 	else
@@ -722,17 +759,25 @@ static steno_status open_head(tei *r, xml_tree_frame *f, const xml_elem *el)
 	return st;
 }
 
+/* A note or, in drama, a stage direction: an aside within a sentence
+ * is an event, one between paragraphs a note. */
+static steno_status open_aside(tei *r, xml_tree_frame *f, const xml_elem *el, const char *kind,
+                               const char *skip)
+{
+	if (in_prose(r))
+		return open_event(r, f, el, kind ? kind : "note");
+	steno_status st;
+	steno_node *n = open_block(r, f, STENO_NODE_NOTE, el, skip, &st);
+	if (n && kind && steno_node_set_kind(n, kind) != STENO_OK)
+		return nomem(r);
+	return st;
+}
+
 static steno_status open_note(tei *r, xml_tree_frame *f, const xml_elem *el)
 {
 	const char *type = xml_attr_get(el, "type"), *place = xml_attr_get(el, "place");
 	const char *kind = type ? type : is(place, "foot") || is(place, "end") ? "footnote" : NULL;
-	if (in_prose(r))
-		return open_event(r, f, el, kind ? kind : "note");
-	steno_status st;
-	steno_node *n = open_block(r, f, STENO_NODE_NOTE, el, "type", &st);
-	if (n && kind && steno_node_set_kind(n, kind) != STENO_OK)
-		return nomem(r);
-	return st;
+	return open_aside(r, f, el, kind, "type");
 }
 
 static steno_status open_quote(tei *r, xml_tree_frame *f, const xml_elem *el)
@@ -817,6 +862,7 @@ static steno_status text_start(tei *r, xml_tree_frame *f, const xml_elem *el)
 		return open_turn(r, f, el);
 	case K_P: case K_SEG: case K_ROW: case K_SPEAKER: return open_para(r, f, el);
 	case K_NOTE: return open_note(r, f, el);
+	case K_STAGE: return open_aside(r, f, el, "stage", NULL);
 	case K_SPANGRP: return open_tier(r, f, el);
 	case K_EVENT: return open_event(r, f, el, el->name);
 	case K_TIME: return open_time(r, f, el);
@@ -1060,6 +1106,10 @@ static steno_status tei_end(void *ud, const char *name, const char *ns)
 	if (st != STENO_OK)
 		return st == STENO_ERR_NOMEM ? nomem(r) : st;
 	st = xml_tree_pop(&r->t);
+	if (r->speaker_para) {
+		steno_node_unlink(r->speaker_para);
+		r->speaker_para = NULL;
+	}
 	return st == STENO_OK ? STENO_OK : nomem(r);
 }
 
