@@ -530,8 +530,12 @@ static int adjust_document(void *ctx, steno_doc *doc)
  * never has the whole input in memory; several are joined first. */
 static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, steno_error *err)
 {
+	/* the passes run after --metadata, which they may read (language=fr
+	 * gives --smart its marks) */
+	steno_options opts = c->opts;
+	opts.passes = 0;
 	if (ninputs == 1 && strcmp(inputs[0], "-") != 0) {
-		steno_doc *doc = steno_parse_file(inputs[0], c->from, &c->opts, err);
+		steno_doc *doc = steno_parse_file(inputs[0], c->from, &opts, err);
 		if (!doc)
 			*rc = exit_code_for(err->code);
 		return doc;
@@ -546,7 +550,7 @@ static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, sten
 		free(buf);
 		return NULL;
 	}
-	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &c->opts, err);
+	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &opts, err);
 	free(buf);
 	if (!doc)
 		*rc = exit_code_for(err->code);
@@ -571,9 +575,14 @@ static int convert(cli *c, char **inputs, int ninputs)
 			report(name, &err);
 		return rc;
 	}
+	rc = apply_metadata(c, doc);
+	if (rc == -1 && steno_run_passes(doc, &c->opts, &err) != STENO_OK) {
+		report(name, &err);
+		steno_doc_free(doc);
+		return exit_code_for(err.code);
+	}
 	for (size_t i = 0; i < steno_doc_warning_count(doc); i++)
 		fprintf(stderr, "steno: %s: warning: %s\n", name, steno_doc_warning(doc, i));
-	rc = apply_metadata(c, doc);
 	if (rc == -1) {
 		document_output o = {c, doc};
 		if (c->output && strcmp(c->output, "-") != 0)

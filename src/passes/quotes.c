@@ -31,7 +31,9 @@ typedef enum family {
 	CURLY_SINGLE,        /* ‘...’ */
 	GUILLEMETS,          /* «...» */
 	LOW_DOUBLE,          /* „...“ and „...” */
-	LOW_SINGLE           /* ‚...‘ and ‚...’ */
+	LOW_SINGLE,          /* ‚...‘ and ‚...’ */
+	CJK_CORNER,          /* 「...」 */
+	CJK_WHITE            /* 『...』 */
 } family;
 
 /* What stands beside a mark. */
@@ -71,7 +73,8 @@ static side side_of_cp(uint32_t cp)
 		return SPACE;
 	if (cp == 0x2013 || cp == 0x2014)
 		return OPENER;
-	if (cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F))
+	if (cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F) ||
+	    (cp >= 0x300C && cp <= 0x300F))
 		return QUOTE;
 	if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F))
 		return PUNCT;
@@ -132,6 +135,11 @@ static size_t mark_at(const char *s, size_t len, family *fam, int *opens)
 		*fam = GUILLEMETS;
 		*opens = u[1] == 0xAB;
 		return 2;
+	}
+	if (len >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] >= 0x8C && u[2] <= 0x8F) {
+		*fam = u[2] < 0x8E ? CJK_CORNER : CJK_WHITE; /* 「」 『』 */
+		*opens = !(u[2] & 1);
+		return 3;
 	}
 	if (len < 3 || u[0] != 0xE2 || u[1] != 0x80)
 		return 0;
@@ -259,19 +267,20 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 }
 
 /* The bytes a quotation mark starts with: the scan's fast path. */
-static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1};
+static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1,
+                                              [0xE3] = 1};
 
 /* Might the eight bytes x hold the start of a mark?  Setting bits 0x05
  * folds " and ' (and the rare # and &) into ', and setting 0x20 folds
- * 0xC2 into 0xE2, so two byte tests do for four; the second is needed
- * only where a byte has its high bit set, which most words of most
- * transcripts have not. */
+ * 0xC2 into 0xE2, so two byte tests do for four; the others (0xE2, and
+ * 0xE3 of the CJK corner brackets) are needed only where a byte has its
+ * high bit set, which most words of most transcripts have not. */
 static int word_may_mark(uint64_t x)
 {
 	uint64_t straight = SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'');
 	if (!(x & SWAR_HIGHS))
 		return straight != 0;
-	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2)) != 0;
+	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2) | SWAR_HAS_BYTE(x, 0xE3)) != 0;
 }
 
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
@@ -362,23 +371,19 @@ typedef struct builder {
 	size_t m; /* the next mark */
 } builder;
 
-/* Guillemets and low-9 marks are kept on the quote (attribute "marks":
- * the opening mark, then the closing one), as writers could not tell
- * « » or „ “ from English quotation marks; straight and curly marks are
- * the English ones writers put back.  s holds the mark's bytes (its
- * text node may already be cut there); a closing mark is kept when its
- * opening one was. */
-static int keep_marks(steno_node *quote, const mark *mk, const char *s)
+/* A quotation keeps the marks its source wrote (attribute "marks": the
+ * opening mark, then the closing one), so that writers give back the
+ * author's characters; only --smart changes them (smart.c).  s holds
+ * the mark's bytes (its text node may already be cut there). */
+static int keep_marks(steno_node *quote, const char *s)
 {
-	const char *open = "";
-	if (mk->open ? mk->fam != GUILLEMETS && mk->fam != LOW_DOUBLE && mk->fam != LOW_SINGLE
-	             : !(open = steno_node_get_attr(quote, "marks")))
-		return 0;
+	const char *open = steno_node_get_attr(quote, "marks");
 	char both[16];
-	size_t have = strlen(open), len = strlen(s);
+	size_t have = open ? strlen(open) : 0, len = strlen(s);
 	if (have + len >= sizeof both)
 		return 0;
-	memcpy(both, open, have);
+	if (have)
+		memcpy(both, open, have);
 	memcpy(both + have, s, len + 1);
 	return steno_node_set_attr(quote, "marks", both) == STENO_OK ? 0 : -1;
 }
@@ -387,7 +392,7 @@ static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
 	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")) ||
-	    keep_marks(quote, mk, s) < 0)
+	    keep_marks(quote, s) < 0)
 		return -1;
 	b->target[++b->top] = quote;
 	return 0;
@@ -409,7 +414,7 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 			return -1;
 		if (mk->open && open_node(q, b, mk, bytes) < 0)
 			return -1;
-		if (!mk->open && keep_marks(b->target[b->top--], mk, bytes) < 0)
+		if (!mk->open && keep_marks(b->target[b->top--], bytes) < 0)
 			return -1;
 		pos = mk->off + mk->len;
 	}

@@ -166,6 +166,18 @@ html_language() {
 		printf 'Hi\n' | "$STENO" -s | grep -q ' lang="en" xml:lang="en"'
 }
 
+# --metadata is set before the passes run, which read it: the language
+# gives --smart its quotation marks, for one input and in a batch.
+smart_marks_follow_metadata() {
+	printf 'Er sagte "ja".\n' >"$TMP/smart-de.txt" &&
+		"$STENO" --smart --metadata language=de "$TMP/smart-de.txt" | grep -q '„ja“' &&
+		"$STENO" "$TMP/smart-de.txt" | grep -q '"ja"' &&
+		rm -rf "$TMP/smart-out" &&
+		"$STENO" --smart --metadata language=de -t html -o "$TMP/smart-out/" "$TMP/smart-de.txt" \
+			"$SAMPLE" 2>/dev/null &&
+		grep -q '„ja“' "$TMP/smart-out/smart-de.html"
+}
+
 # The page title is the title EPUB and ZIP give: the first heading's
 # text, escaped as text, with its quotation marks.
 html_title_plain() {
@@ -180,6 +192,7 @@ run_cli() {
 	check "--list-formats=yaml: exit 2, the value named" list_formats_bad_style
 	check "html: a language that is not a tag is left out" html_language
 	check "html: the page title is the heading's plain text" html_title_plain
+	check "--smart: quotation marks of the --metadata language, single and batch" smart_marks_follow_metadata
 	check "options documented in --help, steno.1 and README.md" options_documented
 	check "every format name, alias and extension in README.md and steno.1" formats_documented
 	check "man page renders without warnings" man_page_renders

@@ -11,7 +11,7 @@ md_spec() {
 		skip "CommonMark spec not found at $spec"
 		return
 	fi
-	for opt in "" --sourcepos --smart; do
+	for opt in "" --sourcepos --smart --passes; do
 		# shellcheck disable=SC2086 # opt is one option or none
 		python3 "$MD_DIFF" "$STENO" $opt --spec "$spec" --known "$HERE/../formats/markdown.md" \
 			>"$TMP/md-spec.out" 2>&1
