@@ -51,9 +51,6 @@ typedef struct batch {
 	int jobs;           /* threads; 0 for the number of processors */
 	int recursive;      /* walk folders named as inputs */
 	int follow_symlinks; /* -r: follow links to folders within the folder walked */
-	/* main.c's last touches to each document (--metadata): -1 or an exit code */
-	int (*adjust)(void *ctx, steno_doc *doc);
-	void *ctx;
 } batch;
 
 /* Non-zero when format (a name or alias, in any case) is an archive:

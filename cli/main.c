@@ -361,6 +361,8 @@ static int parse_options(cli *c, int argc, char **argv)
 			if (c->meta_count == MAX_METADATA)
 				return usage_error("too many --metadata options%s", "");
 			c->meta[c->meta_count++] = optarg;
+			c->opts.metadata = c->meta;
+			c->opts.metadata_count = c->meta_count;
 			break;
 		case OPT_ENCODING: c->opts.encoding = optarg; break;
 		case OPT_SOURCEPOS: c->opts.sourcepos = 1; break;
@@ -502,40 +504,12 @@ static int fill_document(void *ctx, int fd, const char *name)
 	return render_to_fd(o->c->to, &o->c->opts, o->doc, fd, ends_with_gz(name), name);
 }
 
-static int apply_metadata(const cli *c, steno_doc *doc)
-{
-	for (size_t i = 0; i < c->meta_count; i++) {
-		const char *eq = strchr(c->meta[i], '=');
-		size_t klen = (size_t)(eq - c->meta[i]);
-		char *key = malloc(klen + 1);
-		if (!key)
-			return EXIT_INTERNAL;
-		memcpy(key, c->meta[i], klen);
-		key[klen] = '\0';
-		steno_status st = steno_meta_set(doc, key, eq + 1);
-		free(key);
-		if (st != STENO_OK)
-			return EXIT_INTERNAL;
-	}
-	return -1;
-}
-
-/* batch.h's adjust: --metadata on each document of a batch. */
-static int adjust_document(void *ctx, steno_doc *doc)
-{
-	return apply_metadata(ctx, doc);
-}
-
 /* One named file is parsed from the file, so a reader that streams
  * never has the whole input in memory; several are joined first. */
 static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, steno_error *err)
 {
-	/* the passes run after --metadata, which they may read (language=fr
-	 * gives --smart its marks) */
-	steno_options opts = c->opts;
-	opts.passes = 0;
 	if (ninputs == 1 && strcmp(inputs[0], "-") != 0) {
-		steno_doc *doc = steno_parse_file(inputs[0], c->from, &opts, err);
+		steno_doc *doc = steno_parse_file(inputs[0], c->from, &c->opts, err);
 		if (!doc)
 			*rc = exit_code_for(err->code);
 		return doc;
@@ -550,7 +524,7 @@ static steno_doc *parse_inputs(cli *c, char **inputs, int ninputs, int *rc, sten
 		free(buf);
 		return NULL;
 	}
-	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &opts, err);
+	steno_doc *doc = steno_parse(buf ? buf : "", len, c->from, &c->opts, err);
 	free(buf);
 	if (!doc)
 		*rc = exit_code_for(err->code);
@@ -575,23 +549,13 @@ static int convert(cli *c, char **inputs, int ninputs)
 			report(name, &err);
 		return rc;
 	}
-	rc = apply_metadata(c, doc);
-	if (rc == -1 && steno_run_passes(doc, &c->opts, &err) != STENO_OK) {
-		report(name, &err);
-		steno_doc_free(doc);
-		return exit_code_for(err.code);
-	}
 	for (size_t i = 0; i < steno_doc_warning_count(doc); i++)
 		fprintf(stderr, "steno: %s: warning: %s\n", name, steno_doc_warning(doc, i));
-	if (rc == -1) {
-		document_output o = {c, doc};
-		if (c->output && strcmp(c->output, "-") != 0)
-			rc = output_to_path(c->output, fill_document, &o);
-		else
-			rc = render_to_fd(c->to, &c->opts, doc, STDOUT_FILENO, 0, "<stdout>");
-	} else {
-		fprintf(stderr, "steno: out of memory\n");
-	}
+	document_output o = {c, doc};
+	if (c->output && strcmp(c->output, "-") != 0)
+		rc = output_to_path(c->output, fill_document, &o);
+	else
+		rc = render_to_fd(c->to, &c->opts, doc, STDOUT_FILENO, 0, "<stdout>");
 	steno_doc_free(doc);
 	return rc == -1 ? EXIT_OK : rc;
 }
@@ -618,8 +582,7 @@ int main(int argc, char **argv)
 		                   "name the output without .gz", c.output);
 	if (c.output && strcmp(c.output, "-") != 0)
 		output_init();
-	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, c.follow_symlinks,
-	           adjust_document, &c};
+	batch b = {from, c.to, c.output, &c.opts, c.jobs, c.recursive, c.follow_symlinks};
 	if (batch_wanted(&b))
 		return batch_run(&b, inputs, ninputs);
 	return convert(&c, inputs, ninputs);

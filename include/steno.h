@@ -113,6 +113,10 @@ typedef struct steno_options {
 	                         times the input plus 64 MiB.  Beyond: STENO_ERR_LIMIT */
 	steno_budget *inflate_budget; /* shared with parses on other threads (see
 	                         steno_budget_new), or NULL */
+	const char *const *metadata; /* "KEY=VALUE" strings set on each document read,
+	                         over the source's, before the passes run (which may
+	                         read them: language gives --smart its marks); NULL */
+	size_t metadata_count;
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes). */

@@ -95,6 +95,23 @@ static void release_input(owned_input *o)
 	*o = (owned_input){0};
 }
 
+/* The caller's metadata, over the source's. */
+static steno_status set_metadata(steno_doc *doc, const steno_options *opts, steno_error *err)
+{
+	for (size_t i = 0; i < opts->metadata_count; i++) {
+		const char *kv = opts->metadata[i], *eq = kv ? strchr(kv, '=') : NULL;
+		if (!eq || eq == kv)
+			return set_error(err, STENO_ERR_ARG, 0, 0, "metadata wants KEY=VALUE, not '%s'",
+			                 kv ? kv : "(null)");
+		char *key = arena_strndup(&doc->arena, kv, (size_t)(eq - kv));
+		steno_status st = key ? steno_meta_set(doc, key, eq + 1) : STENO_ERR_NOMEM;
+		if (st != STENO_OK)
+			return st == STENO_ERR_NOMEM ? error_nomem(err)
+			                             : set_error(err, st, 0, 0, "bad metadata '%s'", kv);
+	}
+	return STENO_OK;
+}
+
 /* Read in (not gzip'd) with f, release owned (may be NULL) and run the
  * passes.  Whole-input readers get every byte in one buffer; streaming
  * ones take it as it comes. */
@@ -113,6 +130,8 @@ static steno_doc *parse_input(const format *f, const io_input *in, owned_input *
 	steno_status st = f->stream ? f->stream(doc, in, opts, err)
 	                            : f->read(doc, in->head, in->head_len, opts, err);
 	release_input(owned);
+	if (st == STENO_OK)
+		st = set_metadata(doc, opts, err);
 	if (st == STENO_OK)
 		st = steno_run_passes(doc, opts, err);
 	doc->parsing = 0;

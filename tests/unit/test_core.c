@@ -574,6 +574,22 @@ void test_api(void)
 	CHECK(steno_parse(z, len, "text", &opts, &err) == NULL && err.code == STENO_ERR_LIMIT);
 	steno_sink_close(mem);
 
+	/* The caller's metadata is set before the passes, which read it. */
+	const char *meta[] = {"language=de", "title=Presse"};
+	opts.max_input = 0;
+	opts.passes |= STENO_PASS_SMART;
+	opts.metadata = meta;
+	opts.metadata_count = 2;
+	doc = steno_parse("Er sagte \"ja\".", 15, "text", &opts, &err);
+	html = doc ? steno_render_string(doc, "html", NULL, &opts, &err) : NULL;
+	CHECK(html && strstr(html, "\xE2\x80\x9Eja\xE2\x80\x9C")); /* „ja“ */
+	CHECK(doc && steno_meta_count(doc) == 2);
+	free(html);
+	steno_doc_free(doc);
+	meta[1] = "no value";
+	CHECK(steno_parse("x", 1, "text", &opts, &err) == NULL && err.code == STENO_ERR_ARG);
+	CHECK(strstr(err.message, "no value") != NULL);
+
 	CHECK_STR(steno_version(), STENO_VERSION_STRING);
 	CHECK(steno_version_number() == STENO_VERSION);
 	CHECK_STR(steno_status_string(STENO_ERR_PARSE), "parse error");
