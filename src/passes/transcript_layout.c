@@ -34,6 +34,7 @@
 #define INDENT_SLACK     2
 /* Labels in the margin that make one numbered page a transcript. */
 #define LABELS_MIN       2
+#define LABEL_NAMES      8 /* names remembered to see one again */
 #define GAP_MAX          64 /* blanks after a margin number worth counting */
 
 enum line_kind {
@@ -199,22 +200,33 @@ static int learn_edge(const layout *ly)
 	return edge;
 }
 
-/* Labels after the margin ("MR. GRANT:", "Q."), which only a transcript
- * puts there: a poem with numbered lines has none. */
+/* Labels after the margin ("MR. GRANT:", "Q.  Did you"), which only
+ * a transcript puts there, in capitals or naming one speaker again: a
+ * poem with numbered lines has none. */
 static int margin_labels(const layout *ly)
 {
-	int labels = 0;
+	int labels = 0, names = 0;
+	const char *name[LABEL_NAMES];
+	size_t name_len[LABEL_NAMES];
 	for (size_t i = 0; i < ly->count && labels < LABELS_MIN; i++) {
 		const layout_line *ln = &ly->lines[i];
 		transcript_label lab;
 		transcript_name judged;
-		if (!ln->number || !has_text(ln))
-			continue;
 		size_t from = text_from(ln);
-		if (!transcript_label_in_text(ln->first->literal + from, ln->len - from, &lab))
+		if (!ln->number || !has_text(ln) ||
+		    !transcript_label_in_text(ln->first->literal + from, ln->len - from, &lab))
 			continue;
 		transcript_name_judge(lab.name, lab.name_len, &judged);
-		labels += transcript_label_judged(&lab, &judged) && lab.strong && !judged.prose;
+		if (!transcript_label_judged(&lab, &judged))
+			continue;
+		int again = 0;
+		for (int k = 0; k < names && !again; k++)
+			again = name_len[k] == lab.name_len && !memcmp(name[k], lab.name, lab.name_len);
+		if (!again && names < LABEL_NAMES) {
+			name[names] = lab.name;
+			name_len[names++] = lab.name_len;
+		}
+		labels += lab.strong || again;
 	}
 	return labels;
 }
