@@ -36,6 +36,8 @@
 #define LABELS_MIN       2
 #define LABEL_NAMES      8 /* names remembered to see one again */
 #define GAP_MAX          64 /* blanks after a margin number worth counting */
+/* The text's edge is the smallest gap of one numbered line in so many. */
+#define EDGE_SHARE       10
 
 enum line_kind {
 	LINE_TEXT,      /* text that stays text, its margin number gone if it had one */
@@ -184,20 +186,24 @@ static void follow_numbers(layout *ly)
 	}
 }
 
-/* The gap after the number that most numbered lines leave: where the
- * page's text starts.  Labels and new paragraphs stand further in. */
+/* The smallest gap after the number that many numbered lines leave:
+ * where the page's text starts.  Labels and new paragraphs stand
+ * further in, and may well be most of the lines. */
 static int learn_edge(const layout *ly)
 {
-	size_t seen[GAP_MAX + 1] = {0}, best = 0;
-	int edge = 0;
+	size_t seen[GAP_MAX + 1] = {0}, lines = 0;
 	for (size_t i = 0; i < ly->count; i++) {
 		const layout_line *ln = &ly->lines[i];
-		if (ln->number && has_text(ln) && ++seen[ln->gap] > best) {
-			best = seen[ln->gap];
-			edge = ln->gap;
+		if (ln->number && has_text(ln)) {
+			seen[ln->gap]++;
+			lines++;
 		}
 	}
-	return edge;
+	size_t many = lines / EDGE_SHARE > 2 ? lines / EDGE_SHARE : 2;
+	for (int gap = 0; gap <= GAP_MAX; gap++)
+		if (seen[gap] >= many)
+			return gap;
+	return GAP_MAX;
 }
 
 /* Labels after the margin ("MR. GRANT:", "Q.  Did you"), which only
@@ -294,8 +300,18 @@ typedef struct key_count {
 	uint64_t key;
 	int gaps;     /* gaps it stands in */
 	int last_gap; /* the last of them, so a gap counts once */
+	long number;  /* its first number the first time */
+	int varies;   /* the number changes from page to page: it is the page's */
 	int used;
 } key_count;
+
+/* A line between pages, of text: a running header the reader took for
+ * a title is one too. */
+static int furniture_candidate(const layout_line *ln)
+{
+	return ln->between >= 0 && (ln->kind == LINE_TEXT || ln->kind == LINE_HEADING) &&
+	       ln->plain && ln->feed < ln->len;
+}
 
 static key_count *key_slot(key_count *table, size_t cap, uint64_t key)
 {
@@ -317,12 +333,13 @@ static int find_furniture(layout *ly, size_t between)
 		return -1;
 	for (size_t i = 0; i < ly->count; i++) {
 		layout_line *ln = &ly->lines[i];
-		if (ln->between < 0 || ln->kind != LINE_TEXT || !ln->plain || ln->feed >= ln->len)
+		if (!furniture_candidate(ln))
 			continue;
 		ln->key = furniture_key(ln->first->literal + ln->feed, ln->len - ln->feed, &ln->printed);
 		key_count *k = key_slot(table, cap, ln->key);
 		if (!k->used)
-			*k = (key_count){.key = ln->key, .used = 1, .last_gap = -1};
+			*k = (key_count){.key = ln->key, .used = 1, .last_gap = -1, .number = ln->printed};
+		k->varies |= ln->printed != k->number;
 		if (k->last_gap != ln->between) {
 			k->gaps++;
 			k->last_gap = ln->between;
@@ -330,12 +347,12 @@ static int find_furniture(layout *ly, size_t between)
 	}
 	for (size_t i = 0; i < ly->count; i++) {
 		layout_line *ln = &ly->lines[i];
-		if (ln->between < 0 || ln->kind != LINE_TEXT || !ln->plain || ln->feed >= ln->len)
+		if (!furniture_candidate(ln))
 			continue;
 		const key_count *k = key_slot(table, cap, ln->key);
 		if (k->gaps >= 2 && 2 * k->gaps >= ly->pages)
 			ln->kind = LINE_FURNITURE;
-		else
+		if (ln->kind != LINE_FURNITURE || !k->varies)
 			ln->printed = -1;
 	}
 	free(table);
@@ -519,13 +536,23 @@ static int anchors(builder *b, const layout_line *ln, steno_node *to, steno_node
 	return 0;
 }
 
+/* A heading's margin goes, and from the title the reader took from it. */
+static int untitle(steno_doc *doc, const layout_line *ln)
+{
+	const char *title = steno_meta_get(doc, "title"), *s = ln->first->literal;
+	size_t from = text_from(ln);
+	int titled = title && strlen(title) == ln->len && !memcmp(title, s, ln->len);
+	transcript_text_keep(ln->first, from, ln->len);
+	return titled && steno_meta_set(doc, "title", s + from) != STENO_OK ? -1 : 0;
+}
+
 static int add_text(builder *b, const layout_line *ln)
 {
 	b->note = NULL;
 	if (ln->kind == LINE_HEADING) {
 		b->para = NULL;
-		if (ln->plain && text_from(ln))
-			transcript_text_keep(ln->first, text_from(ln), ln->len);
+		if (ln->plain && text_from(ln) && untitle(b->ly->doc, ln) < 0)
+			return -1;
 		return anchors(b, ln, ln->block, ln->first);
 	}
 	if (opens_paragraph(b, ln)) {
@@ -568,9 +595,10 @@ static void drop_emptied(builder *b)
 		if (blk == last)
 			continue;
 		last = blk;
-		if (blk->type == STENO_NODE_PARAGRAPH && !blk->first) {
+		if ((blk->type == STENO_NODE_PARAGRAPH || blk->type == STENO_NODE_HEADING) &&
+		    !blk->first) {
 			steno_node_unlink(blk);
-			b->added--;
+			b->added -= blk->type == STENO_NODE_PARAGRAPH;
 		}
 	}
 }
