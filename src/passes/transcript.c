@@ -226,6 +226,9 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	ll->time_line = 0;
+	/* a line's number or a page break before the label holds no text */
+	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
+		n = n->next;
 	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
 		return label_on_line(t, n->next->next, ll);
@@ -748,7 +751,7 @@ static int only_events(const steno_node *p)
 	int events = 0;
 	for (const steno_node *n = p->first; n; n = n->next) {
 		if (n->type == STENO_NODE_EVENT)
-			events++;
+			events += !transcript_is_anchor(n);
 		else if (!transcript_is_break(n) && !(n->type == STENO_NODE_TEXT && blank_text(n)))
 			return 0;
 	}
@@ -866,6 +869,8 @@ steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 	size_t count = 0, paras = 0;
 	steno_node **list = transcript_collect(doc, holds_turns, &count, &paras);
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
+	if (st == STENO_OK && transcript_layout(doc, list, count, &paras) < 0)
+		st = STENO_ERR_NOMEM;
 	if (st == STENO_OK)
 		st = find_turns(&t, list, count, paras);
 	free(list);

@@ -143,6 +143,26 @@ int transcript_survey_decide(transcript_survey *sv);
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
                               const transcript_name *judged, size_t count);
 
+/* ---- the court reporter's page (transcript_layout.c) ---- */
+
+/* Before the survey: when the paragraphs and headings of the containers
+ * list[0..count) are numbered pages (a margin column counting 1 to N on
+ * each page), margin numbers leave the text for empty events of kind
+ * "line" and each page starts with one of kind "pagebreak", both with
+ * the number in the attribute n; lines between pages that recur on most
+ * pages become notes of kind "furniture"; form feeds go; and the lines
+ * are joined into paragraphs, a new one where a line is set in from the
+ * text's edge.  *paras, the paragraphs the containers hold, is kept
+ * right.  Anything else is left as it is.  0, or -1 on no memory. */
+int transcript_layout(steno_doc *doc, steno_node **list, size_t count, size_t *paras);
+
+/* Is n an anchor: an empty event (a line's number, a page break, TEI's
+ * <pb/>) that stands at a place in the text and holds none? */
+static inline int transcript_is_anchor(const steno_node *n)
+{
+	return n->type == STENO_NODE_EVENT && !n->len;
+}
+
 /* ---- tree helpers (transcript_lex.c) ---- */
 
 /* The length of a court reporter's margin number ("12" then blanks,

@@ -29,6 +29,13 @@ start; and, when the turn opens with a time, again after that time,
 since a timestamp may stand before the label ("[00:01:02] Q:") as well
 as after it ("Q: [00:01:02]"); and a court reporter's line number
 before the label ("3   JUSTICE HALE:  Go on.") opens the turn's text.
+
+Numbered pages (formats/text.md) keep a line's number in an anchor, an
+empty event of kind "line" with the number in "n", and a page's in one
+of kind "pagebreak": an anchor counts as its number, and the turn's
+label again after it.  There, lines that hold only a number (a page's
+number, which its furniture note keeps, or an empty numbered line) are
+not looked for.
 """
 import gzip
 import json
@@ -40,6 +47,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTILINE)
 # A court reporter's line number, which stays text before a turn's label.
 MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
+# Anchors the layout of numbered pages leaves where a number was.
+ANCHORS = ("line", "pagebreak")
+LONE_NUMBER = re.compile(r"^[ \t\f]*[0-9]{1,6}[ \t]*$", re.MULTILINE)
 # Header keys the text reader normalises (formats/text.md).
 KEY_ALIASES = {"location": "place", "participants": "speakers", "lang": "language"}
 
@@ -64,6 +74,10 @@ def json_texts(node, out, names, after_time):
     """Append node's texts to out.  after_time holds the label of a turn
     just entered, to repeat after the time that may open it."""
     if isinstance(node, dict):
+        if node.get("type") == "event" and node.get("kind") in ANCHORS and not node.get("text"):
+            out.append(node.get("attributes", {}).get("n", ""))
+            out.extend(after_time)  # "12   MR. ROE:  Well": the label follows the number
+            return
         if node.get("type") == "turn":
             out.extend(turn_label(node, names))
             after_time[:] = turn_label(node, names)
@@ -147,9 +161,15 @@ def main():
     src_path, json_path = args[as_xml:][:2]
     with open(src_path, "rb") as f:
         raw = f.read()
-    source = norm_words(xml_text(raw)) if as_xml else source_words(decode(raw))
     with open(json_path, encoding="utf-8") as f:
         doc = json.load(f)
+    if as_xml:
+        source = norm_words(xml_text(raw))
+    else:
+        text = decode(raw)
+        if re.search(r'"kind": ?"line"', json.dumps(doc)):
+            text = LONE_NUMBER.sub(" ", text)
+        source = source_words(text)
     texts = []
     for key, value in doc.get("metadata", {}).items():
         texts.append(key)
