@@ -126,6 +126,7 @@ typedef struct known {
 	size_t first_seq;  /* the number of its first label */
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
+	int named_full;          /* of a person: the speaker's name is a label of its own id */
 } known;
 
 typedef struct name_key {
@@ -290,6 +291,84 @@ static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 	return STENO_OK;
 }
 
+/* ---- one person under a full and a short name ----
+ *
+ * "Mr. John Smith" opens the debate and "Mr. Smith" speaks on: one
+ * person when the document has one full name of that surname.  A short
+ * form is an id of a surname alone, after an honorific or not; a full
+ * one has forenames before the surname, and the short form's honorific,
+ * or either has none.  Two Smiths in full leave every Smith apart. */
+
+static const char *const honorifics[] = {"frau", "herr", "m",  "miss", "mlle", "mme",
+                                         "mr",   "mrs",  "ms", "mx",   "sr",   "sra", "srta"};
+
+/* The length of the honorific that starts id ("mr-smith"), with its
+ * dash; 0 when none. */
+static size_t honorific(const char *id)
+{
+	size_t len = strcspn(id, "-");
+	for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++)
+		if (strlen(honorifics[i]) == len && !memcmp(id, honorifics[i], len) && id[len])
+			return len + 1;
+	return 0;
+}
+
+static const char *surname(const char *id)
+{
+	const char *dash = strrchr(id, '-');
+	return dash ? dash + 1 : id;
+}
+
+#define AMBIGUOUS ((uintptr_t)1) /* no entry is at an odd address */
+
+static int same_surname(uintptr_t entry, const void *key, const void *ctx)
+{
+	(void)entry, (void)key, (void)ctx;
+	return 1; /* a table of surnames by hash: a collision only stops a join */
+}
+
+/* Join each short form's names to the one full form of its surname:
+ * the full forms are indexed by surname first, so that a document of
+ * many names costs one look each. */
+static steno_status join_short_forms(transcript_pass *t)
+{
+	table fulls = {0};
+	for (size_t i = 0; i < t->people.cap; i++) {
+		known *q = (known *)t->people.slots[i].entry;
+		const char *family = q ? surname(q->name) : NULL;
+		if (!q || family == q->name + honorific(q->name))
+			continue;
+		uint64_t h = hash_bytes(family, strlen(family));
+		if (table_reserve(&fulls) < 0) {
+			table_free(&fulls);
+			return STENO_ERR_NOMEM;
+		}
+		table_slot *slot = table_find(&fulls, h, same_surname, NULL, NULL);
+		if (slot->entry)
+			slot->entry = AMBIGUOUS;
+		else
+			table_fill(&fulls, slot, h, (uintptr_t)q);
+	}
+	for (size_t i = 0; i < t->names.cap; i++) {
+		known *k = (known *)t->names.slots[i].entry;
+		const char *id = k && !k->long_form ? k->person->name : NULL;
+		size_t hon = id ? honorific(id) : 0;
+		if (!id || surname(id) != id + hon)
+			continue;
+		uintptr_t e = table_get(&fulls, hash_bytes(id + hon, strlen(id + hon)), same_surname,
+		                        NULL, NULL);
+		known *full = e == AMBIGUOUS ? NULL : (known *)e;
+		size_t fhon = full ? honorific(full->name) : 0;
+		if (!full || strcmp(surname(full->name), id + hon) != 0 ||
+		    (fhon && hon && (fhon != hon || memcmp(full->name, id, hon) != 0)))
+			continue;
+		full->count += k->count;
+		k->person = full;
+	}
+	table_free(&fulls);
+	return STENO_OK;
+}
+
 /* The number of the first label whose name recurs: a "Key: value" line
  * before it, its name never labelled again, is a preamble's. */
 static size_t first_recurring(const transcript_pass *t)
@@ -425,15 +504,19 @@ static int speaker_of(transcript_pass *t, const line_label *ll)
 		k->speaker = k->long_form->speaker;
 		return 0;
 	}
-	char id[TRANSCRIPT_ID_MAX], name[CSTR_MAX];
-	transcript_speaker_id(lab, id);
+	/* the person's id: the label's own, or its full form's */
+	char own[TRANSCRIPT_ID_MAX], id[CSTR_MAX], name[CSTR_MAX];
+	transcript_speaker_id(lab, own);
+	cstr(id, k->person->name, k->person->name_len);
 	cstr(name, lab->name, lab->name_len);
+	int full = strcmp(own, id) == 0;
 	size_t i = steno_speaker_find(t->doc, id);
-	if (i == (size_t)-1) {
+	if (i == (size_t)-1 || (full && !k->person->named_full)) {
 		if (steno_speaker_set(t->doc, id, name, NULL) != STENO_OK)
 			return -1;
 		i = steno_speaker_find(t->doc, id);
 	}
+	k->person->named_full |= full;
 	if (speaker_attrs(t, id, lab) != STENO_OK)
 		return -1;
 	const char **ids = arena_alloc(&t->doc->arena, sizeof *ids);
@@ -616,6 +699,8 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 		warn_unsure(t);
 		return st;
 	}
+	if (join_short_forms(t) != STENO_OK)
+		return STENO_ERR_NOMEM;
 	t->first_recurring = first_recurring(t);
 	t->seq = 0;
 	for (size_t i = 0; i < count && st == STENO_OK; i++)

@@ -52,6 +52,14 @@ static const char *const titles[] = {
 	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
 };
 
+/* Letters after a name that do not change whose it is: "MS ROE KC" and
+ * "MS ROE" are one person.  Sorted; "Jr." and "Sr." are not here, as
+ * they tell a father from a son. */
+static const char *const post_nominals[] = {
+	"cbe", "ch", "dbe", "esq", "esq.", "frs", "gbe", "jp", "kbe", "kc", "mbe", "md",
+	"mep", "mha", "mla", "mp", "mpp", "msp", "obe", "pc", "phd", "qc", "sc", "td",
+};
+
 /* Lower-case words that may stand inside a name: "Ursula von der Leyen",
  * "Minister for Finance", "Mr. SMITH of New Jersey".
  * None is longer than CONNECTOR_MAX bytes, which spares most words of
@@ -631,6 +639,23 @@ static size_t skip_titles(const char *s, size_t len)
 	}
 }
 
+/* The end of s[from..len) without its post-nominal letters, of which
+ * one word at least is left: "Jane Roe, KC" -> "Jane Roe". */
+static size_t cut_post_nominals(const char *s, size_t from, size_t len)
+{
+	for (;;) {
+		size_t end = len;
+		while (end > from && (s[end - 1] == ' ' || s[end - 1] == ','))
+			end--;
+		size_t word = end;
+		while (word > from && s[word - 1] != ' ' && s[word - 1] != ',')
+			word--;
+		if (word == from || !in_list(s + word, end - word, post_nominals, COUNT(post_nominals)))
+			return end;
+		len = word;
+	}
+}
+
 void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_MAX])
 {
 	if (lab->qa) {
@@ -639,9 +664,10 @@ void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_M
 		return;
 	}
 	size_t skip = skip_titles(lab->name, lab->name_len), o = 0, n;
-	for (size_t i = skip; i < lab->name_len && o < TRANSCRIPT_ID_MAX - 1; i += n) {
+	size_t name_end = cut_post_nominals(lab->name, skip, lab->name_len);
+	for (size_t i = skip; i < name_end && o < TRANSCRIPT_ID_MAX - 1; i += n) {
 		uint32_t cp = (unsigned char)lab->name[i];
-		n = cp < 0x80 ? 1 : utf8_decode(lab->name + i, lab->name_len - i, &cp);
+		n = cp < 0x80 ? 1 : utf8_decode(lab->name + i, name_end - i, &cp);
 		if (!n) { /* reader text is UTF-8; should a byte not be, the id stays valid */
 			n = 1;
 			cp = 0xFFFD;
