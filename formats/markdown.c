@@ -325,9 +325,10 @@ static int cmark_options(const steno_options *opts)
 static cmark_node *parse(const char *s, size_t len, size_t body, size_t blank_lines,
                          const steno_options *opts)
 {
-	static const char newlines[64] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
-	                                 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
-	                                 "\n\n\n\n\n\n\n\n\n\n\n";
+	/* set, not spelt out: a literal one short left a NUL in each 64
+	 * lines, which cmark reads as U+FFFD */
+	char newlines[64];
+	memset(newlines, '\n', sizeof newlines);
 	cmark_parser *p = cmark_parser_new(cmark_options(opts));
 	if (!p)
 		return NULL;

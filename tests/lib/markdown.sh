@@ -117,6 +117,27 @@ if md != txt:
 PY
 }
 
+# Front matter of any length leaves the body alone, and the body's
+# source positions count the front matter's lines.
+md_long_front_matter() {
+	python3 -c '
+print("---")
+for i in range(200): print("k%d: v%d" % (i, i))
+print("---")
+print()
+print("Body text.")' >"$TMP/fm-long.md" &&
+		"$STENO" -t json --sourcepos "$TMP/fm-long.md" >"$TMP/fm-long.json" &&
+		python3 - "$TMP/fm-long.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert len(doc["metadata"]) >= 200, len(doc["metadata"])
+body = doc["children"]
+assert len(body) == 1, body
+assert body[0]["children"] == [{"type": "text", "text": "Body text."}], body
+assert body[0]["pos"][0] == 204, body[0]["pos"]
+PY
+}
+
 run_markdown() {
 	md_spec
 	md_corpus
@@ -125,4 +146,5 @@ run_markdown() {
 	check "Markdown: 10000 nested brackets and emphasis openers" md_deep_brackets
 	check "Markdown: 50 MB input, every block kept" md_large
 	check "Markdown and plain-text transcript: same speakers and turns" md_transcript_pair
+	check "Markdown: 200 keys of front matter, the body whole and at its line" md_long_front_matter
 }
