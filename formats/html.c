@@ -221,6 +221,15 @@ static void put_node_attrs(html *h, const steno_node *n)
 	for (a = n->attrs; a; a = a->next) {
 		if (!a->name || !*a->name || data_name_reserved(a->name))
 			continue;
+		/* the source's xml:id is the element's id, so that a link or a
+		 * citation ("#u1.s2") reaches it; the XML readers keep ids
+		 * unique, renaming repeats */
+		if (strcmp(a->name, "xml:id") == 0 && *a->value && !strpbrk(a->value, " \t\n\r\f")) {
+			PUT_LIT(h, " id=\"");
+			put_attr_value(h, a->value);
+			sink_putc(h->s, '"');
+			continue;
+		}
 		PUT_LIT(h, " data-");
 		put_data_name(h, a->name);
 		PUT_LIT(h, "=\"");
