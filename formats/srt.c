@@ -147,7 +147,7 @@ static steno_node *current(srt *r)
 	return r->depth ? r->stack[r->depth - 1] : NULL;
 }
 
-/* <i> <b> <u> and their ends, <font ...> and </font>, any case: the
+/* <i> <b> <u> and their ends, <s>, <font ...> and theirs, any case: the
  * length of the tag at s, or 0 when it is none (and so text). */
 static size_t tag_at(const char *s, size_t len, char *name, int *end)
 {
@@ -156,6 +156,10 @@ static size_t tag_at(const char *s, size_t len, char *name, int *end)
 	i += (size_t)*end;
 	if (i + 1 < len && strchr("ibuIBU", s[i]) && s[i + 1] == '>') {
 		*name = (char)(s[i] | 0x20);
+		return i + 2;
+	}
+	if (i + 1 < len && (s[i] | 0x20) == 's' && s[i + 1] == '>') {
+		*name = 'f'; /* strike-through: steno's tree has none, the text stays */
 		return i + 2;
 	}
 	if (len - i >= 4 && !strncasecmp(s + i, "font", 4) &&

@@ -8,6 +8,8 @@
  * block ends before a second "-->" line, which starts the next) is a
  * copy of the scanner taken before that line. */
 #include <limits.h>
+#include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +165,21 @@ static int is_line_number(const char *s, size_t len)
 	return has_digit(s, len);
 }
 
+/* A number a double holds: HTML's rules for floating-point numbers
+ * refuse one that rounds to infinity. */
+static int finite_number(const char *s, size_t len)
+{
+	char buf[512];
+	if (len >= sizeof buf)
+		return 0;
+	/* strtod reads the locale's decimal point */
+	const char *point = localeconv()->decimal_point;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = s[i] == '.' && point && *point ? *point : s[i];
+	buf[len] = '\0';
+	return isfinite(strtod(buf, NULL));
+}
+
 static int is_one_of(const char *s, size_t len, const char *words)
 {
 	for (const char *w = words; *w; w += strlen(w) + 1)
@@ -189,8 +206,10 @@ enum { S_REGION, S_VERTICAL, S_LINE, S_POSITION, S_SIZE, S_ALIGN, S_COUNT };
 static const char *const setting_names[S_COUNT] = {"region", "vertical", "line", "position",
                                                    "size",   "align"};
 
-/* Which setting name=value is, when valid; -1 when not. */
-static int cue_setting(vtt *r, span name, span v)
+/* Which setting name=value is, when valid; -1 when not.  *cut is set
+ * shorter than v when only v's first *cut bytes stand: an alignment not
+ * understood leaves a line or position standing. */
+static int cue_setting(vtt *r, span name, span v, size_t *cut)
 {
 	span a, b;
 	int comma;
@@ -211,16 +230,16 @@ static int cue_setting(vtt *r, span name, span v)
 		case S_LINE:
 			comma = split_comma(v, &a, &b);
 			if (comma && !is_one_of(b.s, b.len, "start\0center\0end\0"))
-				return -1;
+				*cut = a.len;
 			if (!has_digit(a.s, a.len))
 				return -1;
 			if (a.len && a.s[a.len - 1] == '%')
 				return is_percentage(a.s, a.len) ? k : -1;
-			return is_line_number(a.s, a.len) ? k : -1;
+			return is_line_number(a.s, a.len) && finite_number(a.s, a.len) ? k : -1;
 		case S_POSITION:
 			comma = split_comma(v, &a, &b);
 			if (comma && !is_one_of(b.s, b.len, "line-left\0center\0line-right\0"))
-				return -1;
+				*cut = a.len;
 			return is_percentage(a.s, a.len) ? k : -1;
 		case S_SIZE: return is_percentage(v.s, v.len) ? k : -1;
 		case S_ALIGN: return is_one_of(v.s, v.len, "start\0center\0end\0left\0right\0") ? k : -1;
@@ -259,7 +278,9 @@ static char *cue_settings(vtt *r, const char *s, size_t len)
 			continue;
 		span name = {tok.s, (size_t)(colon - tok.s)};
 		span v = {colon + 1, tok.len - name.len - 1};
-		int k = cue_setting(r, name, v);
+		size_t cut = v.len;
+		int k = cue_setting(r, name, v, &cut);
+		v.len = cut;
 		if (k >= 0) {
 			if (k == S_LINE && negative_zero(v))
 				v.s++, v.len--;
@@ -669,7 +690,7 @@ static size_t split_lines(vtt *r, const char *s, size_t len)
 				return (size_t)-1;
 			r->lines = grown;
 		}
-		r->lines[n++] = (cues_line){s + i, e - i};
+		r->lines[n++] = (cues_line){s + i, e - i, 0};
 		if (e == len)
 			break;
 		i = e + (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n' ? 2 : 1);
@@ -685,19 +706,9 @@ static int blank_line(const cues_line *l)
 	return 1;
 }
 
-/* Word times ("<00:00:01.500>") in a cue's text: automatic captions
- * that roll up, repeating the line before. */
-static int has_word_times(const char *s, size_t len)
-{
-	for (const char *p = s; (p = memchr(p, '<', len - (size_t)(p - s))); p++)
-		if (p + 1 < s + len && p[1] >= '0' && p[1] <= '9')
-			return 1;
-	return 0;
-}
-
 static int cue_body(vtt *r, cue_text *ct, const char *text, size_t text_len)
 {
-	if (!r->rolling && has_word_times(text, text_len))
+	if (!r->rolling && cues_has_word_times(text, text_len))
 		r->rolling = 1;
 	if (!r->rolling)
 		return parse_cue_text(r, ct, text, text_len);
@@ -769,9 +780,6 @@ static int parse_timing(const char *s, size_t len, cue_block *b)
 	if (!(n = cues_time(s + i, len - i, 1, &b->end)))
 		return 0;
 	i += n;
-	/* the settings must be apart from the time */
-	if (i < len && !is_ws(s[i]))
-		return 0;
 	b->timing_len = len - at;
 	b->settings_at = i - at;
 	return 1;

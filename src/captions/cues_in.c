@@ -230,7 +230,12 @@ static int change_turn(cues_in *c)
 	c->pending_break = 0;
 	if (c->turn && c->para && c->pending_voice == c->speaker && !c->pending_mark)
 		return 0;
-	return open_turn(c, c->pending_voice);
+	if (open_turn(c, c->pending_voice) < 0)
+		return -1;
+	/* the label as written leaves the text, as the transcript pass's do */
+	return c->pending_label && steno_node_set_attr(c->turn, "label", c->pending_label) != STENO_OK
+	               ? -1
+	               : 0;
 }
 
 /* Put the cue's time node down where its content starts. */
@@ -334,6 +339,9 @@ static size_t read_mark(cues_in *c, const char *s, size_t len)
 	c->pending_voice = name ? speaker_of(c, s + used, name) : NULL;
 	if (name && !c->pending_voice)
 		return (size_t)-1;
+	c->pending_label = name ? arena_strndup(&c->doc->arena, s + used, name) : NULL;
+	if (name && !c->pending_label)
+		return (size_t)-1;
 	c->pending_mark = 1;
 	c->changes = 1;
 	c->pending_break = 0;
@@ -382,6 +390,7 @@ int cues_in_voice(cues_in *c, const char *name, size_t len)
 	if (!id)
 		return -1;
 	c->pending_voice = id;
+	c->pending_label = NULL;
 	c->pending_mark = 0;
 	c->changes = 1;
 	return 0;
@@ -444,17 +453,34 @@ static int same_words(const cues_line *a, const cues_line *b)
 	return x == -1 && y == -1;
 }
 
-size_t cues_in_repeated(cues_in *c, const cues_line *lines, size_t count)
+int cues_has_word_times(const char *s, size_t len)
 {
-	size_t most = count < c->prev_count ? count : c->prev_count, k = most;
-	for (; k > 0; k--) {
-		size_t i = 0;
-		while (i < k && same_words(&c->prev[c->prev_count - k + i], &lines[i]))
-			i++;
-		if (i == k)
-			break;
+	for (const char *p = s; (p = memchr(p, '<', len - (size_t)(p - s))); p++)
+		if (p + 1 < s + len && p[1] >= '0' && p[1] <= '9')
+			return 1;
+	return 0;
+}
+
+/* Do the first k lines repeat the last k of the cue before? */
+static int repeats(const cues_in *c, const cues_line *lines, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		const cues_line *was = &c->prev[c->prev_count - k + i];
+		if (!was->rolled || cues_has_word_times(lines[i].s, lines[i].len) ||
+		    !same_words(was, &lines[i]))
+			return 0;
 	}
+	return 1;
+}
+
+size_t cues_in_repeated(cues_in *c, cues_line *lines, size_t count)
+{
+	size_t k = count < c->prev_count ? count : c->prev_count;
+	while (k > 0 && !repeats(c, lines, k))
+		k--;
 	size_t keep = count < CUES_ROLL_LINES ? count : CUES_ROLL_LINES;
+	for (size_t i = count - keep; i < count; i++)
+		lines[i].rolled = i < k || cues_has_word_times(lines[i].s, lines[i].len);
 	memcpy(c->prev, lines + count - keep, keep * sizeof *lines);
 	c->prev_count = keep;
 	return k;

@@ -16,6 +16,7 @@
 typedef struct cues_line {
 	const char *s;
 	size_t len;
+	int rolled; /* it has word times, or repeats a line that had */
 } cues_line;
 
 typedef struct cues_in {
@@ -30,6 +31,7 @@ typedef struct cues_in {
 	int cue_line;       /* its timing line, for source positions */
 	int changes;        /* a turn begins at the next content: a voice or a mark */
 	const char *pending_voice; /* its speaker id, or NULL when unknown */
+	const char *pending_label; /* the capitals label after a mark, as written */
 	int pending_mark;   /* a mark asked for it: a turn even for the same voice */
 	int pending_break;  /* a line break held back until the next line's content */
 	int64_t last_end;   /* the end of the cue before, or STENO_TIME_NONE */
@@ -68,14 +70,18 @@ steno_node *cues_in_block(cues_in *c, steno_node_type type);
 int cues_in_end(cues_in *c);
 
 /* How many of a cue's first lines (at most CUES_ROLL_LINES) repeat the
- * last lines of the cue before, their markup aside, as captions that
- * roll up a line at a time repeat them; the cue's last lines are kept
- * for the next.  The lines must outlive the next call. */
-size_t cues_in_repeated(cues_in *c, const cues_line *lines, size_t count);
+ * last lines of the cue before as captions that roll up a line at a
+ * time repeat them: the same words without their word times, of a line
+ * that had them (or repeated one that had).  The cue's last lines are
+ * kept for the next; they must outlive the next call. */
+size_t cues_in_repeated(cues_in *c, cues_line *lines, size_t count);
 
 /* "UTF-16LE" or "UTF-16BE" when data, without a byte-order mark, reads
  * as UTF-16 (every other byte NUL, as ASCII text is), else NULL. */
 const char *cues_utf16_guess(const char *data, size_t len);
+
+/* Does s[0..len) hold a word time ("<00:00:01.500>")? */
+int cues_has_word_times(const char *s, size_t len);
 
 /* A cue time at s[0..len): its length and the time in *ms, or 0.
  * strict: WebVTT's timestamp, [hh:]mm:ss.ttt with two-digit minutes and
