@@ -676,7 +676,15 @@ static int parse_cue_text(vtt *r, cue_text *ct, const char *s, size_t len)
 
 /* ---- blocks ---- */
 
-/* The cue's lines, for rolling captions. */
+static int blank_line(const cues_line *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (!is_ws(l->s[i]))
+			return 0;
+	return 1;
+}
+
+/* The cue's lines that are not blank, for rolling captions. */
 static size_t split_lines(vtt *r, const char *s, size_t len)
 {
 	size_t n = 0;
@@ -690,20 +698,13 @@ static size_t split_lines(vtt *r, const char *s, size_t len)
 				return (size_t)-1;
 			r->lines = grown;
 		}
-		r->lines[n++] = (cues_line){s + i, e - i, 0};
+		r->lines[n] = (cues_line){s + i, e - i, 0};
+		n += !blank_line(&r->lines[n]); /* blank placeholders are no line of words */
 		if (e == len)
 			break;
 		i = e + (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n' ? 2 : 1);
 	}
 	return n;
-}
-
-static int blank_line(const cues_line *l)
-{
-	for (size_t i = 0; i < l->len; i++)
-		if (!is_ws(l->s[i]))
-			return 0;
-	return 1;
 }
 
 static int cue_body(vtt *r, cue_text *ct, const char *text, size_t text_len)
@@ -715,17 +716,12 @@ static int cue_body(vtt *r, cue_text *ct, const char *text, size_t text_len)
 	size_t n = split_lines(r, text, text_len);
 	if (n == (size_t)-1)
 		return -1;
-	/* each line once: the repeated ones and the blank placeholders go */
-	int first = 1;
-	for (size_t i = cues_in_repeated(&r->cues, r->lines, n); i < n; i++) {
-		if (blank_line(&r->lines[i]))
-			continue;
-		if (!first && cues_in_break(&r->cues, NULL) < 0)
+	/* each line once: the repeated ones go */
+	size_t first = cues_in_repeated(&r->cues, r->lines, n);
+	for (size_t i = first; i < n; i++)
+		if ((i > first && cues_in_break(&r->cues, NULL) < 0) ||
+		    parse_cue_text(r, ct, r->lines[i].s, r->lines[i].len) < 0)
 			return -1;
-		first = 0;
-		if (parse_cue_text(r, ct, r->lines[i].s, r->lines[i].len) < 0)
-			return -1;
-	}
 	return 0;
 }
 

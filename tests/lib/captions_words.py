@@ -108,6 +108,32 @@ def srt_cues(text):
     return cues
 
 
+WORD_TIME = re.compile(r"<\d")
+
+
+def unrolled(cues):
+    """Automatic captions that roll up (formats/vtt.md): once a cue has
+    word times, a cue's first lines that repeat the last lines of the cue
+    before, without word times, of a line that had them (or repeated one
+    that had), are the roll's copies, not speech."""
+    rolling, prev, out = False, [], []
+    for ms, body in cues:
+        rolling = rolling or bool(WORD_TIME.search(body))
+        if not rolling:
+            out.append((ms, body))
+            continue
+        lines = [line for line in body.split("\n") if line.strip()]
+        key = [TAG.sub("", line).strip() for line in lines]
+        timed = [bool(WORD_TIME.search(line)) for line in lines]
+        k = min(len(lines), len(prev))
+        while k and not all(prev[len(prev) - k + i][1] and not timed[i] and
+                            prev[len(prev) - k + i][0] == key[i] for i in range(k)):
+            k -= 1
+        prev = [(key[i], i < k or timed[i]) for i in range(len(lines))][-3:]
+        out.append((ms, "\n".join(lines[k:])))
+    return out
+
+
 def spoken(cue_text, srt):
     """The words of a cue and its voices; a name after a mark stays a word."""
     voices = [re.sub(r"\s+", " ", v).strip() for v in VOICE.findall(cue_text)]
@@ -133,7 +159,9 @@ def json_words(node, out, exact, names):
             out.append(label)
         elif not exact:
             out.extend(names.get(i, i) for i in node.get("speakers", []))
-    if node.get("type") == "text":
+    # text, events ("[laughs]"), times written in the text; a cue's own
+    # time (it has an "end") is its timing, not its words
+    if "text" in node and "end" not in node.get("attributes", {}):
         out.append(node["text"])
     json_words(node.get("children", []), out, exact, names)
 
@@ -155,7 +183,7 @@ def main():
     with open(src_path, "rb") as f:
         text = decode(f.read())
     srt = src_path.lower().removesuffix(".gz").endswith(".srt")
-    cues = srt_cues(text) if srt else vtt_cues(text)
+    cues = srt_cues(text) if srt else unrolled(vtt_cues(text))
     words, voices = [], []
     for _, body in cues:
         w, v = spoken(body, srt)
