@@ -95,10 +95,12 @@ const char *cues_utf16_guess(const char *data, size_t len)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
 		zero[i & 1] += !s[i];
-	/* most characters of captions are ASCII: their high bytes are NUL */
-	if (zero[1] * 10 >= n * 4 && zero[0] * 20 < n)
+	/* digits, blanks and line ends alone, in timing lines, make most
+	 * characters ASCII, whose high bytes are NUL: of the n / 2 units,
+	 * at least 60 % have one on one side and under 5 % on the other */
+	if (zero[1] * 20 >= n * 6 && zero[0] * 40 < n)
 		return "UTF-16LE";
-	if (zero[0] * 10 >= n * 4 && zero[1] * 20 < n)
+	if (zero[0] * 20 >= n * 6 && zero[1] * 40 < n)
 		return "UTF-16BE";
 	return NULL;
 }
