@@ -21,13 +21,13 @@
 #define STACK_MAX 16 /* <i>, <b>, <u> open at once; deeper ones stay text */
 
 typedef struct line {
-	const char *s;
+	char *s; /* in the decoded input, which text and time nodes share */
 	size_t len; /* without the line end, blanks at the edges trimmed */
 	int no;
 } line;
 
 typedef struct scanner {
-	const char *buf;
+	char *buf;
 	size_t pos, end, lf, cr;
 	int no;
 } scanner;
@@ -216,9 +216,12 @@ static size_t override_at(steno_node *cue, const char *s, size_t len)
 	return n;
 }
 
+/* A line of a cue's text: its pieces share the input, each ending
+ * where the line ends (after its trimmed blanks or at its line end) or
+ * at a tag already read. */
 static int text_line(srt *r, steno_node *cue, const line *ln)
 {
-	const char *s = ln->s;
+	char *s = ln->s;
 	size_t len = ln->len, from = 0;
 	for (size_t i = 0; i < len;) {
 		size_t used = 0;
@@ -232,7 +235,7 @@ static int text_line(srt *r, steno_node *cue, const line *ln)
 			i++;
 			continue;
 		}
-		if (i > from && cues_in_text(&r->cues, current(r), s + from, i - from) < 0)
+		if (i > from && cues_in_text_shared(&r->cues, current(r), s + from, i - from) < 0)
 			return -1;
 		if (name && end)
 			close_tag(r, name);
@@ -240,7 +243,7 @@ static int text_line(srt *r, steno_node *cue, const line *ln)
 			return -1;
 		from = i += used;
 	}
-	return len > from ? cues_in_text(&r->cues, current(r), s + from, len - from) : 0;
+	return len > from ? cues_in_text_shared(&r->cues, current(r), s + from, len - from) : 0;
 }
 
 /* The cue's text: its lines up to a blank line that a cue follows, or a
@@ -279,17 +282,19 @@ static steno_status read_cue(srt *r)
 	timing t;
 	if (!r->has_cur || !is_timing(&r->cur, &t))
 		return STENO_ERR_PARSE;
-	steno_node *cue = cues_in_cue(&r->cues, t.start, t.end, r->cur.s, t.start_len, r->cur.no);
-	if (!cue || (*id && steno_node_set_attr(cue, "id", id) != STENO_OK))
-		return STENO_ERR_NOMEM;
 	size_t rest = t.rest;
 	while (rest < r->cur.len && is_blank(r->cur.s[rest]))
 		rest++;
-	if (rest < r->cur.len) {
-		char *settings = arena_strndup(&r->doc->arena, r->cur.s + rest, r->cur.len - rest);
-		if (!settings || steno_node_set_attr(cue, "settings", settings) != STENO_OK)
-			return STENO_ERR_NOMEM;
-	}
+	/* copied before the time node ends the start's text */
+	char *settings = rest < r->cur.len
+	                         ? arena_strndup(&r->doc->arena, r->cur.s + rest, r->cur.len - rest)
+	                         : NULL;
+	if (rest < r->cur.len && !settings)
+		return STENO_ERR_NOMEM;
+	steno_node *cue = cues_in_cue(&r->cues, t.start, t.end, r->cur.s, t.start_len, r->cur.no);
+	if (!cue || (*id && steno_node_set_attr(cue, "id", id) != STENO_OK) ||
+	    (settings && steno_node_set_attr(cue, "settings", settings) != STENO_OK))
+		return STENO_ERR_NOMEM;
 	advance(r);
 	if (cue_text(r, cue) < 0 || cues_in_end(&r->cues) < 0)
 		return STENO_ERR_NOMEM;

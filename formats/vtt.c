@@ -27,7 +27,7 @@
  * searched for at every line, so a file without a CR is not searched
  * to its end once per line. */
 typedef struct scanner {
-	const char *buf;
+	char *buf; /* the decoded input, which text and time nodes share */
 	size_t pos, end, lf, cr;
 	int no; /* the number of the line at pos */
 } scanner;
@@ -59,7 +59,7 @@ static size_t find(const scanner *sc, size_t from, int c)
 }
 
 /* The next line into s[0..*len); 0 past the end. */
-static int next_line(scanner *sc, const char **s, size_t *len)
+static int next_line(scanner *sc, char **s, size_t *len)
 {
 	size_t start = sc->pos;
 	if (start >= sc->end)
@@ -638,39 +638,76 @@ static size_t tag(cue_text *ct, const char *s, size_t len, int *fail)
 	return used;
 }
 
-/* The cue-text parsing rules over s[0..len): text, references, tags. */
-static int parse_cue_text(vtt *r, cue_text *ct, const char *s, size_t len)
+/* Text of the input itself into the tree, a line break at each LF:
+ * the nodes share the input (shared), or take copies. */
+static int plain_run(cue_text *ct, char *s, size_t len, int shared)
+{
+	if (!shared)
+		return put(ct, s, len);
+	if (flush_text(ct) < 0)
+		return -1;
+	cues_in *c = &ct->r->cues;
+	for (;;) {
+		char *nl = memchr(s, '\n', len);
+		size_t n = nl ? (size_t)(nl - s) : len;
+		if (n && cues_in_text_shared(c, current(ct), s, n) < 0)
+			return -1;
+		if (!nl)
+			return 0;
+		if (cues_in_break(c, current(ct)) < 0)
+			return -1;
+		s += n + 1;
+		len -= n + 1;
+	}
+}
+
+/* The tag or reference that ch ('<' or '&', as it was before a shared
+ * text node's NUL replaced it) starts at s[i]: it is read from the byte
+ * after.  Where the parse goes on, or (size_t)-1 on no memory. */
+static size_t markup_at(cue_text *ct, const char *s, size_t len, size_t i, char ch)
+{
+	int fail = 0;
+	if (ch == '&') {
+		i += char_ref(ct, s + i, len - i, &fail);
+	} else {
+		fail = flush_text(ct) < 0;
+		if (!fail)
+			i += 1 + tag(ct, s + i + 1, len - i - 1, &fail);
+	}
+	return fail ? (size_t)-1 : i;
+}
+
+/* The cue-text parsing rules over s[0..len): text, references, tags.
+ * shared: text nodes take the input itself, each ending where the
+ * parse has read the byte after it (a '<', '&', line end or the cue's
+ * end); rolling captions keep their lines whole for the next cue's
+ * comparison, so their text is copied. */
+static int parse_cue_text(cue_text *ct, char *s, size_t len, int shared)
 {
 	ct->depth = ct->ignored = 0;
 	ct->len = 0;
-	for (size_t i = 0; i < len;) {
-		if (s[i] == '<') {
-			int fail = 0;
-			if (flush_text(ct) < 0)
-				return -1;
-			i += 1 + tag(ct, s + i + 1, len - i - 1, &fail);
-			if (fail)
-				return -1;
-		} else if (s[i] == '&') {
-			int nomem = 0;
-			i += char_ref(ct, s + i, len - i, &nomem);
-			if (nomem)
-				return -1;
-		} else {
-			size_t run = i;
-			while (run < len && s[run] != '<' && s[run] != '&' && s[run] != '\r')
-				run++;
-			if (put(ct, s + i, run - i) < 0)
-				return -1;
-			if (run < len && s[run] == '\r') {
-				if (put(ct, "\n", 1) < 0)
-					return -1;
-				run += run + 1 < len && s[run + 1] == '\n' ? 2 : 1;
-			}
-			i = run;
+	for (size_t i = 0; i < len && i != (size_t)-1;) {
+		if (s[i] == '<' || s[i] == '&') {
+			i = markup_at(ct, s, len, i, s[i]);
+			continue;
 		}
+		size_t run = i;
+		while (run < len && s[run] != '<' && s[run] != '&' && s[run] != '\r')
+			run++;
+		char stop = run < len ? s[run] : 0; /* read before a NUL replaces it */
+		if (plain_run(ct, s + i, run - i, shared) < 0)
+			return -1;
+		if (stop == '\r') {
+			if (shared ? flush_text(ct) < 0 || cues_in_break(&ct->r->cues, current(ct)) < 0
+			           : put(ct, "\n", 1) < 0)
+				return -1;
+			i = run + (run + 1 < len && s[run + 1] == '\n' ? 2 : 1);
+		} else {
+			i = stop ? markup_at(ct, s, len, run, stop) : run;
+		}
+		if (i == (size_t)-1)
+			return -1;
 	}
-	(void)r;
 	return flush_text(ct);
 }
 
@@ -685,7 +722,7 @@ static int blank_line(const cues_line *l)
 }
 
 /* The cue's lines that are not blank, for rolling captions. */
-static size_t split_lines(vtt *r, const char *s, size_t len)
+static size_t split_lines(vtt *r, char *s, size_t len)
 {
 	size_t n = 0;
 	for (size_t i = 0; i <= len;) {
@@ -707,12 +744,12 @@ static size_t split_lines(vtt *r, const char *s, size_t len)
 	return n;
 }
 
-static int cue_body(vtt *r, cue_text *ct, const char *text, size_t text_len)
+static int cue_body(vtt *r, cue_text *ct, char *text, size_t text_len)
 {
 	if (!r->rolling && cues_has_word_times(text, text_len))
 		r->rolling = 1;
 	if (!r->rolling)
-		return parse_cue_text(r, ct, text, text_len);
+		return parse_cue_text(ct, text, text_len, 1);
 	size_t n = split_lines(r, text, text_len);
 	if (n == (size_t)-1)
 		return -1;
@@ -720,13 +757,13 @@ static int cue_body(vtt *r, cue_text *ct, const char *text, size_t text_len)
 	size_t first = cues_in_repeated(&r->cues, r->lines, n);
 	for (size_t i = first; i < n; i++)
 		if ((i > first && cues_in_break(&r->cues, NULL) < 0) ||
-		    parse_cue_text(r, ct, r->lines[i].s, r->lines[i].len) < 0)
+		    parse_cue_text(ct, (char *)r->lines[i].s, r->lines[i].len, 0) < 0)
 			return -1;
 	return 0;
 }
 
 typedef struct cue_block {
-	const char *id, *timing, *text;
+	char *id, *timing, *text;
 	size_t id_len, timing_len, text_len;
 	int64_t start, end;
 	size_t start_len; /* the start time as written */
@@ -737,7 +774,10 @@ typedef struct cue_block {
 static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 {
 	cues_in *c = &r->cues;
-	steno_node *t = cues_in_cue(c, b->start, b->end, b->timing, b->start_len, b->line);
+	/* the settings are read before the time node ends the start's text */
+	char *settings = cue_settings(r, b->timing + b->settings_at, b->timing_len - b->settings_at);
+	steno_node *t = settings ? cues_in_cue(c, b->start, b->end, b->timing, b->start_len, b->line)
+	                         : NULL;
 	if (!t)
 		return STENO_ERR_NOMEM;
 	if (b->id_len) {
@@ -745,8 +785,7 @@ static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 		if (!id || steno_node_set_attr(t, "id", id) != STENO_OK)
 			return STENO_ERR_NOMEM;
 	}
-	char *settings = cue_settings(r, b->timing + b->settings_at, b->timing_len - b->settings_at);
-	if (!settings || (*settings && steno_node_set_attr(t, "settings", settings) != STENO_OK))
+	if (*settings && steno_node_set_attr(t, "settings", settings) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (cue_body(r, ct, b->text, b->text_len) < 0 || cues_in_end(c) < 0)
 		return STENO_ERR_NOMEM;
@@ -755,7 +794,7 @@ static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 
 /* "start --> end settings": the times, the start's length as written and
  * where the settings begin; 0 when the line is no timing. */
-static int parse_timing(const char *s, size_t len, cue_block *b)
+static int parse_timing(char *s, size_t len, cue_block *b)
 {
 	size_t i = 0, n;
 	while (i < len && is_ws(s[i]))
@@ -842,7 +881,7 @@ static steno_status header_line(vtt *r, const char *s, size_t len)
 static steno_status collect_block(vtt *r, cue_text *ct, int in_header)
 {
 	scanner prev = r->sc;
-	const char *s, *buf = NULL;
+	char *s, *buf = NULL;
 	size_t len, buf_len = 0;
 	int count = 0, seen_arrow = 0, cue = 0, kind = 0, first_line = r->sc.no, bad = 0;
 	cue_block b = {0};
@@ -919,7 +958,7 @@ static void skip_blank_lines(scanner *sc)
  * is the header's text. */
 static steno_status signature(vtt *r, steno_error *err)
 {
-	const char *s;
+	char *s;
 	size_t len;
 	if (!next_line(&r->sc, &s, &len) || len < 6 || memcmp(s, "WEBVTT", 6) != 0 ||
 	    (len > 6 && s[6] != ' ' && s[6] != '\t'))

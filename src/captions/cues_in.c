@@ -230,7 +230,7 @@ static int change_turn(cues_in *c)
 {
 	c->changes = 0;
 	c->pending_break = 0;
-	if (c->turn && c->para && c->pending_voice == c->speaker && !c->pending_mark)
+	if (c->turn && c->pending_voice == c->speaker && !c->pending_mark)
 		return 0;
 	if (open_turn(c, c->pending_voice) < 0)
 		return -1;
@@ -264,13 +264,16 @@ static int place_cue(cues_in *c)
 	return 0;
 }
 
-steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, const char *written,
+steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
                         size_t written_len, int line)
 {
 	char buf[24];
 	steno_node *t = node_add(c->doc, NULL, STENO_NODE_TIME);
-	if (!t || steno_node_set_literal(t, written, written_len) != STENO_OK)
+	if (!t)
 		return NULL;
+	written[written_len] = '\0';
+	t->literal = written;
+	t->len = (uint32_t)written_len; /* a time as written is short */
 	t->as.turn.start = start;
 	snprintf(buf, sizeof buf, "%lld", (long long)end);
 	if (steno_node_set_attr(t, "end", buf) != STENO_OK)
@@ -350,7 +353,7 @@ static size_t read_mark(cues_in *c, const char *s, size_t len)
 	return used + label_used;
 }
 
-int cues_in_text(cues_in *c, steno_node *parent, const char *s, size_t len)
+static int add_text(cues_in *c, steno_node *parent, char *s, size_t len, int shared)
 {
 	if (!len)
 		return 0;
@@ -368,11 +371,27 @@ int cues_in_text(cues_in *c, steno_node *parent, const char *s, size_t len)
 	if (!parent && !(parent = cues_in_container(c)))
 		return -1;
 	c->line_start = 0;
-	if (!node_add_text(c->doc, parent, s, len))
-		return -1;
 	c->para_bytes += len;
 	c->sentence_end = ends_sentence(s, len, c->sentence_end);
+	if (!shared || len > NODE_MAX_LEN)
+		return node_add_text(c->doc, parent, s, len) ? 0 : -1;
+	steno_node *t = node_add(c->doc, parent, STENO_NODE_TEXT);
+	if (!t)
+		return -1;
+	s[len] = '\0';
+	t->literal = s;
+	t->len = (uint32_t)len;
 	return 0;
+}
+
+int cues_in_text(cues_in *c, steno_node *parent, const char *s, size_t len)
+{
+	return add_text(c, parent, (char *)s, len, 0); /* not written: a copy is made */
+}
+
+int cues_in_text_shared(cues_in *c, steno_node *parent, char *s, size_t len)
+{
+	return add_text(c, parent, s, len, 1);
 }
 
 int cues_in_break(cues_in *c, steno_node *parent)

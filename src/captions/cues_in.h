@@ -44,11 +44,13 @@ typedef struct cues_in {
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts);
 
-/* A cue from start to end (ms); written: its start as written.  Returns
- * the cue's time node, which the reader may give attributes (its end is
- * one already), NULL on no memory.  Its text follows through the calls
- * below, then cues_in_end. */
-steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, const char *written,
+/* A cue from start to end (ms); written: its start as written, in the
+ * reader's own buffer, which the node takes rather than a copy:
+ * written[written_len] becomes its NUL, so the reader must be done with
+ * that byte.  Returns the cue's time node, which the reader may give
+ * attributes (its end is one already), NULL on no memory.  Its text
+ * follows through the calls below, then cues_in_end. */
+steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
                         size_t written_len, int line);
 /* The inline container the cue's next content goes into, once its place
  * is settled (a new turn or paragraph); NULL on no memory.  Text goes
@@ -59,6 +61,11 @@ steno_node *cues_in_container(cues_in *c);
  * capitals after it names the new one); else an inline element the
  * reader made in the container.  -1 on no memory. */
 int cues_in_text(cues_in *c, steno_node *parent, const char *s, size_t len);
+/* The same for text in the reader's own buffer, which the node takes
+ * rather than a copy: s[len] becomes its NUL, so the reader must be
+ * done with that byte (captions are mostly text: a copy of each piece
+ * was most of a document's memory). */
+int cues_in_text_shared(cues_in *c, steno_node *parent, char *s, size_t len);
 /* A line break inside the cue's text (parent as for cues_in_text). */
 int cues_in_break(cues_in *c, steno_node *parent);
 /* The speaker changes to name (a <v> voice) at the cue's next content. */

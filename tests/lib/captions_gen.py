@@ -51,9 +51,9 @@ def rolling(n, out):
 
 def by_size(n, out):
     out.write("WEBVTT\nKind: captions\nLanguage: en\n\n")
-    i = size = 0
+    i = size = t = 0
     while size < n:
-        t = i * 2500 + (3000 if i % 17 == 0 else 0)
+        t += 2500 + (3000 if i % 17 == 16 else 0)  # now and then a pause
         text = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(6 + i % 5))
         if i % 2:
             text += "\n<i>%s</i> %s." % (WORDS[i % len(WORDS)], WORDS[(i + 3) % len(WORDS)])
