@@ -56,6 +56,10 @@ static const char usage_text[] =
 	"      --speakers FILE    TEI: name speakers from FILE's listPerson\n"
 	"      --xinclude         XML: include the files xi:include names (only\n"
 	"                         files below the input's folder)\n"
+	"      --pause SECONDS    captions: a silence longer than this between\n"
+	"                         cues starts a new paragraph (default 2)\n"
+	"      --word-times       captions: keep the time of each word (WebVTT\n"
+	"                         <00:00:01.500> inside cues) as a timestamp\n"
 	"  -r, --recursive        convert the readable files in folders named as FILE\n"
 	"                         (and links to files within them)\n"
 	"      --follow-symlinks  with -r, follow links to folders within the\n"
@@ -88,7 +92,8 @@ static const char usage_text[] =
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
-       OPT_MAX_MEMORY, OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS };
+       OPT_MAX_MEMORY, OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS,
+       OPT_PAUSE, OPT_WORD_TIMES };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -106,6 +111,8 @@ static const struct option long_options[] = {
 	{"recover", no_argument, NULL, OPT_RECOVER},
 	{"speakers", required_argument, NULL, OPT_SPEAKERS},
 	{"xinclude", no_argument, NULL, OPT_XINCLUDE},
+	{"pause", required_argument, NULL, OPT_PAUSE},
+	{"word-times", no_argument, NULL, OPT_WORD_TIMES},
 	{"recursive", no_argument, NULL, 'r'},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
 	{"jobs", required_argument, NULL, 'j'},
@@ -308,6 +315,25 @@ static int parse_number_option(cli *c, int ch, const char *arg)
 	return -1;
 }
 
+/* --pause SECONDS: a decimal number of seconds, to the millisecond,
+ * at most a day (a silence no recording has between two cues). */
+static int parse_pause(cli *c, const char *arg)
+{
+	long ms = 0;
+	const char *p = arg;
+	int digits = 0;
+	for (; *p >= '0' && *p <= '9' && ms <= 86400000L; p++, digits++)
+		ms = ms * 10 + (*p - '0') * 1000L;
+	if (*p == '.')
+		for (long unit = 100; *++p >= '0' && *p <= '9'; unit /= 10, digits++)
+			ms += (*p - '0') * unit; /* past the millisecond, unit is 0 */
+	if (!digits || *p || ms > 86400000L)
+		return usage_error("--pause wants seconds from 0 to 86400, such as 1.5, not '%s'",
+		                   arg);
+	c->opts.pause_ms = (int)ms;
+	return -1;
+}
+
 /* "-quotes,+smart": each NAME switches a pass on (+NAME or NAME) or
  * off (-NAME), in order.  NULL, or the first name steno does not know. */
 static const char *parse_passes(unsigned *passes, const char *list)
@@ -380,6 +406,11 @@ static int parse_options(cli *c, int argc, char **argv)
 		case OPT_SPEAKERS: c->opts.speakers = optarg; break;
 		/* the folder is the first input's, known once inputs are */
 		case OPT_XINCLUDE: c->opts.xinclude = "."; break;
+		case OPT_PAUSE:
+			if ((rc = parse_pause(c, optarg)) != -1)
+				return rc;
+			break;
+		case OPT_WORD_TIMES: c->opts.word_times = 1; break;
 		case 'r': c->recursive = 1; break;
 		case OPT_FOLLOW_SYMLINKS: c->follow_symlinks = 1; break;
 		case 'j':

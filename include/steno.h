@@ -117,9 +117,14 @@ typedef struct steno_options {
 	                         over the source's, before the passes run (which may
 	                         read them: language gives --smart its marks); NULL */
 	size_t metadata_count;
+	int pause_ms;         /* captions: a silence between cues longer than this
+	                         starts a new paragraph; default 2000; negative: never */
+	int word_times;       /* captions: keep the times of single words (WebVTT
+	                         <00:00:01.500> inside cues) as time nodes */
 } steno_options;
 
-/* Fill *opts with the defaults (fragment, safe, default passes). */
+/* Fill *opts with the defaults (fragment, safe, default passes, a pause of
+ * 2 s between caption paragraphs). */
 STENO_API void steno_options_init(steno_options *opts);
 
 /* ------------------------------------------------------------------ */

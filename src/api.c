@@ -36,6 +36,7 @@ void steno_options_init(steno_options *opts)
 		return;
 	memset(opts, 0, sizeof *opts);
 	opts->passes = STENO_PASS_DEFAULT;
+	opts->pause_ms = 2000;
 }
 
 static const steno_options *options_or_default(const steno_options *opts, steno_options *tmp)

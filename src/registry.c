@@ -8,8 +8,8 @@
 #include "registry.h"
 
 static const format *const formats[] = {
-	&text_format, &tei_format,  &trs_format, &xml_format, &markdown_format,
-	&html_format, &json_format, &zip_format, &epub_format,
+	&text_format, &tei_format,  &trs_format, &xml_format, &markdown_format, &vtt_format,
+	&srt_format,  &html_format, &json_format, &zip_format, &epub_format,
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof *formats)

@@ -222,14 +222,18 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	return transcript_label_judged(&ll->lab, &ll->name->judged);
 }
 
-/* A label on the line starting at n, or on the next line when n's line
- * is a lone timestamp (as mission logs put it); as label_on_line. */
+/* A label on the line starting at n, after a time node a reader put
+ * there, or on the next line when n's line is a lone timestamp (as
+ * mission logs put it); as label_on_line. */
 static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	ll->time_line = 0;
 	/* a line's number or a page break before the label holds no text */
 	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
 		n = n->next;
+	/* a caption's cue: its time, from the reader, then its text */
+	if (n->type == STENO_NODE_TIME && n->next && !transcript_is_break(n->next))
+		return label_on_line(t, n->next, ll);
 	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
 		return label_on_line(t, n->next->next, ll);

@@ -112,3 +112,4 @@ bench 100000000 3
 STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/xml.sh" || die "the XML benchmark failed"
 STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/archive.sh" || die "the archive benchmark failed"
 STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/markdown.sh" || die "the Markdown benchmark failed"
+STENO="$STENO" BENCH_DIR="$DIR" sh "$HERE/captions.sh" || die "the captions benchmark failed"

@@ -52,6 +52,8 @@ golden_case() { # input name fmt
 			case $(input_format "$input") in tei | trs | xml) xmlmode=--xml ;; *) xmlmode= ;; esac
 			words=words.py # Markdown: the words of cmark's tree, not of its syntax
 			[ "$(input_format "$input")" = markdown ] && words=md_words.py xmlmode=
+			# captions: the cues' spoken words, read apart from timings and markup
+			case $(input_format "$input") in vtt | srt) words=captions_words.py ;; esac
 			check "$name: every word kept in order" python3 "$HERE/lib/$words" $xmlmode "$input" "$out" ;;
 		esac
 		;;
