@@ -58,7 +58,8 @@ def node_text(node):
 def collect_quotes(node, out):
     """Quote nodes in document order (a quote before the quotes nested in it)."""
     if isinstance(node, dict):
-        if node.get("type") == "quote":
+        # reported speech (kind "reported") is no quotation of the text's
+        if node.get("type") == "quote" and node.get("attributes", {}).get("kind") != "reported":
             out.append({"text": node_text(node), "speaker": node.get("speaker"),
                         "attributes": node.get("attributes", {})})
         for key, val in node.items():
