@@ -1017,11 +1017,14 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 {
 	attrib a = {.doc = doc, .lang = attribution_lang_for(doc_language(doc, NULL, NULL))};
 	node_walk w;
-	int bad = 0;
+	int bad = 0, turns = 0;
+	/* one turn is no conversation: a headline "ICYMI: ..." read as a label */
+	for (const steno_node *n = doc->root->first; n && turns < 2; n = n->next)
+		turns += n->type == STENO_NODE_TURN;
 	node_walk_init(&w, doc->root);
 	for (steno_event ev; !bad && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
 		steno_node *n = (steno_node *)w.node;
-		if (n->type == STENO_NODE_TURN)
+		if (n->type == STENO_NODE_TURN && turns > 1)
 			a.turn_ids = ev == STENO_EVENT_ENTER && n->as.turn.count == 1 ? n->as.turn.ids : NULL;
 		if (ev != STENO_EVENT_ENTER || !type_is_block(n->type))
 			continue;

@@ -80,7 +80,8 @@ def speaker_matches(name, person, canonical):
         surname = norm(person["surname"])
     else:
         surname = norm(canonical.split()[-1]) if canonical.split() else ""
-    if n in names:
+    # a name may keep its titles ("Prime Minister Kishida Fumio")
+    if n in names or any(x and n.endswith(" " + x) for x in names):
         return True
     if surname and (n == surname or n.split()[-1] == surname or n.endswith(" " + surname)):
         return True
