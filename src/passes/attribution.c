@@ -328,8 +328,10 @@ static void apposition(const attrib *a, np *p)
 {
 	size_t i = p->end;
 	if (i == 0 || i >= a->tok_count || a->toks[i - 1].gap != GAP_COMMA ||
-	    !in(a->lang->articles, a, i))
+	    (!in(a->lang->articles, a, i) && (upper(a, i) || a->toks[i].quote)))
 		return;
+	/* ", undersecretary to the prime minister," needs no article */
+	i -= !in(a->lang->articles, a, i);
 	size_t k = i + 1, of = 0;
 	for (; k < a->tok_count && k - i < APPOSITION; k++) {
 		if (a->toks[k].quote)
@@ -425,10 +427,12 @@ static np subject_before(const attrib *a, size_t floor, size_t e)
 		return (np){.kind = NP_PRONOUN, .first = e, .end = e + 1, .next = e + 1};
 	if (in(a->lang->roles, a, e)) {
 		for (size_t k = e; k-- > floor && e - k <= 3;) {
-			if (a->toks[k].gap != GAP_SPACE || a->toks[k].quote || upper(a, k))
+			if (a->toks[k].gap != GAP_SPACE || a->toks[k].quote)
 				break;
-			if (in(a->lang->articles, a, k))
+			if (in(a->lang->articles, a, k)) /* "the spokesperson", "Der Sprecher" */
 				return (np){.kind = NP_ROLE, .first = e, .end = e + 1, .next = e + 1};
+			if (upper(a, k))
+				break;
 		}
 	}
 	if (!upper(a, e))
@@ -634,6 +638,9 @@ static void spoke(attrib *a, person *who)
 
 /* ---- attribution beside a quotation ---- */
 
+/* The speaker of a quotation the text gives to someone we cannot name. */
+static person nobody;
+
 /* The last character of quote q's text: ",” he said" needs the comma. */
 static char quote_end(const steno_node *q)
 {
@@ -691,7 +698,8 @@ static np before_quote(const attrib *a, size_t floor, size_t q)
 	int gap = a->toks[e].gap;
 	if (gap == GAP_END)
 		return none;
-	if (gap == GAP_SPACE && !verb(a, e) && !in(a->lang->that, a, e))
+	if (gap == GAP_SPACE && !verb(a, e) && !in(a->lang->that, a, e) &&
+	    !(e > floor && verb(a, e - 1))) /* "told us “...”" */
 		return none;
 	for (size_t v = e + 1; v-- > floor && e - v <= VERB_REACH;) {
 		if (a->toks[v].quote || (v < e && a->toks[v].gap == GAP_END))
@@ -899,6 +907,8 @@ static int attribute_quotes(attrib *a, int *fail)
 		person *who = p.kind ? resolve(a, &p, fail) : NULL;
 		if (*fail)
 			return -1;
+		if (p.kind && !who)
+			said[i] = &nobody; /* someone the text names, whom we do not know */
 		if (who) {
 			said[i] = who;
 			spoke(a, who);
@@ -919,12 +929,14 @@ static int attribute_quotes(attrib *a, int *fail)
 				said[i] = &cont;
 			else if (i == 0 && a->intro)
 				said[i] = a->intro;
-			else if (only && !several)
-				said[i] = only;
+			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))
+				said[i] = only; /* a sentence of its own among one person's */
 		}
+		if (said[i] == &nobody)
+			continue;
 		if (said[i])
 			set_speaker(q, said[i]);
-		else if (turn.ids)
+		else if (turn.ids && !term)
 			set_speaker(q, &turn);
 		else if (term && (!i || a->toks[i - 1].gap != GAP_COLON) &&
 		         steno_node_set_attr(q, "kind", "term") != STENO_OK)
@@ -1019,8 +1031,11 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	node_walk w;
 	int bad = 0, turns = 0;
 	/* one turn is no conversation: a headline "ICYMI: ..." read as a label */
-	for (const steno_node *n = doc->root->first; n && turns < 2; n = n->next)
-		turns += n->type == STENO_NODE_TURN;
+	node_walk_init(&w, doc->root);
+	for (steno_event ev; turns < 2 && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		w.skip = !type_is_block(w.node->type) || w.node->type == STENO_NODE_PARAGRAPH;
+		turns += ev == STENO_EVENT_ENTER && w.node->type == STENO_NODE_TURN;
+	}
 	node_walk_init(&w, doc->root);
 	for (steno_event ev; !bad && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
 		steno_node *n = (steno_node *)w.node;
