@@ -400,12 +400,16 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 /* The subject phrase that ends at token e (inclusive), reading back no
  * further than floor: "Tan", "the spokesperson", "he", "Tan Kefei, a
  * spokesperson for the ministry". */
+static np subject_plain(const attrib *a, size_t floor, size_t e);
+
 static np subject_before(const attrib *a, size_t floor, size_t e)
 {
 	np p = {0};
 	if (e < floor || a->toks[e].quote)
 		return p;
-	if (a->toks[e].gap == GAP_COMMA) {
+	if (a->toks[e].gap != GAP_COMMA)
+		return subject_plain(a, floor, e);
+	{
 		/* an apposition between the name and its verb */
 		size_t c = e;
 		while (c > floor && e - c < APPOSITION && a->toks[c - 1].gap == GAP_SPACE &&
@@ -413,7 +417,7 @@ static np subject_before(const attrib *a, size_t floor, size_t e)
 			c--;
 		if (c <= floor || a->toks[c - 1].gap != GAP_COMMA)
 			return p;
-		p = subject_before(a, floor, c - 1);
+		p = subject_plain(a, floor, c - 1);
 		if (p.kind == NP_NAME) {
 			np q = p;
 			apposition(a, &q);
@@ -423,6 +427,12 @@ static np subject_before(const attrib *a, size_t floor, size_t e)
 		}
 		return p;
 	}
+}
+
+/* The same without an apposition. */
+static np subject_plain(const attrib *a, size_t floor, size_t e)
+{
+	np p = {0};
 	if (in(a->lang->pronouns, a, e))
 		return (np){.kind = NP_PRONOUN, .first = e, .end = e + 1, .next = e + 1};
 	if (in(a->lang->roles, a, e)) {
@@ -901,6 +911,12 @@ static int attribute_quotes(attrib *a, int *fail)
 		size_t limit = i + 1;
 		while (limit < n && !a->toks[limit].quote && (limit == i + 1 || a->toks[limit - 1].gap != GAP_END))
 			limit++;
+		/* a few words inside a clause: a term, whoever speaks after it */
+		if (i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
+		    short_quote(a->pieces[a->toks[i].piece].node)) {
+			floor = i + 1;
+			continue;
+		}
 		np p = after_quote(a, i, limit);
 		if (!p.kind)
 			p = before_quote(a, floor, i);
