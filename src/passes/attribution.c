@@ -17,6 +17,7 @@
  *
  * Only words near a quotation, a comma or the word "that" are read, so
  * the pass costs little beside the text it passes over. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -1026,10 +1027,46 @@ static steno_node *last_quote(const steno_node *p)
 	return NULL;
 }
 
+/* Does paragraph p hold anything the pass reads: a quotation, the word
+ * that opens reported speech, or an end that introduces the next one?
+ * Most paragraphs of a long transcript hold none, and are passed over
+ * without being read word by word. */
+static int worth_reading(const attrib *a, const steno_node *p)
+{
+	const steno_node *last = node_last(p);
+	if (last && last->type == STENO_NODE_TEXT && last->len &&
+	    (last->literal[last->len - 1] == ',' || last->literal[last->len - 1] == ':'))
+		return 1;
+	for (const steno_node *c = p->first; c; c = c->next) {
+		if (c->type == STENO_NODE_QUOTE)
+			return 1;
+		if (c->type != STENO_NODE_TEXT)
+			continue;
+		for (const char *w = a->lang->that; *w;) {
+			size_t len = strcspn(w, " ");
+			char pat[16];
+			if (len + 2 < sizeof pat) {
+				pat[0] = ' ';
+				memcpy(pat + 1, w, len);
+				pat[len + 1] = ' ';
+				if (memmem(c->literal, c->len, pat, len + 2))
+					return 1;
+			}
+			w += len + (w[len] == ' ');
+		}
+	}
+	return 0;
+}
+
 static int paragraph(attrib *a, steno_node *p)
 {
 	int fail = 0;
 	a->para++;
+	if (!worth_reading(a, p)) {
+		a->intro = NULL;
+		a->continued = NULL;
+		return 0;
+	}
 	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
