@@ -44,6 +44,7 @@ enum gap { GAP_SPACE, GAP_COMMA, GAP_COLON, GAP_END };
 
 typedef struct token {
 	size_t at, len;
+	uint64_t hash; /* of its ASCII lower case, for the word lists */
 	unsigned char gap;   /* enum gap, after the token */
 	unsigned char quote; /* a quote node of the paragraph, not a word */
 	size_t piece;        /* for a quote: its piece */
@@ -84,9 +85,21 @@ typedef struct range {
 	person *who;
 } range;
 
+/* A word list's words by hash, so that the many words of a report that
+ * are in no list cost one look each; a hash found is checked against
+ * the list.  Made the first time a list is asked. */
+#define WORD_SETS 16
+typedef struct word_sets {
+	const char *list[WORD_SETS];
+	table words[WORD_SETS];
+	size_t count;
+	int failed; /* no memory: lists are searched as they are */
+} word_sets;
+
 typedef struct attrib {
 	steno_doc *doc;
 	const attribution_lang *lang;
+	word_sets *sets;
 	char *buf;
 	size_t len, cap;
 	piece *pieces;
@@ -105,6 +118,18 @@ typedef struct attrib {
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
 	int known_only;           /* a new one-word name is no one: "China announced that" */
 } attrib;
+
+/* FNV-1a of s with ASCII letters in lower case, as wordlist_has()
+ * compares them. */
+static uint64_t lower_hash(const char *s, size_t len)
+{
+	uint64_t h = HASH_SEED;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h = hash_byte(h, c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c);
+	}
+	return h;
+}
 
 /* ---- the view ---- */
 
@@ -207,12 +232,15 @@ static int abbreviation(const char *s, size_t len)
 	return (len <= 3 && is_upper_at(s, len)) || transcript_is_title(s, len + 1);
 }
 
-static enum gap gap_of(const char *s, size_t from, size_t to, int abbrev)
+/* What stands between from and to; word (len bytes, or NULL) is the
+ * token before, asked whether it abbreviates only at a period. */
+static enum gap gap_of(const char *s, size_t from, size_t to, const char *word, size_t len)
 {
 	enum gap g = GAP_SPACE;
 	for (size_t i = from; i < to; i++) {
 		char c = s[i];
-		if (c == '\n' || c == '!' || c == '?' || c == ';' || (c == '.' && !abbrev))
+		if (c == '\n' || c == '!' || c == '?' || c == ';' ||
+		    (c == '.' && !(word && abbreviation(word, len))))
 			return GAP_END;
 		if (c == ':')
 			g = GAP_COLON;
@@ -257,26 +285,57 @@ static int tokenize(attrib *a)
 			}
 		}
 		t.len = i - start;
+		t.hash = lower_hash(a->buf + start, t.len);
 		if (a->tok_count) {
 			token *prev = &a->toks[a->tok_count - 1];
 			prev->gap = (unsigned char)gap_of(a->buf, prev->at + prev->len, start,
-			                                  !prev->quote &&
-			                                      abbreviation(a->buf + prev->at, prev->len));
+			                                  prev->quote ? NULL : a->buf + prev->at, prev->len);
 		}
 		if (add_token(a, t) < 0)
 			return -1;
 	}
 	if (a->tok_count) {
 		token *last = &a->toks[a->tok_count - 1];
-		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, a->len, 0);
+		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, a->len, NULL, 0);
 	}
 	return 0;
+}
+
+/* The words of list by hash (hash alone: a match is checked), or NULL. */
+static const table *set_of(word_sets *ws, const char *list)
+{
+	for (size_t k = 0; k < ws->count; k++)
+		if (ws->list[k] == list)
+			return &ws->words[k];
+	if (ws->failed || ws->count == WORD_SETS)
+		return NULL;
+	table *t = &ws->words[ws->count];
+	for (const char *w = list; *w;) {
+		size_t len = strcspn(w, " ");
+		uint64_t h = lower_hash(w, len);
+		table_slot *slot = table_reserve(t) < 0 ? NULL : table_find(t, h, NULL, NULL, NULL);
+		if (!slot) {
+			table_free(t);
+			ws->failed = 1;
+			return NULL;
+		}
+		if (!slot->entry)
+			table_fill(t, slot, h, 1);
+		w += len + (w[len] == ' ');
+	}
+	ws->list[ws->count++] = list;
+	return t;
 }
 
 static int in(const char *list, const attrib *a, size_t i)
 {
 	const token *t = &a->toks[i];
-	return !t->quote && wordlist_has(list, a->buf + t->at, t->len, 1);
+	if (t->quote)
+		return 0;
+	const table *set = set_of(a->sets, list);
+	if (set && !table_get(set, t->hash, NULL, NULL, NULL))
+		return 0;
+	return wordlist_has(list, a->buf + t->at, t->len, 1);
 }
 
 static int upper(const attrib *a, size_t i)
@@ -1080,7 +1139,9 @@ static int paragraph(attrib *a, steno_node *p)
 
 steno_status pass_attribution(steno_doc *doc, steno_error *err)
 {
-	attrib a = {.doc = doc, .lang = attribution_lang_for(doc_language(doc, NULL, NULL))};
+	word_sets sets = {0};
+	attrib a = {.doc = doc, .lang = attribution_lang_for(doc_language(doc, NULL, NULL)),
+	            .sets = &sets};
 	node_walk w;
 	int bad = 0, turns = 0;
 	/* one turn is no conversation: a headline "ICYMI: ..." read as a label */
@@ -1111,5 +1172,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	table_free(&a.people);
 	table_free(&a.names);
 	table_free(&a.roles);
+	for (size_t k = 0; k < sets.count; k++)
+		table_free(&sets.words[k]);
 	return bad ? error_nomem(err) : STENO_OK;
 }
