@@ -6,7 +6,7 @@
 # and no one else's; the quoted terms are terms; the speaker table holds
 # his role and ministry.
 press_conference_attributed() {
-	"$STENO" -t json "$1" | python3 -c '
+	"$STENO" -t json --passes=+attribution "$1" | python3 -c '
 import json, sys
 doc = json.load(sys.stdin)
 quotes = []
@@ -39,7 +39,7 @@ hostile_linear() { # pattern n
 	python3 -c '
 import sys
 sys.stdout.write(" ".join([sys.argv[1]] * int(sys.argv[2])) + "\n")' "$1" "$2" >"$TMP/hostile.txt" &&
-		timeout 30 "$STENO" -t json "$TMP/hostile.txt" >"$TMP/hostile.json" &&
+		timeout 30 "$STENO" -t json --passes=+attribution "$TMP/hostile.txt" >"$TMP/hostile.json" &&
 		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
 }
 

@@ -146,7 +146,7 @@ def main():
         if not path:
             skipped.append(name)
             continue
-        status, out = evalset.convert(steno, path)
+        status, out = evalset.convert(steno, path, ["--passes=+attribution"])
         if status == "broken":
             broken.append((name, out))
             continue
