@@ -46,10 +46,11 @@ static const char usage_text[] =
 	"      --sourcepos        record and write source positions\n"
 	"      --unsafe           keep raw HTML and every link scheme\n"
 	"      --smart            typographic dashes, ellipses and apostrophes\n"
-	"      --no-transcript    switch off the transcript and quotation passes\n"
+	"      --no-transcript    switch off the transcript, quotation and\n"
+	"                         attribution passes\n"
 	"      --passes LIST      switch passes on (+NAME or NAME) and off (-NAME),\n"
 	"                         comma-separated; names: transcript, quotes,\n"
-	"                         smart (e.g. --passes=-quotes,+smart)\n"
+	"                         attribution, smart (e.g. --passes=-quotes,+smart)\n"
 	"      --pretty           indent JSON output\n"
 	"      --recover          XML: convert what libxml2's recovery can read of\n"
 	"                         malformed input, with warnings\n"
@@ -343,6 +344,7 @@ static const char *parse_passes(unsigned *passes, const char *list)
 		unsigned bit;
 	} names[] = {{"transcript", STENO_PASS_TRANSCRIPT},
 	             {"quotes", STENO_PASS_QUOTES},
+	             {"attribution", STENO_PASS_ATTRIBUTION},
 	             {"smart", STENO_PASS_SMART}};
 	for (const char *p = list;; p++) {
 		int off = *p == '-';
@@ -365,8 +367,8 @@ static int unknown_pass(const char *bad)
 {
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)strcspn(bad, ","), bad);
-	return usage_error("--passes: unknown pass '%s'; the passes are transcript, quotes and "
-	                   "smart (+NAME switches one on, -NAME off)", name);
+	return usage_error("--passes: unknown pass '%s'; the passes are transcript, quotes, "
+	                   "attribution and smart (+NAME switches one on, -NAME off)", name);
 }
 
 /* Parse the options; returns -1 to go on, or an exit code. */
@@ -395,7 +397,8 @@ static int parse_options(cli *c, int argc, char **argv)
 		case OPT_UNSAFE: c->opts.unsafe = 1; break;
 		case OPT_SMART: c->opts.passes |= STENO_PASS_SMART; break;
 		case OPT_NO_TRANSCRIPT:
-			c->opts.passes &= ~(STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES);
+			c->opts.passes &=
+			    ~(STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES | STENO_PASS_ATTRIBUTION);
 			break;
 		case OPT_PASSES:
 			if ((bad = parse_passes(&c->opts.passes, optarg)) != NULL)

@@ -81,6 +81,8 @@ STENO_API const char *steno_status_string(steno_status code);
 #define STENO_PASS_TRANSCRIPT 0x01u /* speaker labels, timestamps, events, datelines */
 #define STENO_PASS_QUOTES     0x02u /* paired quotation marks into quote nodes */
 #define STENO_PASS_SMART      0x04u /* --, ---, ... and apostrophes */
+#define STENO_PASS_ATTRIBUTION 0x08u /* quotations and reported speech to their speakers */
+/* Attribution is asked for: it costs as much as the other passes together. */
 #define STENO_PASS_DEFAULT    (STENO_PASS_TRANSCRIPT | STENO_PASS_QUOTES)
 
 /* A budget of bytes that parses on several threads share: the gzip

@@ -38,11 +38,12 @@ def locate(row, here, extra):
     return path if path and os.path.exists(path) else None
 
 
-def convert(steno, path):
+def convert(steno, path, options=()):
     """steno -t json of path: ("ok", stdout), ("broken", why) for a crash
     or a timeout, or ("failed", why) for an error exit."""
     try:
-        p = subprocess.run([steno, "-t", "json", path], capture_output=True, timeout=TIMEOUT)
+        p = subprocess.run([steno, "-t", "json", *options, path], capture_output=True,
+                           timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return "broken", "timeout after %ds" % TIMEOUT
     if p.returncode < 0 or p.returncode >= 128:

@@ -18,7 +18,11 @@ const char *quote_mark(const steno_node *n, int depth, int open, size_t *len)
 	                                        {"\xE2\x80\x99", "\xE2\x80\x98"}};
 	const char *kept = steno_node_get_attr(n, "marks");
 
-	if (kept && *kept) {
+	if (kept && !*kept) { /* none: reported speech, which the source wrote without */
+		*len = 0;
+		return kept;
+	}
+	if (kept) {
 		uint32_t cp;
 		size_t all = strlen(kept), first = utf8_decode(kept, all, &cp);
 		first += !first; /* a stray byte, which the escapers replace */

@@ -18,6 +18,8 @@ steno_status steno_run_passes(steno_doc *doc, const steno_options *opts, steno_e
 	} else if (want & STENO_PASS_QUOTES) {
 		st = pass_quotes(doc, err);
 	}
+	if (st == STENO_OK && (want & STENO_PASS_ATTRIBUTION))
+		st = pass_attribution(doc, err);
 	if (st == STENO_OK && (want & STENO_PASS_SMART))
 		st = pass_smart(doc, err);
 	return st;

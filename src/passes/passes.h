@@ -20,6 +20,11 @@ steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err);
 /* Paired quotation marks into quote nodes, alone (quotes.c). */
 steno_status pass_quotes(steno_doc *doc, steno_error *err);
 
+/* Quotations and reported speech to the people the text says speak
+ * them, who join the speaker table (attribution.c); after the quotes
+ * pass. */
+steno_status pass_attribution(steno_doc *doc, steno_error *err);
+
 /* --, ---, ... and straight apostrophes into typographic characters. */
 steno_status pass_smart(steno_doc *doc, steno_error *err);
 

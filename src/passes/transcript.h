@@ -106,6 +106,9 @@ void transcript_name_judge(const char *name, size_t len, transcript_name *judged
 /* Is the label of that shape one, its name judged so?  Sets qa and the
  * role and strength the name gives. */
 int transcript_label_judged(transcript_label *lab, const transcript_name *judged);
+/* Is s[0..len) a title of rank or office ("Colonel", "minister"), any
+ * case?  Titles stay in a speaker's name and out of the id. */
+int transcript_is_title(const char *s, size_t len);
 /* The speaker id for a label: "tan-kefei", "q", "ms-okafor"; titles of
  * rank and office ("Senior Colonel") do not count, case does not. */
 void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_MAX]);

@@ -626,6 +626,11 @@ int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript
 	return 1;
 }
 
+int transcript_is_title(const char *s, size_t len)
+{
+	return in_list(s, len, titles, COUNT(titles));
+}
+
 /* Leading titles that leave at least one word: "Senior Colonel Tan Kefei"
  * -> "Tan Kefei".  The bytes skipped. */
 static size_t skip_titles(const char *s, size_t len)

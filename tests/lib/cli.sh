@@ -150,7 +150,7 @@ PY
 
 unknown_pass_named() {
 	exits_with 2 "$STENO" --passes=-quotes,+smurf,smart "$SAMPLE" &&
-		stderr_has "unknown pass 'smurf'" && stderr_has "transcript, quotes and smart"
+		stderr_has "unknown pass 'smurf'" && stderr_has "transcript, quotes, attribution and smart"
 }
 
 list_formats_bad_style() {

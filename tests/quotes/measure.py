@@ -58,7 +58,8 @@ def node_text(node):
 def collect_quotes(node, out):
     """Quote nodes in document order (a quote before the quotes nested in it)."""
     if isinstance(node, dict):
-        if node.get("type") == "quote":
+        # reported speech (kind "reported") is no quotation of the text's
+        if node.get("type") == "quote" and node.get("attributes", {}).get("kind") != "reported":
             out.append({"text": node_text(node), "speaker": node.get("speaker"),
                         "attributes": node.get("attributes", {})})
         for key, val in node.items():
@@ -79,7 +80,8 @@ def speaker_matches(name, person, canonical):
         surname = norm(person["surname"])
     else:
         surname = norm(canonical.split()[-1]) if canonical.split() else ""
-    if n in names:
+    # a name may keep its titles ("Prime Minister Kishida Fumio")
+    if n in names or any(x and n.endswith(" " + x) for x in names):
         return True
     if surname and (n == surname or n.split()[-1] == surname or n.endswith(" " + surname)):
         return True
@@ -144,7 +146,7 @@ def main():
         if not path:
             skipped.append(name)
             continue
-        status, out = evalset.convert(steno, path)
+        status, out = evalset.convert(steno, path, ["--passes=+attribution"])
         if status == "broken":
             broken.append((name, out))
             continue

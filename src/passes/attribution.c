@@ -1,0 +1,1178 @@
+/* attribution.c - quotations and reported speech to their speakers.
+ *
+ * Each paragraph is read once as a row of tokens: its words, and its
+ * quote nodes as single tokens, with what punctuation stands between
+ * them.  A quotation is attributed when a speech verb and its subject
+ * stand beside it ("“...,” Tan said", "said Tan Kefei", "X told
+ * reporters: “...”", "according to X"); a subject is a name, a role
+ * ("the spokesperson") that refers to the last person the text gave
+ * that role, or a pronoun that refers to the last speaker.  A quotation
+ * with no words of its own takes the speaker of the quotation it
+ * continues, of its paragraph's other quotations, of the paragraph
+ * that introduces it ("Rathbun stated,") or of its turn.  Reported
+ * speech ("He stressed that ...", "..., said X") is wrapped in a quote
+ * node of kind "reported" that writes no marks.  Nothing is attributed
+ * on a guess: a subject that names no one known leaves the quotation
+ * alone, as a wrong name is worse than none.
+ *
+ * Only words near a quotation, a comma or the word "that" are read, so
+ * the pass costs little beside the text it passes over. */
+#define _GNU_SOURCE /* memmem */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc_text.h"
+#include "core/error.h"
+#include "core/grow.h"
+#include "core/hash.h"
+#include "core/table.h"
+#include "core/utf8.h"
+#include "core/walk.h"
+#include "core/wordlist.h"
+#include "passes/attribution.h"
+#include "passes/passes.h"
+#include "passes/transcript.h"
+
+#define NAME_WORDS 7   /* words of a name: "Senior Colonel Tan Kefei" and more */
+#define APPOSITION 16  /* words of ", a spokesperson for the ..." */
+#define VERB_REACH 5   /* words between a verb and the quotation it opens */
+#define RECENT 3       /* paragraphs a pronoun reaches back */
+#define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
+
+/* What stands between one token and the next. */
+enum gap { GAP_SPACE, GAP_COMMA, GAP_COLON, GAP_END };
+
+typedef struct token {
+	size_t at, len;
+	uint64_t hash; /* of its ASCII lower case, for the word lists */
+	unsigned char gap;   /* enum gap, after the token */
+	unsigned char quote; /* a quote node of the paragraph, not a word */
+	size_t piece;        /* for a quote: its piece */
+} token;
+
+/* A child of the paragraph that the view holds in place: text, which a
+ * wrap may cut, or a quote. */
+typedef struct piece {
+	steno_node *node;
+	size_t at, len;
+} piece;
+
+typedef struct person {
+	const char **ids; /* one id, shared by every node it speaks */
+} person;
+
+/* A word that names a person: a surname, or a role's noun. */
+typedef struct key {
+	const char *word;
+	size_t len;
+	person *who; /* NULL once two people share the word */
+} key;
+
+/* What a subject phrase said. */
+enum np_kind { NP_NONE, NP_NAME, NP_ROLE, NP_PRONOUN };
+
+typedef struct np {
+	int kind;
+	size_t first, end;        /* the name's (or role's) tokens */
+	size_t role_first, role_end, aff_first, aff_end; /* an apposition's */
+	size_t next;              /* the token after the phrase */
+	int article;              /* "the Home Office": an organisation */
+} np;
+
+/* View bytes from..to that report who's words. */
+typedef struct range {
+	size_t from, to;
+	person *who;
+} range;
+
+/* A word list's words by hash, so that the many words of a report that
+ * are in no list cost one look each; a hash found is checked against
+ * the list.  Made the first time a list is asked. */
+#define WORD_SETS 16
+typedef struct word_sets {
+	const char *list[WORD_SETS];
+	table words[WORD_SETS];
+	size_t count;
+	int failed; /* no memory: lists are searched as they are */
+} word_sets;
+
+typedef struct attrib {
+	steno_doc *doc;
+	const attribution_lang *lang;
+	word_sets *sets;
+	char *buf;
+	size_t len, cap;
+	piece *pieces;
+	size_t piece_count, piece_cap;
+	token *toks;
+	size_t tok_count, tok_cap;
+	person **said; /* per token: the speaker a quote token got */
+	range *ranges;
+	size_t range_count, range_cap;
+	size_t said_cap;
+	table people, names, roles;
+	person *last, *before_last;
+	size_t last_para, before_last_para, para;
+	person *intro;            /* the previous paragraph ends "X said:" */
+	steno_node *continued;    /* its last quote goes on here */
+	const char **turn_ids;    /* the turn we are in, if it has one speaker */
+	int known_only;           /* a new one-word name is no one: "China announced that" */
+} attrib;
+
+/* FNV-1a of s with ASCII letters in lower case, as wordlist_has()
+ * compares them. */
+static uint64_t lower_hash(const char *s, size_t len)
+{
+	uint64_t h = HASH_SEED;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h = hash_byte(h, c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c);
+	}
+	return h;
+}
+
+/* ---- the view ---- */
+
+static int put(attrib *a, const char *s, size_t len)
+{
+	char *grown = grow_array(a->buf, &a->cap, a->len + len + 1, 1);
+	if (!grown)
+		return -1;
+	a->buf = grown;
+	memcpy(a->buf + a->len, s, len);
+	a->len += len;
+	return 0;
+}
+
+static int add_piece(attrib *a, steno_node *n, size_t len)
+{
+	piece *grown = grow_array(a->pieces, &a->piece_cap, a->piece_count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	a->pieces = grown;
+	a->pieces[a->piece_count++] = (piece){n, a->len, len};
+	return 0;
+}
+
+/* An inline container's text, its quotations as one opaque byte: what
+ * lies inside emphasis or a link is read, never cut. */
+static int put_inline(attrib *a, const steno_node *c)
+{
+	node_walk w;
+	node_walk_init(&w, c);
+	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		const steno_node *n = w.node;
+		if (ev != STENO_EVENT_ENTER)
+			continue;
+		if (n->type == STENO_NODE_TEXT && put(a, n->literal, n->len) < 0)
+			return -1;
+		if (n->type == STENO_NODE_QUOTE) {
+			w.skip = 1;
+			if (put(a, "\x02", 1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int build_view(attrib *a, steno_node *p)
+{
+	a->len = a->piece_count = 0;
+	for (steno_node *c = p->first; c; c = c->next) {
+		int bad = 0;
+		switch (c->type) {
+		case STENO_NODE_TEXT: bad = add_piece(a, c, c->len) < 0 || put(a, c->literal, c->len) < 0; break;
+		case STENO_NODE_QUOTE: bad = add_piece(a, c, 1) < 0 || put(a, "\x01", 1) < 0; break;
+		case STENO_NODE_SOFT_BREAK:
+		case STENO_NODE_LINE_BREAK: bad = put(a, " ", 1) < 0; break;
+		case STENO_NODE_CODE: bad = put(a, c->literal ? c->literal : "", c->len) < 0; break;
+		case STENO_NODE_EMPH:
+		case STENO_NODE_STRONG:
+		case STENO_NODE_LINK: bad = put_inline(a, c) < 0; break;
+		default: bad = put(a, "\n", 1) < 0; /* a dateline, a time, an event: a sentence's edge */
+		}
+		if (bad)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- tokens ---- */
+
+static int word_byte(const unsigned char *s, size_t i, size_t len)
+{
+	unsigned char c = s[i];
+	if (c >= 0x80) {
+		/* the punctuation of U+2000..U+206F and the no-break space */
+		if (c == 0xE2 && i + 1 < len && s[i + 1] == 0x80)
+			return 0;
+		if (c == 0xC2 && i + 1 < len && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+			return 0;
+		return 1;
+	}
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1
+	       : (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == 0x02;
+}
+
+static int is_upper_at(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	uint32_t cp;
+	if (!utf8_decode(s, len, &cp))
+		return 0;
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	       (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* A period after "Mr", "Dec", "U" or "Col" ends no sentence. */
+static int abbreviation(const char *s, size_t len)
+{
+	return (len <= 3 && is_upper_at(s, len)) || transcript_is_title(s, len + 1);
+}
+
+/* What stands between from and to; word (len bytes, or NULL) is the
+ * token before, asked whether it abbreviates only at a period. */
+static enum gap gap_of(const char *s, size_t from, size_t to, const char *word, size_t len)
+{
+	enum gap g = GAP_SPACE;
+	for (size_t i = from; i < to; i++) {
+		char c = s[i];
+		if (c == '\n' || c == '!' || c == '?' || c == ';' ||
+		    (c == '.' && !(word && abbreviation(word, len))))
+			return GAP_END;
+		if (c == ':')
+			g = GAP_COLON;
+		else if (g == GAP_SPACE && (c == ',' || c == '(' || c == ')' || (unsigned char)c == 0xE2))
+			g = GAP_COMMA; /* and the dashes, U+2013 and U+2014 */
+	}
+	return g;
+}
+
+static int add_token(attrib *a, token t)
+{
+	token *grown = grow_array(a->toks, &a->tok_cap, a->tok_count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	a->toks = grown;
+	a->toks[a->tok_count++] = t;
+	return 0;
+}
+
+static int tokenize(attrib *a)
+{
+	const unsigned char *s = (const unsigned char *)a->buf;
+	size_t i = 0, q = 0;
+	a->tok_count = 0;
+	while (i < a->len) {
+		size_t start = i;
+		token t = {.at = i};
+		if (s[i] == 0x01) {
+			while (a->pieces[q].at != i)
+				q++;
+			t.quote = 1;
+			t.piece = q;
+			i++;
+		} else {
+			while (i < a->len && word_byte(s, i, a->len))
+				i++;
+			while (i > start && (s[i - 1] == '\'' || s[i - 1] == '-'))
+				i--; /* a trailing apostrophe or hyphen is punctuation */
+			if (i == start) {
+				i++;
+				continue;
+			}
+		}
+		t.len = i - start;
+		t.hash = lower_hash(a->buf + start, t.len);
+		if (a->tok_count) {
+			token *prev = &a->toks[a->tok_count - 1];
+			prev->gap = (unsigned char)gap_of(a->buf, prev->at + prev->len, start,
+			                                  prev->quote ? NULL : a->buf + prev->at, prev->len);
+		}
+		if (add_token(a, t) < 0)
+			return -1;
+	}
+	if (a->tok_count) {
+		token *last = &a->toks[a->tok_count - 1];
+		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, a->len, NULL, 0);
+	}
+	return 0;
+}
+
+/* The words of list by hash (hash alone: a match is checked), or NULL. */
+static const table *set_of(word_sets *ws, const char *list)
+{
+	for (size_t k = 0; k < ws->count; k++)
+		if (ws->list[k] == list)
+			return &ws->words[k];
+	if (ws->failed || ws->count == WORD_SETS)
+		return NULL;
+	table *t = &ws->words[ws->count];
+	for (const char *w = list; *w;) {
+		size_t len = strcspn(w, " ");
+		uint64_t h = lower_hash(w, len);
+		table_slot *slot = table_reserve(t) < 0 ? NULL : table_find(t, h, NULL, NULL, NULL);
+		if (!slot) {
+			table_free(t);
+			ws->failed = 1;
+			return NULL;
+		}
+		if (!slot->entry)
+			table_fill(t, slot, h, 1);
+		w += len + (w[len] == ' ');
+	}
+	ws->list[ws->count++] = list;
+	return t;
+}
+
+static int in(const char *list, const attrib *a, size_t i)
+{
+	const token *t = &a->toks[i];
+	if (t->quote)
+		return 0;
+	const table *set = set_of(a->sets, list);
+	if (set && !table_get(set, t->hash, NULL, NULL, NULL))
+		return 0;
+	return wordlist_has(list, a->buf + t->at, t->len, 1);
+}
+
+static int upper(const attrib *a, size_t i)
+{
+	const token *t = &a->toks[i];
+	return !t->quote && is_upper_at(a->buf + t->at, t->len);
+}
+
+/* Small words inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
+static int connector(const attrib *a, size_t i)
+{
+	return in("al bin da de del der di du la le van von y", a, i);
+}
+
+static int verb(const attrib *a, size_t i)
+{
+	return i < a->tok_count && in(a->lang->verbs, a, i);
+}
+
+/* ---- subject phrases ---- */
+
+/* Words that open sentences and are no one's name. */
+static int starter(const attrib *a, size_t i)
+{
+	return in("a after also an and as at but by for however i if in it later meanwhile "
+	          "no on one so some still that the then there these they this those to we "
+	          "when while yet you",
+	          a, i);
+}
+
+/* A capitalised run starting at i: NAME_WORDS words at most, joined by
+ * spaces, connectors inside it only.  Its end, or i. */
+static size_t name_run(const attrib *a, size_t i, size_t limit)
+{
+	size_t end = i, k = i;
+	while (k < limit && k - i < NAME_WORDS && (upper(a, k) || (k > i && connector(a, k)))) {
+		if (upper(a, k))
+			end = k + 1;
+		if (a->toks[k].gap != GAP_SPACE)
+			break;
+		k++;
+	}
+	return end;
+}
+
+/* ", a spokesperson for the Chinese Ministry of National Defense," after
+ * the name ending at token i: the role, and the affiliation after its
+ * "for" or "of". */
+static void apposition(const attrib *a, np *p)
+{
+	size_t i = p->end;
+	if (i == 0 || i >= a->tok_count || a->toks[i - 1].gap != GAP_COMMA ||
+	    (!in(a->lang->articles, a, i) && (upper(a, i) || a->toks[i].quote)))
+		return;
+	/* ", undersecretary to the prime minister," needs no article */
+	i -= !in(a->lang->articles, a, i);
+	size_t k = i + 1, of = 0;
+	for (; k < a->tok_count && k - i < APPOSITION; k++) {
+		if (a->toks[k].quote)
+			return;
+		if (!of && in(a->lang->of, a, k))
+			of = k;
+		if (a->toks[k].gap != GAP_SPACE)
+			break;
+	}
+	if (k >= a->tok_count || k - i >= APPOSITION || a->toks[k].gap == GAP_COLON)
+		return;
+	p->role_first = i + 1;
+	p->role_end = of ? of : k + 1;
+	if (of) {
+		p->aff_first = of + 1 + (of + 1 <= k && in(a->lang->articles, a, of + 1));
+		p->aff_end = k + 1;
+		if (p->aff_first >= p->aff_end)
+			p->aff_first = p->aff_end = 0;
+	}
+	if (p->role_first >= p->role_end)
+		p->role_first = p->role_end = 0;
+	p->next = k + 1;
+}
+
+/* The subject phrase that starts at token i, up to limit. */
+static np subject_at(const attrib *a, size_t i, size_t limit)
+{
+	np p = {0};
+	if (i >= limit || a->toks[i].quote)
+		return p;
+	if (in(a->lang->pronouns, a, i)) {
+		p = (np){.kind = NP_PRONOUN, .first = i, .end = i + 1, .next = i + 1};
+		return p;
+	}
+	size_t k = i;
+	if (in(a->lang->articles, a, i) && a->toks[i].gap == GAP_SPACE) {
+		/* "the spokesperson", "the defence minister", "the Home Office" */
+		for (k = i + 1; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
+			if (in(a->lang->roles, a, k) && (k + 1 >= limit || !upper(a, k + 1) ||
+			                                 a->toks[k].gap != GAP_SPACE)) {
+				p = (np){.kind = NP_ROLE, .first = k, .end = k + 1, .next = k + 1};
+				return p;
+			}
+			if (upper(a, k) || a->toks[k].gap != GAP_SPACE)
+				break;
+		}
+		if (k >= limit || !upper(a, k) || k != i + 1)
+			return p;
+		p.article = 1;
+	} else if (in(a->lang->roles, a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
+	           upper(a, i + 1)) {
+		k = i + 1; /* "spokesperson Tan Kefei" */
+	} else if (!upper(a, i)) {
+		return p;
+	}
+	size_t end = name_run(a, k, limit);
+	if (end == k)
+		return (np){0};
+	p.kind = NP_NAME;
+	p.first = k;
+	p.end = p.next = end;
+	apposition(a, &p);
+	return p;
+}
+
+/* The subject phrase that ends at token e (inclusive), reading back no
+ * further than floor: "Tan", "the spokesperson", "he", "Tan Kefei, a
+ * spokesperson for the ministry". */
+static np subject_plain(const attrib *a, size_t floor, size_t e);
+
+static np subject_before(const attrib *a, size_t floor, size_t e)
+{
+	np p = {0};
+	if (e < floor || a->toks[e].quote)
+		return p;
+	if (a->toks[e].gap != GAP_COMMA)
+		return subject_plain(a, floor, e);
+	{
+		/* an apposition between the name and its verb */
+		size_t c = e;
+		while (c > floor && e - c < APPOSITION && a->toks[c - 1].gap == GAP_SPACE &&
+		       !a->toks[c - 1].quote)
+			c--;
+		if (c <= floor || a->toks[c - 1].gap != GAP_COMMA)
+			return p;
+		p = subject_plain(a, floor, c - 1);
+		if (p.kind == NP_NAME) {
+			np q = p;
+			apposition(a, &q);
+			if (q.next != e + 1)
+				return (np){0};
+			p = q;
+		}
+		return p;
+	}
+}
+
+/* The same without an apposition. */
+static np subject_plain(const attrib *a, size_t floor, size_t e)
+{
+	np p = {0};
+	if (in(a->lang->pronouns, a, e))
+		return (np){.kind = NP_PRONOUN, .first = e, .end = e + 1, .next = e + 1};
+	if (in(a->lang->roles, a, e)) {
+		for (size_t k = e; k-- > floor && e - k <= 3;) {
+			if (a->toks[k].gap != GAP_SPACE || a->toks[k].quote)
+				break;
+			if (in(a->lang->articles, a, k)) /* "the spokesperson", "Der Sprecher" */
+				return (np){.kind = NP_ROLE, .first = e, .end = e + 1, .next = e + 1};
+			if (upper(a, k))
+				break;
+		}
+	}
+	if (!upper(a, e))
+		return p;
+	size_t s = e;
+	while (s > floor && e + 1 - s < NAME_WORDS && a->toks[s - 1].gap == GAP_SPACE &&
+	       (upper(a, s - 1) || connector(a, s - 1)) && !starter(a, s - 1))
+		s--;
+	while (s < e && connector(a, s))
+		s++;
+	p = (np){.kind = NP_NAME, .first = s, .end = e + 1, .next = e + 1};
+	p.article = s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->articles, a, s - 1);
+	if (!p.article && starter(a, s))
+		return (np){0};
+	return p;
+}
+
+/* ---- people ---- */
+
+typedef struct word_key {
+	const char *s;
+	size_t len;
+} word_key;
+
+static int same_key(uintptr_t entry, const void *k, const void *ctx)
+{
+	const key *e = (const key *)entry;
+	const word_key *w = k;
+	(void)ctx;
+	return e->len == w->len && !memcmp(e->word, w->s, w->len);
+}
+
+/* Lower-cased for the tables: "TAN", "Tan" and "tan" are one key. */
+static void lower(char *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+}
+
+static key *key_find(table *t, const char *s, size_t len, table_slot **slot, uint64_t *h)
+{
+	char low[CSTR_MAX];
+	if (len >= sizeof low)
+		return NULL;
+	lower(low, s, len);
+	*h = hash_bytes(low, len);
+	word_key w = {low, len};
+	*slot = table_find(t, *h, same_key, &w, NULL);
+	return *slot ? (key *)(*slot)->entry : NULL;
+}
+
+static person *lookup(table *t, const char *s, size_t len, int *ambiguous)
+{
+	table_slot *slot;
+	uint64_t h;
+	key *k = key_find(t, s, len, &slot, &h);
+	*ambiguous = k && !k->who;
+	return k ? k->who : NULL;
+}
+
+/* word names who: a surname becomes ambiguous when two people have it
+ * (overwrite 0); a role is the last person given it (overwrite 1). */
+static int key_set(attrib *a, table *t, const char *s, size_t len, person *who, int overwrite)
+{
+	if (len >= CSTR_MAX || table_reserve(t) < 0)
+		return len >= CSTR_MAX ? 0 : -1;
+	table_slot *slot;
+	uint64_t h;
+	key *k = key_find(t, s, len, &slot, &h);
+	if (k) {
+		if (k->who != who)
+			k->who = overwrite ? who : NULL;
+		return 0;
+	}
+	char *word = arena_alloc(&a->doc->arena, len + 1);
+	if (!word || !(k = arena_alloc(&a->doc->arena, sizeof *k)))
+		return -1;
+	lower(word, s, len);
+	word[len] = '\0';
+	*k = (key){word, len, who};
+	table_fill(t, slot, h, (uintptr_t)k);
+	return 0;
+}
+
+static int same_person(uintptr_t entry, const void *id, const void *ctx)
+{
+	(void)ctx;
+	return strcmp(((const person *)entry)->ids[0], id) == 0;
+}
+
+/* The words of tokens first..end as the text wrote them, into out. */
+static void words(const attrib *a, size_t first, size_t end, char out[CSTR_MAX])
+{
+	size_t from = a->toks[first].at, to = a->toks[end - 1].at + a->toks[end - 1].len;
+	size_t len = to - from < CSTR_MAX ? to - from : CSTR_MAX - 1;
+	memcpy(out, a->buf + from, len);
+	out[len] = '\0';
+}
+
+/* The person of speaker id, made (and put in the speaker table, named
+ * name) the first time; NULL on no memory. */
+static person *person_of(attrib *a, const char *id, const char *name, const char *role)
+{
+	uint64_t h = hash_bytes(id, strlen(id));
+	if (table_reserve(&a->people) < 0)
+		return NULL;
+	table_slot *slot = table_find(&a->people, h, same_person, id, NULL);
+	if (slot->entry)
+		return (person *)slot->entry;
+	size_t i = steno_speaker_find(a->doc, id);
+	if (i == (size_t)-1) {
+		if (steno_speaker_set(a->doc, id, name, role) != STENO_OK)
+			return NULL;
+		i = steno_speaker_find(a->doc, id);
+	}
+	person *p = arena_alloc(&a->doc->arena, sizeof *p);
+	const char **ids = arena_alloc(&a->doc->arena, sizeof *ids);
+	if (!p || !ids)
+		return NULL;
+	ids[0] = a->doc->speakers[i].id; /* the table's copy lives as long as the document */
+	p->ids = ids;
+	table_fill(&a->people, slot, h, (uintptr_t)p);
+	return p;
+}
+
+/* The person a name phrase introduces or refers to; NULL when it is no
+ * one known (*fail set on no memory). */
+static person *named(attrib *a, const np *p, int *fail)
+{
+	size_t core = p->first;
+	while (core + 1 < p->end &&
+	       transcript_is_title(a->buf + a->toks[core].at, a->toks[core].len))
+		core++;
+	int ambiguous;
+	if (p->end - core == 1 && !p->article) {
+		/* "Tan", "Ambassador Mohib": a surname the text gave before */
+		person *who = lookup(&a->names, a->buf + a->toks[core].at, a->toks[core].len, &ambiguous);
+		if (who || ambiguous || a->known_only)
+			return who;
+	}
+	char name[CSTR_MAX], role[CSTR_MAX] = "", id[TRANSCRIPT_ID_MAX];
+	words(a, p->first, p->end, name);
+	if (p->role_end)
+		words(a, p->role_first, p->role_end, role);
+	transcript_label lab = {.name = name, .name_len = strlen(name)};
+	transcript_speaker_id(&lab, id);
+	person *who = person_of(a, id, name, *role ? role : NULL);
+	if (!who) {
+		*fail = 1;
+		return NULL;
+	}
+	int bad = 0;
+	if (p->aff_end) {
+		char aff[CSTR_MAX];
+		words(a, p->aff_first, p->aff_end, aff);
+		size_t i = steno_speaker_find(a->doc, id);
+		if (!a->doc->speakers[i].attrs) /* the first the text says */
+			bad |= steno_speaker_set_attr(a->doc, id, "affiliation", aff) != STENO_OK;
+	}
+	for (size_t k = p->first; k < p->end; k++) {
+		const token *t = &a->toks[k];
+		if (k >= core && !connector(a, k))
+			bad |= key_set(a, &a->names, a->buf + t->at, t->len, who, 0) < 0;
+		else if (k < core)
+			bad |= key_set(a, &a->roles, a->buf + t->at, t->len, who, 1) < 0;
+	}
+	if (p->role_end) /* "a spokesperson for ...": the role's noun is its last word */
+		bad |= key_set(a, &a->roles, a->buf + a->toks[p->role_end - 1].at,
+		               a->toks[p->role_end - 1].len, who, 1) < 0;
+	*fail |= bad;
+	return who;
+}
+
+static person *resolve(attrib *a, const np *p, int *fail)
+{
+	int ambiguous;
+	switch (p->kind) {
+	case NP_NAME: return named(a, p, fail);
+	case NP_ROLE:
+		return lookup(&a->roles, a->buf + a->toks[p->first].at, a->toks[p->first].len,
+		              &ambiguous);
+	case NP_PRONOUN:
+		/* two people spoke of late: "he" could be either */
+		if (!a->last || a->para - a->last_para > RECENT ||
+		    (a->before_last && a->before_last != a->last &&
+		     a->para - a->before_last_para <= 1))
+			return NULL;
+		return a->last;
+	default: return NULL;
+	}
+}
+
+static void spoke(attrib *a, person *who)
+{
+	if (who && who != a->last) {
+		a->before_last = a->last;
+		a->before_last_para = a->last_para;
+		a->last = who;
+	}
+	if (who)
+		a->last_para = a->para;
+}
+
+/* ---- attribution beside a quotation ---- */
+
+/* The speaker of a quotation the text gives to someone we cannot name. */
+static person nobody;
+
+/* The last character of quote q's text: ",” he said" needs the comma. */
+static char quote_end(const steno_node *q)
+{
+	const steno_node *n = node_last(q);
+	while (n && n->type != STENO_NODE_TEXT)
+		n = node_is_container(n->type) ? node_last(n) : NULL;
+	return n && n->len ? n->literal[n->len - 1] : 0;
+}
+
+/* "he said", "said Tan", "the spokesperson added", "according to X",
+ * "a-t-il déclaré" after the quote token q, up to limit. */
+static np after_quote(const attrib *a, size_t q, size_t limit)
+{
+	np none = {0};
+	size_t i = q + 1;
+	if (i >= limit || a->toks[q].gap == GAP_END || a->toks[q].gap == GAP_COLON)
+		return none;
+	char end = quote_end(a->pieces[a->toks[q].piece].node);
+	if (a->toks[q].gap == GAP_SPACE && !strchr(",?!", end ? end : '.'))
+		return none;
+	if (in(a->lang->according, a, i)) {
+		i += i + 1 < limit && in("to", a, i + 1);
+		return subject_at(a, i + 1, limit);
+	}
+	const token *t = &a->toks[i];
+	const char *hy = memchr(a->buf + t->at, '-', t->len);
+	if (hy) { /* "a-t-il", "dit-elle": the verb, then its subject */
+		const char *last = a->buf + t->at + t->len, *p = last;
+		while (p > hy && p[-1] != '-')
+			p--;
+		if (wordlist_has(a->lang->pronouns, p, (size_t)(last - p), 1) &&
+		    (wordlist_has(a->lang->verbs, a->buf + t->at, (size_t)(hy - a->buf - t->at), 1) ||
+		     wordlist_has(a->lang->aux, a->buf + t->at, (size_t)(hy - a->buf - t->at), 1)))
+			return (np){.kind = NP_PRONOUN, .first = i, .end = i + 1, .next = i + 1};
+	}
+	if (in(a->lang->aux, a, i) && verb(a, i + 1))
+		i++;
+	if (verb(a, i))
+		return subject_at(a, i + 1, limit);
+	np p = subject_at(a, i, limit);
+	i = p.next;
+	if (i < limit && in(a->lang->aux, a, i))
+		i++;
+	return p.kind && verb(a, i) ? p : none;
+}
+
+/* "X said: “", "X told reporters, “", "according to X, “", "X: “"
+ * before the quote token q, reading back no further than floor. */
+static np before_quote(const attrib *a, size_t floor, size_t q)
+{
+	np none = {0};
+	if (q == floor)
+		return none;
+	size_t e = q - 1;
+	int gap = a->toks[e].gap;
+	if (gap == GAP_END)
+		return none;
+	if (gap == GAP_SPACE && !verb(a, e) && !in(a->lang->that, a, e) &&
+	    !(e > floor && verb(a, e - 1))) /* "told us “...”" */
+		return none;
+	for (size_t v = e + 1; v-- > floor && e - v <= VERB_REACH;) {
+		if (a->toks[v].quote || (v < e && a->toks[v].gap == GAP_END))
+			break;
+		if (in(a->lang->according, a, v)) {
+			size_t s = v + 1 + (v + 1 < q && in("to", a, v + 1));
+			np p = subject_at(a, s, q);
+			return p.kind && p.next == q ? p : none;
+		}
+		if (!verb(a, v))
+			continue;
+		if (v > floor) {
+			size_t s = v - 1;
+			if (s > floor && in(a->lang->aux, a, s))
+				s--;
+			np p = subject_before(a, floor, s);
+			if (p.kind)
+				return p;
+		}
+		np p = subject_at(a, v + 1, q); /* "said Tan: “" */
+		return p.kind && p.next == q ? p : none;
+	}
+	if (gap == GAP_COLON) { /* "Tan Kefei: “...”" */
+		np p = subject_before(a, floor, e);
+		return p.kind == NP_NAME && p.end - p.first >= 2 ? p : none;
+	}
+	return none;
+}
+
+static int set_speaker(steno_node *n, person *who)
+{
+	if (!who || n->as.turn.count)
+		return 0;
+	n->as.turn.ids = who->ids;
+	n->as.turn.count = 1;
+	return 1;
+}
+
+/* Words in quote q, counted up to three: a term ("China threat") has few. */
+static int short_quote(const steno_node *q)
+{
+	node_walk w;
+	int words = 0;
+	node_walk_init(&w, q);
+	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE && words <= 3;) {
+		const steno_node *n = w.node;
+		if (ev != STENO_EVENT_ENTER || n->type != STENO_NODE_TEXT)
+			continue;
+		for (size_t i = 0; i < n->len && words <= 3; i++)
+			words += (i == 0 || n->literal[i - 1] == ' ') && n->literal[i] != ' ';
+	}
+	return words <= 3;
+}
+
+/* Short quotations inside quotation q are terms its speaker quotes
+ * ("the “China threat” theory"); -1 on no memory. */
+static int nested_terms(steno_node *q)
+{
+	node_walk w;
+	node_walk_init(&w, q);
+	node_walk_next(&w);
+	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		steno_node *n = (steno_node *)w.node;
+		if (ev == STENO_EVENT_ENTER && n->type == STENO_NODE_QUOTE && short_quote(n) &&
+		    steno_node_set_attr(n, "kind", "term") != STENO_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- reported speech ---- */
+
+/* The piece that holds view byte pos, or piece_count. */
+static size_t piece_at(const attrib *a, size_t pos)
+{
+	size_t lo = 0, hi = a->piece_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->pieces[mid].at + a->pieces[mid].len <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < a->piece_count && a->pieces[lo].at <= pos ? lo : a->piece_count;
+}
+
+/* Text node t cut at off: a copy of its first off bytes goes before it,
+ * which keeps the rest (and the NUL that ends it). */
+static steno_node *cut_front(attrib *a, steno_node *t, size_t off)
+{
+	steno_node *front = node_add_text(a->doc, NULL, t->literal, off);
+	if (!front || steno_node_insert_before(t, front) != STENO_OK)
+		return NULL;
+	t->literal += off;
+	t->len -= (uint32_t)off;
+	return front;
+}
+
+/* View bytes from..to, which start and end in the paragraph's own text
+ * or quotes, into a quote node of kind "reported" for who.  Wraps go
+ * from the paragraph's end back, so the pieces before from stay true:
+ * a cut piece is left holding its front.  0 when the bytes cannot be
+ * wrapped; -1 on no memory. */
+static int wrap(attrib *a, size_t from, size_t to, person *who)
+{
+	size_t pa = piece_at(a, from), pb = piece_at(a, to - 1);
+	if (pa == a->piece_count || pb == a->piece_count)
+		return 0;
+	piece *A = &a->pieces[pa], *B = &a->pieces[pb];
+	steno_node *first = A->node, *last = B->node;
+	if (last->type == STENO_NODE_TEXT && to < B->at + B->len) {
+		if (!(last = cut_front(a, last, to - B->at)))
+			return -1;
+		if (pa == pb)
+			first = last;
+	}
+	if (first->type == STENO_NODE_TEXT && from > A->at) {
+		steno_node *front = cut_front(a, first, from - A->at);
+		if (!front)
+			return -1;
+		A->node = front;
+		A->len = from - A->at;
+	}
+	steno_node *q = node_add(a->doc, NULL, STENO_NODE_QUOTE);
+	if (!q || steno_node_insert_before(first, q) != STENO_OK ||
+	    steno_node_set_attr(q, "kind", "reported") != STENO_OK ||
+	    steno_node_set_attr(q, "marks", "") != STENO_OK)
+		return -1;
+	set_speaker(q, who);
+	for (steno_node *n = first, *next; n; n = next) {
+		next = n == last ? NULL : n->next;
+		steno_node_unlink(n);
+		node_append(q, n);
+	}
+	return 1;
+}
+
+/* The sentence s..e (tokens, inclusive) reports who's words: "he
+ * stressed that CLAUSE" or "CLAUSE, said X".  Its clause's tokens. */
+static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to, int *fail)
+{
+	for (size_t t = s + 1; t < e; t++) {
+		if (!in(a->lang->that, a, t))
+			continue;
+		size_t v = t - 1;
+		if (!verb(a, v) && v > s && verb(a, v - 1))
+			v--; /* "told reporters that" */
+		if (!verb(a, v) || v == s)
+			continue;
+		np p = subject_before(a, s, v - 1 - (v - 1 > s && in(a->lang->aux, a, v - 1)));
+		if (!p.kind)
+			continue;
+		person *who = resolve(a, &p, fail);
+		*from = t + 1;
+		*to = e;
+		return who;
+	}
+	for (size_t v = s + 1; v < e; v++) {
+		if (a->toks[v - 1].gap != GAP_COMMA || !verb(a, v))
+			continue;
+		np p = subject_at(a, v + 1, e + 1);
+		if (!p.kind || (p.next <= e && a->toks[p.next - 1].gap == GAP_SPACE))
+			continue;
+		person *who = resolve(a, &p, fail);
+		*from = s;
+		*to = v - 1;
+		return who;
+	}
+	return NULL;
+}
+
+/* ---- a paragraph ---- */
+
+/* Tokens s..e hold a quotation of speech. */
+static int has_speech(const attrib *a, size_t s, size_t e)
+{
+	for (size_t i = s; i <= e; i++)
+		if (a->toks[i].quote && a->said[i])
+			return 1;
+	return 0;
+}
+
+static int attribute_quotes(attrib *a, int *fail)
+{
+	size_t n = a->tok_count;
+	person **said = grow_array(a->said, &a->said_cap, n ? n : 1, sizeof *said);
+	if (!said)
+		return -1;
+	a->said = said;
+	memset(said, 0, n * sizeof *said);
+	person *only = NULL;
+	int several = 0;
+	size_t floor = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && a->toks[i - 1].gap == GAP_END)
+			floor = i;
+		if (!a->toks[i].quote)
+			continue;
+		size_t limit = i + 1;
+		while (limit < n && !a->toks[limit].quote && (limit == i + 1 || a->toks[limit - 1].gap != GAP_END))
+			limit++;
+		/* a few words inside a clause: a term, whoever speaks after it */
+		if (i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
+		    short_quote(a->pieces[a->toks[i].piece].node)) {
+			floor = i + 1;
+			continue;
+		}
+		np p = after_quote(a, i, limit);
+		if (!p.kind)
+			p = before_quote(a, floor, i);
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		if (*fail)
+			return -1;
+		if (p.kind && !who)
+			said[i] = &nobody; /* someone the text names, whom we do not know */
+		if (who) {
+			said[i] = who;
+			spoke(a, who);
+			several |= only && only != who;
+			only = who;
+		}
+		floor = i + 1;
+	}
+	/* a quotation with no words of its own */
+	person turn = {a->turn_ids}, cont = {a->continued ? a->continued->as.turn.ids : NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (!a->toks[i].quote)
+			continue;
+		steno_node *q = a->pieces[a->toks[i].piece].node;
+		int term = short_quote(q);
+		if (!said[i] && !term) {
+			if (i == 0 && cont.ids && a->continued->as.turn.count)
+				said[i] = &cont;
+			else if (i == 0 && a->intro)
+				said[i] = a->intro;
+			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))
+				said[i] = only; /* a sentence of its own among one person's */
+		}
+		if (said[i] == &nobody)
+			continue;
+		if (said[i])
+			set_speaker(q, said[i]);
+		else if (turn.ids && !term)
+			set_speaker(q, &turn);
+		else if (term && (!i || a->toks[i - 1].gap != GAP_COLON) &&
+		         steno_node_set_attr(q, "kind", "term") != STENO_OK)
+			return -1;
+		if (q->first && nested_terms(q) < 0)
+			return -1;
+		/* the piece before, continued into this one, said nothing itself */
+		if (i == 0 && a->continued && q->as.turn.count)
+			set_speaker(a->continued, &(person){q->as.turn.ids});
+	}
+	return 0;
+}
+
+/* The sentences that report speech are read in order, so that "he"
+ * is the speaker before it, and wrapped from the last. */
+static int report(attrib *a, int *fail)
+{
+	size_t n = a->tok_count;
+	a->range_count = 0;
+	for (size_t s = 0, e; s < n; s = e + 1) {
+		e = s;
+		while (e + 1 < n && a->toks[e].gap != GAP_END)
+			e++;
+		size_t from, to;
+		if (has_speech(a, s, e))
+			continue;
+		a->known_only = 1;
+		person *who = reported(a, s, e, &from, &to, fail);
+		a->known_only = 0;
+		if (*fail)
+			return -1;
+		if (!who || from > to)
+			continue;
+		spoke(a, who);
+		range *grown = grow_array(a->ranges, &a->range_cap, a->range_count + 1, sizeof *grown);
+		if (!grown)
+			return -1;
+		a->ranges = grown;
+		a->ranges[a->range_count++] =
+		    (range){a->toks[from].at, a->toks[to].at + a->toks[to].len, who};
+	}
+	for (size_t r = a->range_count; r-- > 0;)
+		if (wrap(a, a->ranges[r].from, a->ranges[r].to, a->ranges[r].who) < 0)
+			return -1;
+	return 0;
+}
+
+/* "Rathbun stated," at the paragraph's end introduces the next one. */
+static person *introduces(attrib *a, int *fail)
+{
+	size_t n = a->tok_count;
+	if (!n || a->toks[n - 1].quote || a->toks[n - 1].gap == GAP_SPACE)
+		return NULL;
+	size_t floor = n - 1;
+	while (floor && a->toks[floor - 1].gap != GAP_END)
+		floor--;
+	for (size_t v = n; v-- > floor && n - v <= VERB_REACH;) {
+		if (!verb(a, v))
+			continue;
+		np p = v > floor ? subject_before(a, floor, v - 1) : (np){0};
+		return p.kind ? resolve(a, &p, fail) : NULL;
+	}
+	return NULL;
+}
+
+static steno_node *last_quote(const steno_node *p)
+{
+	for (steno_node *n = node_last(p); n; n = node_prev(n))
+		if (n->type == STENO_NODE_QUOTE)
+			return quote_continued(n) ? n : NULL;
+	return NULL;
+}
+
+/* Does paragraph p hold anything the pass reads: a quotation, the word
+ * that opens reported speech, or an end that introduces the next one?
+ * Most paragraphs of a long transcript hold none, and are passed over
+ * without being read word by word. */
+static int worth_reading(const attrib *a, const steno_node *p)
+{
+	const steno_node *last = node_last(p);
+	if (last && last->type == STENO_NODE_TEXT && last->len &&
+	    (last->literal[last->len - 1] == ',' || last->literal[last->len - 1] == ':'))
+		return 1;
+	for (const steno_node *c = p->first; c; c = c->next) {
+		if (c->type == STENO_NODE_QUOTE)
+			return 1;
+		if (c->type != STENO_NODE_TEXT)
+			continue;
+		for (const char *w = a->lang->that; *w;) {
+			size_t len = strcspn(w, " ");
+			char pat[16];
+			if (len + 2 < sizeof pat) {
+				pat[0] = ' ';
+				memcpy(pat + 1, w, len);
+				pat[len + 1] = ' ';
+				if (memmem(c->literal, c->len, pat, len + 2))
+					return 1;
+			}
+			w += len + (w[len] == ' ');
+		}
+	}
+	return 0;
+}
+
+static int paragraph(attrib *a, steno_node *p)
+{
+	int fail = 0;
+	a->para++;
+	if (!worth_reading(a, p)) {
+		a->intro = NULL;
+		a->continued = NULL;
+		return 0;
+	}
+	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
+		return -1;
+	person *next_intro = introduces(a, &fail);
+	steno_node *next_continued = last_quote(p);
+	if (fail || report(a, &fail) < 0)
+		return -1;
+	a->intro = next_intro;
+	a->continued = next_continued;
+	return 0;
+}
+
+steno_status pass_attribution(steno_doc *doc, steno_error *err)
+{
+	word_sets sets = {0};
+	attrib a = {.doc = doc, .lang = attribution_lang_for(doc_language(doc, NULL, NULL)),
+	            .sets = &sets};
+	node_walk w;
+	int bad = 0, turns = 0;
+	/* one turn is no conversation: a headline "ICYMI: ..." read as a label */
+	node_walk_init(&w, doc->root);
+	for (steno_event ev; turns < 2 && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		w.skip = !type_is_block(w.node->type) || w.node->type == STENO_NODE_PARAGRAPH;
+		turns += ev == STENO_EVENT_ENTER && w.node->type == STENO_NODE_TURN;
+	}
+	node_walk_init(&w, doc->root);
+	for (steno_event ev; !bad && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		steno_node *n = (steno_node *)w.node;
+		if (n->type == STENO_NODE_TURN && turns > 1)
+			a.turn_ids = ev == STENO_EVENT_ENTER && n->as.turn.count == 1 ? n->as.turn.ids : NULL;
+		if (ev != STENO_EVENT_ENTER || !type_is_block(n->type))
+			continue;
+		if (n->type == STENO_NODE_PARAGRAPH) {
+			w.skip = 1;
+			bad = paragraph(&a, n) < 0;
+		} else if (n->type == STENO_NODE_HEADING || n->type == STENO_NODE_CODE_BLOCK) {
+			w.skip = 1;
+		}
+	}
+	free(a.buf);
+	free(a.pieces);
+	free(a.toks);
+	free(a.said);
+	free(a.ranges);
+	table_free(&a.people);
+	table_free(&a.names);
+	table_free(&a.roles);
+	for (size_t k = 0; k < sets.count; k++)
+		table_free(&sets.words[k]);
+	return bad ? error_nomem(err) : STENO_OK;
+}

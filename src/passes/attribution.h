@@ -1,0 +1,23 @@
+/* attribution.h - the words the attribution pass reads, per language
+ * (attribution_verbs.c).  Each list is one string of space-separated
+ * words in lower case, for wordlist_has. */
+#ifndef STENO_ATTRIBUTION_H
+#define STENO_ATTRIBUTION_H
+
+typedef struct attribution_lang {
+	const char *code;      /* the primary language subtag: "en" */
+	const char *verbs;     /* said, told, added, ...: every form the news writes */
+	const char *aux;       /* "has said", "a déclaré": the auxiliary before a verb */
+	const char *pronouns;  /* he, she, it: a subject that is the last speaker */
+	const char *articles;  /* the, a: before a role ("the spokesperson") */
+	const char *roles;     /* spokesperson, minister: nouns a person is referred to by */
+	const char *according; /* the last word of "according to", "selon", "laut" */
+	const char *that;      /* the word that opens reported speech */
+	const char *of;        /* for, of: between a role and its affiliation */
+} attribution_lang;
+
+/* The words of the language whose BCP 47 tag is lang; English when
+ * lang is NULL or a language without a table. */
+const attribution_lang *attribution_lang_for(const char *lang);
+
+#endif
