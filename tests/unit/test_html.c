@@ -451,9 +451,12 @@ static void test_html_node_attrs(void)
 	CHECK(steno_node_set_attr(n, "a_b-c", "") == STENO_OK);
 	n = add(doc, add(doc, n, STENO_NODE_PARAGRAPH), STENO_NODE_EMPH);
 	CHECK(steno_node_set_attr(n, "rend", "italic") == STENO_OK);
+	CHECK(steno_node_set_attr(n, "xml:id", "has space") == STENO_OK);
+	/* an xml:id is the element's id, unless it could not be one */
 	CHECK_HTML(doc, "<section class=\"section\" data-type=\"part\" data-start_time=\"1.5\" "
-	                "data-xml.3aid=\"s&lt;1&gt;\" data-a.5fb-c=\"\">\n"
-	                "<p><em data-rend=\"italic\"></em></p>\n</section>\n");
+	                "id=\"s&lt;1&gt;\" data-a.5fb-c=\"\">\n"
+	                "<p><em data-rend=\"italic\" data-xml.3aid=\"has space\"></em></p>\n"
+	                "</section>\n");
 	steno_doc_free(doc);
 }
 
