@@ -113,9 +113,17 @@ typedef struct steno_options {
 	                         times the input plus 64 MiB.  Beyond: STENO_ERR_LIMIT */
 	steno_budget *inflate_budget; /* shared with parses on other threads (see
 	                         steno_budget_new), or NULL */
+	/* Captions (WebVTT, SRT): a cue holds at most cue_lines lines of
+	 * cue_chars characters and lasts at most cue_seconds.  0 = the
+	 * defaults, 42 characters, 2 lines, 7 seconds; beyond 1-1000
+	 * characters, 1-100 lines or 0.1-3600 seconds, the writer refuses
+	 * (STENO_ERR_ARG). */
+	int cue_chars;
+	int cue_lines;
+	double cue_seconds;
 } steno_options;
 
-/* Fill *opts with the defaults (fragment, safe, default passes). */
+/* Fill *opts with the defaults (fragment, safe, default passes, cue limits). */
 STENO_API void steno_options_init(steno_options *opts);
 
 /* ------------------------------------------------------------------ */

@@ -9,7 +9,7 @@ import os, re, sys
 top = sys.argv[1]
 def layer(path):  # (rank, folder)
     d = os.path.dirname(path)
-    ranks = {"src/core": 0, "src/passes": 1, "src/xml": 1, "src/archive": 1,
+    ranks = {"src/core": 0, "src/passes": 1, "src/xml": 1, "src/archive": 1, "src/captions": 1,
              "formats": 2, "src": 3, "cli": 4, "include": -1}
     return ranks[d], d
 def resolve(name, src):
@@ -19,7 +19,7 @@ def resolve(name, src):
             return p
     return None
 bad, seen = [], 0
-for folder in ("src", "src/core", "src/passes", "src/xml", "src/archive", "formats", "cli"):
+for folder in ("src", "src/core", "src/passes", "src/xml", "src/archive", "src/captions", "formats", "cli"):
     for f in sorted(os.listdir(os.path.join(top, folder))):
         if not f.endswith((".c", ".h")):
             continue
@@ -51,9 +51,9 @@ PY
 # format's header is caught.
 layer_breach_is_caught() {
 	mkdir -p "$TMP/layers/src/core" "$TMP/layers/src/passes" "$TMP/layers/src/xml" \
-		"$TMP/layers/src/archive" "$TMP/layers/formats" "$TMP/layers/cli" "$TMP/layers/include" \
+		"$TMP/layers/src/archive" "$TMP/layers/src/captions" "$TMP/layers/formats" "$TMP/layers/cli" "$TMP/layers/include" \
 		"$TMP/layers/tests"
-	for d in src src/core src/passes src/xml src/archive formats cli include; do
+	for d in src src/core src/passes src/xml src/archive src/captions formats cli include; do
 		cp "$HERE/../$d"/*.[ch] "$TMP/layers/$d/" 2>/dev/null
 	done
 	echo '#include "formats.h"' >>"$TMP/layers/src/core/arena.c"
