@@ -335,31 +335,21 @@ typedef struct writer {
 	cue_limits lim;
 	size_t number;          /* SRT's cue numbers */
 	int64_t last_start;     /* no cue starts before the one before it */
-	const steno_node *said; /* the turn whose voice was written last */
+	const steno_node *said; /* the turn of the block written last */
 	int said_any;
-	text_buf voice;      /* the speakers' names of the block being written */
+	/* The speakers' names of the block being written, and a turn's
+	 * that may be the next: speakers are told apart as the captions
+	 * show them, by name. */
+	text_buf voice, next_voice;
 	cue_line *lines;
 	size_t lines_cap;
 	cue_scratch scratch;
 } writer;
 
-/* Whether two turns (NULL: none) are the same speakers. */
-static int same_voice(const steno_node *a, const steno_node *b)
+/* The names of turn's speakers (NULL: none) into t, joined by
+ * commas. */
+static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 {
-	uint32_t na = a ? a->as.turn.count : 0, nb = b ? b->as.turn.count : 0;
-	if (na != nb)
-		return 0;
-	for (uint32_t i = 0; i < na; i++)
-		if (a->as.turn.ids[i] != b->as.turn.ids[i] &&
-		    strcmp(a->as.turn.ids[i], b->as.turn.ids[i]) != 0)
-			return 0;
-	return 1;
-}
-
-/* The names of turn's speakers into w->voice, joined by commas. */
-static void name_voice(writer *w, const steno_node *turn)
-{
-	text_buf *t = &w->voice;
 	t->len = 0;
 	text_cut(t);
 	for (uint32_t i = 0; turn && i < turn->as.turn.count; i++) {
@@ -387,14 +377,29 @@ static void put_timing(writer *w, int64_t start, int64_t end)
 	sink_putc(w->s, '\n');
 }
 
-/* The text of a line: escaped for WebVTT (& < >, so no "-->" either),
- * as it is for SRT, which has no escapes. */
+/* s[0..len) with every "-->" written "-- >": a line that holds one
+ * reads as a cue's timing where nothing can escape it (a WebVTT
+ * comment, any SRT line). */
+static void put_unarrowed(steno_sink *sink, const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i + 2 < len; i++)
+		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>') {
+			sink_write(sink, s + run, i + 2 - run);
+			sink_putc(sink, ' ');
+			run = i + 2;
+		}
+	sink_write(sink, s + run, len - run);
+}
+
+/* The text of a line: escaped for WebVTT (& < >, so no "-->" either);
+ * SRT has no escapes and takes it as it is, but for "-->". */
 static void put_text(writer *w, const char *s, size_t len)
 {
 	if (w->vtt)
 		escape_xml_text(w->s, s, len);
 	else
-		sink_write(w->s, s, len);
+		put_unarrowed(w->s, s, len);
 }
 
 /* One cue: its times made valid (never before the cue before, never
@@ -442,15 +447,11 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 	return STENO_OK;
 }
 
-/* A heading or note as a WebVTT comment, which may not hold "-->". */
+/* A heading or note as a WebVTT comment. */
 static void put_note(writer *w, const char *s, size_t len)
 {
 	sink_write(w->s, "NOTE ", 5);
-	for (size_t i = 0; i < len; i++) {
-		sink_putc(w->s, s[i]);
-		if (s[i] == '-' && i + 2 < len && s[i + 1] == '-' && s[i + 2] == '>')
-			sink_write(w->s, "- ", 2), i++;
-	}
+	put_unarrowed(w->s, s, len);
 	sink_write(w->s, "\n\n", 2);
 }
 
@@ -461,12 +462,17 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 	const char *s = text + b->start;
 	size_t len = b->end - b->start, done = 0, pos = 0, prefix = 0;
 	double chars = b->chars ? (double)b->chars : 1, per_char = (to - from) / chars;
-	if (!w->said_any || !same_voice(w->said, b->turn)) {
-		name_voice(w, b->turn);
-		if (w->voice.nomem)
+	if (!w->said_any || w->said != b->turn) {
+		name_voice(w, &w->next_voice, b->turn);
+		if (w->next_voice.nomem)
 			return STENO_ERR_NOMEM;
+		text_buf was = w->voice;
+		w->voice = w->next_voice;
+		w->next_voice = was;
 		/* SRT names the speaker when the speaker changes */
-		prefix = w->vtt || !w->voice.len ? 0 : w->voice.chars + 1;
+		if (!w->said_any || w->voice.len != was.len ||
+		    (was.len && memcmp(w->voice.s, was.s, was.len) != 0))
+			prefix = w->vtt || !w->voice.len ? 0 : w->voice.chars + 1;
 	}
 	w->said = b->turn;
 	w->said_any = 1;
@@ -570,6 +576,7 @@ static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
 	free(c.points);
 	free(c.turns);
 	free(w.voice.s);
+	free(w.next_voice.s);
 	free(w.lines);
 	cue_scratch_free(&w.scratch);
 	return st;

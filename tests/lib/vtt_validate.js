@@ -1,0 +1,21 @@
+// The W3C WebVTT validator's parser (npm webvtt-parser) on a file steno
+// wrote: no error, and the cues counted.  The one message accepted is
+// for the Kind: and Language: header lines, which the parsing algorithm
+// skips but today's syntax no longer lists (formats/captions-writing.md).
+// usage: node vtt_validate.js FILE CUES
+const { WebVTTParser } = require("webvtt-parser");
+const fs = require("fs");
+const [file, cues] = process.argv.slice(2);
+const text = fs.readFileSync(file, "utf8");
+const header = text.split("\n\n", 1)[0].split("\n").length - 1;
+const result = new WebVTTParser().parse(text);
+const errors = result.errors.filter(
+	(e) => !(e.message === "No blank line after the signature." && e.line <= header + 1));
+if (errors.length) {
+	console.log(JSON.stringify(errors.slice(0, 5)));
+	process.exit(1);
+}
+if (result.cues.length !== Number(cues)) {
+	console.log(`${result.cues.length} cues parsed, ${cues} written`);
+	process.exit(1);
+}
