@@ -167,7 +167,30 @@ PY
 		captions_valid srt "$TMP/huge.srt" "$TMP/huge.json"
 }
 
+# The checks above can fail: each way of breaking a good file is caught.
+checks_catch_broken_captions() {
+	good=$CAPTIONS/interview.vtt json=$TMP/cap-interview.json
+	"$STENO" -t json "$CAPTIONS/interview.trs" >"$json" || return 1
+	captions_valid vtt "$good" "$json" || return 1
+	for edit in 's/^00:00:04.813 --> 00:00:10.135$/00:00:04.813 --> 00:00:04.000/' \
+		's/^00:00:45.000 --> 00:00:52.000$/00:00:03.000 --> 00:00:52.000/' \
+		's/^<v Chair Okafor>Thank you.$/<v clerk>Thank you./' \
+		's/three years; perhaps four./three years; four./' \
+		's/^planning committee is now open,$/planning committee is now open, and I would ask everyone/' \
+		's/^planning committee is now open,$/planning committee/' \
+		's/^WEBVTT$/WEBVTT FILE/'; do
+		sed "$edit" "$good" >"$TMP/broken.vtt"
+		! cmp -s "$good" "$TMP/broken.vtt" || { echo "no change: $edit"; return 1; }
+		! captions_valid vtt "$TMP/broken.vtt" "$json" >/dev/null || { echo "not caught: $edit"; return 1; }
+	done
+	if vtt_validator; then
+		sed 's/^00:00:04.813 --> 00:00:10.135$/00:00:04.813 --> 00:00:04.000/' "$good" >"$TMP/broken.vtt"
+		! captions_parse vtt "$TMP/broken.vtt" >/dev/null || { echo "validator: not caught"; return 1; }
+	fi
+}
+
 run_captions_out() {
+	check "captions: the checks catch broken captions" checks_catch_broken_captions
 	check "captions: every file is a case's input or output" caption_files_belong
 	while read -r line <&3; do
 		# shellcheck disable=SC2086 # NAME INPUT OPTIONS...

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "captions/cue_split.h"
+#include "steno.h"
 #include "unit.h"
 
 static const cue_limits standard = {42, 2, 7000};
@@ -128,10 +129,43 @@ static void test_cue_lines(void)
 	check_lines("abce\xCC\x81" "fg", 4, 0, "abce\xCC\x81|fg");
 }
 
+/* Through the API: the defaults, a document without times refused, a
+ * limit out of range refused, a turn's times shared out. */
+static void test_cue_api(void)
+{
+	steno_options opts;
+	steno_options_init(&opts);
+	CHECK(opts.cue_chars == 42 && opts.cue_lines == 2 && opts.cue_seconds == 7);
+	steno_doc *doc = steno_doc_new();
+	steno_node *turn = steno_node_new(doc, STENO_NODE_TURN);
+	steno_node *para = steno_node_new(doc, STENO_NODE_PARAGRAPH);
+	steno_node *text = steno_node_new(doc, STENO_NODE_TEXT);
+	steno_node_set_literal(text, "One. Two.", 9);
+	steno_node_append_child(para, text);
+	steno_node_append_child(turn, para);
+	steno_node_append_child(steno_doc_root(doc), turn);
+	steno_error err;
+	CHECK(steno_render_string(doc, "vtt", NULL, &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_FORMAT);
+	CHECK_STR(err.message, "no timing information to write captions from");
+	steno_node_set_times(turn, 1000, 3000);
+	opts.cue_chars = 1001;
+	CHECK(steno_render_string(doc, "srt", NULL, &opts, &err) == NULL);
+	CHECK(err.code == STENO_ERR_ARG);
+	opts.cue_chars = 0; /* the default */
+	opts.cue_seconds = 0.5;
+	char *out = steno_render_string(doc, "srt", NULL, &opts, &err);
+	CHECK_STR(out, "1\n00:00:01,000 --> 00:00:01,500\nOne.\n\n"
+	               "2\n00:00:02,111 --> 00:00:02,611\nTwo.\n\n");
+	free(out);
+	steno_doc_free(doc);
+}
+
 void test_cue_split(void)
 {
 	test_counting();
 	test_cue_ends();
 	test_cue_balance();
 	test_cue_lines();
+	test_cue_api();
 }
