@@ -98,6 +98,7 @@ typedef struct block {
 	size_t start, end;      /* bytes of the text */
 	size_t pos, chars;      /* characters before it, and its own */
 	const steno_node *turn; /* the innermost turn it is in, or NULL */
+	const steno_node *cue;  /* the time node it follows, or NULL */
 	int note;               /* a heading's or a note's: not heard */
 } block;
 
@@ -123,6 +124,8 @@ typedef struct collect {
 	size_t pos;  /* characters in the blocks so far */
 	int notes;   /* headings and notes open */
 	int quotes;  /* quotations open */
+	const steno_node *cue; /* the time node the text follows, till the next time */
+	int64_t cue_end;       /* when its text ends, or STENO_TIME_NONE */
 	int nomem;
 } collect;
 
@@ -138,7 +141,8 @@ static void flush(collect *c)
 		}
 		c->blocks = b;
 		b[c->nblocks++] = (block){t->start, t->len, c->pos, t->chars,
-		                          c->nturns ? c->turns[c->nturns - 1] : NULL, c->notes > 0};
+		                          c->nturns ? c->turns[c->nturns - 1] : NULL, c->cue,
+		                          c->notes > 0};
 		/* what is not heard takes no time */
 		if (!c->notes)
 			c->pos += t->chars;
@@ -146,12 +150,8 @@ static void flush(collect *c)
 	text_cut(t);
 }
 
-/* A time at the end of the text so far (which ends a block). */
-static void add_time(collect *c, int64_t ms, int end)
+static void add_point(collect *c, int64_t ms, int end)
 {
-	flush(c);
-	if (ms == STENO_TIME_NONE)
-		return;
 	point *p = grow_array(c->points, &c->points_cap, c->npoints + 1, sizeof *p);
 	if (!p) {
 		c->nomem = 1;
@@ -159,6 +159,37 @@ static void add_time(collect *c, int64_t ms, int end)
 	}
 	c->points = p;
 	p[c->npoints++] = (point){c->pos, ms, ms, end};
+}
+
+/* A time at the end of the text so far, which ends a block and the
+ * text of the time node before: that node's end, when it has one,
+ * comes first. */
+static void add_time(collect *c, int64_t ms, int end)
+{
+	flush(c);
+	if (c->cue_end != STENO_TIME_NONE)
+		add_point(c, c->cue_end, 1);
+	c->cue = NULL;
+	c->cue_end = STENO_TIME_NONE;
+	if (ms != STENO_TIME_NONE)
+		add_point(c, ms, end);
+}
+
+/* A time node: the text after it starts then, and ends at its "end"
+ * attribute (ms, as the caption readers give each cue's end) when that
+ * is a time not before the start. */
+static void add_cue(collect *c, const steno_node *n)
+{
+	int64_t start = n->as.turn.start;
+	add_time(c, start, 0);
+	c->cue = n;
+	const char *end = steno_node_get_attr(n, "end");
+	if (start == STENO_TIME_NONE || !end || *end < '0' || *end > '9')
+		return;
+	char *rest;
+	long long ms = strtoll(end, &rest, 10);
+	if (!*rest && ms >= start)
+		c->cue_end = ms;
 }
 
 /* A turn opens: its words are its speakers' from here. */
@@ -215,7 +246,7 @@ static int enter(collect *c, const steno_node *n)
 	case STENO_NODE_LINE_BREAK: c->text.space = 1; return 0;
 	case STENO_NODE_EVENT: add_event(c, n); return 0;
 	/* the time is the cue's; the clock as written is not repeated */
-	case STENO_NODE_TIME: add_time(c, n->as.turn.start, 0); return 0;
+	case STENO_NODE_TIME: add_cue(c, n); return 0;
 	/* raw HTML and the like is markup of another format, not words */
 	case STENO_NODE_RAW_BLOCK:
 	case STENO_NODE_RAW_INLINE: return 0;
@@ -270,7 +301,7 @@ static void collect_doc(collect *c, const steno_doc *doc)
 		else if (ev == STENO_EVENT_EXIT && !w.skipped)
 			leave(c, w.node);
 	}
-	flush(c);
+	add_time(c, STENO_TIME_NONE, 1);
 	c->nomem |= c->text.nomem;
 }
 
@@ -335,6 +366,7 @@ typedef struct writer {
 	cue_limits lim;
 	size_t number;          /* SRT's cue numbers */
 	int64_t last_start;     /* no cue starts before the one before it */
+	const steno_node *named; /* the time node whose identifier was written */
 	const steno_node *said; /* the turn of the block written last */
 	int said_any;
 	/* The speakers' names of the block being written, and a turn's
@@ -369,11 +401,22 @@ static void put_time(steno_sink *s, int64_t ms, char sep)
 	sink_write(s, buf, (size_t)len);
 }
 
-static void put_timing(writer *w, int64_t start, int64_t end)
+/* Whether s can stand on a line of its own in a WebVTT header, a cue's
+ * identifier or settings: not empty, one line, no "-->". */
+static int one_line(const char *s)
+{
+	return s && *s && !strpbrk(s, "\r\n") && !strstr(s, "-->");
+}
+
+static void put_timing(writer *w, int64_t start, int64_t end, const char *settings)
 {
 	put_time(w->s, start, w->vtt ? '.' : ',');
 	sink_write(w->s, " --> ", 5);
 	put_time(w->s, end, w->vtt ? '.' : ',');
+	if (w->vtt && one_line(settings)) {
+		sink_putc(w->s, ' ');
+		sink_puts(w->s, settings);
+	}
 	sink_putc(w->s, '\n');
 }
 
@@ -403,9 +446,11 @@ static void put_text(writer *w, const char *s, size_t len)
 }
 
 /* One cue: its times made valid (never before the cue before, never
- * longer than the limit, never empty), then its lines. */
+ * longer than the limit, never empty), then its lines.  In WebVTT, the
+ * time node it follows gives its settings, and the first cue after it
+ * its identifier: what the WebVTT reader keeps of a cue. */
 static steno_status put_cue(writer *w, const char *text, size_t len, double from, double to,
-                            size_t prefix)
+                            size_t prefix, const steno_node *cue)
 {
 	int64_t start = (int64_t)(from + 0.5), end = (int64_t)(to + 0.5);
 	int64_t longest = (int64_t)(w->lim.max_ms + 0.5);
@@ -424,11 +469,16 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 		w->lines = l;
 		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
 	}
+	const char *id = cue ? steno_node_get_attr(cue, "id") : NULL;
 	if (!w->vtt) {
 		sink_put_int(w->s, (long long)++w->number);
 		sink_putc(w->s, '\n');
+	} else if (cue != w->named && one_line(id)) {
+		sink_puts(w->s, id);
+		sink_putc(w->s, '\n');
+		w->named = cue;
 	}
-	put_timing(w, start, end);
+	put_timing(w, start, end, cue ? steno_node_get_attr(cue, "settings") : NULL);
 	if (w->vtt && w->voice.len) {
 		sink_write(w->s, "<v ", 3);
 		escape_xml_text(w->s, w->voice.s, w->voice.len);
@@ -437,7 +487,7 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 	for (size_t i = 0; i < count; i++) {
 		size_t line = w->lines[i].end - w->lines[i].start;
 		if (i == 0 && prefix) {
-			sink_write(w->s, w->voice.s, w->voice.len);
+			put_text(w, w->voice.s, w->voice.len);
 			sink_write(w->s, ": ", line ? 2 : 1);
 		}
 		put_text(w, text + w->lines[i].start, line);
@@ -484,7 +534,7 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 		/* a cue lasts until the next starts: the space between is its */
 		size_t n = cue_char_count(s + pos, end - pos) + (end < len && s[end] == ' ');
 		if (put_cue(w, s + pos, end - pos, from + per_char * (double)done,
-		            from + per_char * (double)(done + n), prefix) != STENO_OK)
+		            from + per_char * (double)(done + n), prefix, b->cue) != STENO_OK)
 			return STENO_ERR_NOMEM;
 		prefix = 0;
 		done += n;
@@ -493,27 +543,59 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 	return STENO_OK;
 }
 
+/* The style sheets of the metadata "style" (the WebVTT reader's,
+ * joined by blank lines), a STYLE block each; one that holds "-->",
+ * which would end it, is left out. */
+static void put_styles(writer *w, const char *style)
+{
+	while (style && *style) {
+		const char *end = strstr(style, "\n\n");
+		size_t len = end ? (size_t)(end - style) : strlen(style);
+		const char *arrow = strstr(style, "-->");
+		if (len && (!arrow || arrow >= style + len)) {
+			sink_write(w->s, "STYLE\n", 6);
+			sink_write(w->s, style, len);
+			sink_write(w->s, "\n\n", 2);
+		}
+		style = end ? end + 2 : NULL;
+	}
+}
+
+/* WEBVTT and what the metadata says of the file: the text after the
+ * signature ("header"), Kind and Language lines (as YouTube and HLS
+ * write them, which the parsing algorithm reads past), then the
+ * regions ("region.ID") and style sheets cues may refer to. */
 static void put_vtt_header(writer *w)
 {
-	sink_write(w->s, "WEBVTT\n", 7);
+	const char *header = steno_meta_get(w->doc, "header");
 	const char *kind = steno_meta_get(w->doc, "kind");
 	const char *lang = doc_language(w->doc, NULL, NULL);
-	text_buf t = {0};
-	/* a header line with "-->" would read as a cue's timing */
-	if (kind && !strstr(kind, "-->"))
-		text_add_str(&t, kind);
-	if (t.len) {
+	sink_write(w->s, "WEBVTT", 6);
+	if (one_line(header)) {
+		sink_putc(w->s, ' ');
+		sink_puts(w->s, header);
+	}
+	sink_putc(w->s, '\n');
+	if (one_line(kind)) {
 		sink_write(w->s, "Kind: ", 6);
-		sink_write(w->s, t.s, t.len);
+		sink_puts(w->s, kind);
 		sink_putc(w->s, '\n');
 	}
-	free(t.s);
 	if (lang) {
 		sink_write(w->s, "Language: ", 10);
 		sink_puts(w->s, lang);
 		sink_putc(w->s, '\n');
 	}
 	sink_putc(w->s, '\n');
+	for (size_t i = 0; i < steno_meta_count(w->doc); i++) {
+		const char *value = steno_meta_value(w->doc, i);
+		if (strncmp(steno_meta_key(w->doc, i), "region.", 7) == 0 && one_line(value)) {
+			sink_write(w->s, "REGION\n", 7);
+			sink_puts(w->s, value);
+			sink_write(w->s, "\n\n", 2);
+		}
+	}
+	put_styles(w, steno_meta_get(w->doc, "style"));
 }
 
 /* The limits opts asks for, or why not. */
@@ -561,7 +643,7 @@ static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
 	steno_status st = limits_of(opts, &w.lim, err);
 	if (st != STENO_OK)
 		return st;
-	collect c = {0};
+	collect c = {.cue_end = STENO_TIME_NONE};
 	collect_doc(&c, doc);
 	size_t npoints = c.nomem ? 0 : merge_points(c.points, c.npoints);
 	if (c.nomem)

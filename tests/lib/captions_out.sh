@@ -17,7 +17,8 @@ timed timed.txt
 timed-short timed.txt --cue-seconds 2.5 --metadata kind=captions
 odd-times odd-times.trs
 trs-radio ../trs-radio.trs
-tei-timeline ../tei-timeline.tei"
+tei-timeline ../tei-timeline.tei
+cues cues.tei --metadata header=Council --metadata region.r1=id:r1 --metadata style=::cue{color:lime}"
 
 # The limits OPTIONS set, as cue_check.py takes them: CHARS LINES SECONDS.
 cue_limits() {
@@ -178,7 +179,7 @@ checks_catch_broken_captions() {
 		's/three years; perhaps four./three years; four./' \
 		's/^planning committee is now open,$/planning committee is now open, and I would ask everyone/' \
 		's/^planning committee is now open,$/planning committee/' \
-		's/^WEBVTT$/WEBVTT FILE/'; do
+		's/^WEBVTT$/WEBVTTX/'; do
 		sed "$edit" "$good" >"$TMP/broken.vtt"
 		! cmp -s "$good" "$TMP/broken.vtt" || { echo "no change: $edit"; return 1; }
 		! captions_valid vtt "$TMP/broken.vtt" "$json" >/dev/null || { echo "not caught: $edit"; return 1; }

@@ -22,7 +22,8 @@ import sys
 import unicodedata
 
 TIMING = {
-    "vtt": re.compile(r"^(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3}) --> (\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})$"),
+    "vtt": re.compile(r"^(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3}) --> (\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})"
+                      r"(?: [^ \t]+(?: [^ \t]+)*)?$"),
     "srt": re.compile(r"^(\d{2,}):([0-5]\d):([0-5]\d),(\d{3}) --> (\d{2,}):([0-5]\d):([0-5]\d),(\d{3})$"),
 }
 HEADER = re.compile(r"^(Kind|Language): \S.*$")
@@ -85,7 +86,8 @@ def parse(fmt, text):
     items = []
     if fmt == "vtt":
         head = blocks.pop(0).split("\n")
-        if head[0] != "WEBVTT" or not all(HEADER.match(h) for h in head[1:]):
+        if not re.match(r"^WEBVTT(?:[ \t][^\r]*)?$", head[0]) or "-->" in head[0] or \
+                not all(HEADER.match(h) for h in head[1:]):
             fail("bad header: %r" % head)
     number = 0
     for block in blocks:
@@ -97,6 +99,12 @@ def parse(fmt, text):
                 fail("bad NOTE block: %r" % block)
             items.append(("#NOTE", None, [lines[0][5:]], None, None))
             continue
+        if fmt == "vtt" and lines[0] in ("STYLE", "REGION"):
+            if items or any("-->" in line for line in lines):
+                fail("bad %s block: %r" % (lines[0], block))
+            continue
+        if fmt == "vtt" and len(lines) > 1 and "-->" not in lines[0]:
+            lines = lines[1:]  # the cue's identifier
         if fmt == "srt":
             number += 1
             if lines[0] != str(number):
