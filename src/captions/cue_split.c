@@ -142,27 +142,28 @@ static int place(layout *l, size_t chars, int spaced, size_t width)
 	return 0;
 }
 
-/* The candidate to end the cue at.  A pause is worth a quarter of the
- * window's length per step of strength, so a sentence's end in its
- * second half beats a mere word at its end.  When the rest of the text
- * fits two cues, the two are made even instead of a full cue and a
- * scrap. */
-static size_t choose(const cue_candidate *c, size_t count, size_t rest)
+/* The candidate among the first count to end the cue at, of those
+ * whose pause is at least min_pause; 0 when there is none.  A pause is
+ * worth a quarter of the room's length per step of strength, so a
+ * sentence's end in its second half beats a mere word at its end.
+ * When the rest of the text fits two cues, the two are made even
+ * instead of a full cue and a scrap. */
+static size_t choose(const cue_candidate *c, size_t count, size_t rest, int min_pause)
 {
-	size_t w = c[count - 1].chars, best = count - 1, best_cost = (size_t)-1;
+	size_t w = c[count - 1].chars, best = 0, best_cost = (size_t)-1;
 	int two = rest <= 2 * w + 1;
 	for (int pass = 0; pass < 2 && best_cost == (size_t)-1; pass++, two = 0)
 		for (size_t k = 0; k < count; k++) {
 			size_t x = c[k].chars, penalty = w * (size_t)(PAUSE_SENTENCE - c[k].pause) / 4;
-			if (two && rest - x > w + 1)
+			if (c[k].pause < min_pause || (two && rest - x > w + 1))
 				continue;
 			size_t off = two ? (2 * x > rest ? 2 * x - rest : rest - 2 * x) / 2 : w - x;
 			if (off + penalty <= best_cost) {
 				best_cost = off + penalty;
-				best = k;
+				best = c[k].end;
 			}
 		}
-	return c[best].end;
+	return best;
 }
 
 size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_chars,
@@ -177,21 +178,37 @@ size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_char
 		unit_at(text, len, i, lim->chars, &u);
 		layout next = l;
 		place(&next, u.chars, spaced, lim->chars);
-		size_t more = (count ? (size_t)spaced : 0) + u.chars;
-		if (count && (next.lines > lim->lines || (double)(chars + more) * ms_per_char > lim->max_ms))
+		if (count && next.lines > lim->lines)
 			break;
 		l = next;
-		chars += more;
-		if (u.end >= len)
-			return len;
+		chars += (count ? (size_t)spaced : 0) + u.chars;
 		cue_candidate *c = grow_array(scratch->cand, &scratch->cap, count + 1, sizeof *c);
 		if (!c)
 			return 0;
 		scratch->cand = c;
 		c[count++] = (cue_candidate){u.end, chars, u.pause};
+		if (u.end >= len)
+			break;
 		i = unit_next(text, len, u.end, &spaced);
 	}
-	return choose(scratch->cand, count, rest_chars);
+	/* Too long on screen: cut at a sentence's or clause's end that
+	 * comes in time, else at the first there is.  Cutting between mere
+	 * words would show a few words at a time of a text that takes long
+	 * to say, for no gain in when they show: without such a pause the
+	 * cue keeps its words, and its end is cut short (cues_out.c). */
+	const cue_candidate *c = scratch->cand;
+	size_t timely = count, end = 0;
+	while (timely && (double)c[timely - 1].chars * ms_per_char > lim->max_ms)
+		timely--;
+	if (timely < count) {
+		end = timely ? choose(c, timely, rest_chars, PAUSE_CLAUSE) : 0;
+		for (size_t k = timely; !end && k + 1 < count; k++)
+			if (c[k].pause >= PAUSE_CLAUSE)
+				end = c[k].end;
+	}
+	if (end)
+		return end;
+	return c[count - 1].end >= len ? len : choose(c, count, rest_chars, PAUSE_PIECE);
 }
 
 /* Lay text[0..len) out greedily at width after prefix; returns the

@@ -37,12 +37,14 @@ size_t cue_char_count(const char *s, size_t len);
 int cue_char_is_mark(uint32_t cp);
 
 /* The end (a byte offset, past pos) of the cue that starts at byte pos
- * of text[0..len): as much as fits lim, ended where the text pauses
- * best.  rest_chars is what text[pos..len) counts; ms_per_char the time
- * one character takes; prefix the characters a label already takes on
- * the cue's first line (0 for none).  A cue holds at least one word (or
- * a line's piece of a longer one), however long it lasts.  len when the
- * rest fits; 0 when memory is short. */
+ * of text[0..len): as much as fits its lines, ended where the text
+ * pauses best; if that would last longer than lim->max_ms, ended at a
+ * sentence's or clause's end that comes in time, when there is one.
+ * rest_chars is what text[pos..len) counts; ms_per_char the time one
+ * character takes; prefix the characters a label already takes on the
+ * cue's first line (0 for none).  A cue holds at least one word (or a
+ * line's piece of a longer one).  len when the rest fits; 0 when memory
+ * is short. */
 size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_chars,
                       const cue_limits *lim, double ms_per_char, size_t prefix,
                       cue_scratch *scratch);

@@ -175,7 +175,7 @@ checks_catch_broken_captions() {
 	captions_valid vtt "$good" "$json" || return 1
 	for edit in 's/^00:00:04.813 --> 00:00:10.135$/00:00:04.813 --> 00:00:04.000/' \
 		's/^00:00:45.000 --> 00:00:52.000$/00:00:03.000 --> 00:00:52.000/' \
-		's/^<v Chair Okafor>Thank you.$/<v clerk>Thank you./' \
+		's/^<v Chair Okafor>\[cough\] Thank you.$/<v clerk>[cough] Thank you./' \
 		's/three years; perhaps four./three years; four./' \
 		's/^planning committee is now open,$/planning committee is now open, and I would ask everyone/' \
 		's/^planning committee is now open,$/planning committee/' \

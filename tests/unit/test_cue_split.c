@@ -1,4 +1,4 @@
-/* test_captions.c - the caption splitter: where cues end (the text's
+/* test_cue_split.c - the caption splitter: where cues end (the text's
  * pauses, the limits, the last two cues made even) and how a cue's
  * lines break (evenly, a label first, long words cut). */
 #include <stdlib.h>
@@ -76,10 +76,13 @@ static void test_cue_ends(void)
 	char *got = next_cue(early, 0, &standard, 10, 0);
 	CHECK(strlen(got) > 60 && strlen(got) <= 85);
 	free(got);
-	/* 1 s a character, 7 s at most: seven characters */
-	check_cue("aaa bbb ccc ddd", &standard, 1000, 0, "aaa bbb");
-	/* one word, however long it takes */
-	check_cue("extraordinary words", &standard, 1000, 0, "extraordinary");
+	/* 1 s a character, 7 s at most: a clause's end in time */
+	check_cue("aaa bbb, ccc ddd", &standard, 1000, 0, "aaa bbb,");
+	/* else the first pause there is */
+	check_cue("aaa bbb ccc. ddd", &standard, 1000, 0, "aaa bbb ccc.");
+	/* and words with no pause between them stay together */
+	check_cue("aaa bbb ccc ddd", &standard, 1000, 0, "aaa bbb ccc ddd");
+	check_cue("extraordinary words", &standard, 1000, 0, "extraordinary words");
 	/* one line of ten */
 	cue_limits narrow = {10, 1, 7000};
 	check_cue("one two three four", &narrow, 10, 0, "one two");
