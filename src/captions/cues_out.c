@@ -192,6 +192,18 @@ static void add_cue(collect *c, const steno_node *n)
 		c->cue_end = ms;
 }
 
+/* A turn's start or end.  Inside a cue with its own end (a time node's
+ * "end"), as where a caption reader starts a turn at a speaker mark in
+ * the middle of a cue, the cue's times are the better ones: the turns'
+ * only split the text, whose times the cue's share out. */
+static void add_turn_time(collect *c, int64_t ms, int end)
+{
+	if (c->cue_end != STENO_TIME_NONE)
+		flush(c);
+	else
+		add_time(c, ms, end);
+}
+
 /* A turn opens: its words are its speakers' from here. */
 static void open_turn(collect *c, const steno_node *n)
 {
@@ -203,7 +215,7 @@ static void open_turn(collect *c, const steno_node *n)
 	}
 	c->turns = t;
 	t[c->nturns++] = n;
-	add_time(c, n->as.turn.start, 0);
+	add_turn_time(c, n->as.turn.start, 0);
 }
 
 /* An event as captions show sounds: in brackets, unless it has its own
@@ -276,7 +288,7 @@ static void leave(collect *c, const steno_node *n)
 			put_mark(c, n, 0);
 		break;
 	case STENO_NODE_TURN:
-		add_time(c, n->as.turn.end, 1);
+		add_turn_time(c, n->as.turn.end, 1);
 		c->nturns--;
 		break;
 	case STENO_NODE_HEADING:
