@@ -73,7 +73,14 @@ static const char usage_text[] =
 	"                         (suffix K, M, G or T; default 1G); with -j, the\n"
 	"                         inputs converted at once share it\n"
 	"      --max-memory SIZE  let a document take up to SIZE bytes of memory\n"
-	"                         (default: 32 times its input plus 64M)\n"
+	"                         (default: 32 times its input plus 64M)\n";
+/* in two, as a string literal longer than 4095 bytes is not portable C */
+static const char usage_text_rest[] =
+	"      --cue-chars N      captions (vtt, srt): characters a line, 1 to\n"
+	"                         1000; default 42\n"
+	"      --cue-lines N      captions: lines a cue, 1 to 100; default 2\n"
+	"      --cue-seconds S    captions: the longest a cue lasts, 0.1 to 3600\n"
+	"                         seconds; default 7\n"
 	"      --list-formats[=json]\n"
 	"                         list the formats and exit; json: an array of\n"
 	"                         objects (name, aliases, extensions, media_type,\n"
@@ -87,14 +94,15 @@ static const char usage_text[] =
 	"FILE that fails is reported and the others go on; the exit status is\n"
 	"then that of the failure.\n"
 	"\n"
-	"Exit status: 0 success; 1 an input could not be read or parsed;\n"
-	"2 usage error or unknown format; 3 the output could not be written;\n"
-	"4 internal error (out of memory).\n";
+	"Exit status: 0 success; 1 an input could not be read or parsed, or\n"
+	"holds nothing the output format can be written from (captions from a\n"
+	"document without times); 2 usage error or unknown format; 3 the output\n"
+	"could not be written; 4 internal error (out of memory).\n";
 
 enum { OPT_METADATA = 256, OPT_ENCODING, OPT_SOURCEPOS, OPT_UNSAFE, OPT_SMART,
        OPT_NO_TRANSCRIPT, OPT_PRETTY, OPT_LIST_FORMATS, OPT_COMPRESS_LEVEL, OPT_MAX_INPUT,
        OPT_MAX_MEMORY, OPT_RECOVER, OPT_SPEAKERS, OPT_XINCLUDE, OPT_PASSES, OPT_FOLLOW_SYMLINKS,
-       OPT_PAUSE, OPT_WORD_TIMES };
+       OPT_PAUSE, OPT_WORD_TIMES, OPT_CUE_CHARS, OPT_CUE_LINES, OPT_CUE_SECONDS };
 
 static const struct option long_options[] = {
 	{"from", required_argument, NULL, 'f'},
@@ -120,6 +128,9 @@ static const struct option long_options[] = {
 	{"compress-level", required_argument, NULL, OPT_COMPRESS_LEVEL},
 	{"max-input", required_argument, NULL, OPT_MAX_INPUT},
 	{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+	{"cue-chars", required_argument, NULL, OPT_CUE_CHARS},
+	{"cue-lines", required_argument, NULL, OPT_CUE_LINES},
+	{"cue-seconds", required_argument, NULL, OPT_CUE_SECONDS},
 	{"list-formats", optional_argument, NULL, OPT_LIST_FORMATS},
 	{"version", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -335,6 +346,28 @@ static int parse_pause(cli *c, const char *arg)
 	return -1;
 }
 
+/* The caption limits, in the ranges the writers take; -1 or an exit
+ * code. */
+static int parse_cue_option(cli *c, int ch, const char *arg)
+{
+	char *end;
+	errno = 0;
+	if (ch == OPT_CUE_SECONDS) {
+		double s = strtod(arg, &end);
+		if (errno || end == arg || *end || !(s >= 0.1 && s <= 3600))
+			return usage_error("--cue-seconds wants 0.1 to 3600 seconds, not '%s'", arg);
+		c->opts.cue_seconds = s;
+		return -1;
+	}
+	long n = strtol(arg, &end, 10);
+	int lines = ch == OPT_CUE_LINES;
+	if (errno || end == arg || *end || n < 1 || n > (lines ? 100 : 1000))
+		return usage_error(lines ? "--cue-lines wants 1 to 100 lines, not '%s'"
+		                         : "--cue-chars wants 1 to 1000 characters, not '%s'", arg);
+	*(lines ? &c->opts.cue_lines : &c->opts.cue_chars) = (int)n;
+	return -1;
+}
+
 /* "-quotes,+smart": each NAME switches a pass on (+NAME or NAME) or
  * off (-NAME), in order.  NULL, or the first name steno does not know. */
 static const char *parse_passes(unsigned *passes, const char *list)
@@ -423,9 +456,18 @@ static int parse_options(cli *c, int argc, char **argv)
 			if ((rc = parse_number_option(c, ch, optarg)) != -1)
 				return rc;
 			break;
+		case OPT_CUE_CHARS:
+		case OPT_CUE_LINES:
+		case OPT_CUE_SECONDS:
+			if ((rc = parse_cue_option(c, ch, optarg)) != -1)
+				return rc;
+			break;
 		case OPT_LIST_FORMATS: return list_formats(optarg);
 		case 'v': printf("steno %s\n", steno_version()); return EXIT_OK;
-		case 'h': fputs(usage_text, stdout); return EXIT_OK;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(usage_text_rest, stdout);
+			return EXIT_OK;
 		default: return usage_error("%s", "invalid option");
 		}
 	}
@@ -521,7 +563,10 @@ int render_to_fd(const char *format, const steno_options *opts, const steno_doc 
 	}
 	if (st != STENO_OK) {
 		fprintf(stderr, "steno: %s: %s\n", name, err.message);
-		return st == STENO_ERR_NOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
+		/* a writer that cannot write this document (captions need
+		 * times) is the input's failing, not the output's */
+		return st == STENO_ERR_NOMEM ? EXIT_INTERNAL
+		       : st == STENO_ERR_FORMAT ? EXIT_INPUT : EXIT_OUTPUT;
 	}
 	return -1;
 }

@@ -367,15 +367,6 @@ static int paragraph_tight(const steno_node *n)
 	       item->parent->type == STENO_NODE_LIST && item->parent->as.list.tight;
 }
 
-/* A speaker's display name, falling back to the id. */
-static const char *speaker_label(const steno_doc *doc, const char *id)
-{
-	size_t i = steno_speaker_find(doc, id);
-	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(doc, i);
-
-	return name && *name ? name : id;
-}
-
 /* Does the turn's text open with its start time ("[00:01:02] Q: ...",
  * or a time on the line before the label)?  Then the text shows it, and
  * the turn's header need not show it again. */
@@ -414,7 +405,7 @@ static void enter_turn(html *h, const steno_node *n)
 	for (i = 0; i < count; i++) {
 		if (i)
 			PUT_LIT(h, ", ");
-		label = speaker_label(h->doc, n->as.turn.ids[i]);
+		label = doc_speaker_name(h->doc, n->as.turn.ids[i]);
 		PUT_LIT(h, "<span class=\"speaker\">");
 		put_text(h, label, strlen(label));
 		PUT_LIT(h, "</span>");
@@ -803,7 +794,7 @@ static void put_speakers(html *h)
 		PUT_LIT(h, "<li");
 		put_attr(h, "data-speaker", id);
 		PUT_LIT(h, "><span class=\"speaker\">");
-		id = speaker_label(h->doc, id);
+		id = doc_speaker_name(h->doc, id);
 		put_text(h, id, strlen(id));
 		PUT_LIT(h, "</span>");
 		if (role && *role) {

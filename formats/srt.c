@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "captions/cues_in.h"
+#include "captions/cues_out.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "formats.h"
@@ -371,5 +372,6 @@ const format srt_format = {
 	.media_type = "application/x-subrip",
 	.description = "SubRip captions",
 	.read = srt_read,
+	.write = captions_write_srt,
 	.flags = STENO_FORMAT_TIMED,
 };

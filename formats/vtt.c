@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "captions/cues_in.h"
+#include "captions/cues_out.h"
 #include "captions/entities.h"
 #include "core/error.h"
 #include "core/grow.h"
@@ -1051,5 +1052,6 @@ const format vtt_format = {
 	.media_type = "text/vtt",
 	.description = "WebVTT captions",
 	.read = vtt_read,
+	.write = captions_write_vtt,
 	.flags = STENO_FORMAT_TIMED,
 };

@@ -123,10 +123,18 @@ typedef struct steno_options {
 	                         starts a new paragraph; default 2000; negative: never */
 	int word_times;       /* captions: keep the times of single words (WebVTT
 	                         <00:00:01.500> inside cues) as time nodes */
+	/* Captions (WebVTT, SRT): a cue holds at most cue_lines lines of
+	 * cue_chars characters and lasts at most cue_seconds.  0 = the
+	 * defaults, 42 characters, 2 lines, 7 seconds; beyond 1-1000
+	 * characters, 1-100 lines or 0.1-3600 seconds, the writer refuses
+	 * (STENO_ERR_ARG). */
+	int cue_chars;
+	int cue_lines;
+	double cue_seconds;
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes, a pause of
- * 2 s between caption paragraphs). */
+ * 2 s between caption paragraphs, cue limits). */
 STENO_API void steno_options_init(steno_options *opts);
 
 /* ------------------------------------------------------------------ */

@@ -37,6 +37,9 @@ void steno_options_init(steno_options *opts)
 	memset(opts, 0, sizeof *opts);
 	opts->passes = STENO_PASS_DEFAULT;
 	opts->pause_ms = 2000;
+	opts->cue_chars = 42;
+	opts->cue_lines = 2;
+	opts->cue_seconds = 7;
 }
 
 static const steno_options *options_or_default(const steno_options *opts, steno_options *tmp)

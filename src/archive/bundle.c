@@ -162,13 +162,6 @@ void archive_suffixes_free(archive_suffixes *s)
 /* ------------------------------------------------------------------ */
 /* Metadata                                                           */
 
-/* A speaker's display name, else the id. */
-static const char *speaker_label(const steno_doc *doc, size_t i)
-{
-	const char *name = steno_speaker_name(doc, i);
-	return name && *name ? name : steno_speaker_id(doc, i);
-}
-
 steno_status archive_info_get(archive_info *info, const steno_doc *doc, const char *source,
                               steno_error *err)
 {
@@ -188,8 +181,10 @@ steno_status archive_info_get(archive_info *info, const steno_doc *doc, const ch
 	info->speakers = arena_alloc(m, (info->speaker_count + 1) * sizeof *info->speakers);
 	int ok = info->source && info->stem && (!title || info->title) &&
 	         (!info->date == !(date && *date)) && info->language && info->speakers;
-	for (size_t i = 0; ok && i < info->speaker_count; i++)
-		ok = (info->speakers[i] = arena_strdup(m, speaker_label(doc, i))) != NULL;
+	for (size_t i = 0; ok && i < info->speaker_count; i++) {
+		const char *name = doc_speaker_name(doc, steno_speaker_id(doc, i));
+		ok = (info->speakers[i] = arena_strdup(m, name)) != NULL;
+	}
 	if (ok)
 		return STENO_OK;
 	archive_info_free(info);

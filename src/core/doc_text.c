@@ -150,6 +150,13 @@ char *doc_title(const steno_doc *doc)
 	return text;
 }
 
+const char *doc_speaker_name(const steno_doc *doc, const char *id)
+{
+	size_t i = steno_speaker_find(doc, id);
+	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(doc, i);
+	return name && *name ? name : id;
+}
+
 /* BCP 47's outline: a part of 1-8 letters, then parts of 1-8 letters
  * or digits, joined by '-'. */
 static int language_tag_ok(const char *tag)

@@ -1,5 +1,6 @@
 /* doc_text.h - what every writer says of a document the same way: its
- * title and language, and a subtree as the plain text a reader sees. */
+ * title and language, its speakers' names, and a subtree as the plain
+ * text a reader sees. */
 #ifndef STENO_DOC_TEXT_H
 #define STENO_DOC_TEXT_H
 
@@ -37,6 +38,10 @@ const steno_node *doc_title_heading(const steno_doc *doc);
 int doc_title_put(steno_sink *s, const steno_doc *doc, plain_put put);
 /* The same, malloc'd; NULL when there is none or no memory. */
 char *doc_title(const steno_doc *doc);
+
+/* The name a speaker is shown by: the speaker table's name, else the
+ * id itself (an id the table lacks included). */
+const char *doc_speaker_name(const steno_doc *doc, const char *id);
 
 /* The metadata language ("language", else "lang") when it is a
  * well-formed BCP 47 tag; if_none when there is none, if_invalid when it

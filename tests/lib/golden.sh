@@ -94,6 +94,8 @@ run_golden() {
 		name=${base%.gz}
 		name=${name%.*}
 		for fmt in $WRITERS; do
+			# a caption input is no expected output of its own format
+			[ "$GOLDEN/$name.$fmt" = "$input" ] && continue
 			if [ -f "$GOLDEN/$name.$fmt" ] || [ "${UPDATE:-}" = 1 ]; then
 				golden_case "$input" "$name" "$fmt"
 			fi

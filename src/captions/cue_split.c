@@ -1,0 +1,273 @@
+/* cue_split.c - cues and lines out of caption text (see cue_split.h).
+ *
+ * Both work a unit at a time: a word, or a line's piece of a word too
+ * long for a line.  A cue is found by laying units out greedily until
+ * the next would pass a limit, remembering where each could end and
+ * how strongly the text pauses there; the end is then chosen for the
+ * pause and for length.  The scan never looks further than what one
+ * cue can hold, so splitting a block costs time linear in it. */
+#include <stdlib.h>
+
+#include "captions/cue_split.h"
+#include "core/grow.h"
+#include "core/utf8.h"
+
+/* How strongly the text pauses after a unit, weakest first. */
+enum pause { PAUSE_PIECE, PAUSE_WORD, PAUSE_CLAUSE, PAUSE_SENTENCE };
+
+typedef struct cue_candidate {
+	size_t end;   /* byte offset after the unit */
+	size_t chars; /* characters from the cue's start */
+	int pause;
+} cue_candidate;
+
+typedef struct unit {
+	size_t start, end, chars;
+	int pause; /* after it */
+} unit;
+
+void cue_scratch_free(cue_scratch *s)
+{
+	free(s->cand);
+	s->cand = NULL;
+	s->cap = 0;
+}
+
+/* The code point at s[i..len) and its length (at least 1: a stray byte
+ * counts as a character of its own). */
+static uint32_t char_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	uint32_t cp;
+	*n = utf8_decode(s + i, len - i, &cp);
+	if (!*n) {
+		*n = 1;
+		cp = (unsigned char)s[i];
+	}
+	return cp;
+}
+
+int cue_char_is_mark(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D;
+}
+
+size_t cue_char_count(const char *s, size_t len)
+{
+	size_t chars = 0, n;
+	for (size_t i = 0; i < len; i += n)
+		chars += !cue_char_is_mark(char_at(s, len, i, &n));
+	return chars;
+}
+
+/* Marks that close what a pause ends: "Yes." and (yes.) pause alike. */
+static int is_closer(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == 0xBB ||
+	       cp == 0x2019 || cp == 0x201D || cp == 0x203A || cp == 0x300D || cp == 0x300F;
+}
+
+static int ends_sentence(uint32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+static int ends_clause(uint32_t cp)
+{
+	return cp == ',' || cp == ';' || cp == ':' || cp == '-' || cp == 0x2013 || cp == 0x2014 ||
+	       cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1A || cp == 0xFF1B;
+}
+
+/* The pause after the word s[start..end): its last character that is
+ * not a closing mark says. */
+static int word_pause(const char *s, size_t start, size_t end)
+{
+	size_t i = end, n;
+	while (i > start) {
+		size_t j = i - 1;
+		while (j > start && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j--;
+		uint32_t cp = char_at(s, i, j, &n);
+		i = j;
+		if (is_closer(cp))
+			continue;
+		return ends_sentence(cp) ? PAUSE_SENTENCE : ends_clause(cp) ? PAUSE_CLAUSE : PAUSE_WORD;
+	}
+	return PAUSE_WORD;
+}
+
+/* The unit at pos: the word there, or its first width characters (with
+ * the marks that belong to the last) when it is longer. */
+static void unit_at(const char *s, size_t len, size_t pos, size_t width, unit *u)
+{
+	size_t i = pos, chars = 0, n;
+	while (i < len && s[i] != ' ') {
+		int mark = cue_char_is_mark(char_at(s, len, i, &n));
+		if (!mark && chars == width)
+			break;
+		chars += !mark;
+		i += n;
+	}
+	u->start = pos;
+	u->end = i;
+	u->chars = chars;
+	u->pause = i < len && s[i] != ' ' ? PAUSE_PIECE : word_pause(s, pos, i);
+}
+
+/* Where the unit after one ending at end starts, and whether a space
+ * comes first (not after a piece of a word). */
+static size_t unit_next(const char *s, size_t len, size_t end, int *spaced)
+{
+	*spaced = end < len && s[end] == ' ';
+	return end + (size_t)*spaced;
+}
+
+/* Lines laid out so far: how many, and the characters on the last. */
+typedef struct layout {
+	size_t lines, col;
+} layout;
+
+/* Put a unit of chars after the layout, a space before it if spaced;
+ * whether it starts a new line. */
+static int place(layout *l, size_t chars, int spaced, size_t width)
+{
+	if (l->col && l->col + (size_t)spaced + chars > width) {
+		l->lines++;
+		l->col = chars;
+		return 1;
+	}
+	l->col += (l->col ? (size_t)spaced : 0) + chars;
+	return 0;
+}
+
+/* The candidate among the first count to end the cue at, of those
+ * whose pause is at least min_pause; 0 when there is none.  A pause is
+ * worth a quarter of the room's length per step of strength, so a
+ * sentence's end in its second half beats a mere word at its end.
+ * When the rest of the text fits two cues, the two are made even
+ * instead of a full cue and a scrap. */
+static size_t choose(const cue_candidate *c, size_t count, size_t rest, int min_pause)
+{
+	size_t w = c[count - 1].chars, best = 0, best_cost = (size_t)-1;
+	int two = rest <= 2 * w + 1;
+	for (int pass = 0; pass < 2 && best_cost == (size_t)-1; pass++, two = 0)
+		for (size_t k = 0; k < count; k++) {
+			size_t x = c[k].chars, penalty = w * (size_t)(PAUSE_SENTENCE - c[k].pause) / 4;
+			if (c[k].pause < min_pause || (two && rest - x > w + 1))
+				continue;
+			size_t off = two ? (2 * x > rest ? 2 * x - rest : rest - 2 * x) / 2 : w - x;
+			if (off + penalty <= best_cost) {
+				best_cost = off + penalty;
+				best = c[k].end;
+			}
+		}
+	return best;
+}
+
+size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_chars,
+                      const cue_limits *lim, double ms_per_char, size_t prefix,
+                      cue_scratch *scratch)
+{
+	layout l = {1, prefix};
+	size_t i = pos, chars = 0, count = 0;
+	int spaced = prefix > 0; /* the label's space */
+	for (;;) {
+		unit u;
+		unit_at(text, len, i, lim->chars, &u);
+		layout next = l;
+		place(&next, u.chars, spaced, lim->chars);
+		if (count && next.lines > lim->lines)
+			break;
+		l = next;
+		chars += (count ? (size_t)spaced : 0) + u.chars;
+		cue_candidate *c = grow_array(scratch->cand, &scratch->cap, count + 1, sizeof *c);
+		if (!c)
+			return 0;
+		scratch->cand = c;
+		c[count++] = (cue_candidate){u.end, chars, u.pause};
+		if (u.end >= len)
+			break;
+		i = unit_next(text, len, u.end, &spaced);
+	}
+	/* Too long on screen: cut at a sentence's or clause's end that
+	 * comes in time, else at the first there is.  Cutting between mere
+	 * words would show a few words at a time of a text that takes long
+	 * to say, for no gain in when they show: without such a pause the
+	 * cue keeps its words, and its end is cut short (cues_out.c). */
+	const cue_candidate *c = scratch->cand;
+	size_t timely = count, end = 0;
+	while (timely && (double)c[timely - 1].chars * ms_per_char > lim->max_ms)
+		timely--;
+	if (timely < count) {
+		end = timely ? choose(c, timely, rest_chars, PAUSE_CLAUSE) : 0;
+		for (size_t k = timely; !end && k + 1 < count; k++)
+			if (c[k].pause >= PAUSE_CLAUSE)
+				end = c[k].end;
+	}
+	if (end)
+		return end;
+	return c[count - 1].end >= len ? len : choose(c, count, rest_chars, PAUSE_PIECE);
+}
+
+/* Lay text[0..len) out greedily at width after prefix; returns the
+ * number of lines and writes the first cap of them to out. */
+static size_t wrap(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
+                   size_t cap)
+{
+	layout l = {1, prefix};
+	size_t i = 0, start = 0, end = 0;
+	int spaced = prefix > 0;
+	while (i < len) {
+		unit u;
+		unit_at(text, len, i, width, &u);
+		if (place(&l, u.chars, spaced, width)) {
+			if (l.lines - 1 <= cap)
+				out[l.lines - 2] = (cue_line){start, end};
+			start = u.start;
+		}
+		end = u.end;
+		i = unit_next(text, len, u.end, &spaced);
+	}
+	if (l.lines <= cap)
+		out[l.lines - 1] = (cue_line){start, end};
+	return l.lines;
+}
+
+/* The characters of the longest word of text[0..len). */
+static size_t longest_word(const char *text, size_t len)
+{
+	size_t longest = 0, i = 0;
+	int spaced;
+	while (i < len) {
+		unit u;
+		unit_at(text, len, i, (size_t)-1, &u);
+		if (u.chars > longest)
+			longest = u.chars;
+		i = unit_next(text, len, u.end, &spaced);
+	}
+	return longest;
+}
+
+size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
+                 size_t cap)
+{
+	size_t lines = wrap(text, len, width, prefix, out, 0);
+	size_t lo = longest_word(text, len);
+	/* the narrowest width that needs no more lines evens them out; a
+	 * word cut across lines is left where the full width cuts it */
+	if (lines > 1 && lo <= width) {
+		size_t hi = width;
+		lo += !lo;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (wrap(text, len, mid, prefix, out, 0) <= lines)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		width = lo;
+	}
+	return wrap(text, len, width, prefix, out, cap);
+}

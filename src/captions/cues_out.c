@@ -1,0 +1,689 @@
+/* cues_out.c - the WebVTT and SRT writers: cues out of any document
+ * with times (see cues_out.h).
+ *
+ * Three steps.  The tree is read once into blocks of heard text, each
+ * one speaker's, cut wherever a time is known (a turn's start or end, a
+ * time node) and at every block's edge; the times become points along
+ * the text, counted in characters.  Each block's times then follow from
+ * the points around it, in proportion to characters, and the block is
+ * cut into cues (cue_split.c) that are written as they are made.  The
+ * text is copied once, so memory is about the size of the text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "captions/cue_split.h"
+#include "captions/cues_out.h"
+#include "core/doc_text.h"
+#include "core/error.h"
+#include "core/escape.h"
+#include "core/grow.h"
+#include "core/utf8.h"
+#include "core/walk.h"
+
+/* Where no time bounds text on one side (before the first time known,
+ * after the last), it takes as long as reading it aloud: 15 characters
+ * a second. */
+#define READING_MS_PER_CHAR (1000.0 / 15)
+/* Times are worked out in doubles: beyond 2^53 ms (285 000 years) they
+ * would not be exact, so none is taken from there. */
+#define CUE_TIME_MAX ((int64_t)1 << 53)
+
+/* Text normalised as cues hold it: whitespace runs become one space,
+ * none at either end; bytes that are not UTF-8 and control characters
+ * become U+FFFD.  chars counts as cue_split.h says. */
+typedef struct text_buf {
+	char *s;
+	size_t len, cap;
+	size_t start; /* where the piece being added began */
+	size_t chars; /* characters since start */
+	int space;    /* a space is due before the next character */
+	int nomem;
+} text_buf;
+
+/* Unicode's white space, but for the no-break spaces, which hold words
+ * together. */
+static int is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x205F ||
+	       cp == 0x3000;
+}
+
+static void text_add(text_buf *t, const char *s, size_t len)
+{
+	size_t n;
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp;
+		n = utf8_decode(s + i, len - i, &cp);
+		int bad = !n || cp < 0x20 || cp == 0x7F;
+		n += !n;
+		if (!bad && is_space(cp)) {
+			t->space = 1;
+			continue;
+		}
+		if (t->cap - t->len < 4 + 1) {
+			char *p = grow_array(t->s, &t->cap, t->len + 5, 1);
+			if (!p) {
+				t->nomem = 1;
+				return;
+			}
+			t->s = p;
+		}
+		if (t->space && t->len > t->start) {
+			t->s[t->len++] = ' ';
+			t->chars++;
+		}
+		t->space = 0;
+		memcpy(t->s + t->len, bad ? UTF8_REPLACEMENT : s + i, bad ? 3 : n);
+		t->len += bad ? 3 : n;
+		t->chars += bad || !cue_char_is_mark(cp);
+	}
+}
+
+static void text_add_str(text_buf *t, const char *s)
+{
+	text_add(t, s, strlen(s));
+}
+
+/* Start a new piece at the end of the buffer. */
+static void text_cut(text_buf *t)
+{
+	t->start = t->len;
+	t->chars = 0;
+	t->space = 0;
+}
+
+/* A run of text one speaker says, or a heading's or note's. */
+typedef struct block {
+	size_t start, end;      /* bytes of the text */
+	size_t pos, chars;      /* characters before it, and its own */
+	const steno_node *turn; /* the innermost turn it is in, or NULL */
+	const steno_node *cue;  /* the time node it follows, or NULL */
+	int note;               /* a heading's or a note's: not heard */
+} block;
+
+/* Times known at a place in the text (characters before it), in
+ * document order: the first for the text before it, the last for the
+ * text after (a turn that ends at 5 s before the next starts at 8 s).
+ * As collected, each holds one time, and end says whether it is a
+ * turn's end. */
+typedef struct point {
+	size_t pos;
+	int64_t first, last;
+	int end;
+} point;
+
+typedef struct collect {
+	text_buf text;
+	block *blocks;
+	size_t nblocks, blocks_cap;
+	point *points;
+	size_t npoints, points_cap;
+	const steno_node **turns; /* the turns open, innermost last */
+	size_t nturns, turns_cap;
+	size_t pos;  /* characters in the blocks so far */
+	int notes;   /* headings and notes open */
+	int quotes;  /* quotations open */
+	const steno_node *cue; /* the time node the text follows, till the next time */
+	int64_t cue_end;       /* when its text ends, or STENO_TIME_NONE */
+	int nomem;
+} collect;
+
+/* End the open block, if it holds anything. */
+static void flush(collect *c)
+{
+	text_buf *t = &c->text;
+	if (t->len > t->start) {
+		block *b = grow_array(c->blocks, &c->blocks_cap, c->nblocks + 1, sizeof *b);
+		if (!b) {
+			c->nomem = 1;
+			return;
+		}
+		c->blocks = b;
+		b[c->nblocks++] = (block){t->start, t->len, c->pos, t->chars,
+		                          c->nturns ? c->turns[c->nturns - 1] : NULL, c->cue,
+		                          c->notes > 0};
+		/* what is not heard takes no time */
+		if (!c->notes)
+			c->pos += t->chars;
+	}
+	text_cut(t);
+}
+
+static void add_point(collect *c, int64_t ms, int end)
+{
+	point *p = grow_array(c->points, &c->points_cap, c->npoints + 1, sizeof *p);
+	if (!p) {
+		c->nomem = 1;
+		return;
+	}
+	c->points = p;
+	p[c->npoints++] = (point){c->pos, ms, ms, end};
+}
+
+/* A time at the end of the text so far, which ends a block and the
+ * text of the time node before: that node's end, when it has one,
+ * comes first. */
+static void add_time(collect *c, int64_t ms, int end)
+{
+	flush(c);
+	if (c->cue_end != STENO_TIME_NONE)
+		add_point(c, c->cue_end, 1);
+	c->cue = NULL;
+	c->cue_end = STENO_TIME_NONE;
+	if (ms != STENO_TIME_NONE)
+		add_point(c, ms, end);
+}
+
+/* A time node: the text after it starts then, and ends at its "end"
+ * attribute (ms, as the caption readers give each cue's end) when that
+ * is a time not before the start. */
+static void add_cue(collect *c, const steno_node *n)
+{
+	int64_t start = n->as.turn.start;
+	add_time(c, start, 0);
+	c->cue = n;
+	const char *end = steno_node_get_attr(n, "end");
+	if (start == STENO_TIME_NONE || !end || *end < '0' || *end > '9')
+		return;
+	char *rest;
+	long long ms = strtoll(end, &rest, 10);
+	if (!*rest && ms >= start)
+		c->cue_end = ms;
+}
+
+/* A turn's start or end.  Inside a cue with its own end (a time node's
+ * "end"), as where a caption reader starts a turn at a speaker mark in
+ * the middle of a cue, the cue's times are the better ones: the turns'
+ * only split the text, whose times the cue's share out. */
+static void add_turn_time(collect *c, int64_t ms, int end)
+{
+	if (c->cue_end != STENO_TIME_NONE)
+		flush(c);
+	else
+		add_time(c, ms, end);
+}
+
+/* A turn opens: its words are its speakers' from here. */
+static void open_turn(collect *c, const steno_node *n)
+{
+	flush(c);
+	const steno_node **t = grow_array(c->turns, &c->turns_cap, c->nturns + 1, sizeof *t);
+	if (!t) {
+		c->nomem = 1;
+		return;
+	}
+	c->turns = t;
+	t[c->nturns++] = n;
+	add_turn_time(c, n->as.turn.start, 0);
+}
+
+/* An event as captions show sounds: in brackets, unless it has its own
+ * ("[Laughter]", "(Applause.)"). */
+static void add_event(collect *c, const steno_node *n)
+{
+	const char *s = n->literal;
+	size_t len = n->len;
+	while (len && is_space((unsigned char)*s))
+		s++, len--;
+	if (!len)
+		return;
+	int own = *s == '[' || *s == '(';
+	if (!own)
+		text_add_str(&c->text, "[");
+	text_add(&c->text, s, len);
+	if (!own)
+		text_add_str(&c->text, "]");
+}
+
+static void put_mark(collect *c, const steno_node *n, int open)
+{
+	size_t len;
+	const char *mark = quote_mark(n, c->quotes, open, &len);
+	text_add(&c->text, mark, len);
+}
+
+/* What n adds as it is entered; whether to go into its children. */
+static int enter(collect *c, const steno_node *n)
+{
+	switch (n->type) {
+	case STENO_NODE_TEXT:
+	case STENO_NODE_CODE: text_add(&c->text, n->literal, n->len); return 0;
+	case STENO_NODE_CODE_BLOCK:
+		flush(c);
+		text_add(&c->text, n->literal, n->len);
+		flush(c);
+		return 0;
+	case STENO_NODE_SOFT_BREAK:
+	case STENO_NODE_LINE_BREAK: c->text.space = 1; return 0;
+	case STENO_NODE_EVENT: add_event(c, n); return 0;
+	/* the time is the cue's; the clock as written is not repeated */
+	case STENO_NODE_TIME: add_cue(c, n); return 0;
+	/* raw HTML and the like is markup of another format, not words */
+	case STENO_NODE_RAW_BLOCK:
+	case STENO_NODE_RAW_INLINE: return 0;
+	case STENO_NODE_QUOTE:
+		put_mark(c, n, 1);
+		c->quotes++;
+		return 1;
+	case STENO_NODE_TURN: open_turn(c, n); return 1;
+	case STENO_NODE_HEADING:
+	case STENO_NODE_NOTE:
+		flush(c);
+		c->notes++;
+		return 1;
+	default:
+		if (type_is_block(n->type))
+			flush(c);
+		return 1;
+	}
+}
+
+static void leave(collect *c, const steno_node *n)
+{
+	switch (n->type) {
+	case STENO_NODE_QUOTE:
+		c->quotes--;
+		if (!quote_continued(n))
+			put_mark(c, n, 0);
+		break;
+	case STENO_NODE_TURN:
+		add_turn_time(c, n->as.turn.end, 1);
+		c->nturns--;
+		break;
+	case STENO_NODE_HEADING:
+	case STENO_NODE_NOTE:
+		flush(c);
+		c->notes--;
+		break;
+	default:
+		if (type_is_block(n->type))
+			flush(c);
+		break;
+	}
+}
+
+static void collect_doc(collect *c, const steno_doc *doc)
+{
+	node_walk w;
+	node_walk_init(&w, doc->root);
+	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		if (ev == STENO_EVENT_ENTER && !enter(c, w.node))
+			node_walk_skip(&w);
+		else if (ev == STENO_EVENT_EXIT && !w.skipped)
+			leave(c, w.node);
+	}
+	add_time(c, STENO_TIME_NONE, 1);
+	c->nomem |= c->text.nomem;
+}
+
+/* The times collected, one a place, in place; how many places are
+ * left.  A time is used when it is not before the clock: the latest
+ * start or time node used so far.  So a turn may start before the one
+ * before it ended (speech that overlaps), but a time that goes back
+ * beyond that, a turn that ends before it starts, and a time out of
+ * range (negative, past CUE_TIME_MAX) are left out. */
+static size_t merge_points(point *p, size_t n)
+{
+	size_t count = 0;
+	int64_t clock = 0;
+	for (size_t i = 0; i < n; i++) {
+		point x = p[i];
+		if (x.first < clock || x.first > CUE_TIME_MAX)
+			continue;
+		if (!x.end)
+			clock = x.first;
+		if (count && p[count - 1].pos == x.pos)
+			p[count - 1].last = x.first;
+		else
+			p[count++] = x;
+	}
+	return count;
+}
+
+/* Times along the text, asked for in order. */
+typedef struct timeline {
+	const point *p;
+	size_t n, at; /* points before at lie before the place last asked */
+} timeline;
+
+/* The time at character pos: the text after it (after) or before it
+ * starts or ends there. */
+static double time_at(timeline *t, size_t pos, int after)
+{
+	while (t->at < t->n && t->p[t->at].pos < pos)
+		t->at++;
+	const point *next = t->at < t->n ? &t->p[t->at] : NULL;
+	const point *prev = t->at ? &t->p[t->at - 1] : NULL;
+	if (next && next->pos == pos)
+		return (double)(after ? next->last : next->first);
+	if (prev && next) {
+		double from = (double)prev->last, to = (double)next->first;
+		if (to <= from)
+			return from;
+		return from + (to - from) * (double)(pos - prev->pos) / (double)(next->pos - prev->pos);
+	}
+	if (prev) {
+		double ms = (double)prev->last + (double)(pos - prev->pos) * READING_MS_PER_CHAR;
+		return ms < (double)CUE_TIME_MAX ? ms : (double)CUE_TIME_MAX;
+	}
+	double ms = (double)next->first - (double)(next->pos - pos) * READING_MS_PER_CHAR;
+	return ms > 0 ? ms : 0;
+}
+
+typedef struct writer {
+	const steno_doc *doc;
+	steno_sink *s;
+	int vtt;
+	cue_limits lim;
+	size_t number;          /* SRT's cue numbers */
+	int64_t last_start;     /* no cue starts before the one before it */
+	const steno_node *named; /* the time node whose identifier was written */
+	const steno_node *said; /* the turn of the block written last */
+	int said_any;
+	/* The speakers' names of the block being written, and a turn's
+	 * that may be the next: speakers are told apart as the captions
+	 * show them, by name. */
+	text_buf voice, next_voice;
+	cue_line *lines;
+	size_t lines_cap;
+	cue_scratch scratch;
+} writer;
+
+/* The names of turn's speakers (NULL: none) into t, joined by
+ * commas. */
+static void name_voice(writer *w, text_buf *t, const steno_node *turn)
+{
+	t->len = 0;
+	text_cut(t);
+	for (uint32_t i = 0; turn && i < turn->as.turn.count; i++) {
+		if (i)
+			text_add_str(t, ", ");
+		text_add_str(t, doc_speaker_name(w->doc, turn->as.turn.ids[i]));
+	}
+}
+
+/* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds); hours
+ * take more digits past 99. */
+static void put_time(steno_sink *s, int64_t ms, char sep)
+{
+	char buf[48];
+	int len = snprintf(buf, sizeof buf, "%02lld:%02d:%02d%c%03d", (long long)(ms / 3600000),
+	                   (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), sep, (int)(ms % 1000));
+	sink_write(s, buf, (size_t)len);
+}
+
+/* Whether s can stand on a line of its own in a WebVTT header, a cue's
+ * identifier or settings: not empty, one line, no "-->". */
+static int one_line(const char *s)
+{
+	return s && *s && !strpbrk(s, "\r\n") && !strstr(s, "-->");
+}
+
+static void put_timing(writer *w, int64_t start, int64_t end, const char *settings)
+{
+	put_time(w->s, start, w->vtt ? '.' : ',');
+	sink_write(w->s, " --> ", 5);
+	put_time(w->s, end, w->vtt ? '.' : ',');
+	if (w->vtt && one_line(settings)) {
+		sink_putc(w->s, ' ');
+		sink_puts(w->s, settings);
+	}
+	sink_putc(w->s, '\n');
+}
+
+/* s[0..len) with every "-->" written "-- >": a line that holds one
+ * reads as a cue's timing where nothing can escape it (a WebVTT
+ * comment, any SRT line). */
+static void put_unarrowed(steno_sink *sink, const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i + 2 < len; i++)
+		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>') {
+			sink_write(sink, s + run, i + 2 - run);
+			sink_putc(sink, ' ');
+			run = i + 2;
+		}
+	sink_write(sink, s + run, len - run);
+}
+
+/* The text of a line: escaped for WebVTT (& < >, so no "-->" either);
+ * SRT has no escapes and takes it as it is, but for "-->". */
+static void put_text(writer *w, const char *s, size_t len)
+{
+	if (w->vtt)
+		escape_xml_text(w->s, s, len);
+	else
+		put_unarrowed(w->s, s, len);
+}
+
+/* One cue: its times made valid (never before the cue before, never
+ * longer than the limit, never empty), then its lines.  In WebVTT, the
+ * time node it follows gives its settings, and the first cue after it
+ * its identifier: what the WebVTT reader keeps of a cue. */
+static steno_status put_cue(writer *w, const char *text, size_t len, double from, double to,
+                            size_t prefix, const steno_node *cue)
+{
+	int64_t start = (int64_t)(from + 0.5), end = (int64_t)(to + 0.5);
+	int64_t longest = (int64_t)(w->lim.max_ms + 0.5);
+	if (start < w->last_start)
+		start = w->last_start;
+	if (end - start > longest)
+		end = start + longest;
+	if (end <= start)
+		end = start + 1;
+	w->last_start = start;
+	size_t count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+	if (count > w->lines_cap) {
+		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
+		if (!l)
+			return STENO_ERR_NOMEM;
+		w->lines = l;
+		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+	}
+	const char *id = cue ? steno_node_get_attr(cue, "id") : NULL;
+	if (!w->vtt) {
+		sink_put_int(w->s, (long long)++w->number);
+		sink_putc(w->s, '\n');
+	} else if (cue != w->named && one_line(id)) {
+		sink_puts(w->s, id);
+		sink_putc(w->s, '\n');
+		w->named = cue;
+	}
+	put_timing(w, start, end, cue ? steno_node_get_attr(cue, "settings") : NULL);
+	if (w->vtt && w->voice.len) {
+		sink_write(w->s, "<v ", 3);
+		escape_xml_text(w->s, w->voice.s, w->voice.len);
+		sink_putc(w->s, '>');
+	}
+	for (size_t i = 0; i < count; i++) {
+		size_t line = w->lines[i].end - w->lines[i].start;
+		if (i == 0 && prefix) {
+			put_text(w, w->voice.s, w->voice.len);
+			sink_write(w->s, ": ", line ? 2 : 1);
+		}
+		put_text(w, text + w->lines[i].start, line);
+		sink_putc(w->s, '\n');
+	}
+	sink_putc(w->s, '\n');
+	return STENO_OK;
+}
+
+/* A heading or note as a WebVTT comment. */
+static void put_note(writer *w, const char *s, size_t len)
+{
+	sink_write(w->s, "NOTE ", 5);
+	put_unarrowed(w->s, s, len);
+	sink_write(w->s, "\n\n", 2);
+}
+
+/* A block's cues, its times from..to shared out by characters. */
+static steno_status put_block(writer *w, const char *text, const block *b, double from,
+                              double to)
+{
+	const char *s = text + b->start;
+	size_t len = b->end - b->start, done = 0, pos = 0, prefix = 0;
+	double chars = b->chars ? (double)b->chars : 1, per_char = (to - from) / chars;
+	if (!w->said_any || w->said != b->turn) {
+		name_voice(w, &w->next_voice, b->turn);
+		if (w->next_voice.nomem)
+			return STENO_ERR_NOMEM;
+		text_buf was = w->voice;
+		w->voice = w->next_voice;
+		w->next_voice = was;
+		/* SRT names the speaker when the speaker changes */
+		if (!w->said_any || w->voice.len != was.len ||
+		    (was.len && memcmp(w->voice.s, was.s, was.len) != 0))
+			prefix = w->vtt || !w->voice.len ? 0 : w->voice.chars + 1;
+	}
+	w->said = b->turn;
+	w->said_any = 1;
+	while (pos < len) {
+		size_t end = cue_split_next(s, len, pos, b->chars - done, &w->lim, per_char, prefix,
+		                            &w->scratch);
+		if (!end)
+			return STENO_ERR_NOMEM;
+		/* a cue lasts until the next starts: the space between is its */
+		size_t n = cue_char_count(s + pos, end - pos) + (end < len && s[end] == ' ');
+		if (put_cue(w, s + pos, end - pos, from + per_char * (double)done,
+		            from + per_char * (double)(done + n), prefix, b->cue) != STENO_OK)
+			return STENO_ERR_NOMEM;
+		prefix = 0;
+		done += n;
+		pos = end + (end < len && s[end] == ' ');
+	}
+	return STENO_OK;
+}
+
+/* The style sheets of the metadata "style" (the WebVTT reader's,
+ * joined by blank lines), a STYLE block each; one that holds "-->",
+ * which would end it, is left out. */
+static void put_styles(writer *w, const char *style)
+{
+	while (style && *style) {
+		const char *end = strstr(style, "\n\n");
+		size_t len = end ? (size_t)(end - style) : strlen(style);
+		const char *arrow = strstr(style, "-->");
+		if (len && (!arrow || arrow >= style + len)) {
+			sink_write(w->s, "STYLE\n", 6);
+			sink_write(w->s, style, len);
+			sink_write(w->s, "\n\n", 2);
+		}
+		style = end ? end + 2 : NULL;
+	}
+}
+
+/* WEBVTT and what the metadata says of the file: the text after the
+ * signature ("header"), Kind and Language lines (as YouTube and HLS
+ * write them, which the parsing algorithm reads past), then the
+ * regions ("region.ID") and style sheets cues may refer to. */
+static void put_vtt_header(writer *w)
+{
+	const char *header = steno_meta_get(w->doc, "header");
+	const char *kind = steno_meta_get(w->doc, "kind");
+	const char *lang = doc_language(w->doc, NULL, NULL);
+	sink_write(w->s, "WEBVTT", 6);
+	if (one_line(header)) {
+		sink_putc(w->s, ' ');
+		sink_puts(w->s, header);
+	}
+	sink_putc(w->s, '\n');
+	if (one_line(kind)) {
+		sink_write(w->s, "Kind: ", 6);
+		sink_puts(w->s, kind);
+		sink_putc(w->s, '\n');
+	}
+	if (lang) {
+		sink_write(w->s, "Language: ", 10);
+		sink_puts(w->s, lang);
+		sink_putc(w->s, '\n');
+	}
+	sink_putc(w->s, '\n');
+	for (size_t i = 0; i < steno_meta_count(w->doc); i++) {
+		const char *value = steno_meta_value(w->doc, i);
+		if (strncmp(steno_meta_key(w->doc, i), "region.", 7) == 0 && one_line(value)) {
+			sink_write(w->s, "REGION\n", 7);
+			sink_puts(w->s, value);
+			sink_write(w->s, "\n\n", 2);
+		}
+	}
+	put_styles(w, steno_meta_get(w->doc, "style"));
+}
+
+/* The limits opts asks for, or why not. */
+static steno_status limits_of(const steno_options *opts, cue_limits *lim, steno_error *err)
+{
+	int chars = opts->cue_chars ? opts->cue_chars : 42;
+	int lines = opts->cue_lines ? opts->cue_lines : 2;
+	double seconds = opts->cue_seconds != 0 ? opts->cue_seconds : 7;
+	if (chars < 1 || chars > 1000)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "cue_chars must be from 1 to 1000, not %d",
+		                 chars);
+	if (lines < 1 || lines > 100)
+		return set_error(err, STENO_ERR_ARG, 0, 0, "cue_lines must be from 1 to 100, not %d",
+		                 lines);
+	if (!(seconds >= 0.1 && seconds <= 3600))
+		return set_error(err, STENO_ERR_ARG, 0, 0,
+		                 "cue_seconds must be from 0.1 to 3600, not %g", seconds);
+	*lim = (cue_limits){(size_t)chars, (size_t)lines, seconds * 1000};
+	return STENO_OK;
+}
+
+static steno_status write_cues(writer *w, const collect *c, size_t npoints)
+{
+	timeline t = {c->points, npoints, 0};
+	if (w->vtt)
+		put_vtt_header(w);
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const block *b = &c->blocks[i];
+		if (b->note) {
+			if (w->vtt)
+				put_note(w, c->text.s + b->start, b->end - b->start);
+			continue;
+		}
+		double from = time_at(&t, b->pos, 1), to = time_at(&t, b->pos + b->chars, 0);
+		if (put_block(w, c->text.s, b, from, to > from ? to : from) != STENO_OK)
+			return STENO_ERR_NOMEM;
+	}
+	return STENO_OK;
+}
+
+static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
+                                   const steno_options *opts, steno_error *err, int vtt)
+{
+	writer w = {.doc = doc, .s = sink, .vtt = vtt};
+	steno_status st = limits_of(opts, &w.lim, err);
+	if (st != STENO_OK)
+		return st;
+	collect c = {.cue_end = STENO_TIME_NONE};
+	collect_doc(&c, doc);
+	size_t npoints = c.nomem ? 0 : merge_points(c.points, c.npoints);
+	if (c.nomem)
+		st = error_nomem(err);
+	else if (!npoints)
+		st = set_error(err, STENO_ERR_FORMAT, 0, 0,
+		               "no timing information to write captions from");
+	else if (write_cues(&w, &c, npoints) != STENO_OK)
+		st = error_nomem(err);
+	free(c.text.s);
+	free(c.blocks);
+	free(c.points);
+	free(c.turns);
+	free(w.voice.s);
+	free(w.next_voice.s);
+	free(w.lines);
+	cue_scratch_free(&w.scratch);
+	return st;
+}
+
+steno_status captions_write_vtt(const steno_doc *doc, steno_sink *sink,
+                                const steno_options *opts, steno_error *err)
+{
+	return write_captions(doc, sink, opts, err, 1);
+}
+
+steno_status captions_write_srt(const steno_doc *doc, steno_sink *sink,
+                                const steno_options *opts, steno_error *err)
+{
+	return write_captions(doc, sink, opts, err, 0);
+}
