@@ -223,8 +223,10 @@ static void put_node_attrs(html *h, const steno_node *n)
 			continue;
 		/* the source's xml:id is the element's id, so that a link or a
 		 * citation ("#u1.s2") reaches it; the XML readers keep ids
-		 * unique, renaming repeats */
-		if (strcmp(a->name, "xml:id") == 0 && *a->value && !strpbrk(a->value, " \t\n\r\f")) {
+		 * unique, renaming repeats.  Not a heading's: EPUB numbers the
+		 * headings' ids for its contents list */
+		if (strcmp(a->name, "xml:id") == 0 && *a->value && n->type != STENO_NODE_HEADING &&
+		    !strpbrk(a->value, " \t\n\r\f")) {
 			PUT_LIT(h, " id=\"");
 			put_attr_value(h, a->value);
 			sink_putc(h->s, '"');

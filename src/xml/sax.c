@@ -127,6 +127,22 @@ static char *put_str(char *w, const char *s)
 	return w + n;
 }
 
+/* s[0..len) into out, NUL-terminated, with each "&#38;" as "&": without
+ * entity substitution (never asked for, as entities can be hostile)
+ * libxml2 hands an attribute's &amp; and &#38; over that way, so that
+ * "Smith &amp; Sons" would read "Smith &#38; Sons".  A '&' of the source
+ * always comes so, so no other text is changed. */
+static void unescape_amp(char *out, const char *s, size_t len)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		out[o++] = s[i];
+		if (s[i] == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
+			i += 4;
+	}
+	out[o] = '\0';
+}
+
 /* SAX2 gives attributes as (local, prefix, URI, value, end) pointers;
  * the reader wants NUL-terminated "prefix:local" and value strings.  The
  * buffer is sized first so the pointers into it stay valid. */
@@ -157,8 +173,7 @@ static int collect_attrs(parser *p, int n, const xmlChar **raw)
 		w = put_str(w, (const char *)a[0]);
 		*w++ = '\0';
 		p->attrs[i].value = w;
-		memcpy(w, a[3], vlen);
-		w[vlen] = '\0';
+		unescape_amp(w, (const char *)a[3], vlen);
 		w += vlen + 1;
 	}
 	return 0;

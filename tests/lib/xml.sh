@@ -190,7 +190,17 @@ EOF
 	done
 }
 
+# An attribute's &amp; is an ampersand in the tree, in every XML
+# reader (libxml2 hands it over as "&#38;" without entity substitution).
+xml_attr_ampersand() {
+	printf '<?xml version="1.0"?>\n<Trans><Speakers><Speaker id="s1" name="Smith &amp; Sons &#38; Co &amp;#38;"/></Speakers><Episode><Section type="report" startTime="0" endTime="5"><Turn speaker="s1" startTime="0" endTime="5"><Sync time="0"/>A &amp; B.</Turn></Section></Episode></Trans>\n' >"$TMP/amp.trs" &&
+		"$STENO" -t json "$TMP/amp.trs" | grep -q '"name":"Smith & Sons & Co &#38;"' &&
+		printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p rend="bold &amp; red">x</p></body></text></TEI>\n' >"$TMP/amp.tei" &&
+		"$STENO" -t json "$TMP/amp.tei" | grep -q '"rend":"bold & red"'
+}
+
 run_xml() {
 	run_hostile
 	run_xml_corpus
+	check "an attribute's &amp; is an ampersand (trs, tei)" xml_attr_ampersand
 }
