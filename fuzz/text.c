@@ -2,6 +2,7 @@
  *
  * The first byte chooses the options, the rest is the document:
  *   0x01 sourcepos   0x02 smart   0x04 transcript off   0x08 quotes off
+ *   0x10 attribution on (it is off by default)
  *   0xC0 encoding: 0 detect, 1 latin1, 2 UTF-16LE, 3 detect
  * A printable first byte such as ' ' gives the defaults, so seeds stay
  * readable.  Beyond "no crash", the walk checks that the iterator
@@ -27,6 +28,8 @@ static void options_from_byte(steno_options *opts, uint8_t b)
 		opts->passes &= ~STENO_PASS_TRANSCRIPT;
 	if (b & 0x08)
 		opts->passes &= ~STENO_PASS_QUOTES;
+	if (b & 0x10)
+		opts->passes |= STENO_PASS_ATTRIBUTION;
 	opts->encoding = encodings[b >> 6];
 	/* Keep a gzip bomb among the inputs from eating the fuzzer's time. */
 	opts->max_input = (size_t)1 << 24;

@@ -153,6 +153,21 @@ static int put(attrib *a, const char *s, size_t len)
 	return 0;
 }
 
+/* Text into the view, where bytes 0x01 and 0x02 stand for quotations:
+ * the source's own (control characters a document may hold) become
+ * spaces, so that they stand for nothing. */
+static int put_text(attrib *a, const char *s, size_t len)
+{
+	size_t at = a->len;
+	if (put(a, s, len) < 0)
+		return -1;
+	for (char *p = a->buf + at; (p = memchr(p, 0x01, (size_t)(a->buf + a->len - p))) != NULL;)
+		*p++ = ' ';
+	for (char *p = a->buf + at; (p = memchr(p, 0x02, (size_t)(a->buf + a->len - p))) != NULL;)
+		*p++ = ' ';
+	return 0;
+}
+
 static int add_piece(attrib *a, steno_node *n, size_t len)
 {
 	piece *grown = grow_array(a->pieces, &a->piece_cap, a->piece_count + 1, sizeof *grown);
@@ -173,7 +188,7 @@ static int put_inline(attrib *a, const steno_node *c)
 		const steno_node *n = w.node;
 		if (ev != STENO_EVENT_ENTER)
 			continue;
-		if (n->type == STENO_NODE_TEXT && put(a, n->literal, n->len) < 0)
+		if (n->type == STENO_NODE_TEXT && put_text(a, n->literal, n->len) < 0)
 			return -1;
 		if (n->type == STENO_NODE_QUOTE) {
 			w.skip = 1;
@@ -190,11 +205,13 @@ static int build_view(attrib *a, steno_node *p)
 	for (steno_node *c = p->first; c; c = c->next) {
 		int bad = 0;
 		switch (c->type) {
-		case STENO_NODE_TEXT: bad = add_piece(a, c, c->len) < 0 || put(a, c->literal, c->len) < 0; break;
+		case STENO_NODE_TEXT:
+			bad = add_piece(a, c, c->len) < 0 || put_text(a, c->literal, c->len) < 0;
+			break;
 		case STENO_NODE_QUOTE: bad = add_piece(a, c, 1) < 0 || put(a, "\x01", 1) < 0; break;
 		case STENO_NODE_SOFT_BREAK:
 		case STENO_NODE_LINE_BREAK: bad = put(a, " ", 1) < 0; break;
-		case STENO_NODE_CODE: bad = put(a, c->literal ? c->literal : "", c->len) < 0; break;
+		case STENO_NODE_CODE: bad = put_text(a, c->literal ? c->literal : "", c->len) < 0; break;
 		case STENO_NODE_EMPH:
 		case STENO_NODE_STRONG:
 		case STENO_NODE_LINK: bad = put_inline(a, c) < 0; break;

@@ -43,7 +43,18 @@ sys.stdout.write(" ".join([sys.argv[1]] * int(sys.argv[2])) + "\n")' "$1" "$2" >
 		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
 }
 
+# The pass marks quotations in its view of a paragraph with the bytes
+# 0x01 and 0x02; the same bytes in the source are text, not quotations
+# (they sent the tokenizer past its table of quotations).
+control_bytes_are_text() {
+	printf 'Tan said \001 "yes" \002 and "no," Tan added.\n\n\001\002 "Again," he said.\n' \
+		>"$TMP/ctl.txt" &&
+		"$STENO" -t json --passes=+attribution "$TMP/ctl.txt" >"$TMP/ctl.json" &&
+		python3 "$HERE/lib/words.py" "$TMP/ctl.txt" "$TMP/ctl.json"
+}
+
 run_attribution() {
+	check "control bytes 0x01 and 0x02 in the text are no quotations" control_bytes_are_text
 	check "a million quotations, each attributed, in linear time" \
 		hostile_linear '"Yes, we will," Tan said.' 1000000
 	check "a paragraph of a million \"said\" in linear time" hostile_linear 'said' 1000000
