@@ -16,7 +16,6 @@
 #include "captions/cues_in.h"
 #include "captions/cues_out.h"
 #include "core/error.h"
-#include "core/utf8.h"
 #include "formats.h"
 
 #define STACK_MAX 16 /* <i>, <b>, <u> open at once; deeper ones stay text */
@@ -27,16 +26,10 @@ typedef struct line {
 	int no;
 } line;
 
-typedef struct scanner {
-	char *buf;
-	size_t pos, end, lf, cr;
-	int no;
-} scanner;
-
 typedef struct srt {
 	steno_doc *doc;
 	cues_in cues;
-	scanner sc;
+	cues_scanner sc;
 	line cur, nxt, nxt2; /* the line read and two of look-ahead */
 	int has_cur, has_nxt, has_nxt2;
 	size_t garbage;
@@ -51,37 +44,21 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static size_t find(const scanner *sc, size_t from, int c)
+/* The next line, blanks at its edges trimmed; 0 past the end. */
+static int next_line(cues_scanner *sc, line *ln)
 {
-	const char *p = memchr(sc->buf + from, c, sc->end - from);
-	return p ? (size_t)(p - sc->buf) : sc->end;
-}
-
-static int next_line(scanner *sc, line *ln)
-{
-	size_t start = sc->pos;
-	if (start >= sc->end)
+	int no = sc->no;
+	char *s;
+	size_t len;
+	if (!cues_next_line(sc, &s, &len))
 		return 0;
-	if (sc->lf < start)
-		sc->lf = find(sc, start, '\n');
-	if (sc->cr < start)
-		sc->cr = find(sc, start, '\r');
-	size_t stop = sc->lf < sc->cr ? sc->lf : sc->cr;
-	sc->pos = stop;
-	if (stop < sc->end) {
-		sc->pos = stop + 1;
-		if (sc->buf[stop] == '\r' && sc->pos < sc->end && sc->buf[sc->pos] == '\n')
-			sc->pos++;
-	}
-	while (start < stop && is_blank(sc->buf[start]))
-		start++;
-	while (stop > start && is_blank(sc->buf[stop - 1]))
-		stop--;
-	ln->s = sc->buf + start;
-	ln->len = stop - start;
-	ln->no = sc->no;
-	if (sc->no < INT_MAX)
-		sc->no++;
+	while (len && is_blank(*s))
+		s++, len--;
+	while (len && is_blank(s[len - 1]))
+		len--;
+	ln->s = s;
+	ln->len = len;
+	ln->no = no;
 	return 1;
 }
 
@@ -339,23 +316,12 @@ static steno_status srt_read(steno_doc *doc, const char *data, size_t len,
 		steno_options_init(&defaults);
 		opts = &defaults;
 	}
-	size_t n, replaced;
-	const char *detected;
-	const char *forced = opts->encoding ? opts->encoding : cues_utf16_guess(data, len);
-	char *buf = utf8_from_input(data, len, forced, &n, &replaced, &detected, err);
+	size_t n;
+	char *buf = cues_decode(doc, data, len, opts, &n, err);
 	if (!buf)
 		return err->code;
-	if (!arena_adopt(&doc->arena, buf))
-		return error_nomem(err);
-	if (forced && !opts->encoding)
-		doc_warn(doc, "input has no byte-order mark but reads as %s; decoded so", forced);
-	if (detected)
-		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
-	if (replaced)
-		doc_warn(doc, "%zu invalid byte(s) or NUL replaced with U+FFFD", replaced);
-	srt r = {.doc = doc, .sc = {.buf = buf, .end = n, .no = 1}};
-	r.sc.lf = find(&r.sc, 0, '\n');
-	r.sc.cr = find(&r.sc, 0, '\r');
+	srt r = {.doc = doc};
+	cues_scanner_init(&r.sc, buf, n);
 	cues_in_init(&r.cues, doc, opts);
 	if (read_cues(&r) != STENO_OK)
 		return error_nomem(err);

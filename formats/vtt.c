@@ -24,20 +24,11 @@
 
 #define STACK_MAX 64 /* cue text elements open at once; deeper ones are ignored */
 
-/* Lines at LF, CR or CRLF.  The next LF and CR are remembered, not
- * searched for at every line, so a file without a CR is not searched
- * to its end once per line. */
-typedef struct scanner {
-	char *buf; /* the decoded input, which text and time nodes share */
-	size_t pos, end, lf, cr;
-	int no; /* the number of the line at pos */
-} scanner;
-
 typedef struct vtt {
 	steno_doc *doc;
 	const steno_options *opts;
 	cues_in cues;
-	scanner sc;
+	cues_scanner sc;
 	int seen_cue;    /* a cue was read: STYLE and REGION blocks no longer count */
 	int rolling;     /* cues carry word times: captions that roll up */
 	size_t garbage, bad_timings;
@@ -51,36 +42,6 @@ typedef struct vtt {
 static int is_ws(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static size_t find(const scanner *sc, size_t from, int c)
-{
-	const char *p = memchr(sc->buf + from, c, sc->end - from);
-	return p ? (size_t)(p - sc->buf) : sc->end;
-}
-
-/* The next line into s[0..*len); 0 past the end. */
-static int next_line(scanner *sc, char **s, size_t *len)
-{
-	size_t start = sc->pos;
-	if (start >= sc->end)
-		return 0;
-	if (sc->lf < start)
-		sc->lf = find(sc, start, '\n');
-	if (sc->cr < start)
-		sc->cr = find(sc, start, '\r');
-	size_t stop = sc->lf < sc->cr ? sc->lf : sc->cr;
-	sc->pos = stop;
-	if (stop < sc->end) {
-		sc->pos = stop + 1;
-		if (sc->buf[stop] == '\r' && sc->pos < sc->end && sc->buf[sc->pos] == '\n')
-			sc->pos++;
-	}
-	*s = sc->buf + start;
-	*len = stop - start;
-	if (sc->no < INT_MAX)
-		sc->no++;
-	return 1;
 }
 
 static int contains_arrow(const char *s, size_t len)
@@ -881,12 +842,12 @@ static steno_status header_line(vtt *r, const char *s, size_t len)
 /* The spec's "collect a WebVTT block": one block from the scanner. */
 static steno_status collect_block(vtt *r, cue_text *ct, int in_header)
 {
-	scanner prev = r->sc;
+	cues_scanner prev = r->sc;
 	char *s, *buf = NULL;
 	size_t len, buf_len = 0;
 	int count = 0, seen_arrow = 0, cue = 0, kind = 0, first_line = r->sc.no, bad = 0;
 	cue_block b = {0};
-	while (next_line(&r->sc, &s, &len)) {
+	while (cues_next_line(&r->sc, &s, &len)) {
 		count++;
 		int eof = s + len == r->sc.buf + r->sc.end; /* a last line without its end */
 		if (contains_arrow(s, len)) {
@@ -944,7 +905,7 @@ static steno_status collect_block(vtt *r, cue_text *ct, int in_header)
 	return STENO_OK;
 }
 
-static void skip_blank_lines(scanner *sc)
+static void skip_blank_lines(cues_scanner *sc)
 {
 	while (sc->pos < sc->end && (sc->buf[sc->pos] == '\n' || sc->buf[sc->pos] == '\r')) {
 		sc->pos++;
@@ -961,7 +922,7 @@ static steno_status signature(vtt *r, steno_error *err)
 {
 	char *s;
 	size_t len;
-	if (!next_line(&r->sc, &s, &len) || len < 6 || memcmp(s, "WEBVTT", 6) != 0 ||
+	if (!cues_next_line(&r->sc, &s, &len) || len < 6 || memcmp(s, "WEBVTT", 6) != 0 ||
 	    (len > 6 && s[6] != ' ' && s[6] != '\t'))
 		return set_error(err, STENO_ERR_PARSE, 1, 1,
 		                 "not WebVTT: the file does not start with the line WEBVTT");
@@ -1021,23 +982,12 @@ static steno_status vtt_read(steno_doc *doc, const char *data, size_t len,
 		steno_options_init(&defaults);
 		opts = &defaults;
 	}
-	size_t n, replaced;
-	const char *detected;
-	const char *forced = opts->encoding ? opts->encoding : cues_utf16_guess(data, len);
-	char *buf = utf8_from_input(data, len, forced, &n, &replaced, &detected, err);
+	size_t n;
+	char *buf = cues_decode(doc, data, len, opts, &n, err);
 	if (!buf)
 		return err->code;
-	if (!arena_adopt(&doc->arena, buf))
-		return error_nomem(err);
-	if (forced && !opts->encoding)
-		doc_warn(doc, "input has no byte-order mark but reads as %s; decoded so", forced);
-	if (detected)
-		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
-	if (replaced)
-		doc_warn(doc, "%zu invalid byte(s) or NUL replaced with U+FFFD", replaced);
-	vtt r = {.doc = doc, .opts = opts, .sc = {.buf = buf, .end = n, .no = 1}};
-	r.sc.lf = find(&r.sc, 0, '\n');
-	r.sc.cr = find(&r.sc, 0, '\r');
+	vtt r = {.doc = doc, .opts = opts};
+	cues_scanner_init(&r.sc, buf, n);
 	cues_in_init(&r.cues, doc, opts);
 	steno_status st = read_blocks(&r, err);
 	free(r.lines);

@@ -5,10 +5,13 @@
  * at its end when it has none: a voice or a speaker-change mark opening
  * the cue decides whether it starts a new turn, and the turn must then
  * start with the cue's time. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "captions/cues_in.h"
+#include "core/error.h"
+#include "core/utf8.h"
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts)
 {
@@ -505,4 +508,62 @@ size_t cues_in_repeated(cues_in *c, cues_line *lines, size_t count)
 	memcpy(c->prev, lines + count - keep, keep * sizeof *lines);
 	c->prev_count = keep;
 	return k;
+}
+
+char *cues_decode(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
+                  size_t *n, steno_error *err)
+{
+	size_t replaced;
+	const char *detected;
+	const char *forced = opts->encoding ? opts->encoding : cues_utf16_guess(data, len);
+	char *buf = utf8_from_input(data, len, forced, n, &replaced, &detected, err);
+	if (!buf)
+		return NULL;
+	if (!arena_adopt(&doc->arena, buf)) {
+		error_nomem(err);
+		return NULL;
+	}
+	if (forced && !opts->encoding)
+		doc_warn(doc, "input has no byte-order mark but reads as %s; decoded so", forced);
+	if (detected)
+		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
+	if (replaced)
+		doc_warn(doc, "%zu invalid byte(s) or NUL replaced with U+FFFD", replaced);
+	return buf;
+}
+
+static size_t find(const cues_scanner *sc, size_t from, int c)
+{
+	const char *p = memchr(sc->buf + from, c, sc->end - from);
+	return p ? (size_t)(p - sc->buf) : sc->end;
+}
+
+void cues_scanner_init(cues_scanner *sc, char *buf, size_t len)
+{
+	*sc = (cues_scanner){.buf = buf, .end = len, .no = 1};
+	sc->lf = find(sc, 0, '\n');
+	sc->cr = find(sc, 0, '\r');
+}
+
+int cues_next_line(cues_scanner *sc, char **s, size_t *len)
+{
+	size_t start = sc->pos;
+	if (start >= sc->end)
+		return 0;
+	if (sc->lf < start)
+		sc->lf = find(sc, start, '\n');
+	if (sc->cr < start)
+		sc->cr = find(sc, start, '\r');
+	size_t stop = sc->lf < sc->cr ? sc->lf : sc->cr;
+	sc->pos = stop;
+	if (stop < sc->end) {
+		sc->pos = stop + 1;
+		if (sc->buf[stop] == '\r' && sc->pos < sc->end && sc->buf[sc->pos] == '\n')
+			sc->pos++;
+	}
+	*s = sc->buf + start;
+	*len = stop - start;
+	if (sc->no < INT_MAX)
+		sc->no++;
+	return 1;
 }

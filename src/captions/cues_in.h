@@ -83,6 +83,26 @@ int cues_in_end(cues_in *c);
  * kept for the next; they must outlive the next call. */
 size_t cues_in_repeated(cues_in *c, cues_line *lines, size_t count);
 
+/* A caption file decoded to UTF-8 as both readers take it: opts'
+ * encoding, else UTF-16 without a byte-order mark when it reads so, else
+ * UTF-8 or Windows-1252; each guess and replacement is a warning on doc,
+ * which owns the buffer.  Its length in *n; NULL with err set on failure. */
+char *cues_decode(steno_doc *doc, const char *data, size_t len, const steno_options *opts,
+                  size_t *n, steno_error *err);
+
+/* Lines at LF, CR or CRLF.  The next LF and CR are remembered, not
+ * searched for at every line, so a file without a CR is not searched
+ * to its end once per line. */
+typedef struct cues_scanner {
+	char *buf; /* the decoded input, which text and time nodes share */
+	size_t pos, end, lf, cr;
+	int no; /* the number of the line at pos */
+} cues_scanner;
+
+void cues_scanner_init(cues_scanner *sc, char *buf, size_t len);
+/* The next line, without its end, into s[0..*len); 0 past the end. */
+int cues_next_line(cues_scanner *sc, char **s, size_t *len);
+
 /* "UTF-16LE" or "UTF-16BE" when data, without a byte-order mark, reads
  * as UTF-16 (every other byte NUL, as ASCII text is), else NULL. */
 const char *cues_utf16_guess(const char *data, size_t len);
