@@ -594,7 +594,9 @@ static size_t tag(cue_text *ct, const char *s, size_t len, int *fail)
 		}
 	}
 	size_t used = k < len ? k + 1 : len;
-	*fail = open_element(ct, s, name_end, ct->buf + cls_start, cls_len, ct->buf + cls_len,
+	char none[1] = "";
+	char *text = ct->buf ? ct->buf : none; /* nothing put yet: no buffer to offset */
+	*fail = open_element(ct, s, name_end, text + cls_start, cls_len, text + cls_len,
 	                     ct->len - cls_len) < 0;
 	ct->len = 0;
 	return used;

@@ -109,7 +109,17 @@ utf16_without_bom() {
 	done
 }
 
+# A tag that opens a cue's text, before anything was put in the text
+# buffer: the element opens with no class nor annotation (under the
+# sanitizers, offsetting the buffer not yet there was undefined).
+tag_first_in_cue() {
+	printf 'WEBVTT\n\n00:00.000 --> 00:01.000\n<i>hi</i> <b.loud>there</b>\n' >"$TMP/tag-first.vtt" &&
+		"$STENO" -t json "$TMP/tag-first.vtt" >"$TMP/tag-first.json" &&
+		grep -q '"text":"hi"' "$TMP/tag-first.json" && grep -q '"text":"there"' "$TMP/tag-first.json"
+}
+
 run_captions() {
+	check "captions: a tag first in a cue's text" tag_first_in_cue
 	if [ ! -d "$WPT" ]; then
 		skip "captions: web-platform-tests cases (no shared corpus)"
 	elif ! command -v node >/dev/null; then
