@@ -18,3 +18,12 @@ GNU_TIME=
 /usr/bin/time -f %M -o /dev/null true >/dev/null 2>&1 && GNU_TIME=--gnu-time
 HAVE_CMARK=
 command -v cmark >/dev/null 2>&1 && HAVE_CMARK=yes
+
+# md4c, the other fast C Markdown parser, as a peer: its library is
+# packaged (libmd4c-html0-dev), its md2html command is not, so a small
+# driver is built here when the library is found.
+MD4C=
+if pkg-config --exists md4c-html 2>/dev/null &&
+	${CC:-cc} -O2 -o "$DIR/md4c_html" "$HERE/md4c_html.c" $(pkg-config --cflags --libs md4c-html) 2>/dev/null; then
+	MD4C=$DIR/md4c_html
+fi

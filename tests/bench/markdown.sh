@@ -49,6 +49,7 @@ measure() { # measure NAME FILE
 	case $1 in
 	steno) set -- "$1" "$2" "$STENO" -f markdown -t html "$2" ;;
 	cmark) set -- "$1" "$2" cmark "$2" ;;
+	md4c) set -- "$1" "$2" "$MD4C" "$2" ;;
 	esac
 	name=$1
 	shift 2
@@ -68,7 +69,7 @@ summary() { # "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS"
 bench() { # bench BYTES RUNS
 	f=$(input "$1") || exit 1
 	bytes=$(wc -c <"$f" | tr -d ' ')
-	names="steno${HAVE_CMARK:+ cmark}"
+	names="steno${HAVE_CMARK:+ cmark}${MD4C:+ md4c}"
 	for name in $names; do : >"$DIR/md-$name.runs" && : >"$DIR/md-$name.err"; done
 	cat "$f" >/dev/null
 	i=0
@@ -82,13 +83,18 @@ bench() { # bench BYTES RUNS
 	for name in $names; do
 		summary "$name" | awk -v label="$name" -v bytes="$bytes" '{
 			if ($3 > 0) { printf "  %-24s %d of the runs failed\n", label, $3; exit 1 }
-			printf "  %-24s %9.3f %9.1f %9.1f %9.2f\n", label == "steno" ? "steno markdown -> html" : "cmark", $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $2 * 1024 / bytes
+			printf "  %-24s %9.3f %9.1f %9.1f %9.2f\n", label == "steno" ? "steno markdown -> html" : label, $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $2 * 1024 / bytes
 		}' || failed=yes
 	done
 	[ -n "$HAVE_CMARK" ] && [ -z "$failed" ] && {
 		summary steno >"$DIR/md-steno.sum"
 		summary cmark | paste -d' ' "$DIR/md-steno.sum" - |
 			awk '{ printf "  steno / cmark: time %.2f, peak RSS %.2f\n", $1 / $4, $2 / $5 }'
+	}
+	[ -n "$MD4C" ] && [ -z "$failed" ] && {
+		summary steno >"$DIR/md-steno.sum"
+		summary md4c | paste -d' ' "$DIR/md-steno.sum" - |
+			awk '{ printf "  steno / md4c: time %.2f, peak RSS %.2f\n", $1 / $4, $2 / $5 }'
 	}
 }
 

@@ -33,6 +33,7 @@ measure() {
 	case $1 in
 	cat) set -- "$1" "$2" cat "$2" ;;
 	cmark) set -- "$1" "$2" cmark "$2" ;;
+	md4c) set -- "$1" "$2" "$MD4C" "$2" ;;
 	html) set -- "$1" "$2" "$STENO" -f text -t html "$2" ;;
 	json) set -- "$1" "$2" "$STENO" -f text -t json "$2" ;;
 	plain) set -- "$1" "$2" "$STENO" -f text -t html --no-transcript "$2" ;;
@@ -69,7 +70,7 @@ row() {
 # over all of them rather than falling on one.
 bench() {
 	f=$(input "$1") || exit 1
-	names="cat html json plain${HAVE_CMARK:+ cmark}"
+	names="cat html json plain${HAVE_CMARK:+ cmark}${MD4C:+ md4c}"
 	for name in $names; do : >"$DIR/$name.runs" && : >"$DIR/$name.err"; done
 	cat "$f" >/dev/null # into the page cache before anything is timed
 	i=0
@@ -92,10 +93,17 @@ bench() {
 	else
 		echo "  cmark: not installed"
 	fi
+	if [ -n "$MD4C" ]; then
+		row "md4c (Markdown -> HTML)" md4c "$1" "$cat_s" "$cmark_s" || failed=yes
+	else
+		echo "  md4c: libmd4c-html0-dev not installed"
+	fi
 	[ -z "$failed" ] || return
 	cost=$(awk -v a="$(summary html | cut -d' ' -f1)" -v b="$(summary plain | cut -d' ' -f1)" \
 		'BEGIN { printf "%.2f", a / b }')
 	echo "  passes' cost: html / html --no-transcript = $cost"
+	[ -z "$MD4C" ] || awk -v a="$(summary html | cut -d' ' -f1)" -v b="$(summary md4c | cut -d' ' -f1)" \
+		'BEGIN { printf "  text -> html / md4c = %.2f\n", a / b }'
 }
 
 failed=
@@ -106,6 +114,7 @@ else
 	echo "peak RSS from getrusage: includes a ~10 MB floor of the Python interpreter"
 fi
 [ -n "$HAVE_CMARK" ] && echo "cmark $(cmark --version 2>/dev/null | head -1 | sed 's/^cmark //')"
+[ -n "$MD4C" ] && echo "md4c $(pkg-config --modversion md4c-html)"
 bench 10000000 5
 bench 100000000 3
 [ -z "$failed" ] || die "a conversion failed (stderr in $DIR/*.err)"
