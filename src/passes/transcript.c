@@ -124,6 +124,7 @@ typedef struct known {
 	size_t label_len;
 	size_t count;      /* labels of this name (of a person: of any of its names) */
 	size_t first_seq;  /* the number of its first label */
+	size_t alone;      /* its labels alone on a line, counted apart (see note_label) */
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
@@ -200,13 +201,27 @@ static int label_in_markup(steno_node *n, line_label *ll)
 		return !after || transcript_is_break(after) ||
 		       (after->type == STENO_NODE_TEXT &&
 		        (!after->len || transcript_is_blank(after->literal[0])));
-	return after && after->type == STENO_NODE_TEXT && after->len && after->literal[0] == ':' &&
+	if (!after || transcript_is_break(after)) {
+		ll->lab.shape = TRANSCRIPT_SHAPE_ALONE;
+		return 1;
+	}
+	return after->type == STENO_NODE_TEXT && after->len && after->literal[0] == ':' &&
 	       (after->len == 1 || transcript_is_blank(after->literal[1]));
+}
+
+/* A name alone on a line is a label only on its paragraph's first line
+ * (a wrapped line of names is not one), with speech to follow: the
+ * paragraph's next line or the next block. */
+static int alone_fits(const steno_node *n, int first_line)
+{
+	if (!first_line || (n->next && !transcript_is_break(n->next)))
+		return 0;
+	return (n->next && n->next->next) || n->parent->next;
 }
 
 /* 1 when the line starting at n opens with a label, 0 when not, -1 on
  * no memory. */
-static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
+static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int first_line)
 {
 	int shaped = 0;
 	ll->node = n;
@@ -214,7 +229,7 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
-	if (!shaped)
+	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)))
 		return 0;
 	if (!(ll->name = known_name(t, ll->lab.name, ll->lab.name_len)))
 		return -1;
@@ -227,18 +242,19 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
  * mission logs put it); as label_on_line. */
 static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
+	int first = n == n->parent->first;
 	ll->time_line = 0;
 	/* a line's number or a page break before the label holds no text */
 	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
 		n = n->next;
 	/* a caption's cue: its time, from the reader, then its text */
 	if (n->type == STENO_NODE_TIME && n->next && !transcript_is_break(n->next))
-		return label_on_line(t, n->next, ll);
+		return label_on_line(t, n->next, ll, first);
 	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
-		return label_on_line(t, n->next->next, ll);
+		return label_on_line(t, n->next->next, ll, first);
 	}
-	return label_on_line(t, n, ll);
+	return label_on_line(t, n, ll, first);
 }
 
 /* ---- deciding ---- */
@@ -248,6 +264,13 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 static int note_label(transcript_pass *t, line_label *ll)
 {
 	known *k = ll->name;
+	/* A name alone on a line is a heading as often as a speaker: such
+	 * lines count only among themselves, so that "ORAL ARGUMENT OF
+	 * JANE ROE" over "MS. ROE:" turns neither into a speaker. */
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE) {
+		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->alone);
+		return 0;
+	}
 	if (ll->lab.alias) {
 		known *alias = known_name(t, ll->lab.role, ll->lab.role_len);
 		if (!alias)
@@ -394,7 +417,8 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 && !ll->lab.strong &&
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
-	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, o->count))
+	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
+	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
 		return 1;
 	if (!ll->name->judged.prose && ((t->sv.shapes >> ll->lab.shape) & 1u) && !t->left++)
 		t->left_name = ll->name;

@@ -49,6 +49,7 @@ enum transcript_shape {
 	TRANSCRIPT_SHAPE_SPACES,  /* "Q    Thanks." or "MR. ROE   Well": a gap, no colon */
 	TRANSCRIPT_SHAPE_BRACKET, /* "[Speaker 2] text" */
 	TRANSCRIPT_SHAPE_NICK,    /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
+	TRANSCRIPT_SHAPE_ALONE,   /* "HAMLET", "Tim Cook -- CEO": a name alone, the speech under it */
 	TRANSCRIPT_SHAPE_COUNT
 };
 
@@ -91,6 +92,7 @@ typedef struct transcript_name {
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
 	int strong; /* capitals, Q or A, a role ("Moderator") */
 	int weak;   /* a speaker only if named again: "The Prime Minister" */
+	int role;   /* a word of a role: "Operator", "Speaker 2" */
 } transcript_name;
 
 /* The shape of a speaker label at the start of a line of text

@@ -268,14 +268,20 @@ void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 		letters += is_upper(s[i]) || is_lower(s[i]);
 		lower += is_lower(s[i]);
 	}
+	judged->role = any_word_in(s, len, role_words, COUNT(role_words));
 	judged->strong = judged->qa || (letters >= 2 && !lower && !constant_name(s, len)) ||
-	                 any_word_in(s, len, role_words, COUNT(role_words));
+	                 judged->role;
 	judged->weak = function_word_first(s, len) && !judged->strong && !has_caps_word(s, len);
 }
 
 int transcript_label_judged(transcript_label *lab, const transcript_name *judged)
 {
 	if (judged->prose)
+		return 0;
+	/* A line of only "Method" or "**Lentil Soup**" is a heading, even
+	 * one that recurs; a speaker's line says what the speaker is:
+	 * "Operator", "Jane Roe -- Analyst". */
+	if (lab->shape == TRANSCRIPT_SHAPE_ALONE && !lab->role_len && !judged->role)
 		return 0;
 	lab->qa = judged->qa;
 	if (lab->qa && !lab->role) {
@@ -473,10 +479,71 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	return label_ends(lab, s, len, i, TRANSCRIPT_SHAPE_PERIOD);
 }
 
+/* The dash of "Tim Cook -- Chief Executive Officer" at s[i]: its end
+ * with the blank after it, or 0. */
+static size_t dash_at(const char *s, size_t len, size_t i)
+{
+	static const char *const dashes[] = {" -- ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+	for (size_t k = 0; k < COUNT(dashes); k++) {
+		size_t n = strlen(dashes[k]);
+		if (i + n <= len && memcmp(s + i, dashes[k], n) == 0)
+			return i + n;
+	}
+	return 0;
+}
+
+/* A role and affiliation after a dash, to the end of s, as earnings
+ * calls and their like label a speaker alone on a line ("Jane Roe --
+ * Acme Bank -- Analyst", "Jason Wang - MediaTek, Investor Relations"):
+ * name-like runs between dashes and commas, the last the role, the
+ * first (when there are more) the affiliation.  The end of the name
+ * and role (len, or i when there is none). */
+static size_t read_dash_role(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	while (len > i && transcript_is_blank(s[len - 1]))
+		len--;
+	size_t at = dash_at(s, len, i), first_end = 0, end;
+	if (!at || len - at > 2 * ROLE_MAX)
+		return i;
+	for (size_t from = at; (end = read_name(s, len, from));) {
+		size_t next = end + 2 <= len && s[end] == ',' && s[end + 1] == ' ' ? end + 2
+		                                                                    : dash_at(s, len, end);
+		if (end == len) {
+			lab->role = s + from;
+			lab->role_len = len - from;
+			if (first_end && lab->attr_count < (int)COUNT(lab->attrs))
+				lab->attrs[lab->attr_count++] =
+				        (transcript_attr){"affiliation", s + at, first_end - at};
+			return len;
+		}
+		if (!next)
+			break;
+		if (!first_end)
+			first_end = end;
+		from = next;
+	}
+	return i;
+}
+
+/* A name alone on its line, with at most a role after a dash: the
+ * speech follows on the next lines, as in plays and earnings calls.
+ * Whether the line is alone and first in its paragraph, the caller
+ * knows. */
+static int alone_label(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	i = read_dash_role(s, len, i, lab);
+	if (skip_gaps(s, len, i) != len || lab->ms != STENO_TIME_NONE)
+		return 0;
+	lab->written_len = (size_t)(s + i - lab->written);
+	lab->shape = TRANSCRIPT_SHAPE_ALONE;
+	return 1;
+}
+
 /* What may follow a name: parentheticals or commas and a colon; or
- * blanks and a time ending the line; or a full stop; or, after "Q" or a
- * name in capitals, a gap of two blanks.  A time is part of the label
- * (the turn's start), not of the text. */
+ * blanks and a time ending the line; or a full stop; or nothing else
+ * on the line; or, after "Q" or a name in capitals, a gap of two
+ * blanks.  A time is part of the label (the turn's start), not of the
+ * text. */
 static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
@@ -488,10 +555,14 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	if ((colon = is_colon(s, len, i, &after)))
 		return label_ends(lab, s, len, after,
 		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
-	if (lab->role || lab->attr_count || lab->ms != STENO_TIME_NONE)
+	if (lab->ms != STENO_TIME_NONE)
 		return 0;
-	if (period_label(s, len, i, lab))
+	if (!lab->role && !lab->attr_count && period_label(s, len, i, lab))
 		return 1;
+	if (alone_label(s, len, i, lab))
+		return 1;
+	if (lab->role || lab->attr_count)
+		return 0;
 	n = skip_gaps(s, len, i);
 	t = n > i ? transcript_time(s + n, len - n,
 	                            TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &lab->ms)
@@ -576,6 +647,42 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	return after;
 }
 
+/* "**Jane Roe:** text" or "**Jane Roe**" alone in plain text: Markdown's
+ * bold or italics written into a text file, read as that markup's
+ * label would be (transcript_label_whole). */
+static int emphasised_label(const char *s, size_t len, size_t pre, transcript_label *lab)
+{
+	size_t m = pre + 1 < len && s[pre + 1] == s[pre] ? 2 : 1, from = pre + m, close, after;
+	const char *end = NULL;
+	for (size_t i = from; i + m <= len && !end; i++)
+		if (s[i] == s[pre] && (m == 1 || s[i + 1] == s[pre]))
+			end = s + i;
+	if (!end || end == s + from)
+		return 0;
+	close = (size_t)(end - s);
+	transcript_label inner;
+	int has_colon;
+	if (!transcript_label_whole(s + from, close - from, &has_colon, &inner))
+		return 0;
+	/* what label_start kept of the line stays kept */
+	memcpy(inner.keep_off, lab->keep_off, sizeof inner.keep_off);
+	memcpy(inner.keep_len, lab->keep_len, sizeof inner.keep_len);
+	inner.keep_count = lab->keep_count;
+	inner.margin = lab->margin;
+	*lab = inner; /* written: the label inside the markup */
+	after = close + m;
+	if (has_colon)
+		return after == len || transcript_gap(s, len, after)
+		               ? label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_COLON)
+		               : 0;
+	if (is_colon(s, len, after, &after) == 1)
+		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_COLON);
+	if (skip_gaps(s, len, after) != len)
+		return 0;
+	lab->shape = TRANSCRIPT_SHAPE_ALONE;
+	return 1;
+}
+
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
@@ -585,6 +692,8 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 		return 0;
 	if (s[pre] == '[' || s[pre] == '<')
 		return bracketed_label(s, len, pre, lab);
+	if (s[pre] == '*' || s[pre] == '_')
+		return emphasised_label(s, len, pre, lab);
 	size_t end = read_name(s, len, pre);
 	if (!end)
 		return nick_label(s, len, pre, lab);
@@ -617,6 +726,8 @@ int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript
 		return 0;
 	if (*has_colon)
 		end = read_commas(s, len, end, lab);
+	else
+		end = read_dash_role(s, len, end, lab);
 	if (end != len)
 		return 0;
 	lab->written = s; /* the time is the turn's start, and stays in its label */

@@ -90,10 +90,15 @@ int transcript_survey_decide(transcript_survey *sv)
 		shapes |= 1u << TRANSCRIPT_SHAPE_SPACES;
 	if (sv->recurring[TRANSCRIPT_SHAPE_BRACKET] && sv->lines[TRANSCRIPT_SHAPE_BRACKET] >= 3)
 		shapes |= 1u << TRANSCRIPT_SHAPE_BRACKET;
-	static const int weak[] = {TRANSCRIPT_SHAPE_PERIOD, TRANSCRIPT_SHAPE_NICK};
+	static const int weak[] = {TRANSCRIPT_SHAPE_PERIOD, TRANSCRIPT_SHAPE_NICK,
+	                           TRANSCRIPT_SHAPE_ALONE};
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
+	/* names alone on lines are labels only where nothing else is: in a
+	 * document that labels "MS. ROE:", they are its headings */
+	if (shapes != 1u << TRANSCRIPT_SHAPE_ALONE)
+		shapes &= ~(1u << TRANSCRIPT_SHAPE_ALONE);
 	sv->shapes = dominant(sv, shapes);
 	return sv->shapes != 0;
 }
@@ -111,6 +116,9 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 		return count >= 2;
 	case TRANSCRIPT_SHAPE_PERIOD:
 		/* "Faust." alone once is a heading; "Mr. ISSA." once is a member */
+	case TRANSCRIPT_SHAPE_ALONE:
+		/* "Introduction" once is a heading; "Jane Roe -- Analyst" once
+		 * is an analyst with one question */
 		return count >= 2 || lab->strong;
 	default:
 		return 1;
