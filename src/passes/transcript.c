@@ -26,6 +26,7 @@ typedef struct transcript_pass {
 	size_t left;              /* labels of a chosen shape left as text */
 	const struct known *left_name; /* the first of them, for the warning */
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
+	struct known *last_alone; /* the last name met alone on its line */
 	/* The names met, by their bytes, and the people they name, by
 	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one), entries known *.
 	 * The entries live in the arena, so a label may hold its entry
@@ -39,6 +40,9 @@ typedef struct line_label {
 	steno_node *node; /* the TEXT holding it, or the STRONG/EMPH that is it */
 	int time_line;    /* the label's line follows a line of only a timestamp */
 	int has_colon;    /* markup: the colon was inside the markup */
+	steno_node *sep;  /* markup: the text after it holding its separator, */
+	size_t sep_len;   /* whose first sep_len bytes go with the label */
+	steno_node *link; /* markup: a time as a link between it and sep */
 	struct known *name; /* the label's name, judged */
 	size_t seq;       /* the label's number in document order */
 } line_label;
@@ -125,6 +129,7 @@ typedef struct known {
 	size_t count;      /* labels of this name (of a person: of any of its names) */
 	size_t first_seq;  /* the number of its first label */
 	size_t alone;      /* its labels alone on a line, counted apart (see note_label) */
+	struct known *next_alone; /* the name alone on a line that last came after it */
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
@@ -190,10 +195,31 @@ static int time_only(const steno_node *n)
 	                       0, &ms) == n->len;
 }
 
-/* "**Tan Kefei:** text", "*Q*: text": a label in markup, alone. */
+static int blank_text(const steno_node *n)
+{
+	for (size_t i = 0; i < n->len; i++)
+		if (!transcript_is_blank(n->literal[i]))
+			return 0;
+	return 1;
+}
+
+/* A link whose text is only a time, "[3:00](https://...)": the time in *ms. */
+static int time_link(const steno_node *n, int64_t *ms)
+{
+	const steno_node *in = n->type == STENO_NODE_LINK ? n->first : NULL;
+	return in && in == node_last(n) && in->type == STENO_NODE_TEXT && in->len &&
+	       transcript_time(in->literal, in->len, TRANSCRIPT_TIME_BARE, 1, ms) == in->len;
+}
+
+/* "**Tan Kefei:** text", "*Q*: text", "**Ann Lee** (6:28) - text",
+ * "**Ann Lee** [3:00](link): text", "**Ann Lee**" alone: a label in
+ * markup.  A time written as a link stays (it says where to listen);
+ * it starts the turn. */
 static int label_in_markup(steno_node *n, line_label *ll)
 {
 	steno_node *in = n->first, *after = n->next;
+	int64_t ms;
+	ll->sep = ll->link = NULL;
 	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
 	    !transcript_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
 		return 0;
@@ -203,20 +229,65 @@ static int label_in_markup(steno_node *n, line_label *ll)
 		        (!after->len || transcript_is_blank(after->literal[0])));
 	if (!after || transcript_is_break(after)) {
 		ll->lab.shape = TRANSCRIPT_SHAPE_ALONE;
+		ll->lab.bare = !ll->lab.role_len;
 		return 1;
 	}
-	return after->type == STENO_NODE_TEXT && after->len && after->literal[0] == ':' &&
-	       (after->len == 1 || transcript_is_blank(after->literal[1]));
+	steno_node *link = after->type == STENO_NODE_TEXT && blank_text(after) && after->next
+	                           ? after->next
+	                           : after;
+	if (ll->lab.ms == STENO_TIME_NONE && time_link(link, &ms)) {
+		ll->lab.ms = ms;
+		ll->link = link;
+		after = link->next;
+	}
+	if (!after || after->type != STENO_NODE_TEXT ||
+	    !(ll->sep_len = transcript_label_after_markup(after->literal, after->len, &ll->lab)))
+		return 0;
+	ll->sep = after;
+	return 1;
 }
 
-/* A name alone on a line is a label only on its paragraph's first line
- * (a wrapped line of names is not one), with speech to follow: the
- * paragraph's next line or the next block. */
+/* A name alone on a line is a label with speech to follow: on its
+ * paragraph's first line, the lines under it or the next block; on its
+ * last line, the next block ("Ansgar" over a list).  A wrapped line of
+ * names inside a paragraph is not one. */
 static int alone_fits(const steno_node *n, int first_line)
 {
-	if (!first_line || (n->next && !transcript_is_break(n->next)))
+	if (n->next && !transcript_is_break(n->next))
 		return 0;
-	return (n->next && n->next->next) || n->parent->next;
+	if (first_line)
+		return (n->next && n->next->next) || n->parent->next;
+	return !n->next && n->parent->next;
+}
+
+static int url_only(const char *s, size_t len)
+{
+	while (len && transcript_is_blank(s[len - 1]))
+		len--;
+	if (!(len > 7 && !memcmp(s, "http://", 7)) && !(len > 8 && !memcmp(s, "https://", 8)))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (transcript_is_blank(s[i]))
+			return 0;
+	return 1;
+}
+
+/* "Agenda: https://..." or "**Recording**: https://...": a label of a
+ * link and nothing else is a heading of the notes, not a speaker. */
+static int says_only_url(const steno_node *n, const line_label *ll)
+{
+	const steno_node *said = n;
+	size_t off = ll->lab.said_off;
+	if (n->type != STENO_NODE_TEXT) {
+		said = ll->sep ? ll->sep : n->next;
+		off = ll->sep ? ll->sep_len : 0;
+	}
+	if (!said || said->type != STENO_NODE_TEXT || off >= said->len ||
+	    (said->next && !transcript_is_break(said->next)))
+		return 0;
+	while (off < said->len && transcript_is_blank(said->literal[off]))
+		off++;
+	return url_only(said->literal + off, said->len - off);
 }
 
 /* 1 when the line starting at n opens with a label, 0 when not, -1 on
@@ -229,7 +300,8 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int 
 		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
-	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)))
+	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)) ||
+	    says_only_url(n, ll))
 		return 0;
 	if (!(ll->name = known_name(t, ll->lab.name, ll->lab.name_len)))
 		return -1;
@@ -268,6 +340,12 @@ static int note_label(transcript_pass *t, line_label *ll)
 	 * lines count only among themselves, so that "ORAL ARGUMENT OF
 	 * JANE ROE" over "MS. ROE:" turns neither into a speaker. */
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE) {
+		known *last = t->last_alone;
+		if (last && last->next_alone && last->next_alone != k)
+			t->sv.alone_varied++;
+		if (last)
+			last->next_alone = k;
+		t->last_alone = k;
 		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->alone);
 		return 0;
 	}
@@ -409,13 +487,25 @@ static size_t first_recurring(const transcript_pass *t)
 	return first;
 }
 
+/* Is the label set otherwise than most of the document's labels, in
+ * bold among plain ones or plain among bold ones? */
+static int odd_style(const transcript_pass *t, const line_label *ll)
+{
+	size_t lines = 0;
+	for (int s = 0; s < TRANSCRIPT_SHAPE_COUNT; s++)
+		lines += t->sv.lines[s];
+	return ll->lab.markup ? t->sv.in_markup * 2 < lines : t->sv.in_markup * 2 > lines;
+}
+
 /* Does the label found become a turn?  What the survey chose, and not
- * a preamble's "Fecha: 3 de mayo". */
+ * a preamble's "Fecha: 3 de mayo" or "**Company:** ACME" before the
+ * first speaker named twice, in a style the speakers' labels are not. */
 static int accepted(transcript_pass *t, const line_label *ll)
 {
 	const known *o = ll->name->person;
-	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 && !ll->lab.strong &&
-	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 &&
+	    (!ll->lab.strong || odd_style(t, ll)) && t->first_recurring != (size_t)-1 &&
+	    ll->seq < t->first_recurring)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
@@ -483,18 +573,27 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 static void strip_markup_label(const line_label *ll)
 {
 	steno_node *n = ll->node, *before = node_prev(n), *after = n->next;
+	steno_node *text = ll->sep ? ll->sep : after;
 	steno_node_unlink(n);
-	if (after && after->type == STENO_NODE_TEXT) {
-		size_t skip = ll->has_colon ? 0 : 1;
-		while (skip < after->len && transcript_is_blank(after->literal[skip]))
+	if (ll->link && after != ll->link) { /* the blank between label and link */
+		steno_node_unlink(after);
+		node_discard(after);
+		after = ll->link;
+	}
+	if (text && text->type == STENO_NODE_TEXT) {
+		size_t skip = ll->sep ? ll->sep_len : 0;
+		while (skip < text->len && transcript_is_blank(text->literal[skip]))
 			skip++;
-		after->literal += skip;
-		after->len -= skip;
-		if (!after->len) {
-			steno_node *gone = after;
-			after = after->next;
-			steno_node_unlink(gone);
-			node_discard(gone);
+		/* "[3:00](link) Good morning": the link stays, a blank after it */
+		if (ll->link && skip && skip < text->len && transcript_is_blank(text->literal[skip - 1]))
+			skip--;
+		text->literal += skip;
+		text->len -= skip;
+		if (!text->len) {
+			if (text == after)
+				after = after->next;
+			steno_node_unlink(text);
+			node_discard(text);
 		}
 	}
 	drop_empty_line(before, after);
@@ -572,11 +671,21 @@ static steno_status add_speaker(transcript_pass *t, steno_node *turn, const line
 		return STENO_ERR_NOMEM;
 	turn->as.turn.ids = k->ids;
 	turn->as.turn.count = 1;
+	/* "Ann Lee (6:28)": the time after the markup is part of the label */
+	char joined[CSTR_MAX];
+	const char *written = lab->written;
 	size_t len = lab->written_len < CSTR_MAX ? lab->written_len : CSTR_MAX - 1;
-	if (!sp->name || (strlen(sp->name) == len && !memcmp(sp->name, lab->written, len)))
+	if (lab->time_text && len + 1 + lab->time_text_len < CSTR_MAX) {
+		memcpy(joined, written, len);
+		joined[len] = ' ';
+		memcpy(joined + len + 1, lab->time_text, lab->time_text_len);
+		written = joined;
+		len += 1 + lab->time_text_len;
+	}
+	if (!sp->name || (strlen(sp->name) == len && !memcmp(sp->name, written, len)))
 		return STENO_OK;
-	if (!k->label || k->label_len != len || memcmp(k->label, lab->written, len)) {
-		if (!(k->label = arena_strndup(&t->doc->arena, lab->written, len)))
+	if (!k->label || k->label_len != len || memcmp(k->label, written, len)) {
+		if (!(k->label = arena_strndup(&t->doc->arena, written, len)))
 			return STENO_ERR_NOMEM;
 		k->label_len = len;
 	}
@@ -849,14 +958,6 @@ static int scannable(const steno_node *n)
 }
 
 /* ---- notes and turn times ---- */
-
-static int blank_text(const steno_node *n)
-{
-	for (size_t i = 0; i < n->len; i++)
-		if (!transcript_is_blank(n->literal[i]))
-			return 0;
-	return 1;
-}
 
 /* A paragraph of nothing but stage directions: "(Applause.)". */
 static int only_events(const steno_node *p)

@@ -49,7 +49,8 @@ enum transcript_shape {
 	TRANSCRIPT_SHAPE_SPACES,  /* "Q    Thanks." or "MR. ROE   Well": a gap, no colon */
 	TRANSCRIPT_SHAPE_BRACKET, /* "[Speaker 2] text" */
 	TRANSCRIPT_SHAPE_NICK,    /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
-	TRANSCRIPT_SHAPE_ALONE,   /* "HAMLET", "Tim Cook -- CEO": a name alone, the speech under it */
+	TRANSCRIPT_SHAPE_ALONE,   /* "Operator", "Tim Cook -- CEO": a name alone, the speech under it */
+	TRANSCRIPT_SHAPE_DASH,    /* "**Ann Lee** (6:28) - text": a dash for a colon */
 	TRANSCRIPT_SHAPE_COUNT
 };
 
@@ -72,10 +73,17 @@ typedef struct transcript_label {
 	 * the label. */
 	size_t keep_off[2], keep_len[2];
 	int keep_count;
+	size_t said_off; /* where what the label introduces starts (len if nothing) */
 	int strong; /* a label that prose hardly has: caps, Q, a role, a time */
 	int qa;     /* 'q' or 'a' for questions and answers, else 0 */
 	int shape;  /* an enum transcript_shape */
 	int alias;  /* the role is the name's short form: "Anna van Dijk (AvD)" */
+	int bare;   /* alone on its line with nothing but the name: "Danny" */
+	int markup; /* set in bold or italics */
+	/* a time written after the label's markup, "**Ann Lee** (6:28) -",
+	 * which the label as written then includes */
+	const char *time_text;
+	size_t time_text_len;
 	int margin; /* the line opens with a court reporter's line number */
 	int comma_role; /* the role came after a comma, as prose writes lists */
 	transcript_attr attrs[2];
@@ -104,6 +112,11 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab);
 /* The shape of a label that is the whole of s (the text of "**Tan
  * Kefei:**"), its colon optional: *has_colon says whether it was there. */
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab);
+/* The text s[0..len) after a label in markup that held no colon: a
+ * time ("(6:28)", "[1:02]") unless the label has one, then a colon or
+ * a dash, and blanks.  The bytes that belong to the label (sets its
+ * shape and time), or 0 when there is no separator. */
+size_t transcript_label_after_markup(const char *s, size_t len, transcript_label *lab);
 void transcript_name_judge(const char *name, size_t len, transcript_name *judged);
 /* Is the label of that shape one, its name judged so?  Sets qa and the
  * role and strength the name gives. */
@@ -129,6 +142,13 @@ typedef struct transcript_survey {
 	size_t weak_recurring[TRANSCRIPT_SHAPE_COUNT]; /* of them, names like "The Chair" */
 	size_t strong[TRANSCRIPT_SHAPE_COUNT];         /* labels prose hardly writes */
 	int questions, answers;
+	size_t in_markup; /* candidate labels set in bold or italics, of lines */
+	/* names alone on a line with nothing said of them ("Danny"): their
+	 * lines, names labelled twice, and how often a name was followed by
+	 * another name than the last time (headings repeat in a cycle,
+	 * speakers do not) */
+	size_t bare_lines, bare_recurring, alone_varied;
+	int bare_ok; /* such names are the document's labels */
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
 	unsigned shapes; /* the chosen shapes, a bit each */
 	int layout;      /* line numbers in the margin: labels come after them */

@@ -278,11 +278,9 @@ int transcript_label_judged(transcript_label *lab, const transcript_name *judged
 {
 	if (judged->prose)
 		return 0;
-	/* A line of only "Method" or "**Lentil Soup**" is a heading, even
-	 * one that recurs; a speaker's line says what the speaker is:
-	 * "Operator", "Jane Roe -- Analyst". */
-	if (lab->shape == TRANSCRIPT_SHAPE_ALONE && !lab->role_len && !judged->role)
-		return 0;
+	/* "Operator" says what its speaker is, as "Jane Roe -- Analyst" does */
+	if (lab->shape == TRANSCRIPT_SHAPE_ALONE && judged->role)
+		lab->bare = 0;
 	lab->qa = judged->qa;
 	if (lab->qa && !lab->role) {
 		lab->role = lab->qa == 'q' ? "question" : "answer";
@@ -461,6 +459,7 @@ static int label_ends(transcript_label *lab, const char *s, size_t len, size_t a
 	lab->shape = shape;
 	after = skip_gaps(s, len, after);
 	keep(lab, after, len - after);
+	lab->said_off = after;
 	return 1;
 }
 
@@ -536,7 +535,32 @@ static int alone_label(const char *s, size_t len, size_t i, transcript_label *la
 		return 0;
 	lab->written_len = (size_t)(s + i - lab->written);
 	lab->shape = TRANSCRIPT_SHAPE_ALONE;
+	lab->bare = !lab->role_len;
 	return 1;
+}
+
+/* One time in brackets after a name, "Ann Lee [1:02]: ...", which
+ * starts the turn: its end, or i when there is none. */
+static size_t read_time_token(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	size_t at = i + (i < len && s[i] == ' '), t;
+	if (lab->ms != STENO_TIME_NONE || at >= len || s[at] != '[' ||
+	    !(t = transcript_time(s + at, len - at, TRANSCRIPT_TIME_BRACKETED, 0, &lab->ms)))
+		return i;
+	return at + t;
+}
+
+/* A dash between a label and its text ("Ann Lee (6:28) - We start"):
+ * past it and its blanks, or 0.  Straight after a plain name, the dash
+ * of a role alone on the line ("Tim Cook -- CEO") is not one. */
+static size_t dash_separator(const char *s, size_t len, size_t i, const transcript_label *lab,
+                             int plain)
+{
+	size_t d = dash_at(s, len, i);
+	transcript_label probe = *lab;
+	if (!d || (plain && lab->ms == STENO_TIME_NONE && read_dash_role(s, len, i, &probe) == len))
+		return 0;
+	return skip_gaps(s, len, d);
 }
 
 /* What may follow a name: parentheticals or commas and a colon; or
@@ -552,9 +576,13 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 		return 0;
 	i = read_commas(s, len, i, lab);
 	lab->written_len = (size_t)(s + i - lab->written);
+	i = read_time_token(s, len, i, lab);
+	lab->written_len = (size_t)(s + i - lab->written);
 	if ((colon = is_colon(s, len, i, &after)))
 		return label_ends(lab, s, len, after,
 		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
+	if ((after = dash_separator(s, len, i, lab, 1)))
+		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_DASH);
 	if (lab->ms != STENO_TIME_NONE)
 		return 0;
 	if (!lab->role && !lab->attr_count && period_label(s, len, i, lab))
@@ -677,10 +705,39 @@ static int emphasised_label(const char *s, size_t len, size_t pre, transcript_la
 		               : 0;
 	if (is_colon(s, len, after, &after) == 1)
 		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_COLON);
-	if (skip_gaps(s, len, after) != len)
-		return 0;
-	lab->shape = TRANSCRIPT_SHAPE_ALONE;
-	return 1;
+	if (skip_gaps(s, len, after) == len) {
+		lab->shape = TRANSCRIPT_SHAPE_ALONE;
+		lab->bare = !lab->role_len;
+		return 1;
+	}
+	size_t sep = transcript_label_after_markup(s + after, len - after, lab);
+	return sep ? label_ends(lab, s, len, after + sep, lab->shape) : 0;
+}
+
+size_t transcript_label_after_markup(const char *s, size_t len, transcript_label *lab)
+{
+	size_t i = 0, t, after;
+	if (lab->ms == STENO_TIME_NONE) {
+		i = skip_gaps(s, len, 0);
+		t = transcript_time(s + i, len - i, TRANSCRIPT_TIME_BRACKETED, 0, &lab->ms);
+		if (t) {
+			lab->time_text = s + i;
+			lab->time_text_len = t;
+		}
+		i = t ? i + t : 0;
+	}
+	int colon = is_colon(s, len, i, &after);
+	if (colon) {
+		lab->shape = colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT;
+		return skip_gaps(s, len, after);
+	}
+	if ((after = dash_separator(s, len, i, lab, 0))) {
+		lab->shape = TRANSCRIPT_SHAPE_DASH;
+		return after;
+	}
+	lab->ms = STENO_TIME_NONE;
+	lab->time_text = NULL;
+	return 0;
 }
 
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
@@ -732,7 +789,7 @@ int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript
 		return 0;
 	lab->written = s; /* the time is the turn's start, and stays in its label */
 	lab->written_len = len;
-	lab->strong = 1; /* set in bold or italics: the writer meant a label */
+	lab->strong = lab->markup = 1; /* set in bold or italics: the writer meant a label */
 	lab->shape = TRANSCRIPT_SHAPE_COLON;
 	return 1;
 }

@@ -13,6 +13,9 @@
 /* Of a paragraph's lines, so many must open with a line number before
  * the document counts as a court reporter's pages. */
 #define LAYOUT_MIN_LINES 10
+/* Names alone on their lines, with nothing said of them, are labels
+ * only when so many of them recur. */
+#define BARE_CAST 3
 
 void transcript_survey_line(transcript_survey *sv, int margin)
 {
@@ -24,12 +27,18 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
                              const transcript_name *judged, size_t count)
 {
 	int s = lab->shape;
+	if (lab->bare) {
+		sv->bare_lines++;
+		sv->bare_recurring += count == 2 && !judged->weak;
+		return;
+	}
 	/* "The Problem:" twice in an essay is no convention of its own */
 	if (judged->weak) {
 		sv->weak_recurring[s] += count == 2;
 		return;
 	}
 	sv->lines[s]++;
+	sv->in_markup += lab->markup != 0;
 	sv->names[s] += count == 1;
 	sv->recurring[s] += count == 2;
 	sv->strong[s] += lab->strong != 0;
@@ -91,10 +100,17 @@ int transcript_survey_decide(transcript_survey *sv)
 	if (sv->recurring[TRANSCRIPT_SHAPE_BRACKET] && sv->lines[TRANSCRIPT_SHAPE_BRACKET] >= 3)
 		shapes |= 1u << TRANSCRIPT_SHAPE_BRACKET;
 	static const int weak[] = {TRANSCRIPT_SHAPE_PERIOD, TRANSCRIPT_SHAPE_NICK,
-	                           TRANSCRIPT_SHAPE_ALONE};
+	                           TRANSCRIPT_SHAPE_ALONE, TRANSCRIPT_SHAPE_DASH};
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
+	/* "Danny" alone over what Danny said: a cast of several, each named
+	 * again, in no fixed order; "Ingredients" and "Method" come round
+	 * in turn */
+	sv->bare_ok = sv->bare_recurring >= BARE_CAST && sv->bare_lines >= 2 * BARE_CAST &&
+	              sv->alone_varied >= WEAK_RECURRING;
+	if (sv->bare_ok)
+		shapes |= 1u << TRANSCRIPT_SHAPE_ALONE;
 	/* names alone on lines are labels only where nothing else is: in a
 	 * document that labels "MS. ROE:", they are its headings */
 	if (shapes != 1u << TRANSCRIPT_SHAPE_ALONE)
@@ -114,9 +130,14 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 	case TRANSCRIPT_SHAPE_TIGHT:
 	case TRANSCRIPT_SHAPE_NICK:
 		return count >= 2;
+	case TRANSCRIPT_SHAPE_ALONE:
+		/* once the cast is known, one set apart in markup joins it */
+		if (lab->bare)
+			return sv->bare_ok && (count >= 2 || lab->strong);
+		/* fall through */
 	case TRANSCRIPT_SHAPE_PERIOD:
 		/* "Faust." alone once is a heading; "Mr. ISSA." once is a member */
-	case TRANSCRIPT_SHAPE_ALONE:
+	case TRANSCRIPT_SHAPE_DASH:
 		/* "Introduction" once is a heading; "Jane Roe -- Analyst" once
 		 * is an analyst with one question */
 		return count >= 2 || lab->strong;
