@@ -497,15 +497,25 @@ static int odd_style(const transcript_pass *t, const line_label *ll)
 	return ll->lab.markup ? t->sv.in_markup * 2 < lines : t->sv.in_markup * 2 > lines;
 }
 
-/* Does the label found become a turn?  What the survey chose, and not
- * a preamble's "Fecha: 3 de mayo" or "**Company:** ACME" before the
- * first speaker named twice, in a style the speakers' labels are not. */
+/* Is the label all of its line, "PRESIDING:" over a list of names? */
+static int label_is_line(const line_label *ll)
+{
+	const steno_node *n = ll->node;
+	if (n->next && !transcript_is_break(n->next))
+		return 0;
+	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= n->len : ll->has_colon;
+}
+
+/* Does the label found become a turn?  What the survey chose, and not,
+ * before the first speaker named twice, a preamble's "Fecha: 3 de
+ * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
+ * or a cover page's "PRESIDING:" alone on its line. */
 static int accepted(transcript_pass *t, const line_label *ll)
 {
 	const known *o = ll->name->person;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 &&
-	    (!ll->lab.strong || odd_style(t, ll)) && t->first_recurring != (size_t)-1 &&
-	    ll->seq < t->first_recurring)
+	    (!ll->lab.strong || odd_style(t, ll) || label_is_line(ll)) &&
+	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))

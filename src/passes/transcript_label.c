@@ -744,6 +744,7 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
 	lab->ms = STENO_TIME_NONE;
+	lab->said_off = len;
 	size_t pre = label_start(s, len, lab);
 	if (pre >= len)
 		return 0;
