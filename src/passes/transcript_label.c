@@ -660,6 +660,9 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		lab->margin = 1;
 		keep(lab, 0, pre);
 	}
+	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps */
+	if (!pre)
+		pre = skip_gaps(s, len, 0);
 	size_t t = transcript_time(s + pre, len - pre,
 	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &lab->ms);
 	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
