@@ -1,7 +1,7 @@
 #!/bin/sh
 # The captions benchmark: `steno -f vtt -t json` on ~100 MB of generated
 # WebVTT (cues of one or two lines, three voices, tags and pauses, as
-# tests/lib/captions_gen.py makes them), against `cat` and, when it is
+# tests/lib/captions_gen.py makes them) and `-t srt`, against `cat` and, when it is
 # installed, ffmpeg's subtitle conversion of the same file (-i x.vtt
 # y.srt) in the same run.  tests/bench/run.sh runs it at its end;
 # standalone:
@@ -30,6 +30,7 @@ command -v ffmpeg >/dev/null 2>&1 && HAVE_FFMPEG=yes
 measure() { # measure NAME
 	case $1 in
 	steno) set -- "$1" "$STENO" -f vtt -t json -o /dev/null "$f" ;;
+	srt) set -- "$1" "$STENO" -f vtt -t srt -o /dev/null "$f" ;;
 	cat) set -- "$1" cat "$f" ;;
 	ffmpeg) set -- "$1" ffmpeg -loglevel error -y -i "$f" -f srt /dev/null ;;
 	esac
@@ -48,7 +49,7 @@ summary() { # "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS"
 		}'
 }
 
-names="steno cat${HAVE_FFMPEG:+ ffmpeg}"
+names="steno srt cat${HAVE_FFMPEG:+ ffmpeg}"
 for name in $names; do : >"$DIR/cap-$name.runs" && : >"$DIR/cap-$name.err"; done
 cat "$f" >/dev/null
 i=0
@@ -62,7 +63,8 @@ printf "  %-30s %9s %9s %9s %9s\n" "conversion" "median s" "MB/s" "peak MB" "RSS
 failed=
 for name in $names; do
 	case $name in
-	steno) label="vtt -> json" ;; cat) label="cat" ;; ffmpeg) label="ffmpeg vtt -> srt" ;;
+	steno) label="vtt -> json" ;; srt) label="vtt -> srt" ;; cat) label="cat" ;;
+	ffmpeg) label="ffmpeg vtt -> srt" ;;
 	esac
 	summary "$name" | awk -v label="$label" -v bytes="$bytes" '{
 		if ($3 > 0) { printf "  %-30s %d of the runs failed\n", label, $3; exit 1 }
@@ -71,7 +73,9 @@ for name in $names; do
 done
 if [ -n "$HAVE_FFMPEG" ]; then
 	awk -v a="$(summary steno | cut -d' ' -f1)" -v b="$(summary ffmpeg | cut -d' ' -f1)" \
-		'BEGIN { printf "  ffmpeg / steno time: %.1f\n", b / a }'
+		'BEGIN { printf "  ffmpeg / steno time: %.1f (vtt -> json)\n", b / a }'
+	awk -v a="$(summary srt | cut -d' ' -f1)" -v b="$(summary ffmpeg | cut -d' ' -f1)" \
+		'BEGIN { printf "  ffmpeg / steno time: %.1f (vtt -> srt)\n", b / a }'
 else
 	echo "  ffmpeg: not installed"
 fi
