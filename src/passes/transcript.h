@@ -193,6 +193,10 @@ static inline int transcript_is_anchor(const steno_node *n)
 /* The length of a court reporter's margin number ("12" then blanks,
  * 1 to 25) opening s, blanks included; 0 if none (transcript_lex.c). */
 size_t transcript_margin(const char *s, size_t len);
+/* A chat export's stamp before the sender: "12/10/25, 14:03 - "
+ * (Android) or "[12/10/25, 14:03:22] " (iOS); its length with the
+ * blanks after it, or 0. */
+size_t transcript_chat_stamp(const char *s, size_t len);
 /* The length of the blank at s[i]: a space, a tab or a no-break space. */
 size_t transcript_gap(const char *s, size_t len, size_t i);
 

@@ -65,6 +65,14 @@ static const char *const post_nominals[] = {
  * None is longer than CONNECTOR_MAX bytes, which spares most words of
  * prose the search. */
 #define CONNECTOR_MAX 3
+/* Lower-case words of address and office that parliaments write inside
+ * a label: "El señor PRESIDENTE", "De heer Wilders", "M. le président".
+ * A full stop after one is the label's own ("M. le président."). */
+static const char *const inner_titles[] = {
+	"heer", "mevrouw", "ministre", "ministro", "ministra", "minister", "presidenta",
+	"presidente", "président", "présidente", "rapporteur", "rapporteure", "senyor",
+	"senyora", "señor", "señora", "voorzitter",
+};
 static const char *const connectors[] = {"al",  "bin", "da", "de",  "del", "den",
                                          "der", "di",  "du", "el",  "for", "la",
                                          "le",  "of",  "van", "von"};
@@ -150,8 +158,11 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	if (!first && (is_digit(s[i]) || is_lower(s[i]))) {
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
-		if (is_lower(s[start]) && (i - start > CONNECTOR_MAX ||
-		                           !in_list(s + start, i - start, connectors, COUNT(connectors))))
+		size_t word = i - start - (i - start > 1 && s[i - 1] == '.');
+		if (is_lower(s[start]) &&
+		    (i - start > CONNECTOR_MAX ||
+		     !in_list(s + start, i - start, connectors, COUNT(connectors))) &&
+		    !in_list(s + start, word, inner_titles, COUNT(inner_titles)))
 			return 0;
 		return i;
 	}
@@ -184,8 +195,12 @@ static size_t read_name(const char *s, size_t len, size_t i)
 	size_t start = i, words = 0, end;
 	while ((end = name_word(s, len, i, words == 0))) {
 		words++;
+		/* a deposition's "Q. Did you" and "A. Yes" end at the letter */
+		int qa_letter = words == 1 && end - i == 2 && s[i + 1] == '.' &&
+		                (s[i] == 'Q' || s[i] == 'A');
 		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + 1 >= len ||
-		    s[end] != ' ' || sentence_end(s + i, end - i) || !name_word(s, len, end + 1, 0)) {
+		    s[end] != ' ' || qa_letter || sentence_end(s + i, end - i) ||
+		    !name_word(s, len, end + 1, 0)) {
 			i = end;
 			break;
 		}
@@ -470,7 +485,11 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role ||
 	    (i < len && !transcript_gap(s, len, i)))
 		return 0;
-	if (i < len && !has_caps_word(lab->name, lab->name_len))
+	/* "Q. Did you ...", "A. Yes.", "Mme Mathilde Panot. Merci": a
+	 * name of one title-case word ("Yes. We did.") is a sentence */
+	if (i < len && !has_caps_word(lab->name, lab->name_len) &&
+	    !(lab->name_len == 2 && (lab->name[0] == 'Q' || lab->name[0] == 'A')) &&
+	    !memchr(lab->name, ' ', lab->name_len))
 		return 0;
 	lab->name_len--;
 	lab->written_len = lab->name_len;
@@ -659,6 +678,10 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	if (pre && pre < len) {
 		lab->margin = 1;
 		keep(lab, 0, pre);
+	} else if ((pre = transcript_chat_stamp(s, len)) && pre < len) {
+		keep(lab, 0, pre); /* the message's date and time stay text */
+	} else {
+		pre = 0;
 	}
 	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps */
 	if (!pre)

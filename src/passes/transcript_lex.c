@@ -321,6 +321,52 @@ size_t transcript_date_prefix(const char *s, size_t len)
 	return transcript_is_blank(s[n]) ? skip_blanks(s, len, n) : 0;
 }
 
+/* Digits at s[i], from min to max of them: their end, or 0. */
+static size_t digits_at(const char *s, size_t len, size_t i, size_t min, size_t max)
+{
+	size_t start = i;
+	while (i < len && i - start < max && is_digit(s[i]))
+		i++;
+	return i - start >= min && (i == len || !is_digit(s[i])) ? i : 0;
+}
+
+size_t transcript_chat_stamp(const char *s, size_t len)
+{
+	size_t i = len && s[0] == '[', n;
+	int bracket = i == 1;
+	char sep = 0;
+	for (int part = 0; part < 3; part++) { /* 12/10/25, 2025-10-12, 12.10.25 */
+		if (!(i = digits_at(s, len, i, 1, 4)))
+			return 0;
+		if (part == 2)
+			break;
+		if (i >= len || (s[i] != '/' && s[i] != '.' && s[i] != '-') || (sep && s[i] != sep))
+			return 0;
+		sep = s[i++];
+	}
+	if (i < len && s[i] == ',')
+		i++;
+	if (!(n = transcript_gap(s, len, i)) || !(i = digits_at(s, len, i + n, 1, 2)))
+		return 0;
+	for (int k = 0; k < 2 && i < len && s[i] == ':'; k++) /* :mm, then :ss */
+		if (!(i = digits_at(s, len, i + 1, 2, 2)))
+			return 0;
+	/* " PM", or with the narrow no-break space of newer exports */
+	size_t gap = i + 3 < len && !memcmp(s + i, "\xE2\x80\xAF", 3) ? 3 : transcript_gap(s, len, i);
+	if (gap && i + gap + 1 < len && (s[i + gap] == 'A' || s[i + gap] == 'P' ||
+	                                 s[i + gap] == 'a' || s[i + gap] == 'p') &&
+	    (s[i + gap + 1] == 'M' || s[i + gap + 1] == 'm'))
+		i += gap + 2;
+	if (bracket) {
+		if (i >= len || s[i] != ']' || !transcript_gap(s, len, i + 1))
+			return 0;
+		return skip_blanks(s, len, i + 1);
+	}
+	if (i + 3 > len || memcmp(s + i, " - ", 3) != 0)
+		return 0;
+	return skip_blanks(s, len, i + 3);
+}
+
 /* ---- tree helpers ---- */
 
 steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int tail)

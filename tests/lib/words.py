@@ -27,7 +27,8 @@ attribute where that differs from the speaker's name (formats/text.md).
 So a turn counts as its label, else as its speakers' names, at its
 start; and, when the turn opens with a time, again after that time,
 since a timestamp may stand before the label ("[00:01:02] Q:") as well
-as after it ("Q: [00:01:02]"); and a court reporter's line number
+as after it ("Q: [00:01:02]"), as does a chat export's date and time
+("12/10/25, 14:03 - Ann Lee:"); and a court reporter's line number
 before the label ("3   JUSTICE HALE:  Go on.") opens the turn's text.
 
 Numbered pages (formats/text.md) keep a line's number in an anchor, an
@@ -47,6 +48,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTILINE)
 # A court reporter's line number, which stays text before a turn's label.
 MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
+# A chat export's date and time, which stays text before the sender's label.
+CHAT_STAMP = re.compile(r"^\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
+                        r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
 # Anchors the layout of numbered pages leaves where a number was.
 ANCHORS = ("line", "pagebreak")
 LONE_NUMBER = re.compile(r"^[ \t\f]*[0-9]{1,6}[ \t]*$", re.MULTILINE)
@@ -83,7 +87,7 @@ def json_texts(node, out, names, after_time):
             after_time[:] = turn_label(node, names)
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
-                margin = MARGIN.match(value) if after_time else None
+                margin = (MARGIN.match(value) or CHAT_STAMP.match(value)) if after_time else None
                 if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
                     out.extend([margin.group(0)] + after_time + [value[margin.end():]])
                 else:
