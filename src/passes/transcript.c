@@ -260,6 +260,23 @@ static int alone_fits(const steno_node *n, int first_line)
 	return !n->next && n->parent->next;
 }
 
+/* Does the line after n's open with a time ("Lex Fridman" over
+ * "(00:00:00) The following is ...")?  A name over a timed line is a
+ * speaker as surely as one with a role. */
+static int timed_line_after(const steno_node *n)
+{
+	const steno_node *next = n->next && n->next->next ? n->next->next : NULL;
+	int64_t ms;
+	if (!next && n->parent->next && n->parent->next->type == STENO_NODE_PARAGRAPH)
+		next = n->parent->next->first;
+	if (!next)
+		return 0;
+	return next->type == STENO_NODE_TIME ||
+	       (next->type == STENO_NODE_TEXT &&
+	        transcript_time(next->literal, next->len,
+	                        TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &ms));
+}
+
 static int url_only(const char *s, size_t len)
 {
 	while (len && transcript_is_blank(s[len - 1]))
@@ -303,6 +320,8 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int 
 	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)) ||
 	    says_only_url(n, ll))
 		return 0;
+	if (ll->lab.bare && timed_line_after(n))
+		ll->lab.bare = 0;
 	if (!(ll->name = known_name(t, ll->lab.name, ll->lab.name_len)))
 		return -1;
 	ll->seq = t->seq++;

@@ -608,6 +608,10 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 		return 1;
 	if (alone_label(s, len, i, lab))
 		return 1;
+	/* "○議長（山東昭子君）　これより": the Diet's records set the speech
+	 * apart by an ideographic space */
+	if (i + 3 < len && !memcmp(s + i, "\xE3\x80\x80", 3))
+		return label_ends(lab, s, len, i + 3, TRANSCRIPT_SHAPE_SPACES);
 	if (lab->role || lab->attr_count)
 		return 0;
 	n = skip_gaps(s, len, i);
@@ -683,9 +687,14 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	} else {
 		pre = 0;
 	}
-	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps */
-	if (!pre)
+	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps;
+	 * "○岸田文雄君": the circle that marks a speaker in Japanese records */
+	if (!pre) {
 		pre = skip_gaps(s, len, 0);
+		if (pre + 3 <= len && (!memcmp(s + pre, "\xE2\x97\x8B", 3) ||
+		                       !memcmp(s + pre, "\xE2\x97\xAF", 3)))
+			pre += 3;
+	}
 	size_t t = transcript_time(s + pre, len - pre,
 	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &lab->ms);
 	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */

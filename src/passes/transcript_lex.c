@@ -103,6 +103,8 @@ size_t transcript_gap(const char *s, size_t len, size_t i)
 {
 	if (i < len && transcript_is_blank(s[i]))
 		return 1;
+	if (i + 2 < len && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80')
+		return 3; /* the ideographic space of Japanese and Chinese text */
 	return i + 1 < len && s[i] == '\xC2' && s[i + 1] == '\xA0' ? 2 : 0;
 }
 
