@@ -219,7 +219,6 @@ static int label_in_markup(steno_node *n, line_label *ll)
 {
 	steno_node *in = n->first, *after = n->next;
 	int64_t ms;
-	ll->sep = ll->link = NULL;
 	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
 	    !transcript_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
 		return 0;
@@ -295,7 +294,7 @@ static int says_only_url(const steno_node *n, const line_label *ll)
 {
 	const steno_node *said = n;
 	size_t off = ll->lab.said_off;
-	if (n->type != STENO_NODE_TEXT) {
+	if (n->type != STENO_NODE_TEXT) { /* markup, or a nickname as a tag */
 		said = ll->sep ? ll->sep : n->next;
 		off = ll->sep ? ll->sep_len : 0;
 	}
@@ -313,10 +312,13 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int 
 {
 	int shaped = 0;
 	ll->node = n;
+	ll->sep = ll->link = NULL;
 	if (n->type == STENO_NODE_TEXT)
 		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
+	else if (n->type == STENO_NODE_RAW_INLINE)
+		shaped = transcript_chat_nick(n->literal, n->len, &ll->lab);
 	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)) ||
 	    says_only_url(n, ll))
 		return 0;

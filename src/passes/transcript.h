@@ -117,6 +117,9 @@ int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript
  * a dash, and blanks.  The bytes that belong to the label (sets its
  * shape and time), or 0 when there is no separator. */
 size_t transcript_label_after_markup(const char *s, size_t len, transcript_label *lab);
+/* "<Ege>" as Markdown reads it, an HTML tag of its own: the nickname of
+ * a chat log pasted into Markdown when it names no element of HTML. */
+int transcript_chat_nick(const char *s, size_t len, transcript_label *lab);
 void transcript_name_judge(const char *name, size_t len, transcript_name *judged);
 /* Is the label of that shape one, its name judged so?  Sets qa and the
  * role and strength the name gives. */

@@ -67,9 +67,10 @@ static const char *const post_nominals[] = {
 #define CONNECTOR_MAX 3
 /* Lower-case words of address and office that parliaments write inside
  * a label: "El señor PRESIDENTE", "De heer Wilders", "M. le président".
- * A full stop after one is the label's own ("M. le président."). */
+ * A full stop after one is the label's own ("M. le président.").
+ * Sorted. */
 static const char *const inner_titles[] = {
-	"heer", "mevrouw", "ministre", "ministro", "ministra", "minister", "presidenta",
+	"heer", "mevrouw", "minister", "ministra", "ministre", "ministro", "presidenta",
 	"presidente", "président", "présidente", "rapporteur", "rapporteure", "senyor",
 	"senyora", "señor", "señora", "voorzitter",
 };
@@ -662,6 +663,27 @@ static int bracketed_label(const char *s, size_t len, size_t i, transcript_label
 	set_name(lab, s, i + 1, end);
 	return label_ends(lab, s, len, end + 1,
 	                  nick || close == '>' ? TRANSCRIPT_SHAPE_NICK : TRANSCRIPT_SHAPE_BRACKET);
+}
+
+/* The elements of HTML a line of Markdown may open with, which are
+ * markup and no one's nickname.  Lower case, sorted. */
+static const char *const html_elements[] = {
+	"a", "abbr", "b", "bdi", "bdo", "big", "br", "center", "cite", "code", "data", "del",
+	"details", "dfn", "div", "em", "font", "i", "img", "input", "ins", "kbd", "label",
+	"mark", "p", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "summary",
+	"sup", "time", "tt", "u", "var", "wbr",
+};
+
+int transcript_chat_nick(const char *s, size_t len, transcript_label *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	lab->ms = STENO_TIME_NONE;
+	lab->said_off = len;
+	if (len < 3 || s[0] != '<' || s[len - 1] != '>' ||
+	    in_list(s + 1, len - 2, html_elements, COUNT(html_elements)) ||
+	    !bracketed_label(s, len, 0, lab) || lab->name_len != len - 2)
+		return 0;
+	return lab->shape == TRANSCRIPT_SHAPE_NICK;
 }
 
 /* "mk: that makes sense": a nickname and a colon. */
