@@ -273,7 +273,7 @@ static int timed_line_after(const steno_node *n)
 	return next->type == STENO_NODE_TIME ||
 	       (next->type == STENO_NODE_TEXT &&
 	        transcript_time(next->literal, next->len,
-	                        TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &ms));
+	                        TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &ms));
 }
 
 static int url_only(const char *s, size_t len)

@@ -555,7 +555,7 @@ static int alone_label(const char *s, size_t len, size_t i, transcript_label *la
 		return 0;
 	lab->written_len = (size_t)(s + i - lab->written);
 	lab->shape = TRANSCRIPT_SHAPE_ALONE;
-	lab->bare = !lab->role_len;
+	lab->bare = !lab->role_len && !lab->timed; /* "00:00:05 Ann Lee" */
 	return 1;
 }
 
@@ -603,8 +603,14 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
 	if ((after = dash_separator(s, len, i, lab, 1)))
 		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_DASH);
-	if (lab->ms != STENO_TIME_NONE)
-		return 0;
+	if (lab->ms != STENO_TIME_NONE) {
+		/* "Speaker 1 (00:00:05)" alone, the words under it */
+		if (skip_gaps(s, len, i) != len || lab->role)
+			return 0;
+		lab->strong = 1;
+		lab->shape = TRANSCRIPT_SHAPE_COLON;
+		return 1;
+	}
 	if (!lab->role && !lab->attr_count && period_label(s, len, i, lab))
 		return 1;
 	if (alone_label(s, len, i, lab))
@@ -710,12 +716,17 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		pre = 0;
 	}
 	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps;
-	 * "○岸田文雄君": the circle that marks a speaker in Japanese records */
+	 * "○岸田文雄君": the circle that marks a speaker in Japanese records;
+	 * ">> ANN LEE:": the chevrons that mark a change of speaker in
+	 * captions */
 	if (!pre) {
 		pre = skip_gaps(s, len, 0);
 		if (pre + 3 <= len && (!memcmp(s + pre, "\xE2\x97\x8B", 3) ||
 		                       !memcmp(s + pre, "\xE2\x97\xAF", 3)))
 			pre += 3;
+		else if (pre + 3 <= len && s[pre] == '>' && s[pre + 1] == '>' &&
+		         transcript_gap(s, len, pre + 2))
+			pre = skip_gaps(s, len, pre + 2);
 	}
 	size_t t = transcript_time(s + pre, len - pre,
 	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &lab->ms);
@@ -729,6 +740,7 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		lab->keep_len[0] = after; /* the margin and the time, one piece */
 	else
 		keep(lab, 0, after);
+	lab->timed = 1;
 	return after;
 }
 
