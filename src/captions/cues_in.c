@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "captions/cues_in.h"
-#include "core/error.h"
-#include "core/utf8.h"
+#include "core/doc_input.h"
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts)
 {
@@ -516,13 +515,9 @@ char *cues_decode(steno_doc *doc, const char *data, size_t len, const steno_opti
 	size_t replaced;
 	const char *detected;
 	const char *forced = opts->encoding ? opts->encoding : cues_utf16_guess(data, len);
-	char *buf = utf8_from_input(data, len, forced, n, &replaced, &detected, err);
+	char *buf = doc_input_utf8(doc, data, len, forced, n, &replaced, &detected, err);
 	if (!buf)
 		return NULL;
-	if (!arena_adopt(&doc->arena, buf)) {
-		error_nomem(err);
-		return NULL;
-	}
 	if (forced && !opts->encoding)
 		doc_warn(doc, "input has no byte-order mark but reads as %s; decoded so", forced);
 	if (detected)

@@ -106,6 +106,11 @@ struct steno_doc {
 	table speaker_index; /* of ids: entry = index in speakers + 1 */
 	char **warnings;   /* malloc'd array of malloc'd strings */
 	size_t warning_count;
+	/* While a whole-input reader runs: the parse's own malloc'd copy of
+	 * the input, with a spare byte after it, which the reader may keep
+	 * instead of copying it (doc_input.h); NULL when the input is the
+	 * caller's, or once kept. */
+	char *input;
 };
 
 /* Containers hold children; which children is container_accepts()'s call. */
