@@ -157,7 +157,7 @@ static int open_tag(srt *r, char name)
 	if (!parent && !(parent = cues_in_container(&r->cues)))
 		return -1;
 	steno_node *n = node_add(r->doc, parent, name == 'b' ? STENO_NODE_STRONG : STENO_NODE_EMPH);
-	if (!n || (name == 'u' && steno_node_set_attr(n, "webvtt", "u") != STENO_OK))
+	if (!n || (name == 'u' && attr_set_kept(r->doc, &n->attrs, "webvtt", "u") != STENO_OK))
 		return -1;
 	r->tags[r->depth] = name;
 	r->stack[r->depth++] = n;
@@ -252,9 +252,9 @@ static int cue_text(srt *r, steno_node *cue)
 
 static steno_status read_cue(srt *r)
 {
-	char id[16] = "";
+	line index = {NULL, 0, 0};
 	if (is_index(&r->cur)) {
-		snprintf(id, sizeof id, "%.*s", (int)r->cur.len, r->cur.s);
+		index = r->cur;
 		advance(r);
 	}
 	timing t;
@@ -270,7 +270,10 @@ static steno_status read_cue(srt *r)
 	if (rest < r->cur.len && !settings)
 		return STENO_ERR_NOMEM;
 	steno_node *cue = cues_in_cue(&r->cues, t.start, t.end, r->cur.s, t.start_len, r->cur.no);
-	if (!cue || (*id && steno_node_set_attr(cue, "id", id) != STENO_OK) ||
+	/* the index's line is read: what follows the index becomes its NUL */
+	if (index.s)
+		index.s[index.len] = '\0';
+	if (!cue || (index.s && attr_set_kept(r->doc, &cue->attrs, "id", index.s) != STENO_OK) ||
 	    (settings && steno_node_set_attr(cue, "settings", settings) != STENO_OK))
 		return STENO_ERR_NOMEM;
 	advance(r);

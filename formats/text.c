@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/utf8.h"
+#include "core/doc_input.h"
 #include "formats.h"
 
 #define LONG_LINE      80  /* characters in a line that reads as a whole paragraph */
@@ -574,12 +574,10 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 		err = &local;
 	size_t n, replaced;
 	const char *detected;
-	char *buf = utf8_from_input(data, len, opts ? opts->encoding : NULL, &n, &replaced,
-	                            &detected, err);
+	char *buf = doc_input_utf8(doc, data, len, opts ? opts->encoding : NULL, &n, &replaced,
+	                           &detected, err);
 	if (!buf)
 		return err->code;
-	if (!arena_adopt(&doc->arena, buf))
-		return error_nomem(err);
 	if (detected)
 		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
 	if (replaced)

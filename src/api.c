@@ -81,9 +81,11 @@ static size_t default_budget(const io_input *in, const steno_options *opts)
 }
 
 /* Input a parse may let go of as soon as its reader is done, since the
- * passes need none of it: the malloc'd buffer holding it, and the bytes
- * of an inflate budget that buffer holds.  Zeroed: none.  Kept through
- * the passes, a large input sat beside its whole document. */
+ * passes need none of it: the malloc'd buffer holding it (with a spare
+ * byte after the input, as io_read_rest and gzip_inflate leave one),
+ * and the bytes of an inflate budget that buffer holds.  Zeroed: none.
+ * Kept through the passes, a large input sat beside its whole
+ * document.  A reader may keep the buffer instead (doc->input). */
 typedef struct owned_input {
 	char *buf;
 	steno_budget *budget;
@@ -131,8 +133,13 @@ static steno_doc *parse_input(const format *f, const io_input *in, owned_input *
 	size_t budget = opts->max_memory ? opts->max_memory : default_budget(in, opts);
 	arena_set_limit(&doc->arena, budget);
 	doc->parsing = 1;
+	int lent = owned && owned->buf && owned->buf == in->head && !f->stream;
+	doc->input = lent ? owned->buf : NULL;
 	steno_status st = f->stream ? f->stream(doc, in, opts, err)
 	                            : f->read(doc, in->head, in->head_len, opts, err);
+	if (lent && !doc->input)
+		owned->buf = NULL; /* the reader kept it: the document's now */
+	doc->input = NULL;
 	release_input(owned);
 	if (st == STENO_OK)
 		st = set_metadata(doc, opts, err);

@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "captions/cues_in.h"
-#include "core/error.h"
-#include "core/utf8.h"
+#include "core/doc_input.h"
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts)
 {
@@ -238,7 +237,8 @@ static int change_turn(cues_in *c)
 	if (open_turn(c, c->pending_voice) < 0)
 		return -1;
 	/* the label as written leaves the text, as the transcript pass's do */
-	return c->pending_label && steno_node_set_attr(c->turn, "label", c->pending_label) != STENO_OK
+	return c->pending_label &&
+	               attr_set_kept(c->doc, &c->turn->attrs, "label", c->pending_label) != STENO_OK
 	               ? -1
 	               : 0;
 }
@@ -278,8 +278,9 @@ steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
 	t->literal = written;
 	t->len = (uint32_t)written_len; /* a time as written is short */
 	t->as.turn.start = start;
-	snprintf(buf, sizeof buf, "%lld", (long long)end);
-	if (steno_node_set_attr(t, "end", buf) != STENO_OK)
+	int n = snprintf(buf, sizeof buf, "%lld", (long long)end);
+	char *value = arena_strndup(&c->doc->arena, buf, (size_t)n);
+	if (!value || attr_set_kept(c->doc, &t->attrs, "end", value) != STENO_OK)
 		return NULL;
 	c->cue = t;
 	c->cue_start = start;
@@ -516,13 +517,9 @@ char *cues_decode(steno_doc *doc, const char *data, size_t len, const steno_opti
 	size_t replaced;
 	const char *detected;
 	const char *forced = opts->encoding ? opts->encoding : cues_utf16_guess(data, len);
-	char *buf = utf8_from_input(data, len, forced, n, &replaced, &detected, err);
+	char *buf = doc_input_utf8(doc, data, len, forced, n, &replaced, &detected, err);
 	if (!buf)
 		return NULL;
-	if (!arena_adopt(&doc->arena, buf)) {
-		error_nomem(err);
-		return NULL;
-	}
 	if (forced && !opts->encoding)
 		doc_warn(doc, "input has no byte-order mark but reads as %s; decoded so", forced);
 	if (detected)

@@ -6,8 +6,12 @@
  * time node) and at every block's edge; the times become points along
  * the text, counted in characters.  Each block's times then follow from
  * the points around it, in proportion to characters, and the block is
- * cut into cues (cue_split.c) that are written as they are made.  The
- * text is copied once, so memory is about the size of the text. */
+ * cut into cues (cue_split.c) that are written as they are made.
+ *
+ * The steps run together: a block is written as soon as a time is
+ * known beyond its end, which settles every time it takes, and the text
+ * and points behind it are let go.  Holding the whole text, its blocks
+ * and points until the end took twice the memory of the input. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,21 +108,22 @@ typedef struct block {
 
 /* Times known at a place in the text (characters before it), in
  * document order: the first for the text before it, the last for the
- * text after (a turn that ends at 5 s before the next starts at 8 s).
- * As collected, each holds one time, and end says whether it is a
- * turn's end. */
+ * text after (a turn that ends at 5 s before the next starts at 8 s). */
 typedef struct point {
 	size_t pos;
 	int64_t first, last;
-	int end;
 } point;
 
 typedef struct collect {
-	text_buf text;
+	text_buf text;   /* from the first block not written */
 	block *blocks;
 	size_t nblocks, blocks_cap;
-	point *points;
+	size_t done;     /* blocks written */
+	point *points;   /* from the one before the place last asked for */
 	size_t npoints, points_cap;
+	size_t at;       /* the timeline's place in points (see timeline) */
+	int64_t clock;   /* see add_point */
+	int started;     /* something was written */
 	const steno_node **turns; /* the turns open, innermost last */
 	size_t nturns, turns_cap;
 	size_t pos;  /* characters in the blocks so far */
@@ -150,15 +155,29 @@ static void flush(collect *c)
 	text_cut(t);
 }
 
+/* A time at the place reached, one a place: the first and the last
+ * there.  A time is used when it is not before the clock: the latest
+ * start or time node used so far.  So a turn may start before the one
+ * before it ended (speech that overlaps), but a time that goes back
+ * beyond that, a turn that ends before it starts, and a time out of
+ * range (negative, past CUE_TIME_MAX) are left out. */
 static void add_point(collect *c, int64_t ms, int end)
 {
+	if (ms < c->clock || ms > CUE_TIME_MAX)
+		return;
+	if (!end)
+		c->clock = ms;
+	if (c->npoints && c->points[c->npoints - 1].pos == c->pos) {
+		c->points[c->npoints - 1].last = ms;
+		return;
+	}
 	point *p = grow_array(c->points, &c->points_cap, c->npoints + 1, sizeof *p);
 	if (!p) {
 		c->nomem = 1;
 		return;
 	}
 	c->points = p;
-	p[c->npoints++] = (point){c->pos, ms, ms, end};
+	p[c->npoints++] = (point){c->pos, ms, ms};
 }
 
 /* A time at the end of the text so far, which ends a block and the
@@ -301,44 +320,6 @@ static void leave(collect *c, const steno_node *n)
 			flush(c);
 		break;
 	}
-}
-
-static void collect_doc(collect *c, const steno_doc *doc)
-{
-	node_walk w;
-	node_walk_init(&w, doc->root);
-	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
-		if (ev == STENO_EVENT_ENTER && !enter(c, w.node))
-			node_walk_skip(&w);
-		else if (ev == STENO_EVENT_EXIT && !w.skipped)
-			leave(c, w.node);
-	}
-	add_time(c, STENO_TIME_NONE, 1);
-	c->nomem |= c->text.nomem;
-}
-
-/* The times collected, one a place, in place; how many places are
- * left.  A time is used when it is not before the clock: the latest
- * start or time node used so far.  So a turn may start before the one
- * before it ended (speech that overlaps), but a time that goes back
- * beyond that, a turn that ends before it starts, and a time out of
- * range (negative, past CUE_TIME_MAX) are left out. */
-static size_t merge_points(point *p, size_t n)
-{
-	size_t count = 0;
-	int64_t clock = 0;
-	for (size_t i = 0; i < n; i++) {
-		point x = p[i];
-		if (x.first < clock || x.first > CUE_TIME_MAX)
-			continue;
-		if (!x.end)
-			clock = x.first;
-		if (count && p[count - 1].pos == x.pos)
-			p[count - 1].last = x.first;
-		else
-			p[count++] = x;
-	}
-	return count;
 }
 
 /* Times along the text, asked for in order. */
@@ -629,23 +610,88 @@ static steno_status limits_of(const steno_options *opts, cue_limits *lim, steno_
 	return STENO_OK;
 }
 
-static steno_status write_cues(writer *w, const collect *c, size_t npoints)
+/* Let go of what is written: the blocks, the text before the first
+ * block left (or the piece being added) and the points before the one
+ * the timeline last stood after, each once half of it is done, so that
+ * each byte moves a bounded number of times. */
+static void compact(collect *c)
 {
-	timeline t = {c->points, npoints, 0};
-	if (w->vtt)
+	text_buf *t = &c->text;
+	size_t keep = c->done < c->nblocks ? c->blocks[c->done].start : t->start;
+	if (keep && keep >= t->len - keep) {
+		memmove(t->s, t->s + keep, t->len - keep);
+		t->len -= keep;
+		t->start -= keep;
+		for (size_t i = c->done; i < c->nblocks; i++) {
+			c->blocks[i].start -= keep;
+			c->blocks[i].end -= keep;
+		}
+	}
+	if (c->done && c->done >= c->nblocks - c->done) {
+		memmove(c->blocks, c->blocks + c->done, (c->nblocks - c->done) * sizeof *c->blocks);
+		c->nblocks -= c->done;
+		c->done = 0;
+	}
+	size_t drop = c->at ? c->at - 1 : 0;
+	if (drop && drop >= c->npoints - drop) {
+		memmove(c->points, c->points + drop, (c->npoints - drop) * sizeof *c->points);
+		c->npoints -= drop;
+		c->at -= drop;
+	}
+}
+
+/* Write the blocks whose times are settled: at the end, all; before,
+ * those that end before the place of the last time known, since the
+ * times at a place change only until a later place has one.  Nothing
+ * is written before a time is known: a document without one is
+ * refused, and then nothing of it should have been written. */
+static void drain(writer *w, collect *c, int final)
+{
+	if (!c->npoints || c->nomem)
+		return;
+	if (!c->started && w->vtt)
 		put_vtt_header(w);
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const block *b = &c->blocks[i];
+	c->started = 1;
+	timeline t = {c->points, c->npoints, c->at};
+	size_t last = c->points[c->npoints - 1].pos;
+	for (; c->done < c->nblocks; c->done++) {
+		const block *b = &c->blocks[c->done];
 		if (b->note) {
 			if (w->vtt)
 				put_note(w, c->text.s + b->start, b->end - b->start);
 			continue;
 		}
+		if (!final && b->pos + b->chars >= last)
+			break;
 		double from = time_at(&t, b->pos, 1), to = time_at(&t, b->pos + b->chars, 0);
-		if (put_block(w, c->text.s, b, from, to > from ? to : from) != STENO_OK)
-			return STENO_ERR_NOMEM;
+		if (put_block(w, c->text.s, b, from, to > from ? to : from) != STENO_OK) {
+			c->nomem = 1;
+			break;
+		}
 	}
-	return STENO_OK;
+	c->at = t.at;
+	compact(c);
+}
+
+/* Blocks this many behind are written, if their times are known. */
+#define DRAIN_BLOCKS 64
+
+static void collect_doc(writer *w, collect *c, const steno_doc *doc)
+{
+	node_walk nw;
+	node_walk_init(&nw, doc->root);
+	for (steno_event ev; (ev = node_walk_next(&nw)) != STENO_EVENT_DONE;) {
+		if (ev == STENO_EVENT_ENTER && !enter(c, nw.node))
+			node_walk_skip(&nw);
+		else if (ev == STENO_EVENT_EXIT && !nw.skipped)
+			leave(c, nw.node);
+		c->nomem |= c->text.nomem;
+		if (c->nblocks - c->done >= DRAIN_BLOCKS)
+			drain(w, c, 0);
+	}
+	add_time(c, STENO_TIME_NONE, 1);
+	c->nomem |= c->text.nomem;
+	drain(w, c, 1);
 }
 
 static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
@@ -656,15 +702,12 @@ static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
 	if (st != STENO_OK)
 		return st;
 	collect c = {.cue_end = STENO_TIME_NONE};
-	collect_doc(&c, doc);
-	size_t npoints = c.nomem ? 0 : merge_points(c.points, c.npoints);
+	collect_doc(&w, &c, doc);
 	if (c.nomem)
 		st = error_nomem(err);
-	else if (!npoints)
+	else if (!c.npoints)
 		st = set_error(err, STENO_ERR_FORMAT, 0, 0,
 		               "no timing information to write captions from");
-	else if (write_cues(&w, &c, npoints) != STENO_OK)
-		st = error_nomem(err);
 	free(c.text.s);
 	free(c.blocks);
 	free(c.points);

@@ -106,6 +106,11 @@ struct steno_doc {
 	table speaker_index; /* of ids: entry = index in speakers + 1 */
 	char **warnings;   /* malloc'd array of malloc'd strings */
 	size_t warning_count;
+	/* While a whole-input reader runs: the parse's own malloc'd copy of
+	 * the input, with a spare byte after it, which the reader may keep
+	 * instead of copying it (doc_input.h); NULL when the input is the
+	 * caller's, or once kept. */
+	char *input;
 };
 
 /* Containers hold children; which children is container_accepts()'s call. */
@@ -169,6 +174,11 @@ void doc_warn(steno_doc *doc, const char *fmt, ...) __attribute__((format(printf
 
 /* Set name to value in an ordered attribute list (copies both). */
 steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char *value);
+/* The same without copies, for a reader that sets the same names on
+ * many nodes: name and value must last as long as doc (literals, its
+ * arena, the input it keeps).  Copies were a fifth of the memory of a
+ * caption's time node. */
+steno_status attr_set_kept(steno_doc *doc, attr **list, const char *name, const char *value);
 
 void attr_list_open(attr_list *l, attr **head);
 /* As attr_set, in O(1) on average. */

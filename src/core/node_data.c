@@ -328,6 +328,22 @@ steno_status attr_set(steno_doc *doc, attr **list, const char *name, const char 
 	return put_attr(doc, *at, at, name, value);
 }
 
+steno_status attr_set_kept(steno_doc *doc, attr **list, const char *name, const char *value)
+{
+	if (!name || !*name || !value)
+		return STENO_ERR_ARG;
+	attr **at = list;
+	while (*at && strcmp((*at)->name, name) != 0)
+		at = &(*at)->next;
+	if (!*at) {
+		if (!(*at = arena_alloc(&doc->arena, sizeof **at)))
+			return STENO_ERR_NOMEM;
+		(*at)->name = name;
+	}
+	(*at)->value = value;
+	return STENO_OK;
+}
+
 /* Lists this long are still scanned: most nodes have a few attributes,
  * and an index would cost them an allocation each. */
 #define ATTR_SCAN_MAX 8

@@ -464,6 +464,18 @@ static int starts_with(const unsigned char *s, size_t len, const char *bom, size
 	return len >= n && memcmp(s, bom, n) == 0;
 }
 
+size_t utf8_input_as_is(const char *data, size_t len, const char *forced)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	if (forced || starts_with(s, len, "\xFF\xFE", 2) || starts_with(s, len, "\xFE\xFF", 2) ||
+	    starts_with(s, len, "\0\0\xFE\xFF", 4))
+		return (size_t)-1;
+	size_t skip = starts_with(s, len, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	survey sv;
+	survey_utf8(s + skip, len - skip, &sv);
+	return sv.bad || sv.nul ? (size_t)-1 : skip;
+}
+
 char *utf8_from_input(const char *data, size_t len, const char *forced, size_t *out_len,
                       size_t *replaced, const char **detected, steno_error *err)
 {

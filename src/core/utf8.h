@@ -44,4 +44,10 @@ size_t utf8_unit_width(const char *name);
 char *utf8_from_input(const char *data, size_t len, const char *forced, size_t *out_len,
                       size_t *replaced, const char **detected, steno_error *err);
 
+/* Whether utf8_from_input would give data[0..len) back unchanged but
+ * for a UTF-8 BOM: the BOM's length (0 or 3) when so, so that a caller
+ * who owns data can use it instead of a copy; (size_t)-1 when it must
+ * be decoded. */
+size_t utf8_input_as_is(const char *data, size_t len, const char *forced);
+
 #endif

@@ -54,6 +54,39 @@ scales_linearly() { # NAME GENERATOR N
 	python3 -c 'import sys; t1, t4 = map(float, sys.argv[1:]); sys.exit(not t4 < 8 * max(t1, 0.05))' "$t1" "$t4"
 }
 
+# The peak resident memory, in KiB, of steno converting FILE.
+peak_kib() { # FILE [OPTIONS...]
+	file=$1; shift
+	python3 - "$STENO" "$file" "$@" <<'PY'
+import resource, subprocess, sys
+steno, path, opts = sys.argv[1], sys.argv[2], sys.argv[3:]
+subprocess.run([steno, *opts, "-o", "/dev/null", path], check=False, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+}
+
+# Input that is UTF-8 already is the document's own, not copied: it
+# takes less memory, by half its size at least, than the same input
+# with one byte that is not UTF-8, which is decoded into a copy.
+input_not_copied() {
+	python3 "$HERE/lib/captions_gen.py" bytes 8000000 >"$TMP/mem.vtt" &&
+		{ cat "$TMP/mem.vtt"; printf '\n\n00:00.000 --> 00:01.000\nna\357ve\n'; } >"$TMP/mem-1252.vtt" || return 1
+	clean=$(peak_kib "$TMP/mem.vtt" -t json)
+	damaged=$(peak_kib "$TMP/mem-1252.vtt" -t json)
+	echo "peak KiB: UTF-8 $clean, with a Windows-1252 byte $damaged"
+	[ $((clean + 8000000 / 2048)) -lt "$damaged" ]
+}
+
+# Writing captions streams: SRT takes no more memory than JSON, which
+# holds nothing beside the document (within a tenth).
+captions_stream() {
+	python3 "$HERE/lib/captions_gen.py" bytes 8000000 >"$TMP/mem.vtt" || return 1
+	json=$(peak_kib "$TMP/mem.vtt" -t json)
+	srt=$(peak_kib "$TMP/mem.vtt" -t srt)
+	echo "peak KiB: to JSON $json, to SRT $srt"
+	[ $((srt * 10)) -le $((json * 11)) ]
+}
+
 million_cues() {
 	python3 "$HERE/lib/captions_gen.py" cues 1000001 >"$TMP/million.vtt" &&
 		"$STENO" --passes=-transcript,-quotes -t json "$TMP/million.vtt" >"$TMP/million.json" &&
@@ -139,6 +172,8 @@ run_captions() {
 	check "captions: timestamps past 1 000 000 hours: the cue left out, a warning" overflowing_times
 	check "captions: a file of NUL bytes: refused (WebVTT), no cue and a warning (SubRip)" nul_file
 	check "captions: UTF-16 without a byte-order mark, both byte orders" utf16_without_bom
+	check "captions: UTF-8 input is kept, not copied" input_not_copied
+	check "captions: writing SRT takes no more memory than writing JSON" captions_stream
 	check "captions: time linear in the number of cues" scales_linearly cues cues 200000 vtt
 	check "captions: time linear in the lines of one cue" scales_linearly lines lines 250000 srt
 	check "captions: time linear in rolling captions" scales_linearly rolling rolling 50000 vtt

@@ -159,6 +159,13 @@ void test_tree(void)
 	CHECK_STR(steno_node_attr_value(p1, 0), "b");
 	CHECK_STR(steno_node_get_attr(p1, "n"), "2");
 	CHECK(steno_node_get_attr(p1, "none") == NULL);
+	/* kept, not copied: the strings themselves, in order, one a name */
+	static const char kept[] = "kept";
+	CHECK(attr_set_kept(doc, &p1->attrs, "k", kept) == STENO_OK);
+	CHECK(attr_set_kept(doc, &p1->attrs, "n", kept) == STENO_OK);
+	CHECK(steno_node_get_attr(p1, "k") == kept && steno_node_get_attr(p1, "n") == kept);
+	CHECK_STR(steno_node_attr_name(p1, steno_node_attr_count(p1) - 1), "k");
+	CHECK(attr_set_kept(doc, &p1->attrs, "", kept) == STENO_ERR_ARG);
 
 	steno_node_set_sourcepos(p1, 3, 1, 4, 20);
 	CHECK(steno_node_get_line(p1) == 3 && steno_node_get_end_column(p1) == 20);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/doc_input.h"
 #include "core/utf8.h"
 #include "steno.h"
 #include "unit.h"
@@ -250,6 +251,45 @@ static void test_fold_name(void)
 	CHECK(ok);
 }
 
+/* A malloc'd copy of s[0..len) with a spare byte, as the parse's own
+ * input is. */
+static char *own_copy(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+	if (p)
+		memcpy(p, s, len);
+	return p;
+}
+
+/* Input that is UTF-8 already is used as it is, not copied, when the
+ * parse owns it; anything to decode, or the caller's input, is copied. */
+static void test_in_place(void)
+{
+	CHECK(utf8_input_as_is(LIT("plain \xC3\xA9"), NULL) == 0);
+	CHECK(utf8_input_as_is(LIT("\xEF\xBB\xBF" "bom"), NULL) == 3);
+	CHECK(utf8_input_as_is(LIT("caf\xE9"), NULL) == (size_t)-1);
+	CHECK(utf8_input_as_is(LIT("a\0b"), NULL) == (size_t)-1);
+	CHECK(utf8_input_as_is(LIT("\xFF\xFE" "a\0"), NULL) == (size_t)-1);
+	CHECK(utf8_input_as_is(LIT("plain"), "latin1") == (size_t)-1);
+
+	steno_doc *doc = steno_doc_new();
+	size_t n, replaced;
+	const char *detected;
+	char *own = own_copy(LIT("\xEF\xBB\xBF" "kept"));
+	doc->input = own;
+	char *buf = doc_input_utf8(doc, own, 7, NULL, &n, &replaced, &detected, NULL);
+	CHECK(buf == own + 3 && n == 4 && !strcmp(buf, "kept") && !doc->input);
+	char *latin = own_copy(LIT("caf\xE9"));
+	doc->input = latin;
+	buf = doc_input_utf8(doc, latin, 4, NULL, &n, &replaced, &detected, NULL);
+	CHECK(buf && buf != latin && !strcmp(buf, "caf\xC3\xA9" "") && detected && doc->input == latin);
+	doc->input = NULL;
+	free(latin);
+	buf = doc_input_utf8(doc, LIT("theirs"), NULL, &n, &replaced, &detected, NULL);
+	CHECK(buf && !strcmp(buf, "theirs"));
+	steno_doc_free(doc);
+}
+
 void test_utf8(void)
 {
 	test_fold_name();
@@ -259,4 +299,5 @@ void test_utf8(void)
 	test_boms();
 	test_guessing();
 	test_forced();
+	test_in_place();
 }
