@@ -115,13 +115,15 @@ build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 
 fuzz: $(FUZZ_BIN)
 
-# A short run of each harness from its seeds, in a scratch corpus so
-# the committed seeds stay as they are.
+# A short run of each harness from its seeds and its kept corpus (the
+# inputs of the long fuzzing runs, minimised: fuzz/corpus/NAME), in a
+# scratch corpus so the committed files stay as they are.
 fuzz-smoke: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 		name=$${f##*/}; work=build/fuzz/work/$$name; \
 		rm -rf $$work; mkdir -p $$work build/fuzz/crashes; \
 		cp fuzz/seeds/$$name/* $$work/ 2>/dev/null || true; \
+		cp fuzz/corpus/$$name/* $$work/ 2>/dev/null || true; \
 		echo "fuzz-smoke: $$name for $(FUZZ_SECONDS)s"; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 			-artifact_prefix=build/fuzz/crashes/$$name- \
