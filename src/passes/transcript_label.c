@@ -180,10 +180,11 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
  * title ("Mrs.", "Prof."). */
 static int sentence_end(const char *w, size_t len)
 {
-	if (len < 4 || w[len - 1] != '.' || memchr(w, '.', len - 1))
+	if (len < 4 || w[len - 1] != '.' || memchr(w, '.', len - 1) ||
+	    in_list(w, len, titles, COUNT(titles)))
 		return 0;
 	if (len >= 5)
-		return !in_list(w, len, titles, COUNT(titles));
+		return 1;
 	for (size_t i = 0; i + 1 < len; i++)
 		if (!is_upper(w[i]))
 			return 0;
@@ -374,9 +375,17 @@ static size_t read_paren(const char *s, size_t len, size_t i, transcript_label *
 		return i + time_len;
 	}
 	size_t start = i + open, end = start;
-	while (end < len && end - start < ROLE_MAX && !strchr("():[]", s[end]) &&
-	       !paren_open(s, len, end) && !(open == 3 && wide_at(s, len, end, FULLWIDTH_CLOSE)))
+	int inner = 0; /* "(Richmond (Yorks))": one parenthesis inside */
+	while (end < len && end - start < ROLE_MAX && !strchr(":[]", s[end]) &&
+	       !(open == 3 && wide_at(s, len, end, FULLWIDTH_CLOSE))) {
+		if (open == 1 && s[end] == '(' && !inner && end > start)
+			inner = 1;
+		else if (open == 1 && s[end] == ')' && inner)
+			inner = 0;
+		else if (s[end] == '(' || s[end] == ')' || paren_open(s, len, end))
+			break;
 		end++;
+	}
 	size_t close = open == 1 ? (end < len && s[end] == ')')
 	                         : wide_at(s, len, end, FULLWIDTH_CLOSE) * 3;
 	if (!close || end == start)
@@ -446,6 +455,25 @@ static size_t read_parens(const char *s, size_t len, size_t i, transcript_label 
 
 /* ", ANALYST, ACME BANK" after the name at s[i]: a role and an
  * affiliation, each name-like.  The end, or i when there is none. */
+static size_t dash_at(const char *s, size_t len, size_t i);
+
+/* ", on behalf of the PPE Group. – Madam President": the European
+ * Parliament's role after a comma, ended by a full stop and a dash.
+ * The end of the role (the full stop), or i. */
+static size_t read_dashed_role(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	if (i + 2 >= len || s[i] != ',' || s[i + 1] != ' ')
+		return i;
+	for (size_t end = i + 2; end < len && end - i <= 2 * ROLE_MAX && s[end] != ':'; end++)
+		if (s[end] == '.' && end > i + 2 && dash_at(s, len, end + 1)) {
+			lab->role = s + i + 2;
+			lab->role_len = end - i - 2;
+			lab->comma_role = 1;
+			return end;
+		}
+	return i;
+}
+
 static size_t read_commas(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t at = i, end, parts = 0;
@@ -458,7 +486,7 @@ static size_t read_commas(const char *s, size_t len, size_t i, transcript_label 
 		at = end;
 	}
 	if (!parts || (at < len && s[at] != ':' && !wide_at(s, len, at, FULLWIDTH_COLON)))
-		return i;
+		return read_dashed_role(s, len, i, lab);
 	lab->role = part[0];
 	lab->role_len = part_len[0];
 	lab->comma_role = 1;
@@ -486,6 +514,14 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role ||
 	    (i < len && !transcript_gap(s, len, i)))
 		return 0;
+	/* "President. – The next item": the European Parliament's dash */
+	size_t dashed = dash_at(s, len, i);
+	if (dashed) {
+		lab->name_len--;
+		lab->written_len = lab->name_len;
+		lab->strong = 1;
+		return label_ends(lab, s, len, dashed, TRANSCRIPT_SHAPE_PERIOD);
+	}
 	/* "Q. Did you ...", "A. Yes.", "Mme Mathilde Panot. Merci": a
 	 * name of one title-case word ("Yes. We did.") is a sentence */
 	if (i < len && !has_caps_word(lab->name, lab->name_len) &&
@@ -555,7 +591,7 @@ static int alone_label(const char *s, size_t len, size_t i, transcript_label *la
 		return 0;
 	lab->written_len = (size_t)(s + i - lab->written);
 	lab->shape = TRANSCRIPT_SHAPE_ALONE;
-	lab->bare = !lab->role_len && !lab->timed; /* "00:00:05 Ann Lee" */
+	lab->bare = !lab->role_len && !lab->attr_count && !lab->timed; /* "00:00:05 Ann Lee" */
 	return 1;
 }
 
@@ -601,6 +637,15 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	if ((colon = is_colon(s, len, i, &after)))
 		return label_ends(lab, s, len, after,
 		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
+	/* "Ursula von der Leyen, President of the Commission. –" and
+	 * "President. –": the European Parliament's full stop and dash */
+	if (lab->comma_role && i < len && s[i] == '.' && (after = dash_at(s, len, i + 1))) {
+		lab->strong = 1;
+		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_PERIOD);
+	}
+	if (!lab->role && !lab->attr_count && lab->name[lab->name_len - 1] == '.' &&
+	    dash_at(s, len, i) && period_label(s, len, i, lab))
+		return 1;
 	if ((after = dash_separator(s, len, i, lab, 1)))
 		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_DASH);
 	if (lab->ms != STENO_TIME_NONE) {
