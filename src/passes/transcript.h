@@ -81,6 +81,7 @@ typedef struct transcript_label {
 	int bare;   /* alone on its line with nothing but the name: "Danny" */
 	int markup; /* set in bold or italics */
 	int timed;  /* a time opens its line: "00:00:05 Ann Lee" */
+	int marked; /* a circle opens its line: "○議長", "◯위원장" */
 	/* a time written after the label's markup, "**Ann Lee** (6:28) -",
 	 * which the label as written then includes */
 	const char *time_text;

@@ -222,6 +222,16 @@ static int all_caps(const char *s, size_t len)
 	return upper >= 1;
 }
 
+/* A name in a script without case ("위원장 홍길동", "主席"), which a gap
+ * after a speaker's circle sets apart as capitals do in Latin script. */
+static int caseless(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && !is_upper(s[i]) && !is_lower(s[i]))
+		i++;
+	return i == len && (unsigned char)s[0] >= 0x80;
+}
+
 /* Does the name hold a word of two capitals or more ("Mr. ISSA")? */
 static int has_caps_word(const char *s, size_t len)
 {
@@ -677,7 +687,9 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 		return 1;
 	}
 	lab->ms = STENO_TIME_NONE;
-	if (n < len && n - i >= 2 && all_caps(lab->name, lab->name_len))
+	if (n < len && n - i >= 2 &&
+	    (all_caps(lab->name, lab->name_len) ||
+	     (lab->marked && caseless(lab->name, lab->name_len))))
 		return label_ends(lab, s, len, n, TRANSCRIPT_SHAPE_SPACES);
 	return 0;
 }
@@ -767,8 +779,10 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	if (!pre) {
 		pre = skip_gaps(s, len, 0);
 		if (pre + 3 <= len && (!memcmp(s + pre, "\xE2\x97\x8B", 3) ||
-		                       !memcmp(s + pre, "\xE2\x97\xAF", 3)))
+		                       !memcmp(s + pre, "\xE2\x97\xAF", 3))) {
 			pre += 3;
+			lab->marked = 1;
+		}
 		else if (pre + 3 <= len && s[pre] == '>' && s[pre + 1] == '>' &&
 		         transcript_gap(s, len, pre + 2))
 			pre = skip_gaps(s, len, pre + 2);
