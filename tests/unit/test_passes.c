@@ -89,6 +89,83 @@ static void test_turns(void)
 	steno_doc_free(doc);
 }
 
+/* Names alone on a line: with a role they are speakers, bare they need
+ * a cast that follows no cycle; headings that come round stay text. */
+static void test_alone(void)
+{
+	steno_doc *doc = parse("Q3 call\n\nOperator\n\nWelcome.\n\nJane Roe -- Acme Bank -- Analyst\n\nA "
+	                       "question.\n\nOperator\n\nNext.\n\nJane Roe -- Acme Bank -- "
+	                       "Analyst\n\nAnother.\n",
+	                       STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	size_t roe = steno_speaker_find(doc, "jane-roe");
+	CHECK(roe != (size_t)-1);
+	CHECK_STR(steno_speaker_role(doc, roe), "Analyst");
+	CHECK_STR(steno_speaker_attr_value(doc, roe, 0), "Acme Bank");
+	steno_doc_free(doc);
+
+	/* a cycle of headings, however often it comes round */
+	doc = parse("Ingredients\nLentils.\n\nMethod\nSimmer.\n\nServing\nHot.\n\n"
+	            "Ingredients\nPeas.\n\nMethod\nBlend.\n\nServing\nCold.\n\n"
+	            "Ingredients\nBeans.\n\nMethod\nBake.\n\nServing\nWarm.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 0);
+	steno_doc_free(doc);
+
+	/* a cast of three in no fixed order */
+	doc = parse("Nadia\nOne.\n\nOmar\nTwo.\n\nNadia\nThree.\n\nPia\nFour.\n\nOmar\nFive."
+	            "\n\nPia\nSix.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 6);
+	CHECK(steno_speaker_count(doc) == 3);
+	steno_doc_free(doc);
+}
+
+/* Labels of other shapes: each keeps the words it does not consume. */
+static void test_label_shapes(void)
+{
+	char text[256];
+	steno_doc *doc = parse("12/10/25, 14:03 - Ann Lee: Hi.\n12/10/25, 14:05 - Bob Roe: Yo.\n"
+	                       "12/10/25, 14:06 - Ann Lee: Ok.\n",
+	                       STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 3);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "12/10/25, 14:03 - Hi.12/10/25, 14:05 - Yo.12/10/25, 14:06 - Ok.");
+	steno_doc_free(doc);
+
+	doc = parse("Q. Where?\nA. Here.\nQ. When?\nA. Now.\n", STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	CHECK_STR(steno_speaker_role(doc, 0), "question");
+	steno_doc_free(doc);
+
+	doc = parse("President. \xE2\x80\x93 Order.\n\nJo Roe, on behalf of the X Group. "
+	            "\xE2\x80\x93 Thanks.\n\nPresident. \xE2\x80\x93 Go on.\n\nJo Roe, on "
+	            "behalf of the X Group. \xE2\x80\x93 Done.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	size_t roe = steno_speaker_find(doc, "jo-roe");
+	CHECK(roe != (size_t)-1 && steno_speaker_role(doc, roe) &&
+	      strcmp(steno_speaker_role(doc, roe), "on behalf of the X Group") == 0);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "Order.Thanks.Go on.Done.");
+	steno_doc_free(doc);
+
+	doc = parse("El se\xC3\xB1or PRESIDENTE: Uno.\n\nLa se\xC3\xB1ora ROS: Dos.\n\nEl "
+	            "se\xC3\xB1or PRESIDENTE: Tres.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 3);
+	CHECK(steno_speaker_count(doc) == 2);
+	steno_doc_free(doc);
+
+	/* "Agenda: https://..." is no one's speech */
+	doc = parse("Agenda: https://example.org/a\n\nAnn: Hi.\n\nBob: Yo.\n\nAnn: Ok.\n\nBob: "
+	            "Fine.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(steno_speaker_find(doc, "agenda") == (size_t)-1);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	steno_doc_free(doc);
+}
+
 /* The survey: a shape counts only as the document's convention, a
  * preamble's keys are not speakers, and what is left is said. */
 static void test_survey(void)
@@ -263,6 +340,8 @@ void test_passes(void)
 {
 	test_turns();
 	test_survey();
+	test_alone();
+	test_label_shapes();
 	test_times();
 	test_events();
 	test_quotes();
