@@ -1094,7 +1094,10 @@ static int report(attrib *a, int *fail)
 	return 0;
 }
 
-/* "Rathbun stated," at the paragraph's end introduces the next one. */
+/* "Rathbun stated," at the paragraph's end introduces the next one;
+ * so does "“...,” Eastman said." when its quotation goes on in the next
+ * paragraph, but a sentence that quotes no one ("Tan spoke, as Lee
+ * said.") introduces no one. */
 static person *introduces(attrib *a, int *fail)
 {
 	size_t n = a->tok_count;
@@ -1103,11 +1106,19 @@ static person *introduces(attrib *a, int *fail)
 	size_t floor = n - 1;
 	while (floor && a->toks[floor - 1].gap != GAP_END)
 		floor--;
+	person *quoted = NULL;
+	if (a->toks[n - 1].gap == GAP_END) {
+		for (size_t i = floor; i < n && !quoted; i++)
+			quoted = a->toks[i].quote && a->said[i] != &nobody ? a->said[i] : NULL;
+		if (!quoted)
+			return NULL;
+	}
 	for (size_t v = n; v-- > floor && n - v <= VERB_REACH;) {
 		if (!verb(a, v))
 			continue;
 		np p = v > floor ? subject_before(a, floor, v - 1) : (np){0};
-		return p.kind ? resolve(a, &p, fail) : NULL;
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		return !quoted || who == quoted ? who : NULL;
 	}
 	return NULL;
 }
