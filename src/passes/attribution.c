@@ -38,6 +38,7 @@
 #define APPOSITION 16  /* words of ", a spokesperson for the ..." */
 #define VERB_REACH 5   /* words between a verb and the quotation it opens */
 #define RECENT 3       /* paragraphs a pronoun reaches back */
+#define REPORT_REACH 24 /* words from a sentence's start to the verb that reports it */
 #define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
 
 /* What stands between one token and the next. */
@@ -114,6 +115,7 @@ typedef struct attrib {
 	table people, names, roles;
 	person *last, *before_last;
 	size_t last_para, before_last_para, para;
+	size_t unread_para; /* the last paragraph passed over unread */
 	person *intro;            /* the previous paragraph ends "X said:" */
 	steno_node *continued;    /* its last quote goes on here */
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
@@ -547,6 +549,11 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 		s--;
 	while (s < e && connector(a, s))
 		s++;
+	/* "a letter seen by Sky News says": the name is the object of "by";
+	 * "The Department of Agriculture notes" is one name */
+	if (s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->preps, a, s - 1) &&
+	    (s - 1 == floor || a->toks[s - 2].gap != GAP_SPACE || !upper(a, s - 2)))
+		return (np){0};
 	p = (np){.kind = NP_NAME, .first = s, .end = e + 1, .next = e + 1};
 	p.article = s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->articles, a, s - 1);
 	if (!p.article && starter(a, s))
@@ -720,7 +727,9 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		              &ambiguous);
 	case NP_PRONOUN:
 		/* two people spoke of late: "he" could be either */
-		if (!a->last || a->para - a->last_para > RECENT ||
+		/* a paragraph not read may name someone new: "Environment
+		 * Canada spokeswoman Sujata Raisinghani told CBC News ..." */
+		if (!a->last || a->para - a->last_para > RECENT || a->unread_para > a->last_para ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
 			return NULL;
@@ -752,6 +761,13 @@ static char quote_end(const steno_node *q)
 	while (n && n->type != STENO_NODE_TEXT)
 		n = node_is_container(n->type) ? node_last(n) : NULL;
 	return n && n->len ? n->literal[n->len - 1] : 0;
+}
+
+/* Quote q's text ends a sentence: "... properly.” To ..." */
+static int ends_sentence(const steno_node *q)
+{
+	char c = quote_end(q);
+	return c == '.' || c == '!' || c == '?';
 }
 
 /* "he said", "said Tan", "the spokesperson added", "according to X",
@@ -975,6 +991,40 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
 	return NULL;
 }
 
+/* ---- a sentence that reports ---- */
+
+/* "Yvette Cooper said her party has supported the idea “for months”":
+ * a sentence that opens with a subject and a speech verb reports the
+ * quotations after the verb, short ones too.  The verb among the first
+ * REPORT_REACH tokens of the sentence at sent, before limit; the subject
+ * opens the sentence (after an article or an opening clause and its
+ * comma: "After the leak, CEO ... Enver Solomon told").  A one-word name
+ * must be known, as in reported speech.  *kind is the subject's kind,
+ * *at the verb. */
+static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
+{
+	*kind = NP_NONE;
+	for (size_t v = sent + 1; v < limit && v - sent <= REPORT_REACH; v++) {
+		if (a->toks[v].quote || a->toks[v - 1].gap == GAP_END)
+			return NULL;
+		if (!verb(a, v) || in(a->lang->asks, a, v)) /* a question quotes no answer */
+			continue;
+		size_t s = v - 1;
+		if (s > sent && in(a->lang->aux, a, s))
+			s--;
+		np p = subject_before(a, sent, s);
+		if (!p.kind || (p.first > sent + 1 && a->toks[p.first - 1].gap != GAP_COMMA))
+			return NULL;
+		a->known_only = 1;
+		person *who = resolve(a, &p, fail);
+		a->known_only = 0;
+		*kind = p.kind;
+		*at = v;
+		return who;
+	}
+	return NULL;
+}
+
 /* ---- a paragraph ---- */
 
 /* Tokens s..e hold a quotation of speech. */
@@ -994,29 +1044,52 @@ static int attribute_quotes(attrib *a, int *fail)
 		return -1;
 	a->said = said;
 	memset(said, 0, n * sizeof *said);
-	person *only = NULL;
-	int several = 0;
-	size_t floor = 0;
+	person *only = NULL, *rep = NULL;
+	int several = 0, rep_kind = NP_NONE;
+	size_t floor = 0, sent = 0, rep_sent = (size_t)-1, rep_at = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i && a->toks[i - 1].gap == GAP_END)
-			floor = i;
+			floor = sent = i;
+		/* "... properly.” To “route out” ...": a new sentence */
+		if (i && a->toks[i - 1].quote && upper(a, i) &&
+		    ends_sentence(a->pieces[a->toks[i - 1].piece].node))
+			sent = i;
 		if (!a->toks[i].quote)
 			continue;
 		size_t limit = i + 1;
 		while (limit < n && !a->toks[limit].quote && (limit == i + 1 || a->toks[limit - 1].gap != GAP_END))
 			limit++;
-		/* a few words inside a clause: a term, whoever speaks after it */
-		if (i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
-		    short_quote(a->pieces[a->toks[i].piece].node)) {
+		/* a few words inside a clause: a term, whoever speaks after it,
+		 * unless the sentence reports someone's words */
+		int term = i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
+		           short_quote(a->pieces[a->toks[i].piece].node);
+		np p = {0};
+		if (!term) {
+			p = after_quote(a, i, limit);
+			if (!p.kind)
+				p = before_quote(a, floor, i);
+		}
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		if (!p.kind && i > sent + 1) {
+			if (rep_sent != sent) {
+				rep = reporter(a, sent, n, &rep_kind, &rep_at, fail);
+				rep_sent = sent;
+			}
+			/* "He stressed that China urges ... stop hyping up “China
+			 * threat”": a few words in the clause of "that" are his
+			 * term, and the clause his reported speech */
+			if (rep_kind && rep_at < i &&
+			    !(term && rep_at + 1 < n && in(a->lang->that, a, rep_at + 1))) {
+				p.kind = rep_kind;
+				who = rep;
+			}
+		}
+		if (*fail)
+			return -1;
+		if (term && !p.kind) {
 			floor = i + 1;
 			continue;
 		}
-		np p = after_quote(a, i, limit);
-		if (!p.kind)
-			p = before_quote(a, floor, i);
-		person *who = p.kind ? resolve(a, &p, fail) : NULL;
-		if (*fail)
-			return -1;
 		if (p.kind && !who)
 			said[i] = &nobody; /* someone the text names, whom we do not know */
 		if (who) {
@@ -1167,6 +1240,7 @@ static int paragraph(attrib *a, steno_node *p)
 	int fail = 0;
 	a->para++;
 	if (!worth_reading(a, p)) {
+		a->unread_para = a->para;
 		a->intro = NULL;
 		a->continued = NULL;
 		return 0;

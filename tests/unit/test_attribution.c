@@ -159,6 +159,42 @@ void test_attribution_refs(void)
 	          "ann-lee|ann-lee / Ann Lee");
 }
 
+/* A sentence that opens with its speaker and a speech verb reports the
+ * quotations after the verb, a few words too; not a question's, and not
+ * a few words in the clause of "that", which are the speaker's terms. */
+void test_attribution_reporting(void)
+{
+	CHECK_STR(attributed("Yvette Cooper said her party has supported the idea \"for months\".\n",
+	                     NULL),
+	          "yvette-cooper / Yvette Cooper");
+	CHECK_STR(attributed("\"First,\" said Colette Heald.\n\nHeald said although both are known, "
+	                     "\"nobody has looked at these together\".\n",
+	                     NULL),
+	          "colette-heald|colette-heald / Colette Heald");
+	CHECK_STR(attributed("\"First,\" said Tan Kefei.\n\nHe stressed that China urges the US to "
+	                     "stop hyping up \"China threat\" in space.\n",
+	                     NULL),
+	          "tan-kefei|r:tan-kefei|term / Tan Kefei");
+	CHECK_STR(attributed("Minister John Baird asked how papers kept in \"approved security "
+	                     "cabinets\" reached the street.\n",
+	                     NULL),
+	          "term");
+	/* a quotation that ends its sentence ends the reach of its verb */
+	CHECK_STR(attributed("Mark Rathbun wrote, \"He came back and routed out properly.\" To "
+	                     "\"route out\" means to leave.\n",
+	                     NULL),
+	          "mark-rathbun|term / Mark Rathbun");
+	/* a name after a preposition is no verb's subject */
+	CHECK_STR(attributed("A letter seen by Sky News says \"failure to return the form may end "
+	                     "a claim\".\n",
+	                     NULL),
+	          "-");
+	CHECK_STR(attributed("The U.S. Department of Agriculture notes, \"Ozone harms plants more than "
+	                     "any other pollutant\".\n",
+	                     NULL),
+	          "agriculture / Agriculture");
+}
+
 /* A pronoun is the last speaker, when only one spoke of late. */
 void test_attribution_pronouns(void)
 {
@@ -183,6 +219,12 @@ void test_attribution_pronouns(void)
 	                     "\"Maybe,\" he said.\n",
 	                     NULL),
 	          "john-smith|peter-holm|peter-holm / John Smith, Peter Holm");
+	/* a paragraph not read between them may name someone else: no one */
+	CHECK_STR(attributed("\"Yes,\" said John Baird.\n\nSpokeswoman Sujata Raisinghani told "
+	                     "CBC News the department will look into it.\n\n"
+	                     "\"We take security seriously,\" she said.\n",
+	                     NULL),
+	          "john-baird|- / John Baird");
 	/* the last speaker long ago: no one */
 	CHECK_STR(attributed("\"Yes,\" said John Smith.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n"
 	                     "\"Maybe,\" he said.\n",
