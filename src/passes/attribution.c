@@ -108,6 +108,9 @@ typedef struct attrib {
 	size_t piece_count, piece_cap;
 	token *toks;
 	size_t tok_count, tok_cap;
+	size_t *spots; /* view bytes to read the sentences of */
+	size_t spot_count, spot_cap;
+	int lead, tail; /* the tokens hold the paragraph's first, last sentence */
 	person **said; /* per token: the speaker a quote token got */
 	range *ranges;
 	size_t range_count, range_cap;
@@ -115,7 +118,14 @@ typedef struct attrib {
 	table people, names, roles;
 	person *last, *before_last;
 	size_t last_para, before_last_para, para;
-	size_t unread_para; /* the last paragraph passed over unread */
+	/* the last paragraphs passed over unread, by number */
+	const steno_node *unread[RECENT];
+	size_t unread_para[RECENT];
+	/* the paragraph's words read as a pronoun asks: up to scan_at, the
+	 * last "Name said" there (scan_named) and whom it names */
+	size_t scan_at, scan_word, scan_len;
+	int scan_named;
+	person *scan_who;
 	person *intro;            /* the previous paragraph ends "X said:" */
 	steno_node *continued;    /* its last quote goes on here */
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
@@ -291,21 +301,23 @@ static token *new_token(attrib *a)
 	return &a->toks[a->tok_count];
 }
 
-static int tokenize(attrib *a)
+/* The tokens of view bytes from..to, which start at a token's start
+ * (or between tokens) and end at a sentence's end or the view's; *q is
+ * the piece to look for quotes from, kept from one range to the next. */
+static int tokenize_range(attrib *a, size_t from, size_t to, size_t *q)
 {
 	const unsigned char *s = (const unsigned char *)a->buf;
-	size_t i = 0, q = 0;
-	a->tok_count = 0;
-	while (i < a->len) {
+	size_t i = from, first = a->tok_count;
+	while (i < to) {
 		size_t start = i, piece = 0;
 		int quote = s[i] == 0x01;
 		if (quote) {
-			while (a->pieces[q].at != i)
-				q++;
-			piece = q;
+			while (a->pieces[*q].at != i)
+				++*q;
+			piece = *q;
 			i++;
 		} else {
-			while (i < a->len && word_byte(s, i, a->len))
+			while (i < to && word_byte(s, i, to))
 				i++;
 			while (i > start && (s[i - 1] == '\'' || s[i - 1] == '-'))
 				i--; /* a trailing apostrophe or hyphen is punctuation */
@@ -314,7 +326,7 @@ static int tokenize(attrib *a)
 				continue;
 			}
 		}
-		if (a->tok_count) {
+		if (a->tok_count > first) {
 			token *prev = &a->toks[a->tok_count - 1];
 			prev->gap = (unsigned char)gap_of(a->buf, prev->at + prev->len, start,
 			                                  prev->quote ? NULL : a->buf + prev->at, prev->len);
@@ -330,9 +342,11 @@ static int tokenize(attrib *a)
 		t->piece = piece;
 		a->tok_count++;
 	}
-	if (a->tok_count) {
+	if (a->tok_count > first) {
 		token *last = &a->toks[a->tok_count - 1];
-		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, a->len, NULL, 0);
+		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, to, NULL, 0);
+		if (to < a->len)
+			last->gap = GAP_END; /* what follows is another sentence */
 	}
 	return 0;
 }
@@ -389,6 +403,150 @@ static int connector(const attrib *a, size_t i)
 static int verb(const attrib *a, size_t i)
 {
 	return i < a->tok_count && in(a->lang->verbs, a, i);
+}
+
+/* ---- the sentences worth reading ---- */
+
+/* Is view byte i surely a sentence's end, as gap_of() would take it?
+ * A full stop only after a plain word that abbreviates nothing, and
+ * before a space: where unsure, no, which only makes a window longer. */
+static int surely_ends(const attrib *a, size_t i)
+{
+	char c = a->buf[i];
+	if (c == '\n' || c == '!' || c == '?' || c == ';')
+		return 1;
+	if (c != '.' || (i + 1 < a->len && a->buf[i + 1] != ' ' && a->buf[i + 1] != '\n'))
+		return 0;
+	size_t w = i;
+	while (w > 0 && (unsigned char)a->buf[w - 1] < 0x80 &&
+	       (((a->buf[w - 1] | 0x20) >= 'a' && (a->buf[w - 1] | 0x20) <= 'z') ||
+	        (a->buf[w - 1] >= '0' && a->buf[w - 1] <= '9')))
+		w--;
+	if (w == i || (w > 0 && word_byte((const unsigned char *)a->buf, w - 1, a->len)))
+		return 0;
+	return !abbreviation(a->buf + w, i - w);
+}
+
+/* Is the word of len bytes at s a speech verb? */
+static int verb_word(const attrib *a, const char *s, size_t len)
+{
+	const table *set = set_of(a->sets, a->lang->verbs);
+	if (set && !table_get(set, lower_hash(s, len), NULL, NULL, NULL))
+		return 0;
+	return wordlist_has(a->lang->verbs, s, len, 1);
+}
+
+/* Does a speech verb stand in the two words before byte at of text
+ * ("said that", "told reporters that")?  When the text begins first,
+ * perhaps: edge says what then. */
+static int verb_before(const attrib *a, const char *text, size_t len, size_t at, int edge)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (int k = 0; k < 2; k++) {
+		if (at == 0)
+			return edge;
+		if (s[at - 1] != ' ')
+			return 0;
+		size_t e = --at;
+		while (at > 0 && e - at < CSTR_MAX && word_byte(s, at - 1, len) && s[at - 1] != 0x02)
+			at--;
+		if (at == e)
+			return 0;
+		if (verb_word(a, text + at, e - at))
+			return 1;
+		if (at == 0)
+			return edge;
+	}
+	return 0;
+}
+
+/* Where in text of len bytes the word w (wlen bytes) stands after a
+ * space, from byte from on; len when nowhere.  The words of reported
+ * speech: "that", "que", "qu'" (which its next word follows at once). */
+static size_t find_that(const char *text, size_t len, size_t from, const char *w, size_t wlen)
+{
+	for (const char *p = text + from, *end = text + len;
+	     (p = memmem(p, (size_t)(end - p), w, wlen)) != NULL; p += wlen) {
+		size_t at = (size_t)(p - text);
+		if (at > 0 && text[at - 1] == ' ' &&
+		    (w[wlen - 1] == '\'' || at + wlen == len ||
+		     !word_byte((const unsigned char *)text, at + wlen, len)))
+			return at;
+	}
+	return len;
+}
+
+static int add_spot(attrib *a, size_t at)
+{
+	size_t *grown = grow_array(a->spots, &a->spot_cap, a->spot_count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	a->spots = grown;
+	a->spots[a->spot_count++] = at;
+	return 0;
+}
+
+static int by_offset(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The places the pass reads around: each quotation, each "that" after
+ * a speech verb ("he stressed that"), and the paragraph's end when it
+ * introduces the next ("Rathbun stated,").  -1 on no memory. */
+static int find_spots(attrib *a)
+{
+	a->spot_count = 0;
+	for (size_t k = 0; k < a->piece_count; k++)
+		if (a->pieces[k].node->type == STENO_NODE_QUOTE && add_spot(a, a->pieces[k].at) < 0)
+			return -1;
+	for (const char *w = a->lang->that; *w;) {
+		size_t len = strcspn(w, " ");
+		for (size_t at = 0; (at = find_that(a->buf, a->len, at, w, len)) < a->len; at += len)
+			if (verb_before(a, a->buf, a->len, at, 0) && add_spot(a, at) < 0)
+				return -1;
+		w += len + (w[len] == ' ');
+	}
+	size_t end = a->len;
+	while (end > 0 && a->buf[end - 1] == ' ')
+		end--;
+	if (end > 0 && (a->buf[end - 1] == ',' || a->buf[end - 1] == ':') && add_spot(a, end - 1) < 0)
+		return -1;
+	qsort(a->spots, a->spot_count, sizeof *a->spots, by_offset);
+	return 0;
+}
+
+/* The sentences around the spots, as tokens: a paragraph of a long
+ * transcript holds many sentences and few quotations, and every word
+ * read costs.  Each spot's sentence is found by its ends, scanning
+ * bytes no further back than the sentence read before, so the whole
+ * costs one pass over the bytes at most.  -1 on no memory. */
+static int tokenize(attrib *a)
+{
+	size_t q = 0, done = 0; /* the view is read up to done */
+	a->tok_count = 0;
+	a->lead = a->tail = 0;
+	if (find_spots(a) < 0)
+		return -1;
+	for (size_t k = 0; k < a->spot_count; k++) {
+		size_t at = a->spots[k];
+		if (at < done)
+			continue; /* in the sentence just read */
+		size_t from = at;
+		while (from > done && !surely_ends(a, from - 1))
+			from--;
+		size_t to = at;
+		while (to < a->len && !surely_ends(a, to))
+			to++;
+		to += to < a->len;
+		a->lead |= from == 0;
+		if (tokenize_range(a, from, to, &q) < 0)
+			return -1;
+		done = to;
+	}
+	a->tail = done == a->len;
+	return 0;
 }
 
 /* ---- subject phrases ---- */
@@ -717,6 +875,77 @@ static person *named(attrib *a, const np *p, int *fail)
 	return who;
 }
 
+/* Does text node t hold a speech verb after a name ("Raisinghani
+ * told"; not "experts say", not "He said")? */
+static int text_has_speaker(const attrib *a, const steno_node *t)
+{
+	const unsigned char *s = (const unsigned char *)t->literal;
+	size_t prev = 0, prev_len = 0;
+	for (size_t i = 0; i < t->len;) {
+		size_t start = i;
+		while (i < t->len && word_byte(s, i, t->len))
+			i++;
+		if (i == start) {
+			i++;
+			continue;
+		}
+		if (prev_len && is_upper_at(t->literal + prev, prev_len) &&
+		    !wordlist_has(a->lang->pronouns, t->literal + prev, prev_len, 1) &&
+		    verb_word(a, t->literal + start, i - start))
+			return 1;
+		prev = start;
+		prev_len = i - start;
+	}
+	return 0;
+}
+
+/* Did a paragraph passed over unread since the last speaker say that
+ * someone named spoke ("Environment Canada spokeswoman Sujata
+ * Raisinghani told CBC News the department will look into it")?  Then
+ * "she said" may be that other person.  Read only when a pronoun asks,
+ * and only the last RECENT paragraphs. */
+static int someone_else_spoke(const attrib *a)
+{
+	for (size_t k = 0; k < RECENT; k++) {
+		if (!a->unread[k] || a->unread_para[k] <= a->last_para)
+			continue;
+		for (const steno_node *c = a->unread[k]->first; c; c = c->next)
+			if (c->type == STENO_NODE_TEXT && text_has_speaker(a, c))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Professor Eastman said he is alarmed ...": the last speech verb
+ * after a name in the view before byte at, and the person the name is
+ * known as.  The words are read once a paragraph, as pronouns ask. */
+static void scan_speakers(attrib *a, size_t at)
+{
+	const unsigned char *s = (const unsigned char *)a->buf;
+	size_t i = a->scan_at;
+	while (i < at) {
+		size_t start = i;
+		while (i < at && word_byte(s, i, a->len))
+			i++;
+		if (i == start) {
+			i++;
+			continue;
+		}
+		size_t prev = a->scan_word, len = a->scan_len;
+		if (len && prev + len + 1 == start && s[start - 1] == ' ' &&
+		    is_upper_at(a->buf + prev, len) &&
+		    !wordlist_has(a->lang->pronouns, a->buf + prev, len, 1) &&
+		    verb_word(a, a->buf + start, i - start)) {
+			int ambiguous;
+			a->scan_named = 1;
+			a->scan_who = lookup(&a->names, a->buf + prev, len, &ambiguous);
+		}
+		a->scan_word = start;
+		a->scan_len = i - start;
+	}
+	a->scan_at = i > a->scan_at ? i : a->scan_at;
+}
+
 static person *resolve(attrib *a, const np *p, int *fail)
 {
 	int ambiguous;
@@ -726,10 +955,12 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		return lookup(&a->roles, a->buf + a->toks[p->first].at, a->toks[p->first].len,
 		              &ambiguous);
 	case NP_PRONOUN:
+		/* the paragraph said who spoke before the pronoun: only him */
+		scan_speakers(a, a->toks[p->first].at);
+		if (a->scan_named)
+			return a->scan_who == a->last ? a->last : NULL;
 		/* two people spoke of late: "he" could be either */
-		/* a paragraph not read may name someone new: "Environment
-		 * Canada spokeswoman Sujata Raisinghani told CBC News ..." */
-		if (!a->last || a->para - a->last_para > RECENT || a->unread_para > a->last_para ||
+		if (!a->last || a->para - a->last_para > RECENT || someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
 			return NULL;
@@ -1107,10 +1338,11 @@ static int attribute_quotes(attrib *a, int *fail)
 			continue;
 		steno_node *q = a->pieces[a->toks[i].piece].node;
 		int term = short_quote(q);
+		int opens = i == 0 && a->lead; /* the paragraph */
 		if (!said[i] && !term) {
-			if (i == 0 && cont.ids && a->continued->as.turn.count)
+			if (opens && cont.ids && a->continued->as.turn.count)
 				said[i] = &cont;
-			else if (i == 0 && a->intro)
+			else if (opens && a->intro)
 				said[i] = a->intro;
 			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))
 				said[i] = only; /* a sentence of its own among one person's */
@@ -1127,7 +1359,7 @@ static int attribute_quotes(attrib *a, int *fail)
 		if (q->first && nested_terms(q) < 0)
 			return -1;
 		/* the piece before, continued into this one, said nothing itself */
-		if (i == 0 && a->continued && q->as.turn.count)
+		if (opens && a->continued && q->as.turn.count)
 			set_speaker(a->continued, &(person){q->as.turn.ids});
 	}
 	return 0;
@@ -1174,7 +1406,7 @@ static int report(attrib *a, int *fail)
 static person *introduces(attrib *a, int *fail)
 {
 	size_t n = a->tok_count;
-	if (!n || a->toks[n - 1].quote || a->toks[n - 1].gap == GAP_SPACE)
+	if (!n || !a->tail || a->toks[n - 1].quote || a->toks[n - 1].gap == GAP_SPACE)
 		return NULL;
 	size_t floor = n - 1;
 	while (floor && a->toks[floor - 1].gap != GAP_END)
@@ -1204,10 +1436,10 @@ static steno_node *last_quote(const steno_node *p)
 	return NULL;
 }
 
-/* Does paragraph p hold anything the pass reads: a quotation, the word
- * that opens reported speech, or an end that introduces the next one?
- * Most paragraphs of a long transcript hold none, and are passed over
- * without being read word by word. */
+/* Does paragraph p hold anything the pass reads: a quotation, a word
+ * that opens reported speech after a speech verb, or an end that
+ * introduces the next one?  Most paragraphs of a long transcript hold
+ * none, and are passed over without being read word by word. */
 static int worth_reading(const attrib *a, const steno_node *p)
 {
 	const steno_node *last = node_last(p);
@@ -1221,14 +1453,11 @@ static int worth_reading(const attrib *a, const steno_node *p)
 			continue;
 		for (const char *w = a->lang->that; *w;) {
 			size_t len = strcspn(w, " ");
-			char pat[16];
-			if (len + 2 < sizeof pat) {
-				pat[0] = ' ';
-				memcpy(pat + 1, w, len);
-				pat[len + 1] = ' ';
-				if (memmem(c->literal, c->len, pat, len + 2))
+			/* the verb may stand in the node before: read then */
+			for (size_t at = 0; (at = find_that(c->literal, c->len, at, w, len)) < c->len;
+			     at += len)
+				if (verb_before(a, c->literal, c->len, at, 1))
 					return 1;
-			}
 			w += len + (w[len] == ' ');
 		}
 	}
@@ -1240,11 +1469,14 @@ static int paragraph(attrib *a, steno_node *p)
 	int fail = 0;
 	a->para++;
 	if (!worth_reading(a, p)) {
-		a->unread_para = a->para;
+		a->unread[a->para % RECENT] = p;
+		a->unread_para[a->para % RECENT] = a->para;
 		a->intro = NULL;
 		a->continued = NULL;
 		return 0;
 	}
+	a->scan_at = a->scan_len = 0;
+	a->scan_named = 0;
 	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
@@ -1286,6 +1518,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	free(a.buf);
 	free(a.pieces);
 	free(a.toks);
+	free(a.spots);
 	free(a.said);
 	free(a.ranges);
 	table_free(&a.people);

@@ -225,6 +225,17 @@ void test_attribution_pronouns(void)
 	                     "\"We take security seriously,\" she said.\n",
 	                     NULL),
 	          "john-baird|- / John Baird");
+	/* ... unless it named no one ("experts say") */
+	CHECK_STR(attributed("\"Yes,\" said John Baird.\n\nMost experts say the problem is easily "
+	                     "fixed.\n\n\"We take security seriously,\" he said.\n",
+	                     NULL),
+	          "john-baird|john-baird / John Baird");
+	/* the pronoun's own paragraph names who spoke before it: him */
+	CHECK_STR(attributed("\"Yes,\" said Cres Eastman.\n\nThe WHO say it is easily fixed.\n\n"
+	                     "Professor Eastman said he is alarmed. \"Women get half of what they "
+	                     "need,\" he said.\n",
+	                     NULL),
+	          "cres-eastman|cres-eastman / Cres Eastman");
 	/* the last speaker long ago: no one */
 	CHECK_STR(attributed("\"Yes,\" said John Smith.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n"
 	                     "\"Maybe,\" he said.\n",
