@@ -17,7 +17,6 @@
  *
  * Only words near a quotation, a comma or the word "that" are read, so
  * the pass costs little beside the text it passes over. */
-#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -407,6 +406,12 @@ static int verb(const attrib *a, size_t i)
 
 /* ---- the sentences worth reading ---- */
 
+/* Could byte c end a sentence?  Asked of every byte scanned. */
+static inline int may_end(char c)
+{
+	return c == '.' || c == '\n' || c == '!' || c == '?' || c == ';';
+}
+
 /* Is view byte i surely a sentence's end, as gap_of() would take it?
  * A full stop only after a plain word that abbreviates nothing, and
  * before a space: where unsure, no, which only makes a window longer. */
@@ -465,15 +470,36 @@ static int verb_before(const attrib *a, const char *text, size_t len, size_t at,
  * speech: "that", "que", "qu'" (which its next word follows at once). */
 static size_t find_that(const char *text, size_t len, size_t from, const char *w, size_t wlen)
 {
-	for (const char *p = text + from, *end = text + len;
-	     (p = memmem(p, (size_t)(end - p), w, wlen)) != NULL; p += wlen) {
-		size_t at = (size_t)(p - text);
-		if (at > 0 && text[at - 1] == ' ' &&
-		    (w[wlen - 1] == '\'' || at + wlen == len ||
-		     !word_byte((const unsigned char *)text, at + wlen, len)))
-			return at;
+	const unsigned char *s = (const unsigned char *)text;
+	const uint64_t low = SWAR_ONES * 0x7F, space = SWAR_ONES * ' ',
+	               c0 = SWAR_ONES * (unsigned char)w[0], c1 = SWAR_ONES * (unsigned char)w[1];
+	size_t i = from ? from - 1 : 0;
+	for (;;) {
+		/* eight places at a time: a space, then the word's first two
+		 * letters; each byte's own test, so a place flagged is one */
+		uint64_t hits = 0;
+		for (; !hits && i + 10 <= len; i += 8) {
+			uint64_t x = swar_load(s + i) ^ space, y = swar_load(s + i + 1) ^ c0,
+			         z = swar_load(s + i + 2) ^ c1;
+			hits = ~(((x & low) + low) | x | low) & ~(((y & low) + low) | y | low) &
+			       ~(((z & low) + low) | z | low);
+		}
+		if (!hits) { /* the last few places, one by one */
+			for (; i + 1 < len; i++) {
+				size_t at = i + 1;
+				if (s[i] == ' ' && at >= from && at + wlen <= len &&
+				    !memcmp(text + at, w, wlen) &&
+				    (w[wlen - 1] == '\'' || at + wlen == len || !word_byte(s, at + wlen, len)))
+					return at;
+			}
+			return len;
+		}
+		for (size_t at = i - 7; at <= i; at++) /* rare: read those eight */
+			if (s[at - 1] == ' ' && at >= from && at + wlen <= len &&
+			    !memcmp(text + at, w, wlen) &&
+			    (w[wlen - 1] == '\'' || at + wlen == len || !word_byte(s, at + wlen, len)))
+				return at;
 	}
-	return len;
 }
 
 static int add_spot(attrib *a, size_t at)
@@ -534,10 +560,10 @@ static int tokenize(attrib *a)
 		if (at < done)
 			continue; /* in the sentence just read */
 		size_t from = at;
-		while (from > done && !surely_ends(a, from - 1))
+		while (from > done && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
 			from--;
 		size_t to = at;
-		while (to < a->len && !surely_ends(a, to))
+		while (to < a->len && !(may_end(a->buf[to]) && surely_ends(a, to)))
 			to++;
 		to += to < a->len;
 		a->lead |= from == 0;
@@ -1446,9 +1472,10 @@ static int worth_reading(const attrib *a, const steno_node *p)
 	if (last && last->type == STENO_NODE_TEXT && last->len &&
 	    (last->literal[last->len - 1] == ',' || last->literal[last->len - 1] == ':'))
 		return 1;
-	for (const steno_node *c = p->first; c; c = c->next) {
+	for (const steno_node *c = p->first; c; c = c->next)
 		if (c->type == STENO_NODE_QUOTE)
-			return 1;
+			return 1; /* before any text is read */
+	for (const steno_node *c = p->first; c; c = c->next) {
 		if (c->type != STENO_NODE_TEXT)
 			continue;
 		for (const char *w = a->lang->that; *w;) {
