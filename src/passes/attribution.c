@@ -1,22 +1,29 @@
 /* attribution.c - quotations and reported speech to their speakers.
  *
- * Each paragraph is read once as a row of tokens: its words, and its
- * quote nodes as single tokens, with what punctuation stands between
- * them.  A quotation is attributed when a speech verb and its subject
- * stand beside it ("“...,” Tan said", "said Tan Kefei", "X told
- * reporters: “...”", "according to X"); a subject is a name, a role
- * ("the spokesperson") that refers to the last person the text gave
- * that role, or a pronoun that refers to the last speaker.  A quotation
- * with no words of its own takes the speaker of the quotation it
- * continues, of its paragraph's other quotations, of the paragraph
- * that introduces it ("Rathbun stated,") or of its turn.  Reported
- * speech ("He stressed that ...", "..., said X") is wrapped in a quote
- * node of kind "reported" that writes no marks.  Nothing is attributed
- * on a guess: a subject that names no one known leaves the quotation
- * alone, as a wrong name is worse than none.
+ * A paragraph is read as a row of tokens: its words, and its quote
+ * nodes as single tokens, with what punctuation stands between them.
+ * Only the sentences that can say who speaks are tokenised: those
+ * holding a quotation, those where "that" follows a speech verb ("he
+ * stressed that"), and a last sentence that introduces the next
+ * paragraph ("Rathbun stated,"); most of a long transcript is passed
+ * over a paragraph or a sentence at a time, which keeps the pass cheap.
  *
- * Only words near a quotation, a comma or the word "that" are read, so
- * the pass costs little beside the text it passes over. */
+ * A quotation is attributed when a speech verb and its subject stand
+ * beside it ("“...,” Tan said", "said Tan Kefei", "X told reporters:
+ * “...”", "according to X"), or when its sentence opens with its
+ * speaker and a speech verb ("Cooper said her party has backed it “for
+ * months”"); a subject is a name (not one right after a preposition:
+ * "seen by Sky News says"), a role ("the spokesperson") that refers to
+ * the last person the text gave that role, or a pronoun that refers to
+ * the last speaker when no one else was said to speak since.  A
+ * quotation with no words of its own takes the speaker of the quotation
+ * it continues, of its paragraph's other quotations, of the paragraph
+ * that introduces it or of its turn.  A few words quoted inside a
+ * clause are a term, not speech.  Reported speech ("He stressed that
+ * ...", "..., said X") is wrapped in a quote node of kind "reported"
+ * that writes no marks.  Nothing is attributed on a guess: a subject
+ * that names no one known leaves the quotation alone, as a wrong name
+ * is worse than none. */
 #include <stdlib.h>
 #include <string.h>
 
