@@ -546,7 +546,8 @@ static int find_spots(attrib *a)
 		end--;
 	if (end > 0 && (a->buf[end - 1] == ',' || a->buf[end - 1] == ':') && add_spot(a, end - 1) < 0)
 		return -1;
-	qsort(a->spots, a->spot_count, sizeof *a->spots, by_offset);
+	if (a->spot_count > 1) /* none: worth_reading saw a "that" by a node's edge */
+		qsort(a->spots, a->spot_count, sizeof *a->spots, by_offset);
 	return 0;
 }
 

@@ -284,6 +284,9 @@ void test_attribution_unsure(void)
 	/* a one-word name never given in full does not report speech, and
 	 * "X said." closing a paragraph introduces no one to the next */
 	CHECK_STR(attributed("China announced that it would wait.\n", NULL), "");
+	/* a "that" read at a line's start, after no verb: nothing to read
+	 * (the pass sorted an empty list of places, undefined in C) */
+	CHECK_STR(attributed("Tan\nx that he would wait.\n", NULL), "");
 	CHECK_STR(attributed("Tan Kefei spoke on Monday, as Ana Ruiz said.\n\n"
 	                     "\"Nobody knows who wrote this line of the report.\"\n",
 	                     NULL),
