@@ -907,20 +907,84 @@ static int collect_quotes(const html *h, quote_list *l)
 }
 
 #define EXCERPT_WORDS 12
+#define EXCERPT_BYTES 256
 
-/* The first words of quotation n, as the body shows them, as a link to
- * it.  -1 on no memory. */
-static int put_quote_link(html *h, const quoted *q)
+typedef struct excerpt {
+	char text[EXCERPT_BYTES];
+	size_t len;
+	int more; /* the quotation goes on past text */
+} excerpt;
+
+static void excerpt_add(excerpt *e, const char *s, size_t len)
 {
-	char *text = plain_text(q->node);
-	if (!text)
-		return -1;
-	size_t len = strlen(text), words = 0, cut = len;
-	for (size_t i = 0; i < len; i++)
-		if (text[i] == ' ' && i && text[i - 1] != ' ' && ++words == EXCERPT_WORDS) {
+	size_t room = sizeof e->text - e->len;
+	if (len > room) {
+		len = room;
+		e->more = 1;
+	}
+	memcpy(e->text + e->len, s, len);
+	e->len += len;
+}
+
+/* The first words of quotation q as the page shows it: its text, the
+ * marks of the quotations inside it, a space for a break; at most
+ * EXCERPT_WORDS words, cut at a space.  The walk stops when the buffer
+ * is full, so a long or deeply nested quotation costs no more. */
+static void excerpt_of(const steno_node *q, excerpt *e)
+{
+	node_walk w;
+	int depth = 1;
+	e->len = 0;
+	e->more = 0;
+	node_walk_init(&w, q);
+	node_walk_next(&w);
+	for (steno_event ev; !e->more && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		const steno_node *n = w.node;
+		size_t len;
+		if (n == q)
+			break;
+		if (ev == STENO_EVENT_ENTER && n->type == STENO_NODE_IMAGE)
+			w.skip = 1;
+		else if (n->type == STENO_NODE_QUOTE && (ev == STENO_EVENT_ENTER || !quote_continued(n))) {
+			depth -= ev != STENO_EVENT_ENTER;
+			const char *mark = quote_mark(n, depth, ev == STENO_EVENT_ENTER, &len);
+			excerpt_add(e, mark, len);
+			depth += ev == STENO_EVENT_ENTER;
+		} else if (ev == STENO_EVENT_ENTER &&
+		           (n->type == STENO_NODE_TEXT || n->type == STENO_NODE_CODE ||
+		            n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && n->literal)
+			excerpt_add(e, n->literal, n->len);
+		else if (ev == STENO_EVENT_ENTER &&
+		         (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK))
+			excerpt_add(e, " ", 1);
+	}
+	size_t words = 0, cut = e->len;
+	for (size_t i = 1; i < e->len; i++)
+		if (e->text[i] == ' ' && e->text[i - 1] != ' ' && ++words == EXCERPT_WORDS) {
 			cut = i;
 			break;
 		}
+	if (cut == e->len && e->more) {
+		/* full before the twelfth word: at its last space, else a
+		 * character's start */
+		while (cut > 0 && e->text[cut - 1] != ' ')
+			cut--;
+		if (!cut) { /* the last character may be cut short: not it */
+			cut = e->len;
+			while (cut > 0 && ((unsigned char)e->text[cut - 1] & 0xC0) == 0x80)
+				cut--;
+			cut -= cut > 0 && (unsigned char)e->text[cut - 1] >= 0xC0;
+		}
+	}
+	e->more |= cut < e->len;
+	e->len = cut;
+}
+
+/* The first words of a quotation, as a link to it. */
+static void put_quote_link(html *h, const quoted *q)
+{
+	excerpt e;
+	excerpt_of(q->node, &e);
 	const char *kind = steno_node_get_attr(q->node, "kind");
 	if (kind && strcmp(kind, "reported") == 0)
 		PUT_LIT(h, "<li class=\"reported\"><a href=\"#");
@@ -928,12 +992,10 @@ static int put_quote_link(html *h, const quoted *q)
 		PUT_LIT(h, "<li><a href=\"#");
 	put_quote_id(h, q->node, q->number);
 	PUT_LIT(h, "\">");
-	put_text(h, text, cut);
-	if (cut < len)
+	put_text(h, e.text, e.len);
+	if (e.more)
 		PUT_LIT(h, "\xE2\x80\xA6"); /* an ellipsis */
 	PUT_LIT(h, "</a></li>\n");
-	free(text);
-	return 0;
 }
 
 /* Each speaker, and under those quoted, links to their quotations.
@@ -967,10 +1029,7 @@ static int put_speakers(html *h)
 		if (q < quotes.count && quotes.items[q].speaker == i) {
 			PUT_LIT(h, "\n<ol class=\"quotations\">\n");
 			for (; q < quotes.count && quotes.items[q].speaker == i; q++)
-				if (put_quote_link(h, &quotes.items[q]) < 0) {
-					free(quotes.items);
-					return -1;
-				}
+				put_quote_link(h, &quotes.items[q]);
 			PUT_LIT(h, "</ol>\n");
 		}
 		PUT_LIT(h, "</li>\n");
