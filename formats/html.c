@@ -4,14 +4,18 @@
  * reuse it as XHTML: void elements are self-closed, every attribute is
  * quoted, and every string is escaped and cleaned of the characters one
  * of the two languages refuses.  The walk is iterative over the
- * parent/next links and nothing is allocated, so a tree of any depth
- * costs only output. */
+ * parent/next links and nothing is allocated (but the standalone
+ * page's list of who is quoted), so a tree of any depth costs only
+ * output. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/doc_text.h"
+#include "core/error.h"
 #include "core/escape.h"
+#include "core/grow.h"
 #include "core/walk.h"
 #include "core/utf8.h"
 #include "formats.h"
@@ -23,6 +27,8 @@ typedef struct html {
 	const steno_options *opts;
 	int quote_depth; /* open quotes: the marks alternate double/single */
 	int mid_line;    /* block output stopped mid-line (after <li>, a tight paragraph) */
+	size_t quotes;   /* attributed quotations written: the next is q-N, N = this + 1 */
+	int q_run;       /* the 'q's of that id: 0 until first asked (quote_id_run) */
 } html;
 
 /* A string literal with its length known at compile time. */
@@ -214,6 +220,25 @@ static void put_data_name(html *h, const char *name)
 	}
 }
 
+/* Whether attribute a of n is written as the element's id: the
+ * source's xml:id is, so that a link or a citation ("#u1.s2") reaches
+ * it; the XML readers keep ids unique, renaming repeats.  Not a
+ * heading's: EPUB numbers the headings' ids for its contents list. */
+static int is_element_id(const steno_node *n, const attr *a)
+{
+	return strcmp(a->name, "xml:id") == 0 && *a->value && n->type != STENO_NODE_HEADING &&
+	       !strpbrk(a->value, " \t\n\r\f");
+}
+
+/* n's id from its source, or NULL. */
+static const char *element_id(const steno_node *n)
+{
+	for (const attr *a = n->attrs; a; a = a->next)
+		if (a->name && is_element_id(n, a))
+			return a->value;
+	return NULL;
+}
+
 static void put_node_attrs(html *h, const steno_node *n)
 {
 	const attr *a;
@@ -221,12 +246,7 @@ static void put_node_attrs(html *h, const steno_node *n)
 	for (a = n->attrs; a; a = a->next) {
 		if (!a->name || !*a->name || data_name_reserved(a->name))
 			continue;
-		/* the source's xml:id is the element's id, so that a link or a
-		 * citation ("#u1.s2") reaches it; the XML readers keep ids
-		 * unique, renaming repeats.  Not a heading's: EPUB numbers the
-		 * headings' ids for its contents list */
-		if (strcmp(a->name, "xml:id") == 0 && *a->value && n->type != STENO_NODE_HEADING &&
-		    !strpbrk(a->value, " \t\n\r\f")) {
+		if (is_element_id(n, a)) {
 			PUT_LIT(h, " id=\"");
 			put_attr_value(h, a->value);
 			sink_putc(h->s, '"');
@@ -511,11 +531,57 @@ static void put_quote_mark(html *h, const steno_node *n, int open)
 	escape_xml_text(h->s, mark, len);
 }
 
+/* Quotations given a speaker are numbered q-1, q-2, ... in document
+ * order, so that the page's list of speakers links to them.  The 'q's
+ * are one more than the longest run of them that opens a source id
+ * followed by '-' ("q-7", "qq-2"), so that no id is written twice: one
+ * walk, the first time a number is written. */
+static int quote_id_run(html *h)
+{
+	if (h->q_run)
+		return h->q_run;
+	size_t run = 0;
+	for (const steno_node *n = h->doc->root; n; n = node_next_preorder(n, h->doc->root))
+		for (const attr *a = n->attrs; a; a = a->next) {
+			if (!a->name || !is_element_id(n, a))
+				continue;
+			size_t q = strspn(a->value, "q");
+			if (q && a->value[q] == '-' && q > run)
+				run = q;
+		}
+	h->q_run = run < 64 ? (int)run + 1 : 64;
+	return h->q_run;
+}
+
+/* Quotation number k's id: its source's own when it has one. */
+static void put_quote_id(html *h, const steno_node *n, size_t k)
+{
+	const char *own = element_id(n);
+	if (own) {
+		put_attr_value(h, own);
+		return;
+	}
+	for (int i = quote_id_run(h); i > 0; i--)
+		sink_putc(h->s, 'q');
+	sink_putc(h->s, '-');
+	sink_put_int(h->s, (int64_t)k);
+}
+
+/* An attributed quotation: its number's id (unless the source gave it
+ * one), its speaker's id and, as its title, the speaker's name. */
 static void enter_quote(html *h, const steno_node *n)
 {
 	PUT_LIT(h, "<span class=\"quote\"");
-	if (n->as.turn.count)
+	if (n->as.turn.count) {
+		h->quotes++;
+		if (!element_id(n)) {
+			PUT_LIT(h, " id=\"");
+			put_quote_id(h, n, h->quotes);
+			sink_putc(h->s, '"');
+		}
 		put_attr(h, "data-speaker", n->as.turn.ids[0]);
+		put_attr(h, "title", doc_speaker_name(h->doc, n->as.turn.ids[0]));
+	}
 	end_inline_tag(h, n);
 	put_quote_mark(h, n, 1);
 	h->quote_depth++;
@@ -784,11 +850,167 @@ static void put_metadata(html *h)
 	PUT_LIT(h, "</dl>\n");
 }
 
-static void put_speakers(html *h)
+/* An attributed quotation in the page's list: its speaker's place in
+ * the speaker table and its number in the body. */
+typedef struct quoted {
+	size_t speaker, number;
+	const steno_node *node;
+} quoted;
+
+typedef struct quote_list {
+	quoted *items;
+	size_t count, cap;
+} quote_list;
+
+static int by_speaker(const void *x, const void *y)
+{
+	const quoted *a = x, *b = y;
+	if (a->speaker != b->speaker)
+		return a->speaker < b->speaker ? -1 : 1;
+	return a->number < b->number ? -1 : a->number > b->number;
+}
+
+/* The quotations the body numbers, numbered as it numbers them (it
+ * goes into containers but images), grouped by speaker.  The piece a
+ * quotation continued in the next paragraph is not listed again.  -1
+ * on no memory. */
+static int collect_quotes(const html *h, quote_list *l)
+{
+	node_walk w;
+	size_t number = 0;
+	const steno_node *open = NULL; /* the last piece, when it goes on */
+
+	node_walk_init(&w, h->doc->root);
+	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		const steno_node *n = w.node;
+		if (ev != STENO_EVENT_ENTER)
+			continue;
+		w.skip = n->type == STENO_NODE_IMAGE || !node_is_container(n->type);
+		if (n->type != STENO_NODE_QUOTE || !n->as.turn.count)
+			continue;
+		number++;
+		const char *id = n->as.turn.ids[0];
+		int goes_on = open && strcmp(open->as.turn.ids[0], id) == 0;
+		open = quote_continued(n) ? n : NULL;
+		size_t speaker = steno_speaker_find(h->doc, id);
+		if (goes_on || speaker == (size_t)-1)
+			continue;
+		quoted *grown = grow_array(l->items, &l->cap, l->count + 1, sizeof *grown);
+		if (!grown)
+			return -1;
+		l->items = grown;
+		l->items[l->count++] = (quoted){speaker, number, n};
+	}
+	if (l->count)
+		qsort(l->items, l->count, sizeof *l->items, by_speaker);
+	return 0;
+}
+
+#define EXCERPT_WORDS 12
+#define EXCERPT_BYTES 256
+
+typedef struct excerpt {
+	char text[EXCERPT_BYTES];
+	size_t len;
+	int more; /* the quotation goes on past text */
+} excerpt;
+
+static void excerpt_add(excerpt *e, const char *s, size_t len)
+{
+	size_t room = sizeof e->text - e->len;
+	if (len > room) {
+		len = room;
+		e->more = 1;
+	}
+	memcpy(e->text + e->len, s, len);
+	e->len += len;
+}
+
+/* The first words of quotation q as the page shows it: its text, the
+ * marks of the quotations inside it, a space for a break; at most
+ * EXCERPT_WORDS words, cut at a space.  The walk stops when the buffer
+ * is full, so a long or deeply nested quotation costs no more. */
+static void excerpt_of(const steno_node *q, excerpt *e)
+{
+	node_walk w;
+	int depth = 1;
+	e->len = 0;
+	e->more = 0;
+	node_walk_init(&w, q);
+	node_walk_next(&w);
+	for (steno_event ev; !e->more && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		const steno_node *n = w.node;
+		size_t len;
+		if (n == q)
+			break;
+		if (ev == STENO_EVENT_ENTER && n->type == STENO_NODE_IMAGE)
+			w.skip = 1;
+		else if (n->type == STENO_NODE_QUOTE && (ev == STENO_EVENT_ENTER || !quote_continued(n))) {
+			depth -= ev != STENO_EVENT_ENTER;
+			const char *mark = quote_mark(n, depth, ev == STENO_EVENT_ENTER, &len);
+			excerpt_add(e, mark, len);
+			depth += ev == STENO_EVENT_ENTER;
+		} else if (ev == STENO_EVENT_ENTER &&
+		           (n->type == STENO_NODE_TEXT || n->type == STENO_NODE_CODE ||
+		            n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && n->literal)
+			excerpt_add(e, n->literal, n->len);
+		else if (ev == STENO_EVENT_ENTER &&
+		         (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK))
+			excerpt_add(e, " ", 1);
+	}
+	size_t words = 0, cut = e->len;
+	for (size_t i = 1; i < e->len; i++)
+		if (e->text[i] == ' ' && e->text[i - 1] != ' ' && ++words == EXCERPT_WORDS) {
+			cut = i;
+			break;
+		}
+	if (cut == e->len && e->more) {
+		/* full before the twelfth word: at its last space, else a
+		 * character's start */
+		while (cut > 0 && e->text[cut - 1] != ' ')
+			cut--;
+		if (!cut) { /* the last character may be cut short: not it */
+			cut = e->len;
+			while (cut > 0 && ((unsigned char)e->text[cut - 1] & 0xC0) == 0x80)
+				cut--;
+			cut -= cut > 0 && (unsigned char)e->text[cut - 1] >= 0xC0;
+		}
+	}
+	e->more |= cut < e->len;
+	e->len = cut;
+}
+
+/* The first words of a quotation, as a link to it. */
+static void put_quote_link(html *h, const quoted *q)
+{
+	excerpt e;
+	excerpt_of(q->node, &e);
+	const char *kind = steno_node_get_attr(q->node, "kind");
+	if (kind && strcmp(kind, "reported") == 0)
+		PUT_LIT(h, "<li class=\"reported\"><a href=\"#");
+	else
+		PUT_LIT(h, "<li><a href=\"#");
+	put_quote_id(h, q->node, q->number);
+	PUT_LIT(h, "\">");
+	put_text(h, e.text, e.len);
+	if (e.more)
+		PUT_LIT(h, "\xE2\x80\xA6"); /* an ellipsis */
+	PUT_LIT(h, "</a></li>\n");
+}
+
+/* Each speaker, and under those quoted, links to their quotations.
+ * -1 on no memory. */
+static int put_speakers(html *h)
 {
 	size_t i, count = steno_speaker_count(h->doc);
 	const char *id, *role;
+	quote_list quotes = {0};
+	size_t q = 0;
 
+	if (collect_quotes(h, &quotes) < 0) {
+		free(quotes.items);
+		return -1;
+	}
 	PUT_LIT(h, "<ul class=\"speakers\">\n");
 	for (i = 0; i < count; i++) {
 		id = steno_speaker_id(h->doc, i);
@@ -804,12 +1026,21 @@ static void put_speakers(html *h)
 			put_text(h, role, strlen(role));
 			PUT_LIT(h, "</span>");
 		}
+		if (q < quotes.count && quotes.items[q].speaker == i) {
+			PUT_LIT(h, "\n<ol class=\"quotations\">\n");
+			for (; q < quotes.count && quotes.items[q].speaker == i; q++)
+				put_quote_link(h, &quotes.items[q]);
+			PUT_LIT(h, "</ol>\n");
+		}
 		PUT_LIT(h, "</li>\n");
 	}
 	PUT_LIT(h, "</ul>\n");
+	free(quotes.items);
+	return 0;
 }
 
-static void put_page_head(html *h)
+/* -1 on no memory. */
+static int put_page_head(html *h)
 {
 	/* none given: English, as EPUB assumes; one given that is not a
 	 * tag: none, rather than a wrong one */
@@ -828,25 +1059,27 @@ static void put_page_head(html *h)
 		PUT_LIT(h, "<header>\n");
 		if (steno_meta_count(h->doc))
 			put_metadata(h);
-		if (steno_speaker_count(h->doc))
-			put_speakers(h);
+		if (steno_speaker_count(h->doc) && put_speakers(h) < 0)
+			return -1;
 		PUT_LIT(h, "</header>\n");
 	}
+	return 0;
 }
 
 static steno_status html_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
-	html h = {sink, doc, opts, 0, 0};
+	html h = {sink, doc, opts, 0, 0, 0, 0};
 
-	(void)err; /* nothing here can fail: no allocation, sink errors are the caller's */
+	/* sink errors are the caller's; only the page's list of
+	 * quotations allocates */
 	if (!opts) {
 		steno_options_init(&defaults);
 		h.opts = &defaults;
 	}
-	if (h.opts->standalone)
-		put_page_head(&h);
+	if (h.opts->standalone && put_page_head(&h) < 0)
+		return error_nomem(err);
 	walk(&h, doc->root);
 	if (h.opts->standalone)
 		PUT_LIT(&h, "</body>\n</html>\n");

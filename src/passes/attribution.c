@@ -1,23 +1,29 @@
 /* attribution.c - quotations and reported speech to their speakers.
  *
- * Each paragraph is read once as a row of tokens: its words, and its
- * quote nodes as single tokens, with what punctuation stands between
- * them.  A quotation is attributed when a speech verb and its subject
- * stand beside it ("“...,” Tan said", "said Tan Kefei", "X told
- * reporters: “...”", "according to X"); a subject is a name, a role
- * ("the spokesperson") that refers to the last person the text gave
- * that role, or a pronoun that refers to the last speaker.  A quotation
- * with no words of its own takes the speaker of the quotation it
- * continues, of its paragraph's other quotations, of the paragraph
- * that introduces it ("Rathbun stated,") or of its turn.  Reported
- * speech ("He stressed that ...", "..., said X") is wrapped in a quote
- * node of kind "reported" that writes no marks.  Nothing is attributed
- * on a guess: a subject that names no one known leaves the quotation
- * alone, as a wrong name is worse than none.
+ * A paragraph is read as a row of tokens: its words, and its quote
+ * nodes as single tokens, with what punctuation stands between them.
+ * Only the sentences that can say who speaks are tokenised: those
+ * holding a quotation, those where "that" follows a speech verb ("he
+ * stressed that"), and a last sentence that introduces the next
+ * paragraph ("Rathbun stated,"); most of a long transcript is passed
+ * over a paragraph or a sentence at a time, which keeps the pass cheap.
  *
- * Only words near a quotation, a comma or the word "that" are read, so
- * the pass costs little beside the text it passes over. */
-#define _GNU_SOURCE /* memmem */
+ * A quotation is attributed when a speech verb and its subject stand
+ * beside it ("“...,” Tan said", "said Tan Kefei", "X told reporters:
+ * “...”", "according to X"), or when its sentence opens with its
+ * speaker and a speech verb ("Cooper said her party has backed it “for
+ * months”"); a subject is a name (not one right after a preposition:
+ * "seen by Sky News says"), a role ("the spokesperson") that refers to
+ * the last person the text gave that role, or a pronoun that refers to
+ * the last speaker when no one else was said to speak since.  A
+ * quotation with no words of its own takes the speaker of the quotation
+ * it continues, of its paragraph's other quotations, of the paragraph
+ * that introduces it or of its turn.  A few words quoted inside a
+ * clause are a term, not speech.  Reported speech ("He stressed that
+ * ...", "..., said X") is wrapped in a quote node of kind "reported"
+ * that writes no marks.  Nothing is attributed on a guess: a subject
+ * that names no one known leaves the quotation alone, as a wrong name
+ * is worse than none. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +44,7 @@
 #define APPOSITION 16  /* words of ", a spokesperson for the ..." */
 #define VERB_REACH 5   /* words between a verb and the quotation it opens */
 #define RECENT 3       /* paragraphs a pronoun reaches back */
+#define REPORT_REACH 24 /* words from a sentence's start to the verb that reports it */
 #define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
 
 /* What stands between one token and the next. */
@@ -107,6 +114,9 @@ typedef struct attrib {
 	size_t piece_count, piece_cap;
 	token *toks;
 	size_t tok_count, tok_cap;
+	size_t *spots; /* view bytes to read the sentences of */
+	size_t spot_count, spot_cap;
+	int lead, tail; /* the tokens hold the paragraph's first, last sentence */
 	person **said; /* per token: the speaker a quote token got */
 	range *ranges;
 	size_t range_count, range_cap;
@@ -114,6 +124,14 @@ typedef struct attrib {
 	table people, names, roles;
 	person *last, *before_last;
 	size_t last_para, before_last_para, para;
+	/* the last paragraphs passed over unread, by number */
+	const steno_node *unread[RECENT];
+	size_t unread_para[RECENT];
+	/* the paragraph's words read as a pronoun asks: up to scan_at, the
+	 * last "Name said" there (scan_named) and whom it names */
+	size_t scan_at, scan_word, scan_len;
+	int scan_named;
+	person *scan_who;
 	person *intro;            /* the previous paragraph ends "X said:" */
 	steno_node *continued;    /* its last quote goes on here */
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
@@ -289,21 +307,23 @@ static token *new_token(attrib *a)
 	return &a->toks[a->tok_count];
 }
 
-static int tokenize(attrib *a)
+/* The tokens of view bytes from..to, which start at a token's start
+ * (or between tokens) and end at a sentence's end or the view's; *q is
+ * the piece to look for quotes from, kept from one range to the next. */
+static int tokenize_range(attrib *a, size_t from, size_t to, size_t *q)
 {
 	const unsigned char *s = (const unsigned char *)a->buf;
-	size_t i = 0, q = 0;
-	a->tok_count = 0;
-	while (i < a->len) {
+	size_t i = from, first = a->tok_count;
+	while (i < to) {
 		size_t start = i, piece = 0;
 		int quote = s[i] == 0x01;
 		if (quote) {
-			while (a->pieces[q].at != i)
-				q++;
-			piece = q;
+			while (a->pieces[*q].at != i)
+				++*q;
+			piece = *q;
 			i++;
 		} else {
-			while (i < a->len && word_byte(s, i, a->len))
+			while (i < to && word_byte(s, i, to))
 				i++;
 			while (i > start && (s[i - 1] == '\'' || s[i - 1] == '-'))
 				i--; /* a trailing apostrophe or hyphen is punctuation */
@@ -312,7 +332,7 @@ static int tokenize(attrib *a)
 				continue;
 			}
 		}
-		if (a->tok_count) {
+		if (a->tok_count > first) {
 			token *prev = &a->toks[a->tok_count - 1];
 			prev->gap = (unsigned char)gap_of(a->buf, prev->at + prev->len, start,
 			                                  prev->quote ? NULL : a->buf + prev->at, prev->len);
@@ -328,9 +348,11 @@ static int tokenize(attrib *a)
 		t->piece = piece;
 		a->tok_count++;
 	}
-	if (a->tok_count) {
+	if (a->tok_count > first) {
 		token *last = &a->toks[a->tok_count - 1];
-		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, a->len, NULL, 0);
+		last->gap = (unsigned char)gap_of(a->buf, last->at + last->len, to, NULL, 0);
+		if (to < a->len)
+			last->gap = GAP_END; /* what follows is another sentence */
 	}
 	return 0;
 }
@@ -387,6 +409,178 @@ static int connector(const attrib *a, size_t i)
 static int verb(const attrib *a, size_t i)
 {
 	return i < a->tok_count && in(a->lang->verbs, a, i);
+}
+
+/* ---- the sentences worth reading ---- */
+
+/* Could byte c end a sentence?  Asked of every byte scanned. */
+static inline int may_end(char c)
+{
+	return c == '.' || c == '\n' || c == '!' || c == '?' || c == ';';
+}
+
+/* Is view byte i surely a sentence's end, as gap_of() would take it?
+ * A full stop only after a plain word that abbreviates nothing, and
+ * before a space: where unsure, no, which only makes a window longer. */
+static int surely_ends(const attrib *a, size_t i)
+{
+	char c = a->buf[i];
+	if (c == '\n' || c == '!' || c == '?' || c == ';')
+		return 1;
+	if (c != '.' || (i + 1 < a->len && a->buf[i + 1] != ' ' && a->buf[i + 1] != '\n'))
+		return 0;
+	size_t w = i;
+	while (w > 0 && (unsigned char)a->buf[w - 1] < 0x80 &&
+	       (((a->buf[w - 1] | 0x20) >= 'a' && (a->buf[w - 1] | 0x20) <= 'z') ||
+	        (a->buf[w - 1] >= '0' && a->buf[w - 1] <= '9')))
+		w--;
+	if (w == i || (w > 0 && word_byte((const unsigned char *)a->buf, w - 1, a->len)))
+		return 0;
+	return !abbreviation(a->buf + w, i - w);
+}
+
+/* Is the word of len bytes at s a speech verb? */
+static int verb_word(const attrib *a, const char *s, size_t len)
+{
+	const table *set = set_of(a->sets, a->lang->verbs);
+	if (set && !table_get(set, lower_hash(s, len), NULL, NULL, NULL))
+		return 0;
+	return wordlist_has(a->lang->verbs, s, len, 1);
+}
+
+/* Does a speech verb stand in the two words before byte at of text
+ * ("said that", "told reporters that")?  When the text begins first,
+ * perhaps: edge says what then. */
+static int verb_before(const attrib *a, const char *text, size_t len, size_t at, int edge)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (int k = 0; k < 2; k++) {
+		if (at == 0)
+			return edge;
+		if (s[at - 1] != ' ')
+			return 0;
+		size_t e = --at;
+		while (at > 0 && e - at < CSTR_MAX && word_byte(s, at - 1, len) && s[at - 1] != 0x02)
+			at--;
+		if (at == e)
+			return 0;
+		if (verb_word(a, text + at, e - at))
+			return 1;
+		if (at == 0)
+			return edge;
+	}
+	return 0;
+}
+
+/* Where in text of len bytes the word w (wlen bytes) stands after a
+ * space, from byte from on; len when nowhere.  The words of reported
+ * speech: "that", "que", "qu'" (which its next word follows at once). */
+static size_t find_that(const char *text, size_t len, size_t from, const char *w, size_t wlen)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	const uint64_t low = SWAR_ONES * 0x7F, space = SWAR_ONES * ' ',
+	               c0 = SWAR_ONES * (unsigned char)w[0], c1 = SWAR_ONES * (unsigned char)w[1];
+	size_t i = from ? from - 1 : 0;
+	for (;;) {
+		/* eight places at a time: a space, then the word's first two
+		 * letters; each byte's own test, so a place flagged is one */
+		uint64_t hits = 0;
+		for (; !hits && i + 10 <= len; i += 8) {
+			uint64_t x = swar_load(s + i) ^ space, y = swar_load(s + i + 1) ^ c0,
+			         z = swar_load(s + i + 2) ^ c1;
+			hits = ~(((x & low) + low) | x | low) & ~(((y & low) + low) | y | low) &
+			       ~(((z & low) + low) | z | low);
+		}
+		if (!hits) { /* the last few places, one by one */
+			for (; i + 1 < len; i++) {
+				size_t at = i + 1;
+				if (s[i] == ' ' && at >= from && at + wlen <= len &&
+				    !memcmp(text + at, w, wlen) &&
+				    (w[wlen - 1] == '\'' || at + wlen == len || !word_byte(s, at + wlen, len)))
+					return at;
+			}
+			return len;
+		}
+		for (size_t at = i - 7; at <= i; at++) /* rare: read those eight */
+			if (s[at - 1] == ' ' && at >= from && at + wlen <= len &&
+			    !memcmp(text + at, w, wlen) &&
+			    (w[wlen - 1] == '\'' || at + wlen == len || !word_byte(s, at + wlen, len)))
+				return at;
+	}
+}
+
+static int add_spot(attrib *a, size_t at)
+{
+	size_t *grown = grow_array(a->spots, &a->spot_cap, a->spot_count + 1, sizeof *grown);
+	if (!grown)
+		return -1;
+	a->spots = grown;
+	a->spots[a->spot_count++] = at;
+	return 0;
+}
+
+static int by_offset(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The places the pass reads around: each quotation, each "that" after
+ * a speech verb ("he stressed that"), and the paragraph's end when it
+ * introduces the next ("Rathbun stated,").  -1 on no memory. */
+static int find_spots(attrib *a)
+{
+	a->spot_count = 0;
+	for (size_t k = 0; k < a->piece_count; k++)
+		if (a->pieces[k].node->type == STENO_NODE_QUOTE && add_spot(a, a->pieces[k].at) < 0)
+			return -1;
+	for (const char *w = a->lang->that; *w;) {
+		size_t len = strcspn(w, " ");
+		for (size_t at = 0; (at = find_that(a->buf, a->len, at, w, len)) < a->len; at += len)
+			if (verb_before(a, a->buf, a->len, at, 0) && add_spot(a, at) < 0)
+				return -1;
+		w += len + (w[len] == ' ');
+	}
+	size_t end = a->len;
+	while (end > 0 && a->buf[end - 1] == ' ')
+		end--;
+	if (end > 0 && (a->buf[end - 1] == ',' || a->buf[end - 1] == ':') && add_spot(a, end - 1) < 0)
+		return -1;
+	if (a->spot_count > 1) /* none: worth_reading saw a "that" by a node's edge */
+		qsort(a->spots, a->spot_count, sizeof *a->spots, by_offset);
+	return 0;
+}
+
+/* The sentences around the spots, as tokens: a paragraph of a long
+ * transcript holds many sentences and few quotations, and every word
+ * read costs.  Each spot's sentence is found by its ends, scanning
+ * bytes no further back than the sentence read before, so the whole
+ * costs one pass over the bytes at most.  -1 on no memory. */
+static int tokenize(attrib *a)
+{
+	size_t q = 0, done = 0; /* the view is read up to done */
+	a->tok_count = 0;
+	a->lead = a->tail = 0;
+	if (find_spots(a) < 0)
+		return -1;
+	for (size_t k = 0; k < a->spot_count; k++) {
+		size_t at = a->spots[k];
+		if (at < done)
+			continue; /* in the sentence just read */
+		size_t from = at;
+		while (from > done && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
+			from--;
+		size_t to = at;
+		while (to < a->len && !(may_end(a->buf[to]) && surely_ends(a, to)))
+			to++;
+		to += to < a->len;
+		a->lead |= from == 0;
+		if (tokenize_range(a, from, to, &q) < 0)
+			return -1;
+		done = to;
+	}
+	a->tail = done == a->len;
+	return 0;
 }
 
 /* ---- subject phrases ---- */
@@ -547,6 +741,11 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 		s--;
 	while (s < e && connector(a, s))
 		s++;
+	/* "a letter seen by Sky News says": the name is the object of "by";
+	 * "The Department of Agriculture notes" is one name */
+	if (s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->preps, a, s - 1) &&
+	    (s - 1 == floor || a->toks[s - 2].gap != GAP_SPACE || !upper(a, s - 2)))
+		return (np){0};
 	p = (np){.kind = NP_NAME, .first = s, .end = e + 1, .next = e + 1};
 	p.article = s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->articles, a, s - 1);
 	if (!p.article && starter(a, s))
@@ -710,6 +909,77 @@ static person *named(attrib *a, const np *p, int *fail)
 	return who;
 }
 
+/* Does text node t hold a speech verb after a name ("Raisinghani
+ * told"; not "experts say", not "He said")? */
+static int text_has_speaker(const attrib *a, const steno_node *t)
+{
+	const unsigned char *s = (const unsigned char *)t->literal;
+	size_t prev = 0, prev_len = 0;
+	for (size_t i = 0; i < t->len;) {
+		size_t start = i;
+		while (i < t->len && word_byte(s, i, t->len))
+			i++;
+		if (i == start) {
+			i++;
+			continue;
+		}
+		if (prev_len && is_upper_at(t->literal + prev, prev_len) &&
+		    !wordlist_has(a->lang->pronouns, t->literal + prev, prev_len, 1) &&
+		    verb_word(a, t->literal + start, i - start))
+			return 1;
+		prev = start;
+		prev_len = i - start;
+	}
+	return 0;
+}
+
+/* Did a paragraph passed over unread since the last speaker say that
+ * someone named spoke ("Environment Canada spokeswoman Sujata
+ * Raisinghani told CBC News the department will look into it")?  Then
+ * "she said" may be that other person.  Read only when a pronoun asks,
+ * and only the last RECENT paragraphs. */
+static int someone_else_spoke(const attrib *a)
+{
+	for (size_t k = 0; k < RECENT; k++) {
+		if (!a->unread[k] || a->unread_para[k] <= a->last_para)
+			continue;
+		for (const steno_node *c = a->unread[k]->first; c; c = c->next)
+			if (c->type == STENO_NODE_TEXT && text_has_speaker(a, c))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Professor Eastman said he is alarmed ...": the last speech verb
+ * after a name in the view before byte at, and the person the name is
+ * known as.  The words are read once a paragraph, as pronouns ask. */
+static void scan_speakers(attrib *a, size_t at)
+{
+	const unsigned char *s = (const unsigned char *)a->buf;
+	size_t i = a->scan_at;
+	while (i < at) {
+		size_t start = i;
+		while (i < at && word_byte(s, i, a->len))
+			i++;
+		if (i == start) {
+			i++;
+			continue;
+		}
+		size_t prev = a->scan_word, len = a->scan_len;
+		if (len && prev + len + 1 == start && s[start - 1] == ' ' &&
+		    is_upper_at(a->buf + prev, len) &&
+		    !wordlist_has(a->lang->pronouns, a->buf + prev, len, 1) &&
+		    verb_word(a, a->buf + start, i - start)) {
+			int ambiguous;
+			a->scan_named = 1;
+			a->scan_who = lookup(&a->names, a->buf + prev, len, &ambiguous);
+		}
+		a->scan_word = start;
+		a->scan_len = i - start;
+	}
+	a->scan_at = i > a->scan_at ? i : a->scan_at;
+}
+
 static person *resolve(attrib *a, const np *p, int *fail)
 {
 	int ambiguous;
@@ -719,8 +989,12 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		return lookup(&a->roles, a->buf + a->toks[p->first].at, a->toks[p->first].len,
 		              &ambiguous);
 	case NP_PRONOUN:
+		/* the paragraph said who spoke before the pronoun: only him */
+		scan_speakers(a, a->toks[p->first].at);
+		if (a->scan_named)
+			return a->scan_who == a->last ? a->last : NULL;
 		/* two people spoke of late: "he" could be either */
-		if (!a->last || a->para - a->last_para > RECENT ||
+		if (!a->last || a->para - a->last_para > RECENT || someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
 			return NULL;
@@ -752,6 +1026,13 @@ static char quote_end(const steno_node *q)
 	while (n && n->type != STENO_NODE_TEXT)
 		n = node_is_container(n->type) ? node_last(n) : NULL;
 	return n && n->len ? n->literal[n->len - 1] : 0;
+}
+
+/* Quote q's text ends a sentence: "... properly.” To ..." */
+static int ends_sentence(const steno_node *q)
+{
+	char c = quote_end(q);
+	return c == '.' || c == '!' || c == '?';
 }
 
 /* "he said", "said Tan", "the spokesperson added", "according to X",
@@ -975,6 +1256,40 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
 	return NULL;
 }
 
+/* ---- a sentence that reports ---- */
+
+/* "Yvette Cooper said her party has supported the idea “for months”":
+ * a sentence that opens with a subject and a speech verb reports the
+ * quotations after the verb, short ones too.  The verb among the first
+ * REPORT_REACH tokens of the sentence at sent, before limit; the subject
+ * opens the sentence (after an article or an opening clause and its
+ * comma: "After the leak, CEO ... Enver Solomon told").  A one-word name
+ * must be known, as in reported speech.  *kind is the subject's kind,
+ * *at the verb. */
+static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
+{
+	*kind = NP_NONE;
+	for (size_t v = sent + 1; v < limit && v - sent <= REPORT_REACH; v++) {
+		if (a->toks[v].quote || a->toks[v - 1].gap == GAP_END)
+			return NULL;
+		if (!verb(a, v) || in(a->lang->asks, a, v)) /* a question quotes no answer */
+			continue;
+		size_t s = v - 1;
+		if (s > sent && in(a->lang->aux, a, s))
+			s--;
+		np p = subject_before(a, sent, s);
+		if (!p.kind || (p.first > sent + 1 && a->toks[p.first - 1].gap != GAP_COMMA))
+			return NULL;
+		a->known_only = 1;
+		person *who = resolve(a, &p, fail);
+		a->known_only = 0;
+		*kind = p.kind;
+		*at = v;
+		return who;
+	}
+	return NULL;
+}
+
 /* ---- a paragraph ---- */
 
 /* Tokens s..e hold a quotation of speech. */
@@ -994,29 +1309,52 @@ static int attribute_quotes(attrib *a, int *fail)
 		return -1;
 	a->said = said;
 	memset(said, 0, n * sizeof *said);
-	person *only = NULL;
-	int several = 0;
-	size_t floor = 0;
+	person *only = NULL, *rep = NULL;
+	int several = 0, rep_kind = NP_NONE;
+	size_t floor = 0, sent = 0, rep_sent = (size_t)-1, rep_at = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i && a->toks[i - 1].gap == GAP_END)
-			floor = i;
+			floor = sent = i;
+		/* "... properly.” To “route out” ...": a new sentence */
+		if (i && a->toks[i - 1].quote && upper(a, i) &&
+		    ends_sentence(a->pieces[a->toks[i - 1].piece].node))
+			sent = i;
 		if (!a->toks[i].quote)
 			continue;
 		size_t limit = i + 1;
 		while (limit < n && !a->toks[limit].quote && (limit == i + 1 || a->toks[limit - 1].gap != GAP_END))
 			limit++;
-		/* a few words inside a clause: a term, whoever speaks after it */
-		if (i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
-		    short_quote(a->pieces[a->toks[i].piece].node)) {
+		/* a few words inside a clause: a term, whoever speaks after it,
+		 * unless the sentence reports someone's words */
+		int term = i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
+		           short_quote(a->pieces[a->toks[i].piece].node);
+		np p = {0};
+		if (!term) {
+			p = after_quote(a, i, limit);
+			if (!p.kind)
+				p = before_quote(a, floor, i);
+		}
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		if (!p.kind && i > sent + 1) {
+			if (rep_sent != sent) {
+				rep = reporter(a, sent, n, &rep_kind, &rep_at, fail);
+				rep_sent = sent;
+			}
+			/* "He stressed that China urges ... stop hyping up “China
+			 * threat”": a few words in the clause of "that" are his
+			 * term, and the clause his reported speech */
+			if (rep_kind && rep_at < i &&
+			    !(term && rep_at + 1 < n && in(a->lang->that, a, rep_at + 1))) {
+				p.kind = rep_kind;
+				who = rep;
+			}
+		}
+		if (*fail)
+			return -1;
+		if (term && !p.kind) {
 			floor = i + 1;
 			continue;
 		}
-		np p = after_quote(a, i, limit);
-		if (!p.kind)
-			p = before_quote(a, floor, i);
-		person *who = p.kind ? resolve(a, &p, fail) : NULL;
-		if (*fail)
-			return -1;
 		if (p.kind && !who)
 			said[i] = &nobody; /* someone the text names, whom we do not know */
 		if (who) {
@@ -1034,10 +1372,11 @@ static int attribute_quotes(attrib *a, int *fail)
 			continue;
 		steno_node *q = a->pieces[a->toks[i].piece].node;
 		int term = short_quote(q);
+		int opens = i == 0 && a->lead; /* the paragraph */
 		if (!said[i] && !term) {
-			if (i == 0 && cont.ids && a->continued->as.turn.count)
+			if (opens && cont.ids && a->continued->as.turn.count)
 				said[i] = &cont;
-			else if (i == 0 && a->intro)
+			else if (opens && a->intro)
 				said[i] = a->intro;
 			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))
 				said[i] = only; /* a sentence of its own among one person's */
@@ -1054,7 +1393,7 @@ static int attribute_quotes(attrib *a, int *fail)
 		if (q->first && nested_terms(q) < 0)
 			return -1;
 		/* the piece before, continued into this one, said nothing itself */
-		if (i == 0 && a->continued && q->as.turn.count)
+		if (opens && a->continued && q->as.turn.count)
 			set_speaker(a->continued, &(person){q->as.turn.ids});
 	}
 	return 0;
@@ -1094,20 +1433,31 @@ static int report(attrib *a, int *fail)
 	return 0;
 }
 
-/* "Rathbun stated," at the paragraph's end introduces the next one. */
+/* "Rathbun stated," at the paragraph's end introduces the next one;
+ * so does "“...,” Eastman said." when its quotation goes on in the next
+ * paragraph, but a sentence that quotes no one ("Tan spoke, as Lee
+ * said.") introduces no one. */
 static person *introduces(attrib *a, int *fail)
 {
 	size_t n = a->tok_count;
-	if (!n || a->toks[n - 1].quote || a->toks[n - 1].gap == GAP_SPACE)
+	if (!n || !a->tail || a->toks[n - 1].quote || a->toks[n - 1].gap == GAP_SPACE)
 		return NULL;
 	size_t floor = n - 1;
 	while (floor && a->toks[floor - 1].gap != GAP_END)
 		floor--;
+	person *quoted = NULL;
+	if (a->toks[n - 1].gap == GAP_END) {
+		for (size_t i = floor; i < n && !quoted; i++)
+			quoted = a->toks[i].quote && a->said[i] != &nobody ? a->said[i] : NULL;
+		if (!quoted)
+			return NULL;
+	}
 	for (size_t v = n; v-- > floor && n - v <= VERB_REACH;) {
 		if (!verb(a, v))
 			continue;
 		np p = v > floor ? subject_before(a, floor, v - 1) : (np){0};
-		return p.kind ? resolve(a, &p, fail) : NULL;
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		return !quoted || who == quoted ? who : NULL;
 	}
 	return NULL;
 }
@@ -1120,31 +1470,29 @@ static steno_node *last_quote(const steno_node *p)
 	return NULL;
 }
 
-/* Does paragraph p hold anything the pass reads: a quotation, the word
- * that opens reported speech, or an end that introduces the next one?
- * Most paragraphs of a long transcript hold none, and are passed over
- * without being read word by word. */
+/* Does paragraph p hold anything the pass reads: a quotation, a word
+ * that opens reported speech after a speech verb, or an end that
+ * introduces the next one?  Most paragraphs of a long transcript hold
+ * none, and are passed over without being read word by word. */
 static int worth_reading(const attrib *a, const steno_node *p)
 {
 	const steno_node *last = node_last(p);
 	if (last && last->type == STENO_NODE_TEXT && last->len &&
 	    (last->literal[last->len - 1] == ',' || last->literal[last->len - 1] == ':'))
 		return 1;
-	for (const steno_node *c = p->first; c; c = c->next) {
+	for (const steno_node *c = p->first; c; c = c->next)
 		if (c->type == STENO_NODE_QUOTE)
-			return 1;
+			return 1; /* before any text is read */
+	for (const steno_node *c = p->first; c; c = c->next) {
 		if (c->type != STENO_NODE_TEXT)
 			continue;
 		for (const char *w = a->lang->that; *w;) {
 			size_t len = strcspn(w, " ");
-			char pat[16];
-			if (len + 2 < sizeof pat) {
-				pat[0] = ' ';
-				memcpy(pat + 1, w, len);
-				pat[len + 1] = ' ';
-				if (memmem(c->literal, c->len, pat, len + 2))
+			/* the verb may stand in the node before: read then */
+			for (size_t at = 0; (at = find_that(c->literal, c->len, at, w, len)) < c->len;
+			     at += len)
+				if (verb_before(a, c->literal, c->len, at, 1))
 					return 1;
-			}
 			w += len + (w[len] == ' ');
 		}
 	}
@@ -1156,10 +1504,14 @@ static int paragraph(attrib *a, steno_node *p)
 	int fail = 0;
 	a->para++;
 	if (!worth_reading(a, p)) {
+		a->unread[a->para % RECENT] = p;
+		a->unread_para[a->para % RECENT] = a->para;
 		a->intro = NULL;
 		a->continued = NULL;
 		return 0;
 	}
+	a->scan_at = a->scan_len = 0;
+	a->scan_named = 0;
 	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
@@ -1201,6 +1553,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	free(a.buf);
 	free(a.pieces);
 	free(a.toks);
+	free(a.spots);
 	free(a.said);
 	free(a.ranges);
 	table_free(&a.people);

@@ -14,6 +14,8 @@ typedef struct attribution_lang {
 	const char *according; /* the last word of "according to", "selon", "laut" */
 	const char *that;      /* the word that opens reported speech */
 	const char *of;        /* for, of: between a role and its affiliation */
+	const char *preps;     /* by, to: a name after one is no verb's subject */
+	const char *asks;      /* the verbs of the list that ask: their sentence quotes no answer */
 } attribution_lang;
 
 /* The words of the language whose BCP 47 tag is lang; English when

@@ -21,7 +21,8 @@ static const attribution_lang langs[] = {
 	 "coach colonel commander company department director general governor head leader "
 	 "mayor minister ministry official officer premier president professor prosecutor "
 	 "researcher secretary senator spokesman spokesperson spokeswoman statement",
-	 "according", "that", "for of at from with"},
+	 "according", "that", "for of at from with",
+	 "at by for from in into of on to with", "ask asked asks"},
 	{"fr",
 	 "affirme affirmé ajoute ajouté annonce annoncé assure assuré commente commenté conclut "
 	 "conclu confie confié déclare déclaré dit estime estimé explique expliqué indique "
@@ -30,14 +31,16 @@ static const attribution_lang langs[] = {
 	 "a avait", "il elle", "le la les un une",
 	 "ambassadeur ambassadrice chef directeur directrice maire ministre porte-parole "
 	 "président présidente procureur responsable secrétaire",
-	 "selon", "que qu'", "de du des"},
+	 "selon", "que qu'", "de du des",
+	 "à avec chez de des du par pour sur", ""},
 	{"de",
 	 "betont betonte erklärt erklärte fügte meint meinte sagt sagte sagten schreibt schrieb "
 	 "teilte warnte",
 	 "hat habe hatte", "er sie", "der die das ein eine",
 	 "botschafter chef chefin direktor direktorin minister ministerin präsident "
 	 "präsidentin sprecher sprecherin staatsanwalt",
-	 "laut", "dass", "von des der für"},
+	 "laut", "dass", "von des der für",
+	 "an bei durch für mit von zu", ""},
 	{"es",
 	 "advirtió afirmó agregó apuntó aseguró añadió comentó declaró destacó dice dijo "
 	 "escribió explicó expresó indicó insistió manifestó precisó respondió señaló sostuvo "
@@ -45,7 +48,8 @@ static const attribution_lang langs[] = {
 	 "ha había", "él ella", "el la los las un una",
 	 "director directora embajador embajadora fiscal ministra ministro portavoz presidenta "
 	 "presidente secretaria secretario",
-	 "según", "que", "de del"},
+	 "según", "que", "de del",
+	 "a con de del en para por", ""},
 };
 
 const attribution_lang *attribution_lang_for(const char *lang)

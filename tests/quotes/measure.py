@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measure steno's quotations and their speakers against hand-made answers.
 
-Reads MANIFEST.tsv, ANSWERS.tsv and PEOPLE.tsv beside this script.  For
+Reads MANIFEST.tsv, ANSWERS.tsv and PEOPLE.tsv beside this script, or in
+the folder named as its argument (`measure.py tests/quotes/held-out`).  For
 every article it runs `steno -t json FILE` (steno from $STENO, else ./steno,
 else the repository's top-level steno), collects the quote nodes of the
 JSON output (type "quote", at any depth, in document order) and matches
@@ -133,16 +134,18 @@ def measure(doc, expected, people):
 def main():
     steno = evalset.find_steno()
     extra = os.environ.get("QUOTES_EXTRA")
-    articles = evalset.read_tsv(os.path.join(HERE, "MANIFEST.tsv"))
-    answers = evalset.read_tsv(os.path.join(HERE, "ANSWERS.tsv"))
-    people = {(p["article"], p["speaker"]): p for p in evalset.read_tsv(os.path.join(HERE, "PEOPLE.tsv"))}
+    # another set of the same shape (held-out/) when named
+    base = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    articles = evalset.read_tsv(os.path.join(base, "MANIFEST.tsv"))
+    answers = evalset.read_tsv(os.path.join(base, "ANSWERS.tsv"))
+    people = {(p["article"], p["speaker"]): p for p in evalset.read_tsv(os.path.join(base, "PEOPLE.tsv"))}
     by_article = {}
     for a in answers:
         by_article.setdefault(a["article"], []).append(a)
     results, skipped, broken = [], [], []
     for art in articles:
         name = art["file"]
-        path = evalset.locate(art, HERE, extra)
+        path = evalset.locate(art, base, extra)
         if not path:
             skipped.append(name)
             continue

@@ -12,7 +12,9 @@ int unit_passed, unit_failed;
 	X(arena, 0) X(tree, 0) X(siblings, 0) X(iter, 0) X(meta, 0) X(sink, 0) X(registry, 0) \
 	X(registry_flags, 0) X(api, 0) X(smart, 0) X(passes, 0) X(utf8, 0) X(text, 0)       \
 	X(html, 0) X(json, 0) X(escape, 0) X(zip, 0) X(table, 0) X(limits, 0) X(captions, 0) \
-	X(cue_split, 0) X(attrs_linear, 1)
+	X(cue_split, 0) X(attribution_verbs, 0) X(attribution_refs, 0)                       \
+	X(attribution_pronouns, 0) X(attribution_terms, 0) X(attribution_unsure, 0)          \
+	X(attribution_reporting, 0) X(attrs_linear, 1)
 
 #define DECLARE(name, on_request) void test_##name(void);
 UNIT_TESTS(DECLARE)

@@ -276,7 +276,7 @@ static void test_html_transcript_inlines(void)
 	                "<time datetime=\"PT5S\">(00:05)</time>"
 	                "<time datetime=\"PT7.25S\">00:00:07.250</time>"
 	                "<span class=\"time\">[??:??]</span>"
-	                "<span class=\"quote\" data-speaker=\"tk\">\xE2\x80\x9CHe said "
+	                "<span class=\"quote\" id=\"q-1\" data-speaker=\"tk\" title=\"tk\">\xE2\x80\x9CHe said "
 	                "<span class=\"quote\">\xE2\x80\x98no\xE2\x80\x99</span>"
 	                "\xE2\x80\x9D</span></p>\n");
 	steno_doc_free(doc);
