@@ -204,6 +204,9 @@ size_t transcript_margin(const char *s, size_t len);
 size_t transcript_chat_stamp(const char *s, size_t len);
 /* The length of the blank at s[i]: a space, a tab or a no-break space. */
 size_t transcript_gap(const char *s, size_t len, size_t i);
+/* The length of the invisible format characters opening s: marks of
+ * direction, zero-width spaces and joiners, a byte-order mark. */
+size_t transcript_invisible(const char *s, size_t len);
 
 /* Space or tab (inline: asked of every byte at a line's edges). */
 static inline int transcript_is_blank(char c)

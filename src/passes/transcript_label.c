@@ -763,12 +763,15 @@ static int nick_label(const char *s, size_t len, size_t i, transcript_label *lab
  * stay text.  Where the label starts, or len when the line is only that. */
 static size_t label_start(const char *s, size_t len, transcript_label *lab)
 {
-	size_t pre = transcript_margin(s, len);
-	if (pre && pre < len) {
+	/* invisible marks are no part of a label: kept before a margin or
+	 * a stamp, which stay text, and dropped before a name */
+	size_t inv = transcript_invisible(s, len);
+	size_t pre = transcript_margin(s + inv, len - inv);
+	if (pre && inv + pre < len) {
 		lab->margin = 1;
-		keep(lab, 0, pre);
-	} else if ((pre = transcript_chat_stamp(s, len)) && pre < len) {
-		keep(lab, 0, pre); /* the message's date and time stay text */
+		keep(lab, 0, pre += inv);
+	} else if ((pre = transcript_chat_stamp(s + inv, len - inv)) && inv + pre < len) {
+		keep(lab, 0, pre += inv); /* the message's date and time stay text */
 	} else {
 		pre = 0;
 	}
@@ -777,7 +780,7 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	 * ">> ANN LEE:": the chevrons that mark a change of speaker in
 	 * captions */
 	if (!pre) {
-		pre = skip_gaps(s, len, 0);
+		pre = skip_gaps(s, len, inv);
 		if (pre + 3 <= len && (!memcmp(s + pre, "\xE2\x97\x8B", 3) ||
 		                       !memcmp(s + pre, "\xE2\x97\xAF", 3))) {
 			pre += 3;

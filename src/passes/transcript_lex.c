@@ -108,6 +108,31 @@ size_t transcript_gap(const char *s, size_t len, size_t i)
 	return i + 1 < len && s[i] == '\xC2' && s[i + 1] == '\xA0' ? 2 : 0;
 }
 
+/* WhatsApp's export opens some lines with a left-to-right mark; web
+ * pages leave zero-width spaces and byte-order marks where they were
+ * joined.  U+200B-200F, U+202A-202E, U+2060-2064, U+2066-2069, U+FEFF
+ * and the Arabic letter mark U+061C. */
+size_t transcript_invisible(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	for (;;) {
+		if (i + 1 < len && u[i] == 0xD8 && u[i + 1] == 0x9C) {
+			i += 2;
+			continue;
+		}
+		if (i + 3 > len)
+			return i;
+		unsigned c = (unsigned)u[i] << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
+		if ((c >= 0xE2808B && c <= 0xE2808F) || (c >= 0xE280AA && c <= 0xE280AE) ||
+		    (c >= 0xE281A0 && c <= 0xE281A4) || (c >= 0xE281A6 && c <= 0xE281A9) ||
+		    c == 0xEFBBBF)
+			i += 3;
+		else
+			return i;
+	}
+}
+
 /* A transcript page numbers its lines 1 to 25, the number set off from
  * the text by at least two blanks or ending the line. */
 size_t transcript_margin(const char *s, size_t len)

@@ -49,7 +49,8 @@ LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTI
 # A court reporter's line number, which stays text before a turn's label.
 MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
 # A chat export's date and time, which stays text before the sender's label.
-CHAT_STAMP = re.compile(r"^\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
+CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]*"
+                        r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
                         r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
 # Anchors the layout of numbered pages leaves where a number was.
 ANCHORS = ("line", "pagebreak")

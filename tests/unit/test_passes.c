@@ -133,6 +133,15 @@ static void test_label_shapes(void)
 	CHECK_STR(text, "12/10/25, 14:03 - Hi.12/10/25, 14:05 - Yo.12/10/25, 14:06 - Ok.");
 	steno_doc_free(doc);
 
+	/* a left-to-right mark before the stamp, a zero-width space before a
+	 * name: invisible, and no reason to miss the label */
+	doc = parse("\xE2\x80\x8E[12/10/25, 14:03:22] Ann Lee: Hi.\n[12/10/25, 14:05:01] Bob Roe: "
+	            "Yo.\n\xE2\x80\x8B" "Ann Lee: Ok.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 3);
+	CHECK(steno_speaker_count(doc) == 2);
+	steno_doc_free(doc);
+
 	doc = parse("Q. Where?\nA. Here.\nQ. When?\nA. Now.\n", STENO_PASS_DEFAULT);
 	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
 	CHECK_STR(steno_speaker_role(doc, 0), "question");
