@@ -45,6 +45,7 @@ typedef struct line_label {
 	steno_node *link; /* markup: a time as a link between it and sep */
 	struct known *name; /* the label's name, judged */
 	size_t seq;       /* the label's number in document order */
+	int opens;        /* on its paragraph's first line */
 } line_label;
 
 /* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
@@ -133,6 +134,7 @@ typedef struct known {
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
+	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
 } known;
 
 typedef struct name_key {
@@ -288,8 +290,21 @@ static int url_only(const char *s, size_t len)
 	return 1;
 }
 
-/* "Agenda: https://..." or "**Recording**: https://...": a label of a
- * link and nothing else is a heading of the notes, not a speaker. */
+/* Is n a link that ends its line (blanks may follow)? */
+static int link_ends_line(const steno_node *n)
+{
+	if (!n || n->type != STENO_NODE_LINK)
+		return 0;
+	for (n = n->next; n && n->type == STENO_NODE_TEXT; n = n->next)
+		for (size_t i = 0; i < n->len; i++)
+			if (!transcript_is_blank(n->literal[i]))
+				return 0;
+	return !n || transcript_is_break(n);
+}
+
+/* "Agenda: https://..." or "**Recording**: https://...", and in
+ * Markdown "Wiki: [Home](https://...)": a label of a link and nothing
+ * else is a heading of the notes or a list of links, not a speaker. */
 static int says_only_url(const steno_node *n, const line_label *ll)
 {
 	const steno_node *said = n;
@@ -298,11 +313,16 @@ static int says_only_url(const steno_node *n, const line_label *ll)
 		said = ll->sep ? ll->sep : n->next;
 		off = ll->sep ? ll->sep_len : 0;
 	}
-	if (!said || said->type != STENO_NODE_TEXT || off >= said->len ||
-	    (said->next && !transcript_is_break(said->next)))
+	if (link_ends_line(said))
+		return 1;
+	if (!said || said->type != STENO_NODE_TEXT)
 		return 0;
 	while (off < said->len && transcript_is_blank(said->literal[off]))
 		off++;
+	if (off >= said->len)
+		return link_ends_line(said->next);
+	if (said->next && !transcript_is_break(said->next))
+		return 0;
 	return url_only(said->literal + off, said->len - off);
 }
 
@@ -337,6 +357,7 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	int first = n == n->parent->first;
 	ll->time_line = 0;
+	ll->opens = first;
 	/* a line's number or a page break before the label holds no text */
 	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
 		n = n->next;
@@ -382,6 +403,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 	if (!k->count++)
 		k->first_seq = ll->seq;
 	k->person->count++;
+	k->person->shapes |= 1u << ll->lab.shape;
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
 	return 0;
 }
@@ -527,6 +549,17 @@ static int label_is_line(const line_label *ll)
 	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= n->len : ll->has_colon;
 }
 
+/* Is the label all of its paragraph, with nothing said after it? */
+static int label_is_paragraph(const line_label *ll)
+{
+	if (!label_is_line(ll))
+		return 0;
+	const steno_node *n = ll->node->next;
+	while (n && transcript_is_break(n))
+		n = n->next;
+	return n == NULL;
+}
+
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
@@ -540,6 +573,14 @@ static int accepted(transcript_pass *t, const line_label *ll)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
+		return 1;
+	/* "Q1：" and "A1." in one interview: a speaker the document labels
+	 * in its own convention keeps a label of a shape prose rarely
+	 * writes ("Name." or "Name -") where a paragraph opens and goes on;
+	 * inside one, or alone, "Mr. Long." is the end of a sentence */
+	if ((ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD || ll->lab.shape == TRANSCRIPT_SHAPE_DASH) &&
+	    ll->opens && !label_is_paragraph(ll) && o->count >= 2 && (o->shapes & t->sv.shapes & ~(1u << ll->lab.shape)) &&
+	    !ll->name->judged.prose)
 		return 1;
 	if (!ll->name->judged.prose && ((t->sv.shapes >> ll->lab.shape) & 1u) && !t->left++)
 		t->left_name = ll->name;

@@ -82,6 +82,7 @@ typedef struct transcript_label {
 	int markup; /* set in bold or italics */
 	int timed;  /* a time opens its line: "00:00:05 Ann Lee" */
 	int marked; /* a circle opens its line: "○議長", "◯위원장" */
+	int numbered; /* "Q1", "A 12": an exchange's number after Q or A */
 	/* a time written after the label's markup, "**Ann Lee** (6:28) -",
 	 * which the label as written then includes */
 	const char *time_text;
@@ -147,6 +148,7 @@ typedef struct transcript_survey {
 	size_t weak_recurring[TRANSCRIPT_SHAPE_COUNT]; /* of them, names like "The Chair" */
 	size_t strong[TRANSCRIPT_SHAPE_COUNT];         /* labels prose hardly writes */
 	int questions, answers;
+	size_t named_recurring; /* names labelled twice or more, not Q or A */
 	size_t in_markup; /* candidate labels set in bold or italics, of lines */
 	/* names alone on a line with nothing said of them ("Danny"): their
 	 * lines, names labelled twice, and how often a name was followed by

@@ -191,6 +191,23 @@ static int sentence_end(const char *w, size_t len)
 	return 1;
 }
 
+/* "Q1", "A 12", "Question 3", "问题6": an interview numbers its
+ * questions and answers, and the number says which exchange, not who
+ * speaks.  The length of the name without it. */
+static size_t numbered_exchange(const char *s, size_t len)
+{
+	static const char *const stems[] = {"a", "answer", "q", "question", "\xE7\xAD\x94",
+	                                    "\xE9\x97\xAE", "\xE9\x97\xAE\xE9\xA2\x98"};
+	size_t i = len;
+	while (i && is_digit(s[i - 1]))
+		i--;
+	if (i == len || len - i > 3)
+		return len;
+	while (i && (s[i - 1] == ' ' || s[i - 1] == '.'))
+		i--;
+	return i && in_list(s, i, stems, COUNT(stems)) ? i : len;
+}
+
 /* The name at s[i]: its end, or 0. */
 static size_t read_name(const char *s, size_t len, size_t i)
 {
@@ -198,8 +215,9 @@ static size_t read_name(const char *s, size_t len, size_t i)
 	while ((end = name_word(s, len, i, words == 0))) {
 		words++;
 		/* a deposition's "Q. Did you" and "A. Yes" end at the letter */
-		int qa_letter = words == 1 && end - i == 2 && s[i + 1] == '.' &&
-		                (s[i] == 'Q' || s[i] == 'A');
+		int qa_letter = words == 1 && s[end - 1] == '.' &&
+		                ((end - i == 2 && (s[i] == 'Q' || s[i] == 'A')) ||
+		                 numbered_exchange(s + i, end - i - 1) < end - i - 1);
 		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + 1 >= len ||
 		    s[end] != ' ' || qa_letter || sentence_end(s + i, end - i) ||
 		    !name_word(s, len, end + 1, 0)) {
@@ -287,10 +305,11 @@ static int constant_name(const char *s, size_t len)
 
 void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 {
-	static const char *const q[] = {"q", "question"}, *const a[] = {"a", "answer"};
+	static const char *const q[] = {"q", "question", "\xE9\x97\xAE", "\xE9\x97\xAE\xE9\xA2\x98"},
+	                         *const a[] = {"a", "answer", "\xE7\xAD\x94"};
 	size_t letters = 0, lower = 0;
 	judged->prose = prose_name(s, len);
-	judged->qa = in_list(s, len, q, 2) ? 'q' : in_list(s, len, a, 2) ? 'a' : 0;
+	judged->qa = in_list(s, len, q, COUNT(q)) ? 'q' : in_list(s, len, a, COUNT(a)) ? 'a' : 0;
 	for (size_t i = 0; i < len; i++) {
 		letters += is_upper(s[i]) || is_lower(s[i]);
 		lower += is_lower(s[i]);
@@ -534,12 +553,14 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	}
 	/* "Q. Did you ...", "A. Yes.", "Mme Mathilde Panot. Merci": a
 	 * name of one title-case word ("Yes. We did.") is a sentence */
+	size_t stem = numbered_exchange(lab->name, lab->name_len - 1);
 	if (i < len && !has_caps_word(lab->name, lab->name_len) &&
 	    !(lab->name_len == 2 && (lab->name[0] == 'Q' || lab->name[0] == 'A')) &&
-	    !memchr(lab->name, ' ', lab->name_len))
+	    stem == lab->name_len - 1 && !memchr(lab->name, ' ', lab->name_len))
 		return 0;
-	lab->name_len--;
-	lab->written_len = lab->name_len;
+	lab->written_len = lab->name_len - 1;
+	lab->name_len = stem;
+	lab->numbered = stem < lab->written_len;
 	lab->strong = has_caps_word(lab->name, lab->name_len);
 	return label_ends(lab, s, len, i, TRANSCRIPT_SHAPE_PERIOD);
 }
@@ -709,7 +730,9 @@ static size_t read_nick(const char *s, size_t len, size_t i)
 static void set_name(transcript_label *lab, const char *s, size_t from, size_t to)
 {
 	lab->name = lab->written = s + from;
-	lab->name_len = lab->written_len = to - from;
+	lab->written_len = to - from;
+	lab->name_len = numbered_exchange(lab->name, lab->written_len);
+	lab->numbered = lab->name_len < lab->written_len;
 }
 
 /* "[Speaker 2] text" or "<Ege> text": a name in brackets, then a blank.

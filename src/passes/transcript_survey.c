@@ -41,6 +41,7 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 	sv->in_markup += lab->markup != 0;
 	sv->names[s] += count == 1;
 	sv->recurring[s] += count == 2;
+	sv->named_recurring += count == 2 && !lab->qa;
 	sv->strong[s] += lab->strong != 0;
 	sv->questions |= lab->qa == 'q';
 	sv->answers |= lab->qa == 'a';
@@ -122,9 +123,20 @@ int transcript_survey_decide(transcript_survey *sv)
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
                               const transcript_name *judged, size_t count)
 {
-	if (!chosen(sv->shapes, lab->shape) || (lab->margin && !sv->layout) || judged->prose)
+	if ((lab->margin && !sv->layout) || judged->prose)
+		return 0;
+	/* "A1." or "Q." where a line opens, in a document of questions and
+	 * answers, whatever separator the other labels take */
+	if (lab->qa && lab->shape == TRANSCRIPT_SHAPE_PERIOD && sv->questions && sv->answers)
+		return 1;
+	if (!chosen(sv->shapes, lab->shape))
 		return 0;
 	if (judged->weak && count < 2)
+		return 0;
+	/* "A1." and "A2." number an outline's parts, unless questions are
+	 * numbered beside them or named speakers answer "Q1" */
+	if (lab->numbered && !(sv->questions && sv->answers) &&
+	    !(lab->qa == 'q' && sv->named_recurring))
 		return 0;
 	switch (lab->shape) {
 	case TRANSCRIPT_SHAPE_TIGHT:
