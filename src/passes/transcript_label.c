@@ -9,6 +9,8 @@
 
 #define NAME_MAX_BYTES 64 /* a longer "name" is the start of a sentence */
 #define NAME_WORDS     6
+#define ROLE_WORDS     12  /* "Leader of the Government in the House of Commons" */
+#define ROLE_MAX_BYTES 120
 #define ROLE_MAX       48
 #define FULLWIDTH_COLON "\xEF\xBC\x9A" /* U+FF1A, as Chinese transcripts write it */
 
@@ -503,13 +505,36 @@ static size_t read_dashed_role(const char *s, size_t len, size_t i, transcript_l
 	return i;
 }
 
+/* A role after a comma, to the label's colon: "Parl. Staatssekretär
+ * beim Bundesminister der Justiz", "Leader of the Government in the
+ * House of Commons".  An office's title keeps words in lower case and
+ * abbreviations that a name's sentence test would stop at; it opens
+ * and ends with a word that is not in lower case ("Members of the
+ * committee said" is a clause), and holds only words.  Its end, or 0. */
+static size_t read_role(const char *s, size_t len, size_t i)
+{
+	size_t start = i, words = 0, n;
+	if (i >= len || !name_char(s + i, len - i, 1))
+		return 0;
+	for (;;) {
+		size_t word = i;
+		while (i < len && (n = name_char(s + i, len - i, 0)))
+			i += n;
+		if (i == word || ++words > ROLE_WORDS || i - start > ROLE_MAX_BYTES)
+			return 0;
+		if (i + 1 >= len || s[i] != ' ' || !name_char(s + i + 1, len - i - 1, 0))
+			return is_lower(s[word]) ? 0 : i;
+		i++;
+	}
+}
+
 static size_t read_commas(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t at = i, end, parts = 0;
 	const char *part[2];
 	size_t part_len[2];
 	while (parts < 2 && at + 2 < len && s[at] == ',' && s[at + 1] == ' ' &&
-	       (end = read_name(s, len, at + 2))) {
+	       (end = read_role(s, len, at + 2))) {
 		part[parts] = s + at + 2;
 		part_len[parts++] = end - at - 2;
 		at = end;
