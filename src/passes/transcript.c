@@ -373,6 +373,16 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 
 /* ---- deciding ---- */
 
+/* Is the label all of its line, "PRESIDING:" over a list of names? */
+static int label_is_line(const line_label *ll)
+{
+	const steno_node *n = ll->node;
+	if (n->next && !transcript_is_break(n->next))
+		return 0;
+	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= n->len : ll->has_colon;
+}
+
+
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
 static int note_label(transcript_pass *t, line_label *ll)
@@ -404,6 +414,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 		k->first_seq = ll->seq;
 	k->person->count++;
 	k->person->shapes |= 1u << ll->lab.shape;
+	t->sv.line_only += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && label_is_line(ll);
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
 	return 0;
 }
@@ -540,15 +551,6 @@ static int odd_style(const transcript_pass *t, const line_label *ll)
 	return ll->lab.markup ? t->sv.in_markup * 2 < lines : t->sv.in_markup * 2 > lines;
 }
 
-/* Is the label all of its line, "PRESIDING:" over a list of names? */
-static int label_is_line(const line_label *ll)
-{
-	const steno_node *n = ll->node;
-	if (n->next && !transcript_is_break(n->next))
-		return 0;
-	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= n->len : ll->has_colon;
-}
-
 /* Is the label all of its paragraph, with nothing said after it? */
 static int label_is_paragraph(const line_label *ll)
 {
@@ -563,12 +565,14 @@ static int label_is_paragraph(const line_label *ll)
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
- * or a cover page's "PRESIDING:" alone on its line. */
+ * or a cover page's "PRESIDING:" alone on its line where most labels
+ * have their speech beside them. */
 static int accepted(transcript_pass *t, const line_label *ll)
 {
 	const known *o = ll->name->person;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 &&
-	    (!ll->lab.strong || odd_style(t, ll) || label_is_line(ll)) &&
+	    (!ll->lab.strong || odd_style(t, ll) ||
+	     (label_is_line(ll) && t->sv.line_only * 2 < t->sv.lines[TRANSCRIPT_SHAPE_COLON])) &&
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;

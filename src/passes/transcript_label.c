@@ -9,9 +9,9 @@
 
 #define NAME_MAX_BYTES 64 /* a longer "name" is the start of a sentence */
 #define NAME_WORDS     6
-#define ROLE_WORDS     12  /* "Leader of the Government in the House of Commons" */
-#define ROLE_MAX_BYTES 120
-#define ROLE_MAX       48
+/* "Leader of the Government in the House of Commons, Lib." */
+#define ROLE_WORDS 12
+#define ROLE_MAX   96
 #define FULLWIDTH_COLON "\xEF\xBC\x9A" /* U+FF1A, as Chinese transcripts write it */
 
 /* Whole names that introduce prose, not speech ("Note: ...").  Lower case. */
@@ -48,7 +48,9 @@ static const char *const role_words[] = {
 static const char *const titles[] = {
 	"adm.", "admiral", "ambassador", "capt.", "captain", "chief", "col.", "colonel",
 	"commander", "councillor", "councilor", "deputy", "director", "doctor", "dr", "dr.",
-	"foreign", "gen.", "general", "gov.", "governor", "hon.", "judge", "justice", "lieutenant",
+	"foreign", "gen.", "general", "gov.", "governor", "hon.", "judge", "justice",
+	"l'hon.", /* French: "L'hon. Don Boudria" */
+	"lieutenant",
 	"lt.", "maj.", "major", "mayor", "minister", "premier", "president", "prime", "prof",
 	"prof.", "professor", "rep.", "representative", "rev.", "reverend", "secretary", "sen.",
 	"senator", "senior", "sergeant", "sgt.", "sir", "spokesperson", "state", "vice",
@@ -520,7 +522,7 @@ static size_t read_role(const char *s, size_t len, size_t i)
 		size_t word = i;
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
-		if (i == word || ++words > ROLE_WORDS || i - start > ROLE_MAX_BYTES)
+		if (i == word || ++words > ROLE_WORDS || i - start > ROLE_MAX)
 			return 0;
 		if (i + 1 >= len || s[i] != ' ' || !name_char(s + i + 1, len - i - 1, 0))
 			return is_lower(s[word]) ? 0 : i;

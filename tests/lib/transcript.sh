@@ -40,8 +40,32 @@ assert len(src) - len(marks.sub("", src)) == 2 * len(quotes), "a quotation mark 
 PY
 }
 
+# The word lists of the label reader are searched by halves, lowering
+# each byte as it compares: each must be sorted in byte order and in
+# lower case, or a word in the wrong place is silently never found.
+label_lists_sorted() { # SOURCE
+	python3 - "$1" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+searched = set(re.findall(r"(?:in_list|any_word_in)\([^;]*?,\s*(\w+),\s*COUNT\(", src))
+lists = [(name, body) for name, body in
+         re.findall(r"(?:static const char \*const |\*const )(\w+)\[\] = \{(.*?)\}", src, re.S)
+         if name in searched]
+assert len(lists) == len(searched) >= 8, (sorted(searched), [name for name, _ in lists])
+for name, body in lists:
+    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+    words = [bytes(w, "utf-8").decode("unicode_escape").encode("latin-1")
+             for w in re.findall(r'"((?:[^"\\]|\\.)*)"', body)]
+    assert words, name
+    assert words == sorted(words), (name, [w for w, v in zip(words, sorted(words)) if w != v][:3])
+    assert all(w == w.lower() for w in words), (name, [w for w in words if w != w.lower()])
+PY
+}
+
 run_transcript() {
 	run_transcript_layout
+	check "transcript: the label reader's word lists are sorted, in lower case" \
+		label_lists_sorted "$HERE/../src/passes/transcript_label.c"
 	report=$SHARED/text/mod-press-conference-2022-12-29.txt
 	if [ ! -f "$report" ]; then
 		skip "press-conference report not found at $report"

@@ -36,13 +36,21 @@ WORD = re.compile(r"\w+")
 def walk(node, out, names):
     """Collect, in document order, the text a reader would see."""
     if isinstance(node, dict):
+        skip = ("type", "speakers", "id", "children")
         if node.get("type") == "turn":
-            for sid in node.get("speakers", []):
-                out.append(names.get(sid, sid))
+            # the label as written ("Hon. Don Boudria (Leader of ...)")
+            # stands where the turn starts, else the speakers' names
+            label = node.get("attributes", {}).get("label")
+            if label:
+                out.append(label)
+                skip += ("attributes",)
+            else:
+                for sid in node.get("speakers", []):
+                    out.append(names.get(sid, sid))
         # children first: a link's text comes before its URL in the source
         walk(node.get("children", []), out, names)
         for key, val in node.items():
-            if key in ("type", "speakers", "id", "children"):
+            if key in skip:
                 continue
             walk(val, out, names)
     elif isinstance(node, list):
