@@ -35,6 +35,10 @@ typedef struct transcript_pass {
 } transcript_pass;
 
 /* A label found at the start of a line of a paragraph. */
+/* Labels with a colon a document needs before a label placed otherwise
+ * than three in four of them counts against its name. */
+#define ODD_PLACE_MIN 8
+
 typedef struct line_label {
 	transcript_label lab;
 	steno_node *node; /* the TEXT holding it, or the STRONG/EMPH that is it */
@@ -562,6 +566,18 @@ static int label_is_paragraph(const line_label *ll)
 	return n == NULL;
 }
 
+/* Does speech follow the paragraph that is all label: a paragraph that
+ * is no note in parentheses ("Vielen Dank." then "(Beifall bei der
+ * SPD)" ends a speech; "Director." then verse opens one)? */
+static int speech_follows(const line_label *ll)
+{
+	const steno_node *p = ll->node->parent, *next = p ? p->next : NULL;
+	if (!next || next->type != STENO_NODE_PARAGRAPH || !next->first)
+		return 0;
+	const steno_node *t = next->first;
+	return t->type != STENO_NODE_TEXT || !t->len || (t->literal[0] != '(' && t->literal[0] != '[');
+}
+
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
@@ -574,6 +590,14 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	    (!ll->lab.strong || odd_style(t, ll) ||
 	     (label_is_line(ll) && t->sv.line_only * 2 < t->sv.lines[TRANSCRIPT_SHAPE_COLON])) &&
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
+		return 0;
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
+		return 0;
+	/* "Apropos Griechenland: Die ganzen ..." once, in a record that sets
+	 * every speaker's label on a line of its own, is the speech's prose */
+	size_t colon = t->sv.lines[TRANSCRIPT_SHAPE_COLON];
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 && colon >= ODD_PLACE_MIN &&
+	    t->sv.line_only * 4 >= colon * 3 && !label_is_line(ll))
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
