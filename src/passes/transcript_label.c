@@ -803,6 +803,12 @@ int transcript_chat_nick(const char *s, size_t len, transcript_label *lab)
 static int nick_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t end = read_nick(s, len, i), after;
+	if (!end && i < len && s[i] == '?') { /* "???:", a voice the scribe could not name */
+		size_t q = i;
+		while (q < len && q - i < 4 && s[q] == '?')
+			q++;
+		end = q - i >= 2 && q < len && s[q] == ':' ? q : 0;
+	}
 	if (!end || is_colon(s, len, end, &after) != 1 || after >= len)
 		return 0;
 	set_name(lab, s, i, end);

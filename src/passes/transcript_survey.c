@@ -105,6 +105,11 @@ int transcript_survey_decide(transcript_survey *sv)
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
+	/* "pgp: I am here." among "RV:" and "Host:": one nickname, labelled
+	 * again and again, in a document of labels */
+	if (chosen(shapes, TRANSCRIPT_SHAPE_COLON) && sv->recurring[TRANSCRIPT_SHAPE_NICK] &&
+	    sv->lines[TRANSCRIPT_SHAPE_NICK] >= 3)
+		shapes |= 1u << TRANSCRIPT_SHAPE_NICK;
 	/* "Danny" alone over what Danny said: a cast of several, each named
 	 * again, in no fixed order; "Ingredients" and "Method" come round
 	 * in turn */
