@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/table.h"
 #include "core/walk.h"
 #include "passes/passes.h"
@@ -32,6 +33,12 @@ typedef struct transcript_pass {
 	 * The entries live in the arena, so a label may hold its entry
 	 * while a table grows. */
 	table names, people;
+	/* A bit per line start the survey read, set where it found a label
+	 * (or numbered one): the walk that builds turns meets the same line
+	 * starts in the same order, and reads again only those.  malloc'd. */
+	unsigned char *hits;
+	size_t lines, hits_cap, line; /* lines surveyed; the walk's line */
+	int building; /* the survey is over: read only the lines it marked */
 } transcript_pass;
 
 /* A label found at the start of a line of a paragraph. */
@@ -423,6 +430,29 @@ static int note_label(transcript_pass *t, line_label *ll)
 	return 0;
 }
 
+/* label_at for the line starting at n, once for every line while
+ * surveying; then only for the lines the survey marked (and any past
+ * them, which there should be none of). */
+static int read_line_start(transcript_pass *t, steno_node *n, line_label *ll)
+{
+	size_t line = t->building ? t->line++ : t->lines;
+	if (t->building)
+		return line >= t->lines || t->hits[line / 8] >> (line % 8) & 1 ? label_at(t, n, ll) : 0;
+	if (line / 8 >= t->hits_cap) {
+		unsigned char *hits = grow_array(t->hits, &t->hits_cap, line / 8 + 1, 1);
+		if (!hits)
+			return -1;
+		t->hits = hits;
+	}
+	size_t seq = t->seq;
+	int found = label_at(t, n, ll);
+	unsigned char bit = (unsigned char)(1u << (line % 8));
+	t->hits[line / 8] = (unsigned char)((t->hits[line / 8] & ~bit) |
+	                                    (found != 0 || t->seq != seq ? bit : 0));
+	t->lines++;
+	return found;
+}
+
 /* One step of a walk over a paragraph's nodes: 1 when n starts a
  * labelled line, -1 on no memory.  A line of only a timestamp with a
  * label on the line under it is one labelled line, not two. */
@@ -432,7 +462,7 @@ static int labelled_line(transcript_pass *t, steno_node *n, int *line_start, int
 	int found = 0;
 	if (*line_start && *skip_line)
 		*skip_line = 0;
-	else if (*line_start && (found = label_at(t, n, ll)) > 0)
+	else if (*line_start && (found = read_line_start(t, n, ll)) > 0)
 		*skip_line = ll->time_line;
 	*line_start = transcript_is_break(n);
 	return found;
@@ -940,6 +970,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 		return STENO_ERR_NOMEM;
 	t->first_recurring = first_recurring(t);
 	t->seq = 0;
+	t->building = 1;
 	for (size_t i = 0; i < count && st == STENO_OK; i++)
 		st = build_turns(t, list[i]);
 	warn_unsure(t);
@@ -1192,5 +1223,6 @@ steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 		st = times_and_notes(doc, q);
 	table_free(&t.names);
 	table_free(&t.people);
+	free(t.hits);
 	return st == STENO_OK ? STENO_OK : set_error(err, st, 0, 0, "out of memory");
 }

@@ -117,6 +117,8 @@ size_t transcript_invisible(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	for (;;) {
+		if (i >= len || (u[i] != 0xD8 && u[i] != 0xE2 && u[i] != 0xEF))
+			return i; /* every line's first byte is asked */
 		if (i + 1 < len && u[i] == 0xD8 && u[i + 1] == 0x9C) {
 			i += 2;
 			continue;
