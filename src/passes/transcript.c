@@ -394,6 +394,30 @@ static int label_is_line(const line_label *ll)
 }
 
 
+/* Is the label's paragraph one line that ends without a sentence's
+ * end: "CNBC: Biden to release ... [Spencer Kimball, 5/21/24]", a press
+ * digest's source and headline, where speech ends "... pump." */
+static int headline(const line_label *ll)
+{
+	const steno_node *last = ll->node;
+	for (const steno_node *n = last->next; n; n = n->next) {
+		if (transcript_is_break(n))
+			return 0;
+		last = n;
+	}
+	if (last->type != STENO_NODE_TEXT || (last == ll->node && ll->lab.said_off >= last->len))
+		return 0;
+	size_t end = last->len, from = last == ll->node ? ll->lab.said_off : 0, words = 0;
+	while (end > from && transcript_is_blank(last->literal[end - 1]))
+		end--;
+	/* a headline of words, not "00:00:22" after the label */
+	for (size_t i = from; i < end; i++)
+		words += (last->literal[i] | 0x20) >= 'a' && (last->literal[i] | 0x20) <= 'z' &&
+		         (i == from || last->literal[i - 1] == ' ');
+	return words >= 3 && !strchr(".?!:;\"')", last->literal[end - 1]) &&
+	       !(end >= 3 && (unsigned char)last->literal[end - 3] == 0xE2);
+}
+
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
 static int note_label(transcript_pass *t, line_label *ll)
@@ -426,6 +450,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 	k->person->count++;
 	k->person->shapes |= 1u << ll->lab.shape;
 	t->sv.line_only += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && label_is_line(ll);
+	t->sv.headlines += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && headline(ll);
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
 	return 0;
 }

@@ -150,6 +150,7 @@ typedef struct transcript_survey {
 	int questions, answers;
 	size_t named_recurring; /* names labelled twice or more, not Q or A */
 	size_t line_only;       /* labels with a colon that are all of their line */
+	size_t headlines;       /* labels with a colon over a headline (transcript.c) */
 	size_t in_markup; /* candidate labels set in bold or italics, of lines */
 	/* names alone on a line with nothing said of them ("Danny"): their
 	 * lines, names labelled twice, and how often a name was followed by

@@ -55,6 +55,11 @@ static int colon_convention(const transcript_survey *sv)
 {
 	size_t names = sv->names[TRANSCRIPT_SHAPE_COLON];
 	int strong = sv->strong[TRANSCRIPT_SHAPE_COLON] > 0;
+	/* a press digest's "CNBC: headline", "Reuters: headline": sources,
+	 * hardly one named twice, over lines that are no sentences */
+	if (sv->recurring[TRANSCRIPT_SHAPE_COLON] < WEAK_RECURRING &&
+	    sv->headlines * 2 > sv->lines[TRANSCRIPT_SHAPE_COLON])
+		return 0;
 	return sv->recurring[TRANSCRIPT_SHAPE_COLON] ||
 	       (sv->weak_recurring[TRANSCRIPT_SHAPE_COLON] && names) ||
 	       (sv->questions && sv->answers) || (names >= 2 && strong) ||
