@@ -150,6 +150,9 @@ static size_t mark_at(const char *s, size_t len, family *fam, int *opens)
 	case 0x99: *fam = CURLY_SINGLE; *opens = 0; return 3; /* ’ */
 	case 0x9E: *fam = LOW_DOUBLE; *opens = 1; return 3;  /* „ */
 	case 0x9A: *fam = LOW_SINGLE; *opens = 1; return 3;  /* ‚ */
+	/* ″, the double prime, typed for ” by some ("consumers,″"); after
+	 * a digit it is the inch or second it stands for (scan_text) */
+	case 0xB3: *fam = CURLY_DOUBLE; *opens = 0; return 3;
 	default: return 0;
 	}
 }
@@ -316,7 +319,8 @@ static int scan_text(quotes *q, steno_node *t)
 		}
 		mark m = {.text = t, .off = i};
 		int opens;
-		if (!(m.len = mark_at(t->literal + i, t->len - i, &m.fam, &opens))) {
+		if (!(m.len = mark_at(t->literal + i, t->len - i, &m.fam, &opens)) ||
+		    (m.len == 3 && s[i + 2] == 0xB3 && before(t, i) == DIGIT)) {
 			i++;
 			continue;
 		}
