@@ -45,6 +45,9 @@ typedef struct transcript_pass {
 /* Labels with a colon a document needs before a label placed otherwise
  * than three in four of them counts against its name. */
 #define ODD_PLACE_MIN 8
+/* Names a play labels again and again with a full stop before one it
+ * names once is taken for a speaker. */
+#define PLAY_CAST 3
 
 typedef struct line_label {
 	transcript_label lab;
@@ -633,6 +636,16 @@ static int speech_follows(const line_label *ll)
 	return t->type != STENO_NODE_TEXT || !t->len || (t->literal[0] != '(' && t->literal[0] != '[');
 }
 
+/* The lines of the paragraph after the label's, which speech_follows
+ * found; up to 2. */
+static int lines_after(const line_label *ll)
+{
+	int lines = 1;
+	for (const steno_node *n = ll->node->parent->next->first; n && lines < 2; n = n->next)
+		lines += transcript_is_break(n) && n->next;
+	return lines;
+}
+
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
@@ -656,6 +669,15 @@ static int accepted(transcript_pass *t, const line_label *ll)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
+		return 1;
+	/* "Raphael." once, in a play whose speakers are named so again and
+	 * again: after the first of them, a paragraph of its own with lines
+	 * of speech under it ("Prolog im Himmel." has a line of cast) */
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && ((t->sv.shapes >> ll->lab.shape) & 1u) &&
+	    t->sv.recurring[TRANSCRIPT_SHAPE_PERIOD] >= PLAY_CAST && ll->opens &&
+	    t->first_recurring != (size_t)-1 && ll->seq > t->first_recurring &&
+	    label_is_paragraph(ll) && speech_follows(ll) && lines_after(ll) >= 2 &&
+	    !ll->name->judged.prose)
 		return 1;
 	/* "Q1：" and "A1." in one interview: a speaker the document labels
 	 * in its own convention keeps a label of a shape prose rarely
