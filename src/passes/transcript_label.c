@@ -682,6 +682,22 @@ static size_t dash_separator(const char *s, size_t len, size_t i, const transcri
  * on the line; or, after "Q" or a name in capitals, a gap of two
  * blanks.  A time is part of the label (the turn's start), not of the
  * text. */
+/* What follows a name in capitals and a gap: a table's columns, not
+ * speech, when it holds no letter ("SAGE      363") or is a word or two
+ * in capitals ("STATEMENT    QUESTIONS"), as a witness list's are. */
+static int table_row(const char *s, size_t len)
+{
+	size_t letters = 0, words = 1;
+	for (size_t i = 0; i < len; i++) {
+		if (is_lower(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '.' || s[i] == '?' ||
+		    s[i] == '!' || s[i] == ',')
+			return 0;
+		letters += is_upper(s[i]);
+		words += s[i] == ' ' && i + 1 < len && s[i + 1] != ' ';
+	}
+	return !letters || words <= 2;
+}
+
 static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
@@ -735,7 +751,7 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 		return 1;
 	}
 	lab->ms = STENO_TIME_NONE;
-	if (n < len && n - i >= 2 &&
+	if (n < len && n - i >= 2 && !table_row(s + n, len - n) &&
 	    (all_caps(lab->name, lab->name_len) ||
 	     (lab->marked && caseless(lab->name, lab->name_len))))
 		return label_ends(lab, s, len, n, TRANSCRIPT_SHAPE_SPACES);
