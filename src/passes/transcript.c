@@ -39,6 +39,13 @@ typedef struct transcript_pass {
 	unsigned char *hits;
 	size_t lines, hits_cap, line; /* lines surveyed; the walk's line */
 	int building; /* the survey is over: read only the lines it marked */
+	/* An interview that sets its questions in bold and labels no one but
+	 * the person answering, named alone before the first question:
+	 * paragraphs all in bold, those ending in "?", those of them a plain
+	 * paragraph answers; that name (NULL, or ambiguous when several). */
+	size_t bold, questions, answered;
+	struct known *answerer;
+	int answerers, answer_due;
 } transcript_pass;
 
 /* A label found at the start of a line of a paragraph. */
@@ -48,6 +55,8 @@ typedef struct transcript_pass {
 /* Names a play labels again and again with a full stop before one it
  * names once is taken for a speaker. */
 #define PLAY_CAST 3
+/* Questions in bold an interview without labels asks at least. */
+#define INTERVIEW_QUESTIONS 4
 
 typedef struct line_label {
 	transcript_label lab;
@@ -211,14 +220,6 @@ static int time_only(const steno_node *n)
 	                       0, &ms) == n->len;
 }
 
-static int blank_text(const steno_node *n)
-{
-	for (size_t i = 0; i < n->len; i++)
-		if (!transcript_is_blank(n->literal[i]))
-			return 0;
-	return 1;
-}
-
 /* A link whose text is only a time, "[3:00](https://...)": the time in *ms. */
 static int time_link(const steno_node *n, int64_t *ms)
 {
@@ -247,7 +248,7 @@ static int label_in_markup(steno_node *n, line_label *ll)
 		ll->lab.bare = !ll->lab.role_len;
 		return 1;
 	}
-	steno_node *link = after->type == STENO_NODE_TEXT && blank_text(after) && after->next
+	steno_node *link = transcript_blank_text(after) && after->next
 	                           ? after->next
 	                           : after;
 	if (ll->lab.ms == STENO_TIME_NONE && time_link(link, &ms)) {
@@ -430,6 +431,10 @@ static int note_label(transcript_pass *t, line_label *ll)
 	 * lines count only among themselves, so that "ORAL ARGUMENT OF
 	 * JANE ROE" over "MS. ROE:" turns neither into a speaker. */
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE) {
+		if (ll->lab.bare && ll->lab.markup && !t->questions && t->answerer != k) {
+			t->answerer = k;
+			t->answerers++;
+		}
 		known *last = t->last_alone;
 		if (last && last->next_alone && last->next_alone != k)
 			t->sv.alone_varied++;
@@ -498,8 +503,14 @@ static int labelled_line(transcript_pass *t, steno_node *n, int *line_start, int
 
 static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 {
-	int line_start = 1, skip_line = 0, found;
+	int line_start = 1, skip_line = 0, found, bold = transcript_bold_paragraph(p);
 	line_label ll;
+	t->bold += bold != 0;
+	if (bold == 2) {
+		t->questions++;
+		t->answered += p->next && p->next->type == STENO_NODE_PARAGRAPH &&
+		               !transcript_bold_paragraph(p->next);
+	}
 	for (steno_node *n = p->first; n; n = n->next) {
 		if (line_start)
 			transcript_survey_line(&t->sv,
@@ -874,7 +885,8 @@ static steno_status add_speaker(transcript_pass *t, steno_node *turn, const line
 	return STENO_OK;
 }
 
-static steno_status open_turn(transcript_pass *t, steno_node *piece, const line_label *ll)
+/* A turn of ll's speaker in place of piece, holding it. */
+static steno_status wrap_turn(transcript_pass *t, steno_node *piece, const line_label *ll)
 {
 	steno_node *turn = node_add(t->doc, NULL, STENO_NODE_TURN);
 	if (!turn)
@@ -885,7 +897,12 @@ static steno_status open_turn(transcript_pass *t, steno_node *piece, const line_
 	node_append(turn, piece);
 	t->turn = turn;
 	turn->as.turn.start = ll->lab.ms;
-	if (add_speaker(t, turn, ll) != STENO_OK)
+	return add_speaker(t, turn, ll);
+}
+
+static steno_status open_turn(transcript_pass *t, steno_node *piece, const line_label *ll)
+{
+	if (wrap_turn(t, piece, ll) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (ll->node->type != STENO_NODE_TEXT)
 		strip_markup_label(ll);
@@ -990,6 +1007,77 @@ static steno_status build_turns(transcript_pass *t, steno_node *container)
 	return STENO_OK;
 }
 
+/* ---- an interview of questions in bold ---- */
+
+/* The survey found no labels, but questions in bold answered in plain
+ * paragraphs, and one name alone before them: a FAQ names no one, and
+ * stays prose. */
+static int interview(const transcript_pass *t)
+{
+	return t->questions >= INTERVIEW_QUESTIONS && t->answered * 4 >= t->questions * 3 &&
+	       (t->bold - t->answerers) * 3 <= t->questions * 4 && t->answerers == 1;
+}
+
+/* A turn of k's (the questioner's when qa) holding paragraph p, which
+ * has no label to take away. */
+static steno_status unlabelled_turn(transcript_pass *t, steno_node *p, known *k, int qa)
+{
+	line_label ll = {.name = k};
+	ll.lab.name = ll.lab.written = k->name;
+	ll.lab.name_len = ll.lab.written_len = k->name_len;
+	ll.lab.ms = STENO_TIME_NONE;
+	if (qa) {
+		ll.lab.qa = 'q';
+		ll.lab.role = "question";
+		ll.lab.role_len = strlen(ll.lab.role);
+	}
+	return wrap_turn(t, p, &ll);
+}
+
+static steno_status interview_paragraph(transcript_pass *t, steno_node *p)
+{
+	line_label ll;
+	int found;
+	if ((found = label_at(t, p->first, &ll)) < 0)
+		return STENO_ERR_NOMEM;
+	if (found && ll.lab.shape == TRANSCRIPT_SHAPE_ALONE &&
+	    ll.name->person == t->answerer->person) {
+		t->answer_due = 0;
+		return open_turn(t, p, &ll);
+	}
+	/* the questions set the convention; a remark in bold is asked too */
+	if (transcript_bold_paragraph(p)) {
+		known *q = known_name(t, "Q", 1);
+		t->answer_due = 1;
+		return q ? unlabelled_turn(t, p, q, 1) : STENO_ERR_NOMEM;
+	}
+	if (t->answer_due) {
+		t->answer_due = 0;
+		return unlabelled_turn(t, p, t->answerer, 0);
+	}
+	continue_turn(t, p);
+	return STENO_OK;
+}
+
+static steno_status interview_turns(transcript_pass *t, steno_node *container)
+{
+	t->turn = NULL;
+	for (steno_node *b = container->first, *next; b; b = next) {
+		next = b->next;
+		if (b->type == STENO_NODE_PARAGRAPH) {
+			if (interview_paragraph(t, b) != STENO_OK)
+				return STENO_ERR_NOMEM;
+		} else if (b->type == STENO_NODE_HEADING || b->type == STENO_NODE_SECTION ||
+		           b->type == STENO_NODE_THEMATIC_BREAK) {
+			t->turn = NULL;
+			t->answer_due = 0;
+		} else {
+			continue_turn(t, b);
+		}
+	}
+	return STENO_OK;
+}
+
 /* The document and its sections, where paragraphs may become turns. */
 static int holds_turns(steno_node_type type)
 {
@@ -1009,7 +1097,12 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 				paras--;
 				st = survey_paragraph(t, b);
 			}
-	if (st != STENO_OK || !transcript_survey_decide(&t->sv)) {
+	if (st == STENO_OK && !transcript_survey_decide(&t->sv) && interview(t)) {
+		for (size_t i = 0; i < count && st == STENO_OK; i++)
+			st = interview_turns(t, list[i]);
+		return st;
+	}
+	if (st != STENO_OK || !t->sv.shapes) {
 		warn_unsure(t);
 		return st;
 	}
@@ -1144,7 +1237,7 @@ static int only_events(const steno_node *p)
 	for (const steno_node *n = p->first; n; n = n->next) {
 		if (n->type == STENO_NODE_EVENT)
 			events += !transcript_is_anchor(n);
-		else if (!transcript_is_break(n) && !(n->type == STENO_NODE_TEXT && blank_text(n)))
+		else if (!transcript_is_break(n) && !transcript_blank_text(n))
 			return 0;
 	}
 	return events > 0;

@@ -199,6 +199,13 @@ static inline int transcript_is_anchor(const steno_node *n)
 
 /* ---- tree helpers (transcript_lex.c) ---- */
 
+/* Is n a text node of blanks only (or empty)? */
+int transcript_blank_text(const steno_node *n);
+/* Is paragraph p all in bold (blanks aside)?  2 when it ends in a
+ * question mark, as an interviewer's questions set in bold do, 1 when
+ * not, 0 when p is not all bold. */
+int transcript_bold_paragraph(const steno_node *p);
+
 /* The length of a court reporter's margin number ("12" then blanks,
  * 1 to 25) opening s, blanks included; 0 if none (transcript_lex.c). */
 size_t transcript_margin(const char *s, size_t len);

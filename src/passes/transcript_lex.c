@@ -398,6 +398,39 @@ size_t transcript_chat_stamp(const char *s, size_t len)
 
 /* ---- tree helpers ---- */
 
+int transcript_blank_text(const steno_node *n)
+{
+	if (n->type != STENO_NODE_TEXT)
+		return 0;
+	for (size_t i = 0; i < n->len; i++)
+		if (!transcript_is_blank(n->literal[i]))
+			return 0;
+	return 1;
+}
+
+int transcript_bold_paragraph(const steno_node *p)
+{
+	const steno_node *bold = p->first;
+	while (bold && transcript_blank_text(bold))
+		bold = bold->next;
+	if (!bold || bold->type != STENO_NODE_STRONG)
+		return 0;
+	for (const steno_node *n = bold->next; n; n = n->next)
+		if (!transcript_blank_text(n))
+			return 0;
+	const steno_node *last = bold;
+	while (last->first) /* "**Why?**", "***Why?***": the last text inside */
+		last = node_last(last);
+	if (last->type != STENO_NODE_TEXT)
+		return 1;
+	size_t end = last->len;
+	while (end && transcript_is_blank(last->literal[end - 1]))
+		end--;
+	int question = (end && last->literal[end - 1] == '?') ||
+	               (end >= 3 && !memcmp(last->literal + end - 3, "\xEF\xBC\x9F", 3));
+	return 1 + question;
+}
+
 steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int tail)
 {
 	if (!tail)
