@@ -943,6 +943,33 @@ size_t transcript_label_after_markup(const char *s, size_t len, transcript_label
 	return 0;
 }
 
+/* Does s end in a table of contents' leaders and page: "Thomas
+ * Oppermann (SPD) . . . . 17886 D", "Energy Prices: Motion ���� 134"? */
+static int contents_line(const char *s, size_t len)
+{
+	size_t i = len, leaders = 0, digits = 0;
+	while (i && transcript_is_blank(s[i - 1]))
+		i--;
+	if (i >= 2 && is_upper(s[i - 1]) && s[i - 2] == ' ') /* "17886 D": the column */
+		i -= 2;
+	while (i && is_digit(s[i - 1]) && digits < 6)
+		i--, digits++;
+	if (!digits)
+		return 0;
+	for (;;) {
+		if (i && (s[i - 1] == '.' || s[i - 1] == '_' || transcript_is_blank(s[i - 1]))) {
+			leaders += !transcript_is_blank(s[i - 1]);
+			i--;
+		} else if (i >= 3 && (!memcmp(s + i - 3, "\xEF\xBF\xBD", 3) ||  /* U+FFFD */
+		                      !memcmp(s + i - 3, "\xE2\x80\xA6", 3))) { /* … */
+			leaders++;
+			i -= 3;
+		} else {
+			return leaders >= 3;
+		}
+	}
+}
+
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
@@ -959,7 +986,7 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 	if (!end)
 		return nick_label(s, len, pre, lab);
 	set_name(lab, s, pre, end);
-	return label_tail(s, len, end, lab);
+	return label_tail(s, len, end, lab) && !contents_line(s + lab->said_off, len - lab->said_off);
 }
 
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab)

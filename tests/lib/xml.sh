@@ -168,7 +168,7 @@ tei/ParlaMint-GB_2020-02-12-lords.xml 4 4 -
 tei/ParlaMint-SK_1996-06-25-t1m16s1.xml 7 14 -
 tei/ParlaMint-TR_T27-tbmm-2018-07-07.xml 17 779 -
 tei/TEIC-Stylesheets-test.xml 3 9 -
-tei/TEIC-Stylesheets-test20.xml 2 5 -
+tei/TEIC-Stylesheets-test20.xml 1 1 -
 tei/TEIC-Stylesheets-testtranscr.xml 0 0 -
 tei/fraktionsprotokolle-tei-v2-spd-07wp-1973-03-22_TB.xml 8 20 -
 tei/fraktionsprotokolle-tei-v2-spd-07wp-1975-01-21_TB_k_Pressedoku_DrucksacheAbgHausBerlin.xml 34 100 -
