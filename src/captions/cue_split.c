@@ -29,8 +29,8 @@ typedef struct unit {
 void cue_scratch_free(cue_scratch *s)
 {
 	free(s->cand);
-	s->cand = NULL;
-	s->cap = 0;
+	free(s->words);
+	*s = (cue_scratch){0};
 }
 
 /* The code point at s[i..len) and its length (at least 1: a stray byte
@@ -48,17 +48,26 @@ static uint32_t char_at(const char *s, size_t len, size_t i, size_t *n)
 
 int cue_char_is_mark(uint32_t cp)
 {
-	return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D;
+	if (cp < 0x300)
+		return 0;
+	return cp <= 0x36F || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	       (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D;
 }
 
+/* Caption text is mostly ASCII, a character a byte: runs of it are
+ * counted whole, and only what lies between them is decoded. */
 size_t cue_char_count(const char *s, size_t len)
 {
-	size_t chars = 0, n;
-	for (size_t i = 0; i < len; i += n)
+	size_t chars = 0, i = 0, n;
+	for (;;) {
+		size_t run = utf8_ascii_run(s + i, len - i);
+		chars += run;
+		if ((i += run) == len)
+			return chars;
 		chars += !cue_char_is_mark(char_at(s, len, i, &n));
-	return chars;
+		i += n;
+	}
 }
 
 /* Marks that close what a pause ends: "Yes." and (yes.) pause alike. */
@@ -87,9 +96,12 @@ static int word_pause(const char *s, size_t start, size_t end)
 	size_t i = end, n;
 	while (i > start) {
 		size_t j = i - 1;
-		while (j > start && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j--;
-		uint32_t cp = char_at(s, i, j, &n);
+		uint32_t cp = (unsigned char)s[j];
+		if (cp >= 0x80) {
+			while (j > start && ((unsigned char)s[j] & 0xC0) == 0x80)
+				j--;
+			cp = char_at(s, i, j, &n);
+		}
 		i = j;
 		if (is_closer(cp))
 			continue;
@@ -99,16 +111,19 @@ static int word_pause(const char *s, size_t start, size_t end)
 }
 
 /* The unit at pos: the word there, or its first width characters (with
- * the marks that belong to the last) when it is longer. */
+ * the marks that belong to the last) when it is longer.  An ASCII byte
+ * is a character and no mark, so only other bytes are decoded. */
 static void unit_at(const char *s, size_t len, size_t pos, size_t width, unit *u)
 {
-	size_t i = pos, chars = 0, n;
-	while (i < len && s[i] != ' ') {
-		int mark = cue_char_is_mark(char_at(s, len, i, &n));
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = pos, chars = 0, n = 1;
+	while (i < len && p[i] != ' ') {
+		int mark = p[i] >= 0x80 && cue_char_is_mark(char_at(s, len, i, &n));
 		if (!mark && chars == width)
 			break;
 		chars += !mark;
 		i += n;
+		n = 1;
 	}
 	u->start = pos;
 	u->end = i;
@@ -235,39 +250,80 @@ static size_t wrap(const char *text, size_t len, size_t width, size_t prefix, cu
 	return l.lines;
 }
 
-/* The characters of the longest word of text[0..len). */
-static size_t longest_word(const char *text, size_t len)
+/* A word of a cue, as wrap would lay it out at any width it fits. */
+typedef struct cue_word {
+	size_t start, end, chars;
+	int spaced; /* a space (or the label's) before it */
+} cue_word;
+
+/* wrap for text whose words, all of them at most width characters, are
+ * words[0..count): the same lines without reading the text again. */
+static size_t wrap_words(const cue_word *words, size_t count, size_t width, size_t prefix,
+                         cue_line *out, size_t cap)
 {
-	size_t longest = 0, i = 0;
-	int spaced;
+	layout l = {1, prefix};
+	size_t start = 0, end = 0;
+	for (size_t k = 0; k < count; k++) {
+		if (place(&l, words[k].chars, words[k].spaced, width)) {
+			if (l.lines - 1 <= cap)
+				out[l.lines - 2] = (cue_line){start, end};
+			start = words[k].start;
+		}
+		end = words[k].end;
+	}
+	if (l.lines <= cap)
+		out[l.lines - 1] = (cue_line){start, end};
+	return l.lines;
+}
+
+/* The words of text[0..len) into s->words; how many, with the
+ * characters of the longest in *longest; (size_t)-1 when memory is
+ * short. */
+static size_t split_words(const char *text, size_t len, size_t prefix, cue_scratch *s,
+                          size_t *longest)
+{
+	size_t count = 0, i = 0;
+	int spaced = prefix > 0;
+	*longest = 0;
 	while (i < len) {
+		cue_word *w = grow_array(s->words, &s->words_cap, count + 1, sizeof *w);
+		if (!w)
+			return (size_t)-1;
+		s->words = w;
 		unit u;
 		unit_at(text, len, i, (size_t)-1, &u);
-		if (u.chars > longest)
-			longest = u.chars;
+		w[count++] = (cue_word){u.start, u.end, u.chars, spaced};
+		if (u.chars > *longest)
+			*longest = u.chars;
 		i = unit_next(text, len, u.end, &spaced);
 	}
-	return longest;
+	return count;
 }
 
 size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
-                 size_t cap)
+                 size_t cap, cue_scratch *scratch)
 {
-	size_t lines = wrap(text, len, width, prefix, out, 0);
-	size_t lo = longest_word(text, len);
-	/* the narrowest width that needs no more lines evens them out; a
-	 * word cut across lines is left where the full width cuts it */
-	if (lines > 1 && lo <= width) {
+	size_t lo, count = split_words(text, len, prefix, scratch, &lo);
+	if (count == (size_t)-1)
+		return 0;
+	/* a word cut across lines is left where the full width cuts it */
+	if (lo > width)
+		return wrap(text, len, width, prefix, out, cap);
+	/* the narrowest width that needs no more lines evens them out:
+	 * found by bisection, each step a layout of the words alone */
+	const cue_word *w = scratch->words;
+	size_t lines = wrap_words(w, count, width, prefix, out, 0);
+	if (lines > 1) {
 		size_t hi = width;
 		lo += !lo;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (wrap(text, len, mid, prefix, out, 0) <= lines)
+			if (wrap_words(w, count, mid, prefix, out, 0) <= lines)
 				hi = mid;
 			else
 				lo = mid + 1;
 		}
 		width = lo;
 	}
-	return wrap(text, len, width, prefix, out, cap);
+	return wrap_words(w, count, width, prefix, out, cap);
 }

@@ -25,6 +25,8 @@ typedef struct cue_limits {
 typedef struct cue_scratch {
 	struct cue_candidate *cand;
 	size_t cap;
+	struct cue_word *words;
+	size_t words_cap;
 } cue_scratch;
 
 void cue_scratch_free(cue_scratch *s);
@@ -57,8 +59,9 @@ typedef struct cue_line {
 /* Break text[0..len), one cue, into lines of at most width characters,
  * the first after prefix characters of label, as evenly as the fewest
  * lines allow.  Writes at most cap lines into out and returns how many
- * there are; a first line that the label alone fills is empty. */
+ * there are; a first line that the label alone fills is empty.  0 when
+ * memory is short. */
 size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
-                 size_t cap);
+                 size_t cap, cue_scratch *scratch);
 
 #endif

@@ -454,14 +454,18 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 	if (end <= start)
 		end = start + 1;
 	w->last_start = start;
-	size_t count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+	size_t count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap,
+	                         &w->scratch);
 	if (count > w->lines_cap) {
 		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
 		if (!l)
 			return STENO_ERR_NOMEM;
 		w->lines = l;
-		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap,
+		                  &w->scratch);
 	}
+	if (!count)
+		return STENO_ERR_NOMEM;
 	const char *id = cue ? steno_node_get_attr(cue, "id") : NULL;
 	if (!w->vtt) {
 		sink_put_int(w->s, (long long)++w->number);

@@ -38,7 +38,9 @@ static void check_lines(const char *text, size_t width, size_t prefix, const cha
 {
 	cue_line lines[8];
 	char got[512] = "";
-	size_t n = cue_lines(text, strlen(text), width, prefix, lines, 8);
+	cue_scratch scratch = {0};
+	size_t n = cue_lines(text, strlen(text), width, prefix, lines, 8, &scratch);
+	cue_scratch_free(&scratch);
 	for (size_t i = 0; i < n && i < 8; i++) {
 		if (i)
 			strcat(got, "|");
