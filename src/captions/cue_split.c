@@ -197,11 +197,13 @@ size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_char
 			break;
 		l = next;
 		chars += (count ? (size_t)spaced : 0) + u.chars;
-		cue_candidate *c = grow_array(scratch->cand, &scratch->cap, count + 1, sizeof *c);
-		if (!c)
-			return 0;
-		scratch->cand = c;
-		c[count++] = (cue_candidate){u.end, chars, u.pause};
+		if (count == scratch->cap) {
+			cue_candidate *c = grow_array(scratch->cand, &scratch->cap, count + 1, sizeof *c);
+			if (!c)
+				return 0;
+			scratch->cand = c;
+		}
+		scratch->cand[count++] = (cue_candidate){u.end, chars, u.pause};
 		if (u.end >= len)
 			break;
 		i = unit_next(text, len, u.end, &spaced);
@@ -257,44 +259,54 @@ typedef struct cue_word {
 } cue_word;
 
 /* wrap for text whose words, all of them at most width characters, are
- * words[0..count): the same lines without reading the text again. */
+ * words[0..count): the same lines without reading the text again.  The
+ * longest line, label included, goes to *widest. */
 static size_t wrap_words(const cue_word *words, size_t count, size_t width, size_t prefix,
-                         cue_line *out, size_t cap)
+                         cue_line *out, size_t cap, size_t *widest)
 {
 	layout l = {1, prefix};
 	size_t start = 0, end = 0;
+	*widest = 0;
 	for (size_t k = 0; k < count; k++) {
+		size_t col = l.col;
 		if (place(&l, words[k].chars, words[k].spaced, width)) {
+			if (col > *widest)
+				*widest = col;
 			if (l.lines - 1 <= cap)
 				out[l.lines - 2] = (cue_line){start, end};
 			start = words[k].start;
 		}
 		end = words[k].end;
 	}
+	if (l.col > *widest)
+		*widest = l.col;
 	if (l.lines <= cap)
 		out[l.lines - 1] = (cue_line){start, end};
 	return l.lines;
 }
 
 /* The words of text[0..len) into s->words; how many, with the
- * characters of the longest in *longest; (size_t)-1 when memory is
- * short. */
+ * characters of the longest in *longest and of all in *chars;
+ * (size_t)-1 when memory is short. */
 static size_t split_words(const char *text, size_t len, size_t prefix, cue_scratch *s,
-                          size_t *longest)
+                          size_t *longest, size_t *chars)
 {
 	size_t count = 0, i = 0;
 	int spaced = prefix > 0;
-	*longest = 0;
+	*longest = *chars = 0;
 	while (i < len) {
-		cue_word *w = grow_array(s->words, &s->words_cap, count + 1, sizeof *w);
-		if (!w)
-			return (size_t)-1;
-		s->words = w;
+		if (count == s->words_cap) {
+			cue_word *w = grow_array(s->words, &s->words_cap, count + 1, sizeof *w);
+			if (!w)
+				return (size_t)-1;
+			s->words = w;
+		}
 		unit u;
 		unit_at(text, len, i, (size_t)-1, &u);
-		w[count++] = (cue_word){u.start, u.end, u.chars, spaced};
+		s->words[count++] = (cue_word){u.start, u.end, u.chars, spaced};
 		if (u.chars > *longest)
 			*longest = u.chars;
+		*chars += u.chars;
 		i = unit_next(text, len, u.end, &spaced);
 	}
 	return count;
@@ -303,27 +315,35 @@ static size_t split_words(const char *text, size_t len, size_t prefix, cue_scrat
 size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
                  size_t cap, cue_scratch *scratch)
 {
-	size_t lo, count = split_words(text, len, prefix, scratch, &lo);
+	size_t longest, chars, count = split_words(text, len, prefix, scratch, &longest, &chars);
 	if (count == (size_t)-1)
 		return 0;
 	/* a word cut across lines is left where the full width cuts it */
-	if (lo > width)
+	if (longest > width)
 		return wrap(text, len, width, prefix, out, cap);
-	/* the narrowest width that needs no more lines evens them out:
-	 * found by bisection, each step a layout of the words alone */
+	/* The narrowest width that needs no more lines evens them out,
+	 * found by bisection, each step a layout of the words alone.  Line
+	 * counts only fall as the width grows, and greedy layout needs the
+	 * fewest lines, so the search may start from bounds that hold for
+	 * any layout of so many lines: no narrower than its longest word,
+	 * or than its characters shared out evenly (when the label fits
+	 * the width, as it then does), and no wider than the longest line
+	 * of a layout that fits. */
 	const cue_word *w = scratch->words;
-	size_t lines = wrap_words(w, count, width, prefix, out, 0);
+	size_t widest, lines = wrap_words(w, count, width, prefix, out, 0, &widest);
 	if (lines > 1) {
-		size_t hi = width;
-		lo += !lo;
+		size_t lo = longest + !longest, hi = widest < width ? widest : width;
+		size_t even = (prefix + chars + lines - 1) / lines;
+		if (prefix <= longest && even > lo)
+			lo = even;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (wrap_words(w, count, mid, prefix, out, 0) <= lines)
-				hi = mid;
+			if (wrap_words(w, count, mid, prefix, out, 0, &widest) <= lines)
+				hi = widest < mid ? widest : mid;
 			else
 				lo = mid + 1;
 		}
 		width = lo;
 	}
-	return wrap_words(w, count, width, prefix, out, cap);
+	return wrap_words(w, count, width, prefix, out, cap, &widest);
 }

@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/grow.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 #include "core/walk.h"
 
@@ -53,10 +54,62 @@ static int is_space(uint32_t cp)
 	       cp == 0x3000;
 }
 
+/* The length of the run at s[0..len) of printable ASCII but for the
+ * space: bytes a cue takes as they are, a character each.  Eight at a
+ * time, since most caption text is such runs. */
+static size_t plain_run(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	while (len - i >= 8) {
+		uint64_t v = swar_load(s + i);
+		if ((v & SWAR_HIGHS) || SWAR_HAS_LESS(v, 0x21) || SWAR_HAS_BYTE(v, 0x7F))
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] > ' ' && s[i] < 0x7F)
+		i++;
+	return i;
+}
+
+/* Room for len more bytes and a space; 0 when memory is short. */
+static int text_room(text_buf *t, size_t len)
+{
+	if (t->cap - t->len > len) /* cap > len: the buffer never fills */
+		return 1;
+	char *p = grow_array(t->s, &t->cap, t->len + len + 1, 1);
+	if (!p) {
+		t->nomem = 1;
+		return 0;
+	}
+	t->s = p;
+	return 1;
+}
+
+/* The space due before the next character, unless it would lead the
+ * piece. */
+static void text_space(text_buf *t)
+{
+	if (t->space && t->len > t->start) {
+		t->s[t->len++] = ' ';
+		t->chars++;
+	}
+	t->space = 0;
+}
+
 static void text_add(text_buf *t, const char *s, size_t len)
 {
 	size_t n;
 	for (size_t i = 0; i < len; i += n) {
+		if ((n = plain_run(s + i, len - i)) != 0) {
+			if (!text_room(t, n))
+				return;
+			text_space(t);
+			memcpy(t->s + t->len, s + i, n);
+			t->len += n;
+			t->chars += n;
+			continue;
+		}
 		uint32_t cp;
 		n = utf8_decode(s + i, len - i, &cp);
 		int bad = !n || cp < 0x20 || cp == 0x7F;
@@ -65,19 +118,9 @@ static void text_add(text_buf *t, const char *s, size_t len)
 			t->space = 1;
 			continue;
 		}
-		if (t->cap - t->len < 4 + 1) {
-			char *p = grow_array(t->s, &t->cap, t->len + 5, 1);
-			if (!p) {
-				t->nomem = 1;
-				return;
-			}
-			t->s = p;
-		}
-		if (t->space && t->len > t->start) {
-			t->s[t->len++] = ' ';
-			t->chars++;
-		}
-		t->space = 0;
+		if (!text_room(t, 4))
+			return;
+		text_space(t);
 		memcpy(t->s + t->len, bad ? UTF8_REPLACEMENT : s + i, bad ? 3 : n);
 		t->len += bad ? 3 : n;
 		t->chars += bad || !cue_char_is_mark(cp);
@@ -385,13 +428,20 @@ static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 }
 
 /* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds); hours
- * take more digits past 99. */
+ * take more digits past 99.  A cue's two times are most of what a
+ * writer writes besides the text: no printf for them. */
 static void put_time(steno_sink *s, int64_t ms, char sep)
 {
-	char buf[48];
-	int len = snprintf(buf, sizeof buf, "%02lld:%02d:%02d%c%03d", (long long)(ms / 3600000),
-	                   (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), sep, (int)(ms % 1000));
-	sink_write(s, buf, (size_t)len);
+	int64_t hours = ms / 3600000;
+	int min = (int)(ms / 60000 % 60), sec = (int)(ms / 1000 % 60), milli = (int)(ms % 1000);
+	char rest[10] = {':', (char)('0' + min / 10), (char)('0' + min % 10), ':',
+	                 (char)('0' + sec / 10), (char)('0' + sec % 10), sep,
+	                 (char)('0' + milli / 100), (char)('0' + milli / 10 % 10),
+	                 (char)('0' + milli % 10)};
+	if (hours < 10)
+		sink_putc(s, '0');
+	sink_put_int(s, hours);
+	sink_write(s, rest, sizeof rest);
 }
 
 /* Whether s can stand on a line of its own in a WebVTT header, a cue's
