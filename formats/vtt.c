@@ -44,10 +44,14 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Asked of every line: memchr finds its '>'s, the only bytes worth a
+ * closer look. */
 static int contains_arrow(const char *s, size_t len)
 {
-	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+	if (len < 3)
+		return 0;
+	for (const char *p = s + 2, *end = s + len; (p = memchr(p, '>', (size_t)(end - p))); p++)
+		if (p[-1] == '-' && p[-2] == '-')
 			return 1;
 	return 0;
 }

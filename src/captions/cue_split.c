@@ -23,7 +23,6 @@ typedef struct cue_candidate {
 
 typedef struct unit {
 	size_t start, end, chars;
-	int pause; /* after it */
 } unit;
 
 void cue_scratch_free(cue_scratch *s)
@@ -128,7 +127,12 @@ static void unit_at(const char *s, size_t len, size_t pos, size_t width, unit *u
 	u->start = pos;
 	u->end = i;
 	u->chars = chars;
-	u->pause = i < len && s[i] != ' ' ? PAUSE_PIECE : word_pause(s, pos, i);
+}
+
+/* How strongly the text pauses after the unit u of s[0..len). */
+static int unit_pause(const char *s, size_t len, const unit *u)
+{
+	return u->end < len && s[u->end] != ' ' ? PAUSE_PIECE : word_pause(s, u->start, u->end);
 }
 
 /* Where the unit after one ending at end starts, and whether a space
@@ -203,7 +207,7 @@ size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_char
 				return 0;
 			scratch->cand = c;
 		}
-		scratch->cand[count++] = (cue_candidate){u.end, chars, u.pause};
+		scratch->cand[count++] = (cue_candidate){u.end, chars, unit_pause(text, len, &u)};
 		if (u.end >= len)
 			break;
 		i = unit_next(text, len, u.end, &spaced);

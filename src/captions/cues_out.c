@@ -21,7 +21,6 @@
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/grow.h"
-#include "core/swar.h"
 #include "core/utf8.h"
 #include "core/walk.h"
 
@@ -54,22 +53,20 @@ static int is_space(uint32_t cp)
 	       cp == 0x3000;
 }
 
-/* The length of the run at s[0..len) of printable ASCII but for the
- * space: bytes a cue takes as they are, a character each.  Eight at a
- * time, since most caption text is such runs. */
+/* The length of the run at s[0..len) of printable ASCII words apart by
+ * single spaces: bytes a cue takes as they are, a character each, and
+ * most of caption text. */
 static size_t plain_run(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
-	while (len - i >= 8) {
-		uint64_t v = swar_load(s + i);
-		if ((v & SWAR_HIGHS) || SWAR_HAS_LESS(v, 0x21) || SWAR_HAS_BYTE(v, 0x7F))
-			break;
-		i += 8;
+	for (;;) {
+		while (i < len && s[i] > ' ' && s[i] < 0x7F)
+			i++;
+		if (!i || i + 1 >= len || s[i] != ' ' || s[i + 1] <= ' ' || s[i + 1] >= 0x7F)
+			return i;
+		i += 2;
 	}
-	while (i < len && s[i] > ' ' && s[i] < 0x7F)
-		i++;
-	return i;
 }
 
 /* Room for len more bytes and a space; 0 when memory is short. */
@@ -246,11 +243,13 @@ static void add_cue(collect *c, const steno_node *n)
 	add_time(c, start, 0);
 	c->cue = n;
 	const char *end = steno_node_get_attr(n, "end");
-	if (start == STENO_TIME_NONE || !end || *end < '0' || *end > '9')
+	if (start == STENO_TIME_NONE || !end || !*end)
 		return;
-	char *rest;
-	long long ms = strtoll(end, &rest, 10);
-	if (!*rest && ms >= start)
+	/* digits alone, as strtoll would take them: too many is the most */
+	int64_t ms = 0;
+	for (; *end >= '0' && *end <= '9'; end++)
+		ms = ms > (INT64_MAX - (*end - '0')) / 10 ? INT64_MAX : ms * 10 + (*end - '0');
+	if (!*end && ms >= start)
 		c->cue_end = ms;
 }
 
