@@ -25,11 +25,32 @@ typedef struct unit {
 	size_t start, end, chars;
 } unit;
 
+/* A unit as the lines of a cue are laid out from it: bytes from the
+ * cue's start. */
+typedef struct cue_word {
+	size_t start, end, chars;
+	int spaced; /* a space (or the label's) before it */
+} cue_word;
+
 void cue_scratch_free(cue_scratch *s)
 {
 	free(s->cand);
 	free(s->words);
 	*s = (cue_scratch){0};
+}
+
+/* Room for count + 1 candidates and words; 0 when memory is short. */
+static int scratch_room(cue_scratch *s, size_t count)
+{
+	if (count < s->cap && count < s->words_cap)
+		return 1;
+	cue_candidate *c = grow_array(s->cand, &s->cap, count + 1, sizeof *c);
+	if (c)
+		s->cand = c;
+	cue_word *w = c ? grow_array(s->words, &s->words_cap, count + 1, sizeof *w) : NULL;
+	if (w)
+		s->words = w;
+	return w != NULL;
 }
 
 /* The code point at s[i..len) and its length (at least 1: a stray byte
@@ -111,18 +132,27 @@ static int word_pause(const char *s, size_t start, size_t end)
 
 /* The unit at pos: the word there, or its first width characters (with
  * the marks that belong to the last) when it is longer.  An ASCII byte
- * is a character and no mark, so only other bytes are decoded. */
+ * is a character and no mark: runs of them are taken as far as the
+ * width allows, and only other bytes are decoded. */
 static void unit_at(const char *s, size_t len, size_t pos, size_t width, unit *u)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = pos, chars = 0, n = 1;
+	size_t i = pos, chars = 0, n;
 	while (i < len && p[i] != ' ') {
-		int mark = p[i] >= 0x80 && cue_char_is_mark(char_at(s, len, i, &n));
+		if (p[i] < 0x80) {
+			size_t room = width - chars, stop = room < len - i ? i + room : len, from = i;
+			while (i < stop && p[i] != ' ' && p[i] < 0x80)
+				i++;
+			if (i == from)
+				break; /* a character past the width */
+			chars += i - from;
+			continue;
+		}
+		int mark = cue_char_is_mark(char_at(s, len, i, &n));
 		if (!mark && chars == width)
 			break;
 		chars += !mark;
 		i += n;
-		n = 1;
 	}
 	u->start = pos;
 	u->end = i;
@@ -201,17 +231,15 @@ size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_char
 			break;
 		l = next;
 		chars += (count ? (size_t)spaced : 0) + u.chars;
-		if (count == scratch->cap) {
-			cue_candidate *c = grow_array(scratch->cand, &scratch->cap, count + 1, sizeof *c);
-			if (!c)
-				return 0;
-			scratch->cand = c;
-		}
+		if (!scratch_room(scratch, count))
+			return 0;
+		scratch->words[count] = (cue_word){u.start - pos, u.end - pos, u.chars, spaced};
 		scratch->cand[count++] = (cue_candidate){u.end, chars, unit_pause(text, len, &u)};
 		if (u.end >= len)
 			break;
 		i = unit_next(text, len, u.end, &spaced);
 	}
+	scratch->count = count;
 	/* Too long on screen: cut at a sentence's or clause's end that
 	 * comes in time, else at the first there is.  Cutting between mere
 	 * words would show a few words at a time of a text that takes long
@@ -256,12 +284,6 @@ static size_t wrap(const char *text, size_t len, size_t width, size_t prefix, cu
 	return l.lines;
 }
 
-/* A word of a cue, as wrap would lay it out at any width it fits. */
-typedef struct cue_word {
-	size_t start, end, chars;
-	int spaced; /* a space (or the label's) before it */
-} cue_word;
-
 /* wrap for text whose words, all of them at most width characters, are
  * words[0..count): the same lines without reading the text again.  The
  * longest line, label included, goes to *widest. */
@@ -289,15 +311,12 @@ static size_t wrap_words(const cue_word *words, size_t count, size_t width, size
 	return l.lines;
 }
 
-/* The words of text[0..len) into s->words; how many, with the
- * characters of the longest in *longest and of all in *chars;
- * (size_t)-1 when memory is short. */
-static size_t split_words(const char *text, size_t len, size_t prefix, cue_scratch *s,
-                          size_t *longest, size_t *chars)
+/* The words of text[0..len) into s->words; how many, or (size_t)-1
+ * when memory is short. */
+static size_t split_words(const char *text, size_t len, size_t prefix, cue_scratch *s)
 {
 	size_t count = 0, i = 0;
 	int spaced = prefix > 0;
-	*longest = *chars = 0;
 	while (i < len) {
 		if (count == s->words_cap) {
 			cue_word *w = grow_array(s->words, &s->words_cap, count + 1, sizeof *w);
@@ -308,23 +327,19 @@ static size_t split_words(const char *text, size_t len, size_t prefix, cue_scrat
 		unit u;
 		unit_at(text, len, i, (size_t)-1, &u);
 		s->words[count++] = (cue_word){u.start, u.end, u.chars, spaced};
-		if (u.chars > *longest)
-			*longest = u.chars;
-		*chars += u.chars;
 		i = unit_next(text, len, u.end, &spaced);
 	}
 	return count;
 }
 
-size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
-                 size_t cap, cue_scratch *scratch)
+/* The lines of a cue whose words are w[0..count), none longer than
+ * width, as cue_lines lays them out. */
+static size_t lines_of_words(const cue_word *w, size_t count, size_t width, size_t prefix,
+                             cue_line *out, size_t cap)
 {
-	size_t longest, chars, count = split_words(text, len, prefix, scratch, &longest, &chars);
-	if (count == (size_t)-1)
-		return 0;
-	/* a word cut across lines is left where the full width cuts it */
-	if (longest > width)
-		return wrap(text, len, width, prefix, out, cap);
+	size_t widest, lines = wrap_words(w, count, width, prefix, out, cap, &widest);
+	if (lines < 2)
+		return lines;
 	/* The narrowest width that needs no more lines evens them out,
 	 * found by bisection, each step a layout of the words alone.  Line
 	 * counts only fall as the width grows, and greedy layout needs the
@@ -333,21 +348,52 @@ size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_
 	 * or than its characters shared out evenly (when the label fits
 	 * the width, as it then does), and no wider than the longest line
 	 * of a layout that fits. */
-	const cue_word *w = scratch->words;
-	size_t widest, lines = wrap_words(w, count, width, prefix, out, 0, &widest);
-	if (lines > 1) {
-		size_t lo = longest + !longest, hi = widest < width ? widest : width;
-		size_t even = (prefix + chars + lines - 1) / lines;
-		if (prefix <= longest && even > lo)
-			lo = even;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (wrap_words(w, count, mid, prefix, out, 0, &widest) <= lines)
-				hi = widest < mid ? widest : mid;
-			else
-				lo = mid + 1;
-		}
-		width = lo;
+	size_t longest = 0, chars = 0;
+	for (size_t k = 0; k < count; k++) {
+		chars += w[k].chars;
+		if (w[k].chars > longest)
+			longest = w[k].chars;
 	}
-	return wrap_words(w, count, width, prefix, out, cap, &widest);
+	size_t lo = longest + !longest, hi = widest < width ? widest : width;
+	size_t even = (prefix + chars + lines - 1) / lines;
+	if (prefix <= longest && even > lo)
+		lo = even;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (wrap_words(w, count, mid, prefix, out, 0, &widest) <= lines)
+			hi = widest < mid ? widest : mid;
+		else
+			lo = mid + 1;
+	}
+	return wrap_words(w, count, lo, prefix, out, cap, &widest);
+}
+
+size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
+                 size_t cap, cue_scratch *scratch)
+{
+	size_t count = split_words(text, len, prefix, scratch);
+	if (count == (size_t)-1)
+		return 0;
+	/* a word cut across lines is left where the full width cuts it */
+	for (size_t k = 0; k < count; k++)
+		if (scratch->words[k].chars > width)
+			return wrap(text, len, width, prefix, out, cap);
+	return lines_of_words(scratch->words, count, width, prefix, out, cap);
+}
+
+size_t cue_split_lines(const char *text, size_t pos, size_t end, const cue_limits *lim,
+                       size_t prefix, cue_line *out, size_t cap, cue_scratch *scratch)
+{
+	/* Its units are its words unless a word was cut inside it: the
+	 * piece that ends it is a word of its text all the same.  A text
+	 * that ends in a space has one more, empty unit there, which is no
+	 * word of it. */
+	const cue_candidate *c = scratch->cand;
+	size_t k = 0;
+	while (k < scratch->count && c[k].end < end && c[k].pause != PAUSE_PIECE)
+		k++;
+	if (k == scratch->count || c[k].end != end)
+		return cue_lines(text + pos, end - pos, lim->chars, prefix, out, cap, scratch);
+	size_t count = k + (scratch->words[k].start < end - pos);
+	return lines_of_words(scratch->words, count, lim->chars, prefix, out, cap);
 }

@@ -24,8 +24,8 @@ typedef struct cue_limits {
  * call, freed by cue_scratch_free. */
 typedef struct cue_scratch {
 	struct cue_candidate *cand;
-	size_t cap;
-	struct cue_word *words;
+	size_t cap, count;
+	struct cue_word *words; /* a cue's words, for its lines */
 	size_t words_cap;
 } cue_scratch;
 
@@ -63,5 +63,12 @@ typedef struct cue_line {
  * memory is short. */
 size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
                  size_t cap, cue_scratch *scratch);
+
+/* cue_lines for the cue text[pos..end) that cue_split_next, called last
+ * with this scratch, lim and prefix, has just found: the same lines
+ * (bytes from pos), laid out from the words it read rather than from
+ * reading them again. */
+size_t cue_split_lines(const char *text, size_t pos, size_t end, const cue_limits *lim,
+                       size_t prefix, cue_line *out, size_t cap, cue_scratch *scratch);
 
 #endif

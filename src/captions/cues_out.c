@@ -491,9 +491,10 @@ static void put_text(writer *w, const char *s, size_t len)
  * longer than the limit, never empty), then its lines.  In WebVTT, the
  * time node it follows gives its settings, and the first cue after it
  * its identifier: what the WebVTT reader keeps of a cue. */
-static steno_status put_cue(writer *w, const char *text, size_t len, double from, double to,
-                            size_t prefix, const steno_node *cue)
+static steno_status put_cue(writer *w, const char *s, size_t pos, size_t end_pos, double from,
+                            double to, size_t prefix, const steno_node *cue)
 {
+	const char *text = s + pos;
 	int64_t start = (int64_t)(from + 0.5), end = (int64_t)(to + 0.5);
 	int64_t longest = (int64_t)(w->lim.max_ms + 0.5);
 	if (start < w->last_start)
@@ -503,15 +504,15 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 	if (end <= start)
 		end = start + 1;
 	w->last_start = start;
-	size_t count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap,
-	                         &w->scratch);
+	size_t count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
+	                               &w->scratch);
 	if (count > w->lines_cap) {
 		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
 		if (!l)
 			return STENO_ERR_NOMEM;
 		w->lines = l;
-		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap,
-		                  &w->scratch);
+		count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
+		                        &w->scratch);
 	}
 	if (!count)
 		return STENO_ERR_NOMEM;
@@ -579,7 +580,7 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 			return STENO_ERR_NOMEM;
 		/* a cue lasts until the next starts: the space between is its */
 		size_t n = cue_char_count(s + pos, end - pos) + (end < len && s[end] == ' ');
-		if (put_cue(w, s + pos, end - pos, from + per_char * (double)done,
+		if (put_cue(w, s, pos, end, from + per_char * (double)done,
 		            from + per_char * (double)(done + n), prefix, b->cue) != STENO_OK)
 			return STENO_ERR_NOMEM;
 		prefix = 0;
