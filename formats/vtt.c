@@ -586,15 +586,17 @@ static size_t tag(cue_text *ct, const char *s, size_t len, int *fail)
 	/* the annotation, references read, up to '>' */
 	if (k < len && is_ws(s[k])) {
 		while (k < len && s[k] != '>') {
-			if (s[k] == '&') {
+			size_t run = k;
+			while (run < len && s[run] != '>' && s[run] != '&')
+				run++;
+			if (put(ct, s + k, run - k) < 0)
+				return *fail = 1, len;
+			k = run;
+			if (k < len && s[k] == '&') {
 				int nomem = 0;
 				k += char_ref(ct, s + k, len - k, &nomem);
 				if (nomem)
 					return *fail = 1, len;
-			} else if (put(ct, s + k, 1) < 0) {
-				return *fail = 1, len;
-			} else {
-				k++;
 			}
 		}
 	}

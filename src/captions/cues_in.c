@@ -115,6 +115,8 @@ const char *cues_utf16_guess(const char *data, size_t len)
  * "MARY ANN" are one speaker); "speaker" for a name of punctuation. */
 static const char *speaker_of(cues_in *c, const char *name, size_t len)
 {
+	if (c->named_id && len == c->named_len && !memcmp(name, c->named, len))
+		return c->named_id;
 	char id[128], shown[256];
 	size_t n = 0;
 	int dash = 0;
@@ -148,7 +150,13 @@ static const char *speaker_of(cues_in *c, const char *name, size_t len)
 			return NULL;
 		i = steno_speaker_find(c->doc, id);
 	}
-	return steno_speaker_id(c->doc, i);
+	const char *found = steno_speaker_id(c->doc, i);
+	if (len <= sizeof c->named) {
+		memcpy(c->named, name, len);
+		c->named_len = len;
+		c->named_id = found;
+	}
+	return found;
 }
 
 /* ">> " or "- " opening a line: someone else speaks.  Its length with
