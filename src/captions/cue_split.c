@@ -345,17 +345,20 @@ static size_t lines_of_words(const cue_word *w, size_t count, size_t width, size
 	 * counts only fall as the width grows, and greedy layout needs the
 	 * fewest lines, so the search may start from bounds that hold for
 	 * any layout of so many lines: no narrower than its longest word,
-	 * or than its characters shared out evenly (when the label fits
-	 * the width, as it then does), and no wider than the longest line
-	 * of a layout that fits. */
-	size_t longest = 0, chars = 0;
+	 * nor than what its lines hold shared out evenly (when the label
+	 * fits the width, as it then does), and no wider than the longest
+	 * line of a layout that fits.  The lines hold the label, the words
+	 * and the spaces between them, but for one space at most where
+	 * each line but the first starts: a space counts after a word that
+	 * has characters, and the label's after the label. */
+	size_t longest = 0, held = prefix + (prefix > 0 && count && w[0].spaced);
 	for (size_t k = 0; k < count; k++) {
-		chars += w[k].chars;
+		held += w[k].chars + (k && w[k].spaced && w[k - 1].chars);
 		if (w[k].chars > longest)
 			longest = w[k].chars;
 	}
 	size_t lo = longest + !longest, hi = widest < width ? widest : width;
-	size_t even = (prefix + chars + lines - 1) / lines;
+	size_t even = held + 1 >= lines ? (held + 1 - lines + lines - 1) / lines : 0;
 	if (prefix <= longest && even > lo)
 		lo = even;
 	while (lo < hi) {

@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/grow.h"
+#include "core/sink.h"
 #include "core/utf8.h"
 #include "core/walk.h"
 
@@ -426,21 +427,32 @@ static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 	}
 }
 
-/* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds); hours
- * take more digits past 99.  A cue's two times are most of what a
- * writer writes besides the text: no printf for them. */
-static void put_time(steno_sink *s, int64_t ms, char sep)
+/* Room for a time as format_time writes it. */
+#define TIME_CHARS (SINK_INT_CHARS + 10)
+
+/* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds) into out;
+ * hours take more digits past 99.  Its length.  A cue's two times are
+ * most of what a writer writes besides the text: no printf for them. */
+static size_t format_time(char out[TIME_CHARS], int64_t ms, char sep)
 {
 	int64_t hours = ms / 3600000;
 	int min = (int)(ms / 60000 % 60), sec = (int)(ms / 1000 % 60), milli = (int)(ms % 1000);
+	size_t n = 0;
+	if (hours < 100) {
+		out[n++] = (char)('0' + hours / 10);
+		out[n++] = (char)('0' + hours % 10);
+	} else {
+		char buf[SINK_INT_CHARS];
+		const char *digits = sink_format_int(hours, buf);
+		n = (size_t)(buf + sizeof buf - digits);
+		memcpy(out, digits, n);
+	}
 	char rest[10] = {':', (char)('0' + min / 10), (char)('0' + min % 10), ':',
 	                 (char)('0' + sec / 10), (char)('0' + sec % 10), sep,
 	                 (char)('0' + milli / 100), (char)('0' + milli / 10 % 10),
 	                 (char)('0' + milli % 10)};
-	if (hours < 10)
-		sink_putc(s, '0');
-	sink_put_int(s, hours);
-	sink_write(s, rest, sizeof rest);
+	memcpy(out + n, rest, sizeof rest);
+	return n + sizeof rest;
 }
 
 /* Whether s can stand on a line of its own in a WebVTT header, a cue's
@@ -452,9 +464,12 @@ static int one_line(const char *s)
 
 static void put_timing(writer *w, int64_t start, int64_t end, const char *settings)
 {
-	put_time(w->s, start, w->vtt ? '.' : ',');
-	sink_write(w->s, " --> ", 5);
-	put_time(w->s, end, w->vtt ? '.' : ',');
+	char line[2 * TIME_CHARS + 5];
+	size_t n = format_time(line, start, w->vtt ? '.' : ',');
+	memcpy(line + n, " --> ", 5);
+	n += 5;
+	n += format_time(line + n, end, w->vtt ? '.' : ',');
+	sink_write(w->s, line, n);
 	if (w->vtt && one_line(settings)) {
 		sink_putc(w->s, ' ');
 		sink_puts(w->s, settings);
