@@ -387,13 +387,14 @@ size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_
 size_t cue_split_lines(const char *text, size_t pos, size_t end, const cue_limits *lim,
                        size_t prefix, cue_line *out, size_t cap, cue_scratch *scratch)
 {
-	/* Its units are its words unless a word was cut inside it: the
-	 * piece that ends it is a word of its text all the same.  A text
-	 * that ends in a space has one more, empty unit there, which is no
-	 * word of it. */
+	/* Its units are its words, but where a word is cut: then a piece
+	 * has the full width, which leaves cue_lines nothing to even out,
+	 * and wrap's units at that width are these.  A text that ends in a
+	 * space has one more, empty unit there, which is no word of it.  An
+	 * end the splitter did not give is laid out from the text. */
 	const cue_candidate *c = scratch->cand;
 	size_t k = 0;
-	while (k < scratch->count && c[k].end < end && c[k].pause != PAUSE_PIECE)
+	while (k < scratch->count && c[k].end < end)
 		k++;
 	if (k == scratch->count || c[k].end != end)
 		return cue_lines(text + pos, end - pos, lim->chars, prefix, out, cap, scratch);

@@ -66,8 +66,8 @@ size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_
 
 /* cue_lines for the cue text[pos..end) that cue_split_next, called last
  * with this scratch, lim and prefix, has just found: the same lines
- * (bytes from pos), laid out from the words it read rather than from
- * reading them again. */
+ * (bytes from pos), laid out from the units it read rather than from
+ * reading the text again. */
 size_t cue_split_lines(const char *text, size_t pos, size_t end, const cue_limits *lim,
                        size_t prefix, cue_line *out, size_t cap, cue_scratch *scratch);
 
