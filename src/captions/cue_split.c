@@ -21,10 +21,6 @@ typedef struct cue_candidate {
 	int pause;
 } cue_candidate;
 
-typedef struct unit {
-	size_t start, end, chars;
-} unit;
-
 /* A unit as the lines of a cue are laid out from it: bytes from the
  * cue's start. */
 typedef struct cue_word {
@@ -130,39 +126,40 @@ static int word_pause(const char *s, size_t start, size_t end)
 	return PAUSE_WORD;
 }
 
-/* The unit at pos: the word there, or its first width characters (with
- * the marks that belong to the last) when it is longer.  An ASCII byte
- * is a character and no mark: runs of them are taken as far as the
- * width allows, and only other bytes are decoded. */
-static void unit_at(const char *s, size_t len, size_t pos, size_t width, unit *u)
+/* The end of the unit at pos, with its characters in *chars: the word
+ * there, or its first width characters (with the marks that belong to
+ * the last) when it is longer.  An ASCII byte is a character and no
+ * mark: runs of them are taken as far as the width allows, and only
+ * other bytes are decoded. */
+static size_t unit_at(const char *s, size_t len, size_t pos, size_t width, size_t *chars)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = pos, chars = 0, n;
+	size_t i = pos, count = 0, n;
 	while (i < len && p[i] != ' ') {
 		if (p[i] < 0x80) {
-			size_t room = width - chars, stop = room < len - i ? i + room : len, from = i;
+			size_t room = width - count, stop = room < len - i ? i + room : len, from = i;
 			while (i < stop && p[i] != ' ' && p[i] < 0x80)
 				i++;
 			if (i == from)
 				break; /* a character past the width */
-			chars += i - from;
+			count += i - from;
 			continue;
 		}
 		int mark = cue_char_is_mark(char_at(s, len, i, &n));
-		if (!mark && chars == width)
+		if (!mark && count == width)
 			break;
-		chars += !mark;
+		count += !mark;
 		i += n;
 	}
-	u->start = pos;
-	u->end = i;
-	u->chars = chars;
+	*chars = count;
+	return i;
 }
 
-/* How strongly the text pauses after the unit u of s[0..len). */
-static int unit_pause(const char *s, size_t len, const unit *u)
+/* How strongly the text pauses after the unit s[start..end) of
+ * s[0..len). */
+static int unit_pause(const char *s, size_t len, size_t start, size_t end)
 {
-	return u->end < len && s[u->end] != ' ' ? PAUSE_PIECE : word_pause(s, u->start, u->end);
+	return end < len && s[end] != ' ' ? PAUSE_PIECE : word_pause(s, start, end);
 }
 
 /* Where the unit after one ending at end starts, and whether a space
@@ -223,21 +220,20 @@ size_t cue_split_next(const char *text, size_t len, size_t pos, size_t rest_char
 	size_t i = pos, chars = 0, count = 0;
 	int spaced = prefix > 0; /* the label's space */
 	for (;;) {
-		unit u;
-		unit_at(text, len, i, lim->chars, &u);
+		size_t uchars, uend = unit_at(text, len, i, lim->chars, &uchars);
 		layout next = l;
-		place(&next, u.chars, spaced, lim->chars);
+		place(&next, uchars, spaced, lim->chars);
 		if (count && next.lines > lim->lines)
 			break;
 		l = next;
-		chars += (count ? (size_t)spaced : 0) + u.chars;
+		chars += (count ? (size_t)spaced : 0) + uchars;
 		if (!scratch_room(scratch, count))
 			return 0;
-		scratch->words[count] = (cue_word){u.start - pos, u.end - pos, u.chars, spaced};
-		scratch->cand[count++] = (cue_candidate){u.end, chars, unit_pause(text, len, &u)};
-		if (u.end >= len)
+		scratch->words[count] = (cue_word){i - pos, uend - pos, uchars, spaced};
+		scratch->cand[count++] = (cue_candidate){uend, chars, unit_pause(text, len, i, uend)};
+		if (uend >= len)
 			break;
-		i = unit_next(text, len, u.end, &spaced);
+		i = unit_next(text, len, uend, &spaced);
 	}
 	scratch->count = count;
 	/* Too long on screen: cut at a sentence's or clause's end that
@@ -269,15 +265,14 @@ static size_t wrap(const char *text, size_t len, size_t width, size_t prefix, cu
 	size_t i = 0, start = 0, end = 0;
 	int spaced = prefix > 0;
 	while (i < len) {
-		unit u;
-		unit_at(text, len, i, width, &u);
-		if (place(&l, u.chars, spaced, width)) {
+		size_t uchars, uend = unit_at(text, len, i, width, &uchars);
+		if (place(&l, uchars, spaced, width)) {
 			if (l.lines - 1 <= cap)
 				out[l.lines - 2] = (cue_line){start, end};
-			start = u.start;
+			start = i;
 		}
-		end = u.end;
-		i = unit_next(text, len, u.end, &spaced);
+		end = uend;
+		i = unit_next(text, len, uend, &spaced);
 	}
 	if (l.lines <= cap)
 		out[l.lines - 1] = (cue_line){start, end};
@@ -324,10 +319,9 @@ static size_t split_words(const char *text, size_t len, size_t prefix, cue_scrat
 				return (size_t)-1;
 			s->words = w;
 		}
-		unit u;
-		unit_at(text, len, i, (size_t)-1, &u);
-		s->words[count++] = (cue_word){u.start, u.end, u.chars, spaced};
-		i = unit_next(text, len, u.end, &spaced);
+		size_t uchars, uend = unit_at(text, len, i, (size_t)-1, &uchars);
+		s->words[count++] = (cue_word){i, uend, uchars, spaced};
+		i = unit_next(text, len, uend, &spaced);
 	}
 	return count;
 }
