@@ -23,9 +23,9 @@ typedef struct cue_limits {
 /* Room the splitter reuses from cue to cue; zeroed before the first
  * call, freed by cue_scratch_free. */
 typedef struct cue_scratch {
-	struct cue_candidate *cand;
+	struct cue_candidate *cand; /* where the last cue found could end */
 	size_t cap, count;
-	struct cue_word *words; /* a cue's words, for its lines */
+	struct cue_word *words; /* its units, for its lines */
 	size_t words_cap;
 } cue_scratch;
 

@@ -73,7 +73,7 @@ static size_t plain_run(const char *text, size_t len)
 /* Room for len more bytes and a space; 0 when memory is short. */
 static int text_room(text_buf *t, size_t len)
 {
-	if (t->cap - t->len > len) /* cap > len: the buffer never fills */
+	if (t->cap - t->len > len)
 		return 1;
 	char *p = grow_array(t->s, &t->cap, t->len + len + 1, 1);
 	if (!p) {
@@ -246,7 +246,7 @@ static void add_cue(collect *c, const steno_node *n)
 	const char *end = steno_node_get_attr(n, "end");
 	if (start == STENO_TIME_NONE || !end || !*end)
 		return;
-	/* digits alone, as strtoll would take them: too many is the most */
+	/* digits alone, read as strtoll reads them: INT64_MAX past it */
 	int64_t ms = 0;
 	for (; *end >= '0' && *end <= '9'; end++)
 		ms = ms > (INT64_MAX - (*end - '0')) / 10 ? INT64_MAX : ms * 10 + (*end - '0');
