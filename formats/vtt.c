@@ -44,10 +44,14 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Asked of every line: memchr finds its '>'s, the only bytes worth a
+ * closer look. */
 static int contains_arrow(const char *s, size_t len)
 {
-	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+	if (len < 3)
+		return 0;
+	for (const char *p = s + 2, *end = s + len; (p = memchr(p, '>', (size_t)(end - p))); p++)
+		if (p[-1] == '-' && p[-2] == '-')
 			return 1;
 	return 0;
 }
@@ -582,15 +586,17 @@ static size_t tag(cue_text *ct, const char *s, size_t len, int *fail)
 	/* the annotation, references read, up to '>' */
 	if (k < len && is_ws(s[k])) {
 		while (k < len && s[k] != '>') {
-			if (s[k] == '&') {
+			size_t run = k;
+			while (run < len && s[run] != '>' && s[run] != '&')
+				run++;
+			if (put(ct, s + k, run - k) < 0)
+				return *fail = 1, len;
+			k = run;
+			if (k < len && s[k] == '&') {
 				int nomem = 0;
 				k += char_ref(ct, s + k, len - k, &nomem);
 				if (nomem)
 					return *fail = 1, len;
-			} else if (put(ct, s + k, 1) < 0) {
-				return *fail = 1, len;
-			} else {
-				k++;
 			}
 		}
 	}

@@ -23,8 +23,10 @@ typedef struct cue_limits {
 /* Room the splitter reuses from cue to cue; zeroed before the first
  * call, freed by cue_scratch_free. */
 typedef struct cue_scratch {
-	struct cue_candidate *cand;
-	size_t cap;
+	struct cue_candidate *cand; /* where the last cue found could end */
+	size_t cap, count;
+	struct cue_word *words; /* its units, for its lines */
+	size_t words_cap;
 } cue_scratch;
 
 void cue_scratch_free(cue_scratch *s);
@@ -57,8 +59,16 @@ typedef struct cue_line {
 /* Break text[0..len), one cue, into lines of at most width characters,
  * the first after prefix characters of label, as evenly as the fewest
  * lines allow.  Writes at most cap lines into out and returns how many
- * there are; a first line that the label alone fills is empty. */
+ * there are; a first line that the label alone fills is empty.  0 when
+ * memory is short. */
 size_t cue_lines(const char *text, size_t len, size_t width, size_t prefix, cue_line *out,
-                 size_t cap);
+                 size_t cap, cue_scratch *scratch);
+
+/* cue_lines for the cue text[pos..end) that cue_split_next, called last
+ * with this scratch, lim and prefix, has just found: the same lines
+ * (bytes from pos), laid out from the units it read rather than from
+ * reading the text again. */
+size_t cue_split_lines(const char *text, size_t pos, size_t end, const cue_limits *lim,
+                       size_t prefix, cue_line *out, size_t cap, cue_scratch *scratch);
 
 #endif

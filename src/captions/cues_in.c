@@ -11,6 +11,7 @@
 
 #include "captions/cues_in.h"
 #include "core/doc_input.h"
+#include "core/sink.h"
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts)
 {
@@ -114,6 +115,8 @@ const char *cues_utf16_guess(const char *data, size_t len)
  * "MARY ANN" are one speaker); "speaker" for a name of punctuation. */
 static const char *speaker_of(cues_in *c, const char *name, size_t len)
 {
+	if (c->named_id && len == c->named_len && !memcmp(name, c->named, len))
+		return c->named_id;
 	char id[128], shown[256];
 	size_t n = 0;
 	int dash = 0;
@@ -147,7 +150,13 @@ static const char *speaker_of(cues_in *c, const char *name, size_t len)
 			return NULL;
 		i = steno_speaker_find(c->doc, id);
 	}
-	return steno_speaker_id(c->doc, i);
+	const char *found = steno_speaker_id(c->doc, i);
+	if (len <= sizeof c->named) {
+		memcpy(c->named, name, len);
+		c->named_len = len;
+		c->named_id = found;
+	}
+	return found;
 }
 
 /* ">> " or "- " opening a line: someone else speaks.  Its length with
@@ -270,7 +279,7 @@ static int place_cue(cues_in *c)
 steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
                         size_t written_len, int line)
 {
-	char buf[24];
+	char buf[SINK_INT_CHARS];
 	steno_node *t = node_add(c->doc, NULL, STENO_NODE_TIME);
 	if (!t)
 		return NULL;
@@ -278,8 +287,8 @@ steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
 	t->literal = written;
 	t->len = (uint32_t)written_len; /* a time as written is short */
 	t->as.turn.start = start;
-	int n = snprintf(buf, sizeof buf, "%lld", (long long)end);
-	char *value = arena_strndup(&c->doc->arena, buf, (size_t)n);
+	const char *digits = sink_format_int(end, buf);
+	char *value = arena_strndup(&c->doc->arena, digits, (size_t)(buf + sizeof buf - digits));
 	if (!value || attr_set_kept(c->doc, &t->attrs, "end", value) != STENO_OK)
 		return NULL;
 	c->cue = t;

@@ -40,6 +40,11 @@ typedef struct cues_in {
 	cues_line prev[CUES_ROLL_LINES]; /* the last lines of the cue before */
 	size_t prev_count;
 	size_t cues;        /* cues read */
+	/* The last speaker's name as written and its id: a cue's voice is
+	 * most often the one before's. */
+	char named[64];
+	size_t named_len;
+	const char *named_id;
 } cues_in;
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts);

@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/escape.h"
 #include "core/grow.h"
+#include "core/sink.h"
 #include "core/utf8.h"
 #include "core/walk.h"
 
@@ -53,10 +54,60 @@ static int is_space(uint32_t cp)
 	       cp == 0x3000;
 }
 
+/* The length of the run at s[0..len) of printable ASCII words apart by
+ * single spaces: bytes a cue takes as they are, a character each, and
+ * most of caption text. */
+static size_t plain_run(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	for (;;) {
+		while (i < len && s[i] > ' ' && s[i] < 0x7F)
+			i++;
+		if (!i || i + 1 >= len || s[i] != ' ' || s[i + 1] <= ' ' || s[i + 1] >= 0x7F)
+			return i;
+		i += 2;
+	}
+}
+
+/* Room for len more bytes and a space; 0 when memory is short. */
+static int text_room(text_buf *t, size_t len)
+{
+	if (t->cap - t->len > len)
+		return 1;
+	char *p = grow_array(t->s, &t->cap, t->len + len + 1, 1);
+	if (!p) {
+		t->nomem = 1;
+		return 0;
+	}
+	t->s = p;
+	return 1;
+}
+
+/* The space due before the next character, unless it would lead the
+ * piece. */
+static void text_space(text_buf *t)
+{
+	if (t->space && t->len > t->start) {
+		t->s[t->len++] = ' ';
+		t->chars++;
+	}
+	t->space = 0;
+}
+
 static void text_add(text_buf *t, const char *s, size_t len)
 {
 	size_t n;
 	for (size_t i = 0; i < len; i += n) {
+		if ((n = plain_run(s + i, len - i)) != 0) {
+			if (!text_room(t, n))
+				return;
+			text_space(t);
+			memcpy(t->s + t->len, s + i, n);
+			t->len += n;
+			t->chars += n;
+			continue;
+		}
 		uint32_t cp;
 		n = utf8_decode(s + i, len - i, &cp);
 		int bad = !n || cp < 0x20 || cp == 0x7F;
@@ -65,19 +116,9 @@ static void text_add(text_buf *t, const char *s, size_t len)
 			t->space = 1;
 			continue;
 		}
-		if (t->cap - t->len < 4 + 1) {
-			char *p = grow_array(t->s, &t->cap, t->len + 5, 1);
-			if (!p) {
-				t->nomem = 1;
-				return;
-			}
-			t->s = p;
-		}
-		if (t->space && t->len > t->start) {
-			t->s[t->len++] = ' ';
-			t->chars++;
-		}
-		t->space = 0;
+		if (!text_room(t, 4))
+			return;
+		text_space(t);
 		memcpy(t->s + t->len, bad ? UTF8_REPLACEMENT : s + i, bad ? 3 : n);
 		t->len += bad ? 3 : n;
 		t->chars += bad || !cue_char_is_mark(cp);
@@ -203,11 +244,13 @@ static void add_cue(collect *c, const steno_node *n)
 	add_time(c, start, 0);
 	c->cue = n;
 	const char *end = steno_node_get_attr(n, "end");
-	if (start == STENO_TIME_NONE || !end || *end < '0' || *end > '9')
+	if (start == STENO_TIME_NONE || !end || !*end)
 		return;
-	char *rest;
-	long long ms = strtoll(end, &rest, 10);
-	if (!*rest && ms >= start)
+	/* digits alone, read as strtoll reads them: INT64_MAX past it */
+	int64_t ms = 0;
+	for (; *end >= '0' && *end <= '9'; end++)
+		ms = ms > (INT64_MAX - (*end - '0')) / 10 ? INT64_MAX : ms * 10 + (*end - '0');
+	if (!*end && ms >= start)
 		c->cue_end = ms;
 }
 
@@ -384,14 +427,32 @@ static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 	}
 }
 
-/* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds); hours
- * take more digits past 99. */
-static void put_time(steno_sink *s, int64_t ms, char sep)
+/* Room for a time as format_time writes it. */
+#define TIME_CHARS (SINK_INT_CHARS + 10)
+
+/* ms as HH:MM:SS.mmm (SRT: a comma before the milliseconds) into out;
+ * hours take more digits past 99.  Its length.  A cue's two times are
+ * most of what a writer writes besides the text: no printf for them. */
+static size_t format_time(char out[TIME_CHARS], int64_t ms, char sep)
 {
-	char buf[48];
-	int len = snprintf(buf, sizeof buf, "%02lld:%02d:%02d%c%03d", (long long)(ms / 3600000),
-	                   (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), sep, (int)(ms % 1000));
-	sink_write(s, buf, (size_t)len);
+	int64_t hours = ms / 3600000;
+	int min = (int)(ms / 60000 % 60), sec = (int)(ms / 1000 % 60), milli = (int)(ms % 1000);
+	size_t n = 0;
+	if (hours < 100) {
+		out[n++] = (char)('0' + hours / 10);
+		out[n++] = (char)('0' + hours % 10);
+	} else {
+		char buf[SINK_INT_CHARS];
+		const char *digits = sink_format_int(hours, buf);
+		n = (size_t)(buf + sizeof buf - digits);
+		memcpy(out, digits, n);
+	}
+	char rest[10] = {':', (char)('0' + min / 10), (char)('0' + min % 10), ':',
+	                 (char)('0' + sec / 10), (char)('0' + sec % 10), sep,
+	                 (char)('0' + milli / 100), (char)('0' + milli / 10 % 10),
+	                 (char)('0' + milli % 10)};
+	memcpy(out + n, rest, sizeof rest);
+	return n + sizeof rest;
 }
 
 /* Whether s can stand on a line of its own in a WebVTT header, a cue's
@@ -403,9 +464,12 @@ static int one_line(const char *s)
 
 static void put_timing(writer *w, int64_t start, int64_t end, const char *settings)
 {
-	put_time(w->s, start, w->vtt ? '.' : ',');
-	sink_write(w->s, " --> ", 5);
-	put_time(w->s, end, w->vtt ? '.' : ',');
+	char line[2 * TIME_CHARS + 5];
+	size_t n = format_time(line, start, w->vtt ? '.' : ',');
+	memcpy(line + n, " --> ", 5);
+	n += 5;
+	n += format_time(line + n, end, w->vtt ? '.' : ',');
+	sink_write(w->s, line, n);
 	if (w->vtt && one_line(settings)) {
 		sink_putc(w->s, ' ');
 		sink_puts(w->s, settings);
@@ -442,9 +506,10 @@ static void put_text(writer *w, const char *s, size_t len)
  * longer than the limit, never empty), then its lines.  In WebVTT, the
  * time node it follows gives its settings, and the first cue after it
  * its identifier: what the WebVTT reader keeps of a cue. */
-static steno_status put_cue(writer *w, const char *text, size_t len, double from, double to,
-                            size_t prefix, const steno_node *cue)
+static steno_status put_cue(writer *w, const char *s, size_t pos, size_t end_pos, double from,
+                            double to, size_t prefix, const steno_node *cue)
 {
+	const char *text = s + pos;
 	int64_t start = (int64_t)(from + 0.5), end = (int64_t)(to + 0.5);
 	int64_t longest = (int64_t)(w->lim.max_ms + 0.5);
 	if (start < w->last_start)
@@ -454,14 +519,18 @@ static steno_status put_cue(writer *w, const char *text, size_t len, double from
 	if (end <= start)
 		end = start + 1;
 	w->last_start = start;
-	size_t count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+	size_t count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
+	                               &w->scratch);
 	if (count > w->lines_cap) {
 		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
 		if (!l)
 			return STENO_ERR_NOMEM;
 		w->lines = l;
-		count = cue_lines(text, len, w->lim.chars, prefix, w->lines, w->lines_cap);
+		count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
+		                        &w->scratch);
 	}
+	if (!count)
+		return STENO_ERR_NOMEM;
 	const char *id = cue ? steno_node_get_attr(cue, "id") : NULL;
 	if (!w->vtt) {
 		sink_put_int(w->s, (long long)++w->number);
@@ -526,7 +595,7 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 			return STENO_ERR_NOMEM;
 		/* a cue lasts until the next starts: the space between is its */
 		size_t n = cue_char_count(s + pos, end - pos) + (end < len && s[end] == ' ');
-		if (put_cue(w, s + pos, end - pos, from + per_char * (double)done,
+		if (put_cue(w, s, pos, end, from + per_char * (double)done,
 		            from + per_char * (double)(done + n), prefix, b->cue) != STENO_OK)
 			return STENO_ERR_NOMEM;
 		prefix = 0;

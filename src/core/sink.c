@@ -39,18 +39,24 @@ void sink_write_slow(steno_sink *s, const char *data, size_t len)
 	}
 }
 
-void sink_put_int(steno_sink *s, long long v)
+char *sink_format_int(long long v, char buf[SINK_INT_CHARS])
 {
-	char tmp[24];
-	int i = sizeof tmp;
+	char *p = buf + SINK_INT_CHARS;
 	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
 	do {
-		tmp[--i] = (char)('0' + u % 10);
+		*--p = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
 	if (v < 0)
-		tmp[--i] = '-';
-	sink_write(s, tmp + i, sizeof tmp - (size_t)i);
+		*--p = '-';
+	return p;
+}
+
+void sink_put_int(steno_sink *s, long long v)
+{
+	char buf[SINK_INT_CHARS];
+	const char *p = sink_format_int(v, buf);
+	sink_write(s, p, (size_t)(buf + SINK_INT_CHARS - p));
 }
 
 steno_sink *sink_alloc(int (*drain)(steno_sink *), size_t cap)

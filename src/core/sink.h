@@ -64,4 +64,9 @@ char *sink_memory_take(steno_sink *s, size_t *len);
 /* Decimal integers, as JSON and HTML attributes need them. */
 void sink_put_int(steno_sink *s, long long v);
 
+/* The same into buf, for text that is kept: v's digits, after a '-'
+ * when negative, end at buf's end; returns where they start. */
+#define SINK_INT_CHARS 20
+char *sink_format_int(long long v, char buf[SINK_INT_CHARS]);
+
 #endif

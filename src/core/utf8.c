@@ -87,11 +87,11 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-/* The length of the run of ASCII bytes other than NUL at s[0..len).
- * Eight bytes at a time: this loop is most of the time spent on input
+/* Eight bytes at a time: this loop is most of the time spent on input
  * that is mostly English. */
-static size_t ascii_run(const unsigned char *s, size_t len)
+size_t utf8_ascii_run(const char *text, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 	while (len - i >= 8) {
 		uint64_t v = swar_load(s + i);
@@ -155,10 +155,9 @@ uint32_t utf8_fold_name(uint32_t cp)
 
 int utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	uint32_t cp;
-	while ((i += ascii_run(p + i, len - i)) < len) {
+	while ((i += utf8_ascii_run(s + i, len - i)) < len) {
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (!n)
 			return 0;
@@ -180,7 +179,7 @@ static void survey_utf8(const unsigned char *s, size_t len, survey *sv)
 	memset(sv, 0, sizeof *sv);
 	size_t i = 0;
 	uint32_t cp;
-	while ((i += ascii_run(s + i, len - i)) < len) {
+	while ((i += utf8_ascii_run((const char *)s + i, len - i)) < len) {
 		if (s[i] == 0) {
 			sv->nul++;
 			i++;
@@ -234,7 +233,7 @@ static char *copy_utf8(const unsigned char *s, size_t len, const survey *sv, siz
 		size_t i = 0;
 		uint32_t cp;
 		for (;;) {
-			size_t run = ascii_run(s + i, len - i);
+			size_t run = utf8_ascii_run((const char *)s + i, len - i);
 			memcpy(o, s + i, run);
 			o += run;
 			if ((i += run) == len)
@@ -274,7 +273,7 @@ static char *decode_cp1252(const unsigned char *s, size_t len, const survey *sv,
 	char *o = out;
 	size_t i = 0;
 	for (;;) {
-		size_t run = ascii_run(s + i, len - i);
+		size_t run = utf8_ascii_run((const char *)s + i, len - i);
 		memcpy(o, s + i, run);
 		o += run;
 		if ((i += run) == len)

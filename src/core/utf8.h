@@ -22,6 +22,9 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
  * is written "ΝΙΚΟΣ").  Any other code point is its own. */
 uint32_t utf8_fold_name(uint32_t cp);
 
+/* The length of the run of ASCII bytes other than NUL at s[0..len). */
+size_t utf8_ascii_run(const char *s, size_t len);
+
 /* Non-zero when s[0..len) is entirely valid UTF-8. */
 int utf8_valid(const char *s, size_t len);
 

@@ -38,7 +38,9 @@ static void check_lines(const char *text, size_t width, size_t prefix, const cha
 {
 	cue_line lines[8];
 	char got[512] = "";
-	size_t n = cue_lines(text, strlen(text), width, prefix, lines, 8);
+	cue_scratch scratch = {0};
+	size_t n = cue_lines(text, strlen(text), width, prefix, lines, 8, &scratch);
+	cue_scratch_free(&scratch);
 	for (size_t i = 0; i < n && i < 8; i++) {
 		if (i)
 			strcat(got, "|");
@@ -132,6 +134,45 @@ static void test_cue_lines(void)
 	check_lines("abce\xCC\x81" "fg", 4, 0, "abce\xCC\x81|fg");
 }
 
+/* The lines of each cue of text, laid out from the splitter's words,
+ * are cue_lines' of the cue's text. */
+static void check_split_lines(const char *text, const cue_limits *lim, size_t prefix)
+{
+	cue_scratch scratch = {0}, again = {0};
+	size_t len = strlen(text), pos = 0;
+	while (pos < len) {
+		size_t end = cue_split_next(text, len, pos, cue_char_count(text + pos, len - pos), lim,
+		                            10, prefix, &scratch);
+		CHECK(end > pos);
+		if (end <= pos)
+			break;
+		cue_line got[16], want[16];
+		size_t n = cue_split_lines(text, pos, end, lim, prefix, got, 16, &scratch);
+		CHECK(n == cue_lines(text + pos, end - pos, lim->chars, prefix, want, 16, &again));
+		for (size_t i = 0; i < n && i < 16; i++)
+			CHECK(got[i].start == want[i].start && got[i].end == want[i].end);
+		prefix = 0;
+		pos = end + (end < len && text[end] == ' ');
+	}
+	cue_scratch_free(&scratch);
+	cue_scratch_free(&again);
+}
+
+static void test_cue_split_lines(void)
+{
+	check_split_lines("We began the hearing at nine in the morning on a Tuesday. Then the "
+	                  "chair asked the first witness to stand, and she did.",
+	                  &standard, 0);
+	check_split_lines("je t'en prie, monsieur le pr\xC3\xA9sident", &standard, 30);
+	/* a word cut inside a cue, whose pieces are not the text's words */
+	cue_limits three = {10, 3, 60000};
+	check_split_lines("ab abcdefghijklmnopqrstuvwxyz cd", &three, 0);
+	check_split_lines("abcdefghijklmno pq", &three, 0);
+	/* a text that ends in a space */
+	check_split_lines("one two three four five six seven ", &three, 0);
+	check_split_lines("e\xCC\x81te\xCC\x81 a\xCC\x80 la plage, vraiment", &three, 2);
+}
+
 /* Through the API: the defaults, a document without times refused, a
  * limit out of range refused, a turn's times shared out. */
 static void test_cue_api(void)
@@ -170,5 +211,6 @@ void test_cue_split(void)
 	test_cue_ends();
 	test_cue_balance();
 	test_cue_lines();
+	test_cue_split_lines();
 	test_cue_api();
 }
