@@ -110,9 +110,10 @@ static void text_add(text_buf *t, const char *s, size_t len)
 		}
 		uint32_t cp;
 		n = utf8_decode(s + i, len - i, &cp);
-		int bad = !n || cp < 0x20 || cp == 0x7F;
+		/* a tab or a line feed is a space here, not a control character */
+		int space = n && is_space(cp), bad = !space && (!n || cp < 0x20 || cp == 0x7F);
 		n += !n;
-		if (!bad && is_space(cp)) {
+		if (space) {
 			t->space = 1;
 			continue;
 		}

@@ -15,6 +15,7 @@ interview-narrow interview.trs --cue-chars 20 --cue-lines 1
 interview-roomy interview.trs --cue-chars 60 --cue-lines 3 --cue-seconds 12
 timed timed.txt
 timed-short timed.txt --cue-seconds 2.5 --metadata kind=captions
+tabs tabs.txt
 odd-times odd-times.trs
 trs-radio ../trs-radio.trs
 tei-timeline ../tei-timeline.tei
