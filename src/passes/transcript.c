@@ -414,12 +414,14 @@ static int headline(const line_label *ll)
 	size_t end = last->len, from = last == ll->node ? ll->lab.said_off : 0, words = 0;
 	while (end > from && transcript_is_blank(last->literal[end - 1]))
 		end--;
+	if (end == from || strchr(".?!:;\"')", last->literal[end - 1]) ||
+	    (end >= 3 && (unsigned char)last->literal[end - 3] == 0xE2))
+		return 0;
 	/* a headline of words, not "00:00:22" after the label */
-	for (size_t i = from; i < end; i++)
+	for (size_t i = from; i < end && words < 3; i++)
 		words += (last->literal[i] | 0x20) >= 'a' && (last->literal[i] | 0x20) <= 'z' &&
 		         (i == from || last->literal[i - 1] == ' ');
-	return words >= 3 && !strchr(".?!:;\"')", last->literal[end - 1]) &&
-	       !(end >= 3 && (unsigned char)last->literal[end - 3] == 0xE2);
+	return words >= 3;
 }
 
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
