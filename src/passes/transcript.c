@@ -982,17 +982,20 @@ static steno_status paragraph_turns(transcript_pass *t, steno_node *p)
 	return STENO_OK;
 }
 
-/* Turns in one container (the document or a section): a label opens
- * one, a heading, section or break closes it, other blocks continue it.
- * Turns a reader built are left as they are. */
-static steno_status build_turns(transcript_pass *t, steno_node *container)
+typedef steno_status (*paragraph_fn)(transcript_pass *t, steno_node *p);
+
+/* Turns in one container (the document or a section): a paragraph may
+ * open one (paragraph_turns, or interview_paragraph), a heading,
+ * section or break closes it, other blocks continue it.  Turns a
+ * reader built are left as they are. */
+static steno_status build_turns(transcript_pass *t, steno_node *container, paragraph_fn paragraph)
 {
 	t->turn = NULL;
 	for (steno_node *b = container->first, *next; b; b = next) {
 		next = b->next;
 		switch (b->type) {
 		case STENO_NODE_PARAGRAPH:
-			if (paragraph_turns(t, b) != STENO_OK)
+			if (paragraph(t, b) != STENO_OK)
 				return STENO_ERR_NOMEM;
 			break;
 		case STENO_NODE_HEADING:
@@ -1000,6 +1003,7 @@ static steno_status build_turns(transcript_pass *t, steno_node *container)
 		case STENO_NODE_THEMATIC_BREAK:
 		case STENO_NODE_TURN:
 			t->turn = NULL;
+			t->answer_due = 0;
 			break;
 		default:
 			continue_turn(t, b);
@@ -1061,25 +1065,6 @@ static steno_status interview_paragraph(transcript_pass *t, steno_node *p)
 	return STENO_OK;
 }
 
-static steno_status interview_turns(transcript_pass *t, steno_node *container)
-{
-	t->turn = NULL;
-	for (steno_node *b = container->first, *next; b; b = next) {
-		next = b->next;
-		if (b->type == STENO_NODE_PARAGRAPH) {
-			if (interview_paragraph(t, b) != STENO_OK)
-				return STENO_ERR_NOMEM;
-		} else if (b->type == STENO_NODE_HEADING || b->type == STENO_NODE_SECTION ||
-		           b->type == STENO_NODE_THEMATIC_BREAK) {
-			t->turn = NULL;
-			t->answer_due = 0;
-		} else {
-			continue_turn(t, b);
-		}
-	}
-	return STENO_OK;
-}
-
 /* The document and its sections, where paragraphs may become turns. */
 static int holds_turns(steno_node_type type)
 {
@@ -1101,7 +1086,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 			}
 	if (st == STENO_OK && !transcript_survey_decide(&t->sv) && interview(t)) {
 		for (size_t i = 0; i < count && st == STENO_OK; i++)
-			st = interview_turns(t, list[i]);
+			st = build_turns(t, list[i], interview_paragraph);
 		return st;
 	}
 	if (st != STENO_OK || !t->sv.shapes) {
@@ -1114,7 +1099,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 	t->seq = 0;
 	t->building = 1;
 	for (size_t i = 0; i < count && st == STENO_OK; i++)
-		st = build_turns(t, list[i]);
+		st = build_turns(t, list[i], paragraph_turns);
 	warn_unsure(t);
 	return st;
 }
