@@ -443,16 +443,20 @@ steno_status xml_tree_attrs(xml_tree *t, steno_node *n, const xml_elem *el, cons
 
 /* ---- times ---- */
 
+/* The largest time the readers take, in milliseconds: some 290 000
+ * years, with room left to add and multiply without overflow. */
+#define TIME_MAX_MS (INT64_MAX / 64)
+
 /* Digits with an optional fraction, as milliseconds times unit_ms;
- * *s is moved past them.  -1 when there are no digits. */
+ * *s is moved past them.  -1 when there are no digits or the time is
+ * longer than TIME_MAX_MS. */
 static int64_t decimal_ms(const char **s, int64_t unit_ms)
 {
 	const char *p = *s;
 	int64_t whole = 0, frac = 0, scale = 1;
 	int digits = 0;
 	for (; *p >= '0' && *p <= '9'; p++, digits++)
-		if (whole < INT64_MAX / 100000)
-			whole = whole * 10 + (*p - '0');
+		whole = whole <= TIME_MAX_MS ? whole * 10 + (*p - '0') : whole;
 	if (*p == '.' || *p == ',') {
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			if (scale < 1000000) {
@@ -460,7 +464,7 @@ static int64_t decimal_ms(const char **s, int64_t unit_ms)
 				scale *= 10;
 			}
 	}
-	if (!digits)
+	if (!digits || whole > TIME_MAX_MS / unit_ms)
 		return -1;
 	*s = p;
 	return whole * unit_ms + frac * unit_ms / scale;
@@ -476,7 +480,7 @@ static int64_t duration_ms(const char *s)
 			e++;
 		int64_t unit = *e == 'H' ? 3600000 : *e == 'M' ? 60000 : *e == 'S' ? 1000 : 0;
 		int64_t v = unit ? decimal_ms(&s, unit) : -1;
-		if (v < 0 || s != e)
+		if (v < 0 || s != e || v > TIME_MAX_MS - total)
 			return STENO_TIME_NONE;
 		total += v;
 		s = e + 1;
@@ -491,7 +495,7 @@ static int64_t clock_ms(const char *s)
 	int n = 0;
 	for (;;) {
 		int64_t v = decimal_ms(&s, 1000);
-		if (v < 0 || ++n > 3)
+		if (v < 0 || ++n > 3 || ms > (TIME_MAX_MS - v) / 60)
 			return STENO_TIME_NONE;
 		ms = ms * 60 + v;
 		if (*s != ':')

@@ -248,8 +248,46 @@ included_ids_stay_unique() {
 		no_repeated_ids "$RX/inc.html"
 }
 
+# Times too long for any clock (a fuzzer's "175390185488150:00:00",
+# hours by the hundred trillion): no time, every word kept, and in the
+# sanitizer build no signed overflow.
+overflowing_times_are_no_times() {
+	cat >"$RX/times.tei" <<'TEI'
+<?xml version="1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>
+<timeline unit="s"><when xml:id="T0" absolute="175390185488150:00:00"/>
+<when xml:id="T1" interval="PT99999999999999H" since="#T0"/>
+<when xml:id="T2" interval="99999999999999999999999" since="#T0"/></timeline>
+<body><annotationBlock who="A" start="#T0" end="#T1"><u>Early words.</u></annotationBlock>
+<annotationBlock who="B" start="#T2" end="#T2"><u>Late words.</u></annotationBlock></body></text></TEI>
+TEI
+	printf '<Trans><Episode><Section type="report" startTime="0" endTime="1e400"><Turn startTime="99999999999999999999" endTime="999999999999999999999.5"><Sync time="99999999999999999999"/>Sync words.</Turn></Section></Episode></Trans>\n' >"$RX/times.trs"
+	for f in times.tei times.trs; do
+		"$STENO" -t json "$RX/$f" >"$RX/$f.json" || return 1
+		python3 - "$RX/$f.json" <<'PY' || return 1
+import json, sys
+doc = json.load(open(sys.argv[1]))
+def walk(n, out):
+    if isinstance(n, dict):
+        if n.get("type") == "turn":
+            assert n.get("start") is None or 0 <= n["start"] < 2**62, n.get("start")
+        if "text" in n:
+            out.append(n["text"])
+        for v in n.values():
+            walk(v, out)
+    elif isinstance(n, list):
+        for v in n:
+            walk(v, out)
+    return out
+text = " ".join(walk(doc, []))
+assert "words" in text, text
+PY
+	done
+}
+
 run_reliability_xml() {
 	mkdir -p "$RX"
+	check "XML: times too long for any clock are no times, and overflow nothing" overflowing_times_are_no_times
 	check "XML: invalid SHIFT_JIS is an error at its line and column" invalid_shift_jis_is_an_error_at_its_place
 	check "XML: invalid ISO-2022-JP is an error at its line and column" invalid_iso_2022_jp_is_an_error_at_its_place
 	check "XML: --recover replaces undecodable bytes and says which" recover_replaces_undecodable_bytes
