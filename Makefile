@@ -96,7 +96,8 @@ check-asan:
 # libFuzzer harnesses: every fuzz/*.c, built with clang against the
 # library sources compiled for fuzzing.
 FUZZ_CC     = clang
-FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+# UBSan reports abort, so that the fuzzer counts them as crashes
+FUZZ_FLAGS  = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_SRC    = $(wildcard fuzz/*.c)
 FUZZ_BIN    = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_OBJ    = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
@@ -110,7 +111,7 @@ build/fuzz/obj/%.o: %.c
 .SECONDARY: $(FUZZ_OBJ)
 
 build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	$(FUZZ_CC) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) \
 		-o $@ $< $(FUZZ_OBJ) $(LDLIBS)
 
 fuzz: $(FUZZ_BIN)
