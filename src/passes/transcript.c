@@ -1020,8 +1020,10 @@ static steno_status build_turns(transcript_pass *t, steno_node *container, parag
  * stays prose. */
 static int interview(const transcript_pass *t)
 {
-	return t->questions >= INTERVIEW_QUESTIONS && t->answered * 4 >= t->questions * 3 &&
-	       (t->bold - t->answerers) * 3 <= t->questions * 4 && t->answerers == 1;
+	/* three in four questions answered; three in four bold paragraphs,
+	 * the name's aside, questions */
+	return t->answerers == 1 && t->questions >= INTERVIEW_QUESTIONS &&
+	       t->answered * 4 >= t->questions * 3 && (t->bold - 1) * 3 <= t->questions * 4;
 }
 
 /* A turn of k's (the questioner's when qa) holding paragraph p, which
@@ -1043,8 +1045,8 @@ static steno_status unlabelled_turn(transcript_pass *t, steno_node *p, known *k,
 static steno_status interview_paragraph(transcript_pass *t, steno_node *p)
 {
 	line_label ll;
-	int found;
-	if ((found = label_at(t, p->first, &ll)) < 0)
+	int found = 0;
+	if (p->first && (found = label_at(t, p->first, &ll)) < 0)
 		return STENO_ERR_NOMEM;
 	if (found && ll.lab.shape == TRANSCRIPT_SHAPE_ALONE &&
 	    ll.name->person == t->answerer->person) {

@@ -944,7 +944,8 @@ size_t transcript_label_after_markup(const char *s, size_t len, transcript_label
 }
 
 /* Does s end in a table of contents' leaders and page: "Thomas
- * Oppermann (SPD) . . . . 17886 D", "Energy Prices: Motion ���� 134"? */
+ * Oppermann (SPD) . . . . 17886 D", "Energy Prices: Motion ���� 134"?
+ * Four leaders at least: "retro 5 4 3 2 ... 1" is a countdown. */
 static int contents_line(const char *s, size_t len)
 {
 	size_t i = len, leaders = 0, digits = 0;
@@ -965,7 +966,7 @@ static int contents_line(const char *s, size_t len)
 			leaders++;
 			i -= 3;
 		} else {
-			return leaders >= 3;
+			return leaders >= 4;
 		}
 	}
 }
