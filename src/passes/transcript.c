@@ -210,6 +210,13 @@ static known *known_name(transcript_pass *t, const char *s, size_t len)
 	return k->person ? k : NULL;
 }
 
+/* The entry of the name s[0..len) when the document has met it, else NULL. */
+static const known *met_name(const transcript_pass *t, const char *s, size_t len)
+{
+	return (const known *)table_get(&t->names, hash_bytes(s, len), same_name,
+	                                &(name_key){s, len}, NULL);
+}
+
 /* ---- labels on the tree ---- */
 
 static int time_only(const steno_node *n)
@@ -264,16 +271,23 @@ static int label_in_markup(steno_node *n, line_label *ll)
 }
 
 /* A name alone on a line is a label with speech to follow: on its
- * paragraph's first line, the lines under it or the next block; on its
- * last line, the next block ("Ansgar" over a list).  A wrapped line of
- * names inside a paragraph is not one. */
-static int alone_fits(const steno_node *n, int first_line)
+ * paragraph's first line, the lines under it or the next block
+ * ("Ansgar" over a list).  Inside a paragraph, as a play set without
+ * blank lines has it, a line of speech must follow, and the name must
+ * recur among others (transcript_survey_decide), to be more than a
+ * wrapped line of names or a list. */
+static int alone_fits(const steno_node *n)
 {
 	if (n->next && !transcript_is_break(n->next))
 		return 0;
-	if (first_line)
+	if (n == n->parent->first)
 		return (n->next && n->next->next) || n->parent->next;
-	return !n->next && n->parent->next;
+	/* inside: speech on the next line, not a rota's next name */
+	const steno_node *under = n->next ? n->next->next : NULL;
+	transcript_label lab;
+	return under && (under->type != STENO_NODE_TEXT ||
+	                 !transcript_label_in_text(under->literal, under->len, &lab) ||
+	                 lab.shape != TRANSCRIPT_SHAPE_ALONE);
 }
 
 /* Does the line after n's open with a time ("Lex Fridman" over
@@ -343,7 +357,7 @@ static int says_only_url(const steno_node *n, const line_label *ll)
 
 /* 1 when the line starting at n opens with a label, 0 when not, -1 on
  * no memory. */
-static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int first_line)
+static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 {
 	int shaped = 0;
 	ll->node = n;
@@ -354,7 +368,7 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll, int 
 		shaped = label_in_markup(n, ll);
 	else if (n->type == STENO_NODE_RAW_INLINE)
 		shaped = transcript_chat_nick(n->literal, n->len, &ll->lab);
-	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n, first_line)) ||
+	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n)) ||
 	    says_only_url(n, ll))
 		return 0;
 	if (ll->lab.bare && timed_line_after(n))
@@ -378,12 +392,12 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 		n = n->next;
 	/* a caption's cue: its time, from the reader, then its text */
 	if (n->type == STENO_NODE_TIME && n->next && !transcript_is_break(n->next))
-		return label_on_line(t, n->next, ll, first);
+		return label_on_line(t, n->next, ll);
 	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
 		ll->time_line = 1;
-		return label_on_line(t, n->next->next, ll, first);
+		return label_on_line(t, n->next->next, ll);
 	}
-	return label_on_line(t, n, ll, first);
+	return label_on_line(t, n, ll);
 }
 
 /* ---- deciding ---- */
@@ -679,6 +693,13 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	size_t colon = t->sv.lines[TRANSCRIPT_SHAPE_COLON];
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 && colon >= ODD_PLACE_MIN &&
 	    t->sv.line_only * 4 >= colon * 3 && !label_is_line(ll))
+		return 0;
+	/* "Le Docteur, Le Barbouillé" under a scene's heading names who is
+	 * on stage: a role that is itself a speaker's name makes a list */
+	const known *role = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && ll->lab.role_len
+	                            ? met_name(t, ll->lab.role, ll->lab.role_len)
+	                            : NULL;
+	if (role && role->alone)
 		return 0;
 	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
