@@ -81,6 +81,17 @@ static void cstr(char *out, const char *s, size_t len)
 	out[len] = '\0';
 }
 
+/* cstr with each run of spaces one space: a name set in justified
+ * text ("Tan  Sri  Bernard") is the same name. */
+static void cstr_spaced(char *out, const char *s, size_t len)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len && o + 1 < CSTR_MAX; i++)
+		if (s[i] != ' ' || !o || out[o - 1] != ' ')
+			out[o++] = s[i];
+	out[o] = '\0';
+}
+
 /* ---- the news lead ---- */
 
 static steno_status add_dateline(steno_doc *doc, steno_node *text, const transcript_dateline *d)
@@ -282,10 +293,12 @@ static int alone_fits(const steno_node *n)
 		return 0;
 	if (n == n->parent->first)
 		return (n->next && n->next->next) || n->parent->next;
-	/* inside: speech on the next line, not a rota's next name */
 	const steno_node *under = n->next ? n->next->next : NULL;
+	if (!under)
+		return n->parent->next != NULL;
+	/* inside: speech on the next line, not a rota's next name */
 	transcript_label lab;
-	return under && (under->type != STENO_NODE_TEXT ||
+	return (under->type != STENO_NODE_TEXT ||
 	                 !transcript_label_in_text(under->literal, under->len, &lab) ||
 	                 lab.shape != TRANSCRIPT_SHAPE_ALONE);
 }
@@ -846,7 +859,7 @@ static int speaker_of(transcript_pass *t, const line_label *ll)
 	char own[TRANSCRIPT_ID_MAX], id[CSTR_MAX], name[CSTR_MAX];
 	transcript_speaker_id(lab, own);
 	cstr(id, k->person->name, k->person->name_len);
-	cstr(name, lab->name, lab->name_len);
+	cstr_spaced(name, lab->name, lab->name_len);
 	int full = strcmp(own, id) == 0;
 	size_t i = steno_speaker_find(t->doc, id);
 	if (i == (size_t)-1 || (full && !k->person->named_full)) {

@@ -8,7 +8,7 @@
 #include "passes/transcript.h"
 
 #define NAME_MAX_BYTES 64 /* a longer "name" is the start of a sentence */
-#define NAME_WORDS     6
+#define NAME_WORDS     8 /* "Profesor Datuk Dr. Ismail bin Md. Salleh" */
 /* "Leader of the Government in the House of Commons, Lib." */
 #define ROLE_WORDS 12
 #define ROLE_MAX   96
@@ -65,10 +65,10 @@ static const char *const post_nominals[] = {
 };
 
 /* Lower-case words that may stand inside a name: "Ursula von der Leyen",
- * "Minister for Finance", "Mr. SMITH of New Jersey".
+ * "Minister for Finance", "Mr. SMITH of New Jersey", "Siti binti Ahmad".
  * None is longer than CONNECTOR_MAX bytes, which spares most words of
  * prose the search. */
-#define CONNECTOR_MAX 3
+#define CONNECTOR_MAX 5
 /* Lower-case words of address and office that parliaments write inside
  * a label: "El señor PRESIDENTE", "De heer Wilders", "M. le président".
  * A full stop after one is the label's own ("M. le président.").
@@ -78,9 +78,9 @@ static const char *const inner_titles[] = {
 	"presidente", "président", "présidente", "rapporteur", "rapporteure", "senyor",
 	"senyora", "señor", "señora", "voorzitter",
 };
-static const char *const connectors[] = {"al",  "bin", "da", "de",  "del", "den",
-                                         "der", "di",  "du", "el",  "for", "la",
-                                         "le",  "of",  "van", "von"};
+static const char *const connectors[] = {"al", "bin", "binti", "da",  "de", "del",
+                                         "den", "der", "di",   "du",  "el", "for",
+                                         "la", "le",  "of",   "van", "von"};
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
@@ -164,9 +164,11 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
 		size_t word = i - start - (i - start > 1 && s[i - 1] == '.');
+		/* "di-Pertua", "al-Hassan": a connector joined to a name */
+		const char *hyphen = memchr(s + start, '-', i - start);
+		size_t head = hyphen && hyphen + 1 < s + i && is_upper(hyphen[1]) ? (size_t)(hyphen - s) - start : i - start;
 		if (is_lower(s[start]) &&
-		    (i - start > CONNECTOR_MAX ||
-		     !in_list(s + start, i - start, connectors, COUNT(connectors))) &&
+		    (head > CONNECTOR_MAX || !in_list(s + start, head, connectors, COUNT(connectors))) &&
 		    !in_list(s + start, word, inner_titles, COUNT(inner_titles)))
 			return 0;
 		return i;
@@ -212,25 +214,36 @@ static size_t numbered_exchange(const char *s, size_t len)
 	return i && in_list(s, i, stems, COUNT(stems)) ? i : len;
 }
 
-/* The name at s[i]: its end, or 0. */
-static size_t read_name(const char *s, size_t len, size_t i)
+/* Blanks PDF justification widens a space between words to. */
+#define JUSTIFIED_GAP 3
+
+/* The name at s[i]: its end, or 0.  With justified, words may stand
+ * apart by up to JUSTIFIED_GAP spaces ("Tuan  Yang  di-Pertua:"). */
+static size_t read_name_gapped(const char *s, size_t len, size_t i, int justified)
 {
-	size_t start = i, words = 0, end;
+	size_t start = i, words = 0, end, gap;
 	while ((end = name_word(s, len, i, words == 0))) {
 		words++;
 		/* a deposition's "Q. Did you" and "A. Yes" end at the letter */
 		int qa_letter = words == 1 && s[end - 1] == '.' &&
 		                ((end - i == 2 && (s[i] == 'Q' || s[i] == 'A')) ||
 		                 numbered_exchange(s + i, end - i - 1) < end - i - 1);
-		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + 1 >= len ||
-		    s[end] != ' ' || qa_letter || sentence_end(s + i, end - i) ||
-		    !name_word(s, len, end + 1, 0)) {
+		for (gap = 0; end + gap < len && s[end + gap] == ' ' && gap < JUSTIFIED_GAP;)
+			gap++;
+		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + gap >= len ||
+		    !gap || (gap > 1 && !justified) || qa_letter || sentence_end(s + i, end - i) ||
+		    !name_word(s, len, end + gap, 0)) {
 			i = end;
 			break;
 		}
-		i = end + 1;
+		i = end + gap;
 	}
 	return words && i - start <= NAME_MAX_BYTES ? i : 0;
+}
+
+static size_t read_name(const char *s, size_t len, size_t i)
+{
+	return read_name_gapped(s, len, i, 0);
 }
 
 static int all_caps(const char *s, size_t len)
@@ -698,12 +711,30 @@ static int table_row(const char *s, size_t len)
 	return !letters || words <= 2;
 }
 
+/* "Menteri di Jabatan Perdana Menteri [Tan Sri Bernard Dompok]": an
+ * office, and in square brackets the person who holds it, whom later
+ * labels name alone; the person is the name, the office the role.  The
+ * end, or i when there is none. */
+static size_t read_holder(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	size_t at = i + 1, end;
+	if (at + 1 >= len || s[i] != ' ' || s[at] != '[' || lab->role ||
+	    !(end = read_name_gapped(s, len, at + 1, 1)) || end >= len || s[end] != ']')
+		return i;
+	lab->role = lab->name;
+	lab->role_len = lab->name_len;
+	lab->name = s + at + 1;
+	lab->name_len = end - at - 1;
+	return end + 1;
+}
+
 static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
 	int colon;
 	if (!(i = read_parens(s, len, i, lab)))
 		return 0;
+	i = read_holder(s, len, i, lab);
 	i = read_commas(s, len, i, lab);
 	lab->written_len = (size_t)(s + i - lab->written);
 	i = read_time_token(s, len, i, lab);
@@ -983,11 +1014,22 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 		return bracketed_label(s, len, pre, lab);
 	if (s[pre] == '*' || s[pre] == '_')
 		return emphasised_label(s, len, pre, lab);
-	size_t end = read_name(s, len, pre);
+	size_t end = read_name(s, len, pre), wide;
 	if (!end)
 		return nick_label(s, len, pre, lab);
+	transcript_label plain = *lab;
 	set_name(lab, s, pre, end);
-	return label_tail(s, len, end, lab) && !contents_line(s + lab->said_off, len - lab->said_off);
+	if (label_tail(s, len, end, lab))
+		return !contents_line(s + lab->said_off, len - lab->said_off);
+	/* a name set in justified text, its spaces widened, and a colon:
+	 * justified prose puts a full stop after "Perkhidmatan  Awam." */
+	if (end + 1 >= len || s[end] != ' ' || s[end + 1] != ' ' ||
+	    (wide = read_name_gapped(s, len, pre, 1)) == end)
+		return 0;
+	*lab = plain;
+	set_name(lab, s, pre, wide);
+	return label_tail(s, len, wide, lab) && lab->shape == TRANSCRIPT_SHAPE_COLON &&
+	       !contents_line(s + lab->said_off, len - lab->said_off);
 }
 
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab)

@@ -166,6 +166,28 @@ static void test_label_shapes(void)
 	CHECK(steno_speaker_count(doc) == 2);
 	steno_doc_free(doc);
 
+	/* an office and its holder in square brackets, then the holder by
+	 * name; "di-Pertua"; a label set in justified text */
+	doc = parse("Tuan Yang di-Pertua: Order.\n\nMenteri Kewangan [Siti binti Omar]: Yes.\n\n"
+	            "Tuan  Yang  di-Pertua:  Thanks.\n\nSiti  binti  Omar:  No.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 4);
+	CHECK(steno_speaker_count(doc) == 2);
+	size_t siti = steno_speaker_find(doc, "siti-binti-omar");
+	CHECK(siti != (size_t)-1 && steno_speaker_role(doc, siti) &&
+	      strcmp(steno_speaker_role(doc, siti), "Menteri Kewangan") == 0);
+	CHECK(siti != (size_t)-1 && strcmp(steno_speaker_name(doc, siti), "Siti binti Omar") == 0);
+	flatten(doc, text, sizeof text);
+	CHECK_STR(text, "Order.Yes.Thanks.No.");
+	steno_doc_free(doc);
+
+	/* justified prose's full stops are no labels */
+	doc = parse("The  Public  Service.  It  hires.\n\nThe  Public  Service.  It  pays.\n\n"
+	            "Public  Service  Commission.  Yes.\n\nPublic  Service  Commission.  No.\n",
+	            STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 0);
+	steno_doc_free(doc);
+
 	/* "Agenda: https://..." is no one's speech */
 	doc = parse("Agenda: https://example.org/a\n\nAnn: Hi.\n\nBob: Yo.\n\nAnn: Ok.\n\nBob: "
 	            "Fine.\n",
