@@ -177,6 +177,11 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 		return 0;
 	for (i += n; i < len && (n = name_char(s + i, len - i, 0));)
 		i += n;
+	/* "ROSAURA.- Sì", "TRISTÁN.-Nada": a dash after a full stop ends
+	 * the label */
+	for (size_t k = start + 1; k + 1 < i; k++)
+		if (s[k] == '.' && s[k + 1] == '-')
+			return k + 1;
 	return i;
 }
 
@@ -578,13 +583,38 @@ static int label_ends(transcript_label *lab, const char *s, size_t len, size_t a
 
 /* "Mr. ISSA. Mr. Chairman," or "Mephistopheles." alone: a name that
  * ends in a full stop is a label only in capitals or on its own line. */
+/* The dash a play's label ends with, straight after its full stop:
+ * "TRISTÁN.— Nada", "ROSAURA.- Sì", and the blanks after it; its end,
+ * or 0. */
+static size_t tight_dash(const char *s, size_t len, size_t i)
+{
+	static const char *const dashes[] = {"--", "-", "\xE2\x80\x93", "\xE2\x80\x94"};
+	for (size_t k = 0; k < COUNT(dashes); k++) {
+		size_t n = strlen(dashes[k]);
+		if (i + n <= len && memcmp(s + i, dashes[k], n) == 0)
+			return i + n == len || transcript_is_blank(s[i + n]) ? skip_gaps(s, len, i + n)
+			       : (unsigned char)s[i + n] >= 0x80 || is_upper(s[i + n]) ||
+			                 is_lower(s[i + n]) || s[i + n] == '(' ? i + n
+			                                                         : 0;
+	}
+	return 0;
+}
+
 static int period_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
-	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role ||
-	    (i < len && !transcript_gap(s, len, i)))
+	size_t dashed;
+	if (lab->name_len < 2 || lab->name[lab->name_len - 1] != '.' || lab->role)
 		return 0;
+	if (i < len && !transcript_gap(s, len, i)) {
+		if (!(dashed = tight_dash(s, len, i)))
+			return 0;
+		lab->name_len--;
+		lab->written_len = lab->name_len;
+		lab->strong = has_caps_word(lab->name, lab->name_len);
+		return label_ends(lab, s, len, dashed, TRANSCRIPT_SHAPE_PERIOD);
+	}
 	/* "President. – The next item": the European Parliament's dash */
-	size_t dashed = dash_at(s, len, i);
+	dashed = dash_at(s, len, i);
 	if (dashed) {
 		lab->name_len--;
 		lab->written_len = lab->name_len;
