@@ -135,6 +135,10 @@ static size_t name_char_utf8(const char *s, size_t len, int first)
 {
 	uint32_t cp;
 	size_t n = utf8_decode(s, len, &cp);
+	/* full-width digits and letters: a council member's seat, "１番" */
+	if (n && ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	          (cp >= 0xFF41 && cp <= 0xFF5A)))
+		return n;
 	if (!n || cp < 0xC0 || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFF00)
 		return 0;
 	if (cp >= 0x2000 && cp <= 0x2BFF)
@@ -909,13 +913,17 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		pre = 0;
 	}
 	/* "\u00a0 \u00a0 THE PRESIDENT:": padding a web page's export keeps;
-	 * "○岸田文雄君": the circle that marks a speaker in Japanese records;
+	 * "○岸田文雄君": the mark that opens a speaker's line in Japanese and
+	 * Korean records;
 	 * ">> ANN LEE:": the chevrons that mark a change of speaker in
 	 * captions */
 	if (!pre) {
 		pre = skip_gaps(s, len, inv);
-		if (pre + 3 <= len && (!memcmp(s + pre, "\xE2\x97\x8B", 3) ||
-		                       !memcmp(s + pre, "\xE2\x97\xAF", 3))) {
+		/* any geometric shape: councils mark the chair "◎", members
+		 * "◆", officials "○" */
+		if (pre + 3 <= len && (unsigned char)s[pre] == 0xE2 &&
+		    (((unsigned char)s[pre + 1] == 0x96 && (unsigned char)s[pre + 2] >= 0xA0) ||
+		     (unsigned char)s[pre + 1] == 0x97)) {
 			pre += 3;
 			lab->marked = 1;
 		}
@@ -1032,6 +1040,44 @@ static int contents_line(const char *s, size_t len)
 	}
 }
 
+/* "10:02:33 From Ann Lee to Everyone:", "00:12:34\t From  ann : hi": a
+ * video meeting's chat saved as text.  Any display name goes, lower
+ * case too; the recipient is part of the label as written. */
+static int meeting_chat_label(const char *s, size_t len, size_t pre, transcript_label *lab)
+{
+	if (!lab->timed || pre + 5 >= len || memcmp(s + pre, "From", 4) != 0 ||
+	    !transcript_gap(s, len, pre + 4))
+		return 0;
+	size_t from = skip_gaps(s, len, pre + 4), colon = from, end;
+	while (colon < len && s[colon] != ':' && colon - from <= NAME_MAX_BYTES + ROLE_MAX)
+		colon++;
+	if (colon >= len || s[colon] != ':' || colon == from)
+		return 0;
+	for (end = from; end < colon && !(end + 4 <= colon && !memcmp(s + end, " to ", 4));)
+		end++;
+	/* to everyone, or to one person privately; or, as older versions
+	 * wrote it, no one named and a blank before the colon ("08:00 From
+	 * Paris to Lyon: by train" is a timetable) */
+	size_t to = end + 4, last = colon;
+	while (last > to && transcript_is_blank(s[last - 1]))
+		last--;
+	if (end < colon ? !(last - to >= 8 && !memcmp(s + to, "Everyone", 8)) &&
+	                          !(last - to > 1 && s[last - 1] == ')')
+	                : !transcript_is_blank(s[colon - 1]))
+		return 0;
+	while (end > from && transcript_is_blank(s[end - 1]))
+		end--;
+	if (end == from || end - from > NAME_MAX_BYTES)
+		return 0;
+	lab->name = s + from;
+	lab->name_len = end - from;
+	lab->written = s + pre;
+	for (lab->written_len = colon - pre; transcript_is_blank(s[pre + lab->written_len - 1]);)
+		lab->written_len--;
+	lab->strong = 1;
+	return label_ends(lab, s, len, colon + 1, TRANSCRIPT_SHAPE_COLON);
+}
+
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
@@ -1044,6 +1090,8 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 		return bracketed_label(s, len, pre, lab);
 	if (s[pre] == '*' || s[pre] == '_')
 		return emphasised_label(s, len, pre, lab);
+	if (meeting_chat_label(s, len, pre, lab))
+		return 1;
 	size_t end = read_name(s, len, pre), wide;
 	if (!end)
 		return nick_label(s, len, pre, lab);
