@@ -139,6 +139,11 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 	 * answers, whatever separator the other labels take */
 	if (lab->qa && lab->shape == TRANSCRIPT_SHAPE_PERIOD && sv->questions && sv->answers)
 		return 1;
+	/* "Q." asked again and again of named speakers who answer with a
+	 * colon, as press conferences are written up */
+	if (lab->qa == 'q' && lab->shape == TRANSCRIPT_SHAPE_PERIOD && !lab->numbered &&
+	    count >= 2 && chosen(sv->shapes, TRANSCRIPT_SHAPE_COLON) && sv->named_recurring)
+		return 1;
 	if (!chosen(sv->shapes, lab->shape))
 		return 0;
 	if (judged->weak && count < 2)
