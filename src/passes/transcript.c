@@ -38,6 +38,7 @@ typedef struct transcript_pass {
 	 * starts in the same order, and reads again only those.  malloc'd. */
 	unsigned char *hits;
 	size_t lines, hits_cap, line; /* lines surveyed; the walk's line */
+	size_t numbered; /* lines a court reporter's number opens (transcript_layout) */
 	int building; /* the survey is over: read only the lines it marked */
 	/* An interview that sets its questions in bold and labels no one but
 	 * the person answering, named alone before the first question:
@@ -55,6 +56,9 @@ typedef struct transcript_pass {
 /* Names a play labels again and again with a full stop before one it
  * names once is taken for a speaker. */
 #define PLAY_CAST 3
+/* Lines numbered in a margin that make the numbered lines a document's
+ * text, as transcript_layout's LAYOUT_MIN_LINES make them pages. */
+#define NUMBERED_TEXT 10
 /* Questions in bold an interview without labels asks at least. */
 #define INTERVIEW_QUESTIONS 4
 
@@ -69,6 +73,7 @@ typedef struct line_label {
 	struct known *name; /* the label's name, judged */
 	size_t seq;       /* the label's number in document order */
 	int opens;        /* on its paragraph's first line */
+	int line_no;      /* a court reporter's line number opens its line */
 } line_label;
 
 /* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
@@ -368,6 +373,16 @@ static int says_only_url(const steno_node *n, const line_label *ll)
 	return url_only(said->literal + off, said->len - off);
 }
 
+/* Does the line starting at n open with the number a court
+ * reporter's margin gave it (an anchor of kind "line")? */
+static int line_numbered(const steno_node *n)
+{
+	for (; n && transcript_is_anchor(n); n = n->next)
+		if (n->as.kind && !strcmp(n->as.kind, "line"))
+			return 1;
+	return 0;
+}
+
 /* 1 when the line starting at n opens with a label, 0 when not, -1 on
  * no memory. */
 static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
@@ -400,6 +415,7 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 	int first = n == n->parent->first;
 	ll->time_line = 0;
 	ll->opens = first;
+	ll->line_no = line_numbered(n);
 	/* a line's number or a page break before the label holds no text */
 	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
 		n = n->next;
@@ -541,10 +557,12 @@ static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 		               !transcript_bold_paragraph(p->next);
 	}
 	for (steno_node *n = p->first; n; n = n->next) {
-		if (line_start)
+		if (line_start) {
 			transcript_survey_line(&t->sv,
 			                       n->type == STENO_NODE_TEXT &&
 			                               transcript_margin(n->literal, n->len));
+			t->numbered += line_numbered(n);
+		}
 		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
 		    (found && note_label(t, &ll) < 0))
 			return STENO_ERR_NOMEM;
@@ -700,6 +718,10 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
+		return 0;
+	/* a hearing's text is its numbered lines: "SENATORS PRESENT:" and
+	 * "PANEL 1:" on the cover and index pages before them are none */
+	if (!ll->line_no && t->numbered >= NUMBERED_TEXT && t->numbered * 2 >= t->sv.text_lines)
 		return 0;
 	/* "Apropos Griechenland: Die ganzen ..." once, in a record that sets
 	 * every speaker's label on a line of its own, is the speech's prose */

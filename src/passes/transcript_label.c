@@ -542,11 +542,14 @@ static size_t read_role(const char *s, size_t len, size_t i)
 		return 0;
 	for (;;) {
 		size_t word = i;
+		if (i + 1 < len && s[i] == '&' && s[i + 1] == ' ') /* "CHAIRMAN & CEO" */
+			i++;
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
 		if (i == word || ++words > ROLE_WORDS || i - start > ROLE_MAX)
 			return 0;
-		if (i + 1 >= len || s[i] != ' ' || !name_char(s + i + 1, len - i - 1, 0))
+		if (i + 1 >= len || s[i] != ' ' ||
+		    !(name_char(s + i + 1, len - i - 1, 0) || s[i + 1] == '&'))
 			return is_lower(s[word]) ? 0 : i;
 		i++;
 	}
@@ -561,6 +564,13 @@ static size_t read_commas(const char *s, size_t len, size_t i, transcript_label 
 	       (end = read_role(s, len, at + 2))) {
 		part[parts] = s + at + 2;
 		part_len[parts++] = end - at - 2;
+		at = end;
+	}
+	/* "CHAIR, ASSEMBLY STANDING COMMITTEE ON CORPORATIONS, AUTHORITIES
+	 * AND COMMISSIONS": a committee's name holds commas of its own */
+	while (parts == 2 && at + 2 < len && s[at] == ',' && s[at + 1] == ' ' &&
+	       (end = read_role(s, len, at + 2)) && end - (size_t)(part[1] - s) <= ROLE_MAX) {
+		part_len[1] = end - (size_t)(part[1] - s);
 		at = end;
 	}
 	if (!parts || (at < len && s[at] != ':' && !wide_at(s, len, at, FULLWIDTH_COLON)))

@@ -413,6 +413,7 @@ static int number_pages(layout *ly)
 typedef struct builder {
 	layout *ly;
 	steno_node *para;  /* the paragraph lines are joined into, or NULL */
+	int wrapping;      /* para's lines so far are a label wrapped at the margin */
 	steno_node *note;  /* the furniture note's paragraph open, or NULL */
 	steno_node *page;  /* a page break waiting for the page's first text */
 	const layout_line *prev;
@@ -546,8 +547,91 @@ static int untitle(steno_doc *doc, const layout_line *ln)
 	return titled && steno_meta_set(doc, "title", s + from) != STENO_OK ? -1 : 0;
 }
 
+/* Bytes a label wrapped at the margin holds before its colon. */
+#define WRAPPED_LABEL_MAX 160
+
+/* Capitals and no lower case in s[0..len): 1 when the colon that ends a
+ * label comes (*colon set), 1 for a line of a label still to go on
+ * ("SENATOR TIM KENNEDY, CHAIR, SENATE" over "STANDING COMMITTEE ON
+ * TRANSPORTATION:  Well,"), 0 for anything else. */
+static int label_line(const char *s, size_t len, int *colon)
+{
+	size_t upper = 0, i;
+	*colon = 0;
+	for (i = 0; i < len && i < WRAPPED_LABEL_MAX; i++) {
+		if (s[i] == ':') {
+			*colon = 1;
+			return upper >= 2;
+		}
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	while (len && transcript_is_blank(s[len - 1]))
+		len--;
+	return i == len && upper >= 2 && !strchr(".?!;)", s[len - 1]);
+}
+
+/* Does the line, set in as a label is, open one wrapped over the lines
+ * after it and ended by a colon within WRAPPED_LABEL_MAX bytes?  A
+ * heading in capitals over its text is none, and keeps its lines. */
+static int opens_wrapped_label(const layout *ly, const layout_line *ln)
+{
+	int colon, lines = 0;
+	size_t from = text_from(ln), total = ln->len - from;
+	if (!ln->plain || ln->gap <= ly->edge + INDENT_SLACK ||
+	    !label_line(ln->first->literal + from, ln->len - from, &colon) || colon)
+		return 0;
+	for (const layout_line *next = ln + 1; next < ly->lines + ly->count && lines < 3; next++) {
+		if (next->kind == LINE_EMPTY)
+			continue;
+		from = text_from(next);
+		if (next->kind != LINE_TEXT || !next->plain ||
+		    next->gap > ly->edge + INDENT_SLACK ||
+		    !label_line(next->first->literal + from, next->len - from, &colon))
+			return 0;
+		const char *s = next->first->literal + from;
+		total += 1 + (colon ? (size_t)((const char *)memchr(s, ':', next->len - from) - s)
+		                    : next->len - from);
+		if (total > WRAPPED_LABEL_MAX)
+			return 0;
+		if (colon)
+			return 1;
+		lines++;
+	}
+	return 0;
+}
+
+/* Join the line to the label its paragraph's lines began: one line of
+ * text, the line's number before it, so that the survey reads the
+ * label whole.  0 when the line is no part of one, -1 on no memory. */
+static int join_label(builder *b, const layout_line *ln)
+{
+	steno_node *prev = node_last(b->para);
+	size_t from = text_from(ln);
+	const char *s = ln->first->literal + from;
+	size_t len = ln->len - from;
+	int colon;
+	if (!b->wrapping || !ln->plain || !prev || prev->type != STENO_NODE_TEXT ||
+	    !label_line(s, len, &colon))
+		return b->wrapping = 0;
+	char *joined = arena_alloc(&b->ly->doc->arena, prev->len + 1 + len);
+	if (!joined || anchors(b, ln, b->para, prev) < 0)
+		return -1;
+	memcpy(joined, prev->literal, prev->len);
+	joined[prev->len] = ' ';
+	memcpy(joined + prev->len + 1, s, len);
+	prev->literal = joined;
+	prev->len += 1 + len;
+	drop_line(ln);
+	span_end(b->para, ln->block);
+	b->wrapping = !colon;
+	return 1;
+}
+
 static int add_text(builder *b, const layout_line *ln)
 {
+	int joined;
 	b->note = NULL;
 	if (ln->kind == LINE_HEADING) {
 		b->para = NULL;
@@ -559,6 +643,9 @@ static int add_text(builder *b, const layout_line *ln)
 		if (!(b->para = new_block(b, STENO_NODE_PARAGRAPH, ln)))
 			return -1;
 		b->added++;
+		b->wrapping = opens_wrapped_label(b->ly, ln);
+	} else if ((joined = join_label(b, ln)) != 0) {
+		return joined < 0 ? -1 : 0;
 	} else if (!node_add(b->ly->doc, b->para, STENO_NODE_SOFT_BREAK)) {
 		return -1;
 	}
