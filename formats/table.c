@@ -40,6 +40,7 @@ typedef struct cell {
 	size_t len;
 	int line, col;
 	int quoted;
+	char after; /* the byte its NUL took when writing */
 } cell;
 
 typedef struct splitter {
@@ -235,8 +236,10 @@ static int next_row(splitter *sp)
 		}
 		if (blank)
 			continue;
-		for (size_t i = 0; sp->write && i < sp->count; i++)
+		for (size_t i = 0; sp->write && i < sp->count; i++) {
+			sp->cells[i].after = sp->cells[i].s[sp->cells[i].len];
 			sp->cells[i].s[sp->cells[i].len] = '\0';
+		}
 		return 1;
 	}
 }
@@ -256,9 +259,20 @@ static int r_bare(const cell *c)
 	return c->len > 0;
 }
 
+/* R quotes every column's name; a header one short of the rows is
+ * R's only so. */
+static int all_quoted(const splitter *sp)
+{
+	for (size_t i = 0; i < sp->count; i++)
+		if (!sp->cells[i].quoted)
+			return 0;
+	return 1;
+}
+
 typedef struct shape {
 	size_t rows, cols, fitting; /* rows read; the commonest count; rows of it */
 	size_t quoted_rows;         /* rows with a quoted cell */
+	int first_quoted;           /* the first row's cells are all quoted */
 	int spaced_ok;              /* SPACED: every bare cell is one R writes bare */
 	int trouble;
 } shape;
@@ -271,9 +285,11 @@ static int measure(char *buf, size_t len, int delim, shape *sh)
 	splitter_init(&sp, buf, len, delim, 0);
 	memset(sh, 0, sizeof *sh);
 	sh->spaced_ok = 1;
-	int r;
+	int r = 0;
 	while (sh->rows < SAMPLE_ROWS && (r = next_row(&sp)) > 0) {
 		int quoted = 0;
+		if (!sh->rows)
+			sh->first_quoted = all_quoted(&sp);
 		for (size_t i = 0; i < sp.count; i++) {
 			quoted |= sp.cells[i].quoted;
 			if (!sp.cells[i].quoted && !r_bare(&sp.cells[i]))
@@ -286,28 +302,30 @@ static int measure(char *buf, size_t len, int delim, shape *sh)
 	if (r < 0)
 		return -1;
 	sh->trouble = sp.trouble;
-	/* the commonest count after the first row, which may be a header
-	 * one short: R names no column for the row names */
-	for (size_t i = sh->rows > 1; i < sh->rows; i++) {
+	/* the count most rows have, the fewer cells of two as common (a
+	 * cell of prose is more often cut by a comma than two are joined);
+	 * the first row may be one short, all quoted: R names no row-names
+	 * column */
+	for (size_t i = 0; i < sh->rows; i++) {
 		size_t n = 0;
-		for (size_t k = sh->rows > 1; k < sh->rows; k++)
-			n += counts[k] == counts[i];
-		if (n > sh->fitting || (n == sh->fitting && counts[i] > sh->cols)) {
+		for (size_t k = 0; k < sh->rows; k++)
+			n += counts[k] == counts[i] || (!k && sh->first_quoted && counts[k] + 1 == counts[i]);
+		if (n > sh->fitting || (n == sh->fitting && counts[i] < sh->cols)) {
 			sh->fitting = n;
 			sh->cols = counts[i];
 		}
 	}
-	if (sh->rows > 1 && (counts[0] == sh->cols || counts[0] + 1 == sh->cols))
-		sh->fitting++;
 	return 0;
 }
 
 /* Does the sample split into a table under delim: at least two columns
- * in nine rows of ten?  strict: only as no prose splits, at least three
- * rows with quoted cells (between blanks, as R writes them) or tabs. */
+ * in most rows?  strict: only as no prose splits, in nine rows of ten
+ * and at least three, with quoted cells (between blanks, as R writes
+ * them) or tabs. */
 static int fits(const shape *sh, int delim, int strict)
 {
-	if (sh->cols < 2 || sh->fitting * 10 < sh->rows * 9 || !sh->rows)
+	if (sh->cols < 2 || !sh->rows || sh->fitting * 2 < sh->rows ||
+	    (strict && sh->fitting * 10 < sh->rows * 9))
 		return 0;
 	if (delim == SPACED)
 		return sh->spaced_ok && !sh->trouble && sh->quoted_rows * 10 >= sh->rows * 9 &&
@@ -596,7 +614,8 @@ static int survey(reader *rd, cell **first, size_t *first_count)
  * (R's row names), or holds words over columns of numbers or times? */
 static int is_header(reader *rd, const cell *first, size_t count)
 {
-	if (count + 1 == rd->cols && rd->rows) {
+	splitter row = {.cells = (cell *)first, .count = count};
+	if (count + 1 == rd->cols && rd->rows && all_quoted(&row)) {
 		rd->shift = 1;
 		return 1;
 	}
@@ -907,9 +926,30 @@ static int read_row(reader *rd, const splitter *sp)
 	/* the end as written closes the row's speech: a time of its own */
 	if (end_cell && !add_time(rd, para, end_cell, end))
 		return -1;
+	if (!para->first && !para->attrs) {
+		steno_node_unlink(para);
+		node_discard(para);
+	}
 	if (rd->turns)
 		steno_node_set_times(container, start, end);
 	return 0;
+}
+
+/* A row of more cells than columns whose text is the last column and
+ * unquoted: its commas were the speech's, as a hand-made CSV writes
+ * them; the cells after the text join it again, as written. */
+static void join_tail(reader *rd, splitter *sp)
+{
+	if (sp->count <= rd->cols || rd->text != rd->cols - 1)
+		return;
+	for (size_t i = rd->text; i < sp->count; i++)
+		if (sp->cells[i].quoted)
+			return;
+	for (size_t i = rd->text; i + 1 < sp->count; i++)
+		sp->cells[i].s[sp->cells[i].len] = sp->cells[i].after;
+	cell *last = &sp->cells[sp->count - 1];
+	sp->cells[rd->text].len = (size_t)(last->s + last->len - sp->cells[rd->text].s);
+	sp->count = rd->cols;
 }
 
 static int build(reader *rd, int *unclosed_line, int *unclosed_col)
@@ -924,6 +964,7 @@ static int build(reader *rd, int *unclosed_line, int *unclosed_col)
 			r = -1;
 	for (; r > 0; r = next_row(&sp)) {
 		note_ragged(rd, &sp);
+		join_tail(rd, &sp);
 		if (read_row(rd, &sp) < 0)
 			r = -1;
 	}
@@ -940,8 +981,14 @@ static int read_table(reader *rd, int *unclosed_line, int *unclosed_col)
 	rd->cols = 1;
 	if (find_delimiter(rd->buf, rd->len, 0, &rd->delim, &rd->cols) < 0)
 		return -1;
-	if (!rd->delim)
-		rd->delim = '\n'; /* no delimiter fits: a line is a row of one cell */
+	if (!rd->delim) {
+		/* no delimiter splits most rows alike: RFC 4180's comma */
+		shape sh;
+		rd->delim = ',';
+		if (measure(rd->buf, rd->len, ',', &sh) < 0)
+			return -1;
+		rd->cols = sh.cols ? sh.cols : 1;
+	}
 	rd->col = calloc(rd->cols, sizeof *rd->col);
 	int r = rd->col ? survey(rd, &first, &first_count) : -1;
 	if (r >= 0 && first) {
