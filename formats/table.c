@@ -29,6 +29,7 @@
 #define NAME_WORDS    6
 #define DIALOGUE_WORDS 3    /* a learned text column's words a cell, on average */
 #define COLUMN_NAME   40    /* bytes of an attribute name from a header cell */
+#define COLUMNS_MAX   256   /* columns learned; cells beyond are attributes */
 
 static const int delimiters[] = {'\t', ',', ';', SPACED, '|'};
 #define DELIMITER_COUNT (sizeof delimiters / sizeof *delimiters)
@@ -579,7 +580,7 @@ typedef struct reader {
 	size_t shift;   /* 1: the header names no row-names column, as R's */
 	size_t rows;    /* data rows */
 	int turns;      /* a speaker column and a text column: rows are turns */
-	size_t speaker, text; /* their columns */
+	size_t speaker, text, start, end, row; /* the columns of each role, the first named */
 	size_t ragged;
 	int ragged_line, ragged_col;
 	size_t ragged_count;
@@ -712,21 +713,38 @@ static void learn_roles(reader *rd)
 	}
 	rd->speaker = find_role(rd, ROLE_SPEAKER);
 	rd->text = text;
+	rd->start = find_role(rd, ROLE_START);
+	rd->end = find_role(rd, ROLE_END);
+	rd->row = find_role(rd, ROLE_ROW);
 	rd->turns = rd->speaker != (size_t)-1 && text != (size_t)-1;
 }
 
-/* An attribute name for column i: its header cell's key, else
- * column-N; set while the header row is read. */
-static int name_column(reader *rd, size_t i, const cell *h)
+/* An attribute name for column i: its header cell's key, else (no
+ * header, or a key taken) column-N; names, those given so far. */
+static int name_column(reader *rd, attr_list *names, size_t i, const cell *h)
 {
 	char key[COLUMN_NAME];
-	if (h && h->len < COLUMN_NAME && header_key(h, key, sizeof key) && strcmp(key, "label")) {
-		rd->col[i].name = arena_strdup(&rd->doc->arena, key);
-	} else {
+	if (!h || h->len >= COLUMN_NAME || !header_key(h, key, sizeof key) ||
+	    !strcmp(key, "label") || attr_list_find(names, key))
 		snprintf(key, sizeof key, "column-%zu", i + 1);
-		rd->col[i].name = arena_strdup(&rd->doc->arena, key);
-	}
-	return rd->col[i].name ? 0 : -1;
+	if (attr_list_set(rd->doc, names, key, "") != STENO_OK)
+		return -1;
+	rd->col[i].name = attr_list_find(names, key)->name;
+	return 0;
+}
+
+/* Every column's name, from the header row when there is one (h, of
+ * count cells), unique: one cell is never another's attribute. */
+static int name_columns(reader *rd, const cell *h, size_t count)
+{
+	attr *names = NULL;
+	attr_list l;
+	attr_list_open(&l, &names);
+	int r = 0;
+	for (size_t i = 0; i < rd->cols && r == 0; i++)
+		r = name_column(rd, &l, i, i >= rd->shift && i - rd->shift < count ? &h[i - rd->shift] : NULL);
+	attr_list_close(&l);
+	return r;
 }
 
 /* The header's words stay, as metadata "columns"; its cells name the
@@ -746,8 +764,6 @@ static int read_header(reader *rd, const splitter *sp)
 		}
 		memcpy(p, sp->cells[i].s, sp->cells[i].len);
 		p += sp->cells[i].len;
-		if (i + rd->shift < rd->cols && name_column(rd, i + rd->shift, &sp->cells[i]) < 0)
-			return -1;
 	}
 	*p = '\0';
 	return steno_meta_set(rd->doc, "columns", all) == STENO_OK ? 0 : -1;
@@ -822,7 +838,7 @@ static steno_node *add_time(reader *rd, steno_node *para, const cell *c, int64_t
 /* The row's speaker, by the transcript pass's ids ("Mr. Roe" and "ROE"
  * are one); the cell as written is the turn's label where it is not
  * the speaker's name. */
-static int add_speaker(reader *rd, steno_node *turn, const cell *c)
+static int add_speaker(reader *rd, steno_node *turn, attr_list *attrs, const cell *c)
 {
 	char id[TRANSCRIPT_ID_MAX];
 	transcript_label lab;
@@ -841,14 +857,14 @@ static int add_speaker(reader *rd, steno_node *turn, const cell *c)
 	if (steno_node_add_speaker(turn, steno_speaker_id(rd->doc, i)) != STENO_OK)
 		return -1;
 	if (strcmp(steno_speaker_name(rd->doc, i), c->s) &&
-	    attr_set_kept(rd->doc, &turn->attrs, "label", c->s) != STENO_OK)
+	    attr_list_set(rd->doc, attrs, "label", c->s) != STENO_OK)
 		return -1;
 	return 0;
 }
 
 /* Cells of no role a row keeps: attributes of its turn (or, without a
  * text column, its text). */
-static int add_other(reader *rd, steno_node *holder, steno_node *container, steno_node **para,
+static int add_other(reader *rd, attr_list *attrs, steno_node *container, steno_node **para,
                      size_t i, const cell *c)
 {
 	if (!c->len)
@@ -858,9 +874,9 @@ static int add_other(reader *rd, steno_node *holder, steno_node *container, sten
 	if (i >= rd->cols) {
 		char name[32];
 		snprintf(name, sizeof name, "column-%zu", i + 1);
-		return attr_set(rd->doc, &holder->attrs, name, c->s) == STENO_OK ? 0 : -1;
+		return attr_list_set(rd->doc, attrs, name, c->s) == STENO_OK ? 0 : -1;
 	}
-	return attr_set_kept(rd->doc, &holder->attrs, rd->col[i].name, c->s) == STENO_OK ? 0 : -1;
+	return attr_list_set(rd->doc, attrs, rd->col[i].name, c->s) == STENO_OK ? 0 : -1;
 }
 
 static void note_ragged(reader *rd, const splitter *sp)
@@ -893,38 +909,40 @@ static int read_row(reader *rd, const splitter *sp)
 	steno_node_set_sourcepos(para, first->line, first->col, last->line,
 	                         clamp_int((size_t)last->col + last->len));
 	holder = rd->turns ? container : para;
+	attr_list attrs;
+	attr_list_open(&attrs, &holder->attrs);
+	int r = 0;
 	int64_t start = STENO_TIME_NONE, end = STENO_TIME_NONE;
 	const cell *end_cell = NULL;
-	for (size_t i = 0; i < sp->count; i++) {
+	for (size_t i = 0; i < sp->count && r == 0; i++) {
 		const cell *c = &sp->cells[i];
-		enum role role = i < rd->cols ? rd->col[i].role : ROLE_NONE;
 		int64_t ms;
-		int r = 0;
-		if (role == ROLE_ROW && c->len) {
+		if (i == rd->row && c->len) {
 			steno_node *a = node_add(rd->doc, para, STENO_NODE_EVENT);
-			if (!a)
-				return -1;
+			if (!a) {
+				r = -1;
+				break;
+			}
 			a->as.kind = "row";
 			a->literal = "";
 			r = attr_set_kept(rd->doc, &a->attrs, "n", c->s) == STENO_OK ? 0 : -1;
-		} else if (role == ROLE_START && cell_time(c, role, &ms)) {
+		} else if (i == rd->start && cell_time(c, ROLE_START, &ms)) {
 			start = ms;
 			r = add_time(rd, para, c, ms) ? 0 : -1;
-		} else if (role == ROLE_END && cell_time(c, role, &ms)) {
+		} else if (i == rd->end && cell_time(c, ROLE_END, &ms)) {
 			end = ms;
 			end_cell = c;
-		} else if (role == ROLE_SPEAKER && rd->turns) {
-			r = add_speaker(rd, container, c);
-		} else if (role == ROLE_TEXT) {
+		} else if (i == rd->speaker && rd->turns) {
+			r = add_speaker(rd, container, &attrs, c);
+		} else if (i == rd->text) {
 			r = add_lines(rd, container, &para, c);
 		} else {
-			r = add_other(rd, holder, container, &para, i, c);
+			r = add_other(rd, &attrs, container, &para, i, c);
 		}
-		if (r < 0)
-			return -1;
 	}
+	attr_list_close(&attrs);
 	/* the end as written closes the row's speech: a time of its own */
-	if (end_cell && !add_time(rd, para, end_cell, end))
+	if (r < 0 || (end_cell && !add_time(rd, para, end_cell, end)))
 		return -1;
 	if (!para->first && !para->attrs) {
 		steno_node_unlink(para);
@@ -957,11 +975,10 @@ static int build(reader *rd, int *unclosed_line, int *unclosed_col)
 	splitter sp;
 	splitter_init(&sp, rd->buf, rd->len, rd->delim, 1);
 	int r = next_row(&sp);
+	if (r >= 0 && name_columns(rd, rd->header ? sp.cells : NULL, rd->header ? sp.count : 0) < 0)
+		r = -1;
 	if (r > 0 && rd->header)
 		r = read_header(rd, &sp) < 0 ? -1 : next_row(&sp);
-	for (size_t i = 0; r >= 0 && i < rd->cols; i++)
-		if (!rd->col[i].name && name_column(rd, i, NULL) < 0)
-			r = -1;
 	for (; r > 0; r = next_row(&sp)) {
 		note_ragged(rd, &sp);
 		join_tail(rd, &sp);
@@ -981,13 +998,15 @@ static int read_table(reader *rd, int *unclosed_line, int *unclosed_col)
 	rd->cols = 1;
 	if (find_delimiter(rd->buf, rd->len, 0, &rd->delim, &rd->cols) < 0)
 		return -1;
+	if (rd->cols > COLUMNS_MAX)
+		rd->cols = COLUMNS_MAX;
 	if (!rd->delim) {
 		/* no delimiter splits most rows alike: RFC 4180's comma */
 		shape sh;
 		rd->delim = ',';
 		if (measure(rd->buf, rd->len, ',', &sh) < 0)
 			return -1;
-		rd->cols = sh.cols ? sh.cols : 1;
+		rd->cols = !sh.cols ? 1 : sh.cols > COLUMNS_MAX ? COLUMNS_MAX : sh.cols;
 	}
 	rd->col = calloc(rd->cols, sizeof *rd->col);
 	int r = rd->col ? survey(rd, &first, &first_count) : -1;
