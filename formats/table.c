@@ -365,14 +365,6 @@ static int find_delimiter(char *buf, size_t len, int strict, int *delim, size_t 
 	return 0;
 }
 
-static int table_sniff(const char *data, size_t len)
-{
-	int delim;
-	size_t cols;
-	/* measuring only reads: the cast writes nothing */
-	return find_delimiter((char *)data, len, 1, &delim, &cols) == 0 && delim;
-}
-
 /* ---- what a column holds ---- */
 
 enum role { ROLE_NONE, ROLE_ROW, ROLE_SPEAKER, ROLE_TEXT, ROLE_START, ROLE_END, ROLE_TIME };
@@ -991,15 +983,19 @@ static int build(reader *rd, int *unclosed_line, int *unclosed_col)
 	return r;
 }
 
-static int read_table(reader *rd, int *unclosed_line, int *unclosed_col)
+/* The columns' roles, learned over every row (the splitter only reads:
+ * rd->buf may be the caller's input).  strict: as table_sniff asks. */
+static int learn(reader *rd, int strict)
 {
 	cell *first = NULL;
 	size_t first_count = 0;
 	rd->cols = 1;
-	if (find_delimiter(rd->buf, rd->len, 0, &rd->delim, &rd->cols) < 0)
+	if (find_delimiter(rd->buf, rd->len, strict, &rd->delim, &rd->cols) < 0)
 		return -1;
 	if (rd->cols > COLUMNS_MAX)
 		rd->cols = COLUMNS_MAX;
+	if (!rd->delim && strict)
+		return 0;
 	if (!rd->delim) {
 		/* no delimiter splits most rows alike: RFC 4180's comma */
 		shape sh;
@@ -1020,13 +1016,29 @@ static int read_table(reader *rd, int *unclosed_line, int *unclosed_col)
 			rd->col[0].role = ROLE_ROW;
 	}
 	free(first);
-	if (r >= 0) {
+	if (r >= 0)
 		learn_roles(rd);
-		for (size_t i = 0; i < rd->cols; i++)
-			table_free(&rd->col[i].seen);
-		r = build(rd, unclosed_line, unclosed_col);
-	}
-	return r;
+	for (size_t i = 0; rd->col && i < rd->cols; i++)
+		table_free(&rd->col[i].seen);
+	return r < 0 ? -1 : 0;
+}
+
+/* Plain text is a table's only when it splits as no prose does
+ * (find_delimiter's strict test) and its columns make turns: a chat log of times and
+ * lines that name their sender is better read as text, whose passes
+ * find the senders. */
+static int table_sniff(const char *data, size_t len)
+{
+	/* learning only reads: the cast writes nothing */
+	reader rd = {.buf = (char *)data, .len = len};
+	int turns = learn(&rd, 1) == 0 && rd.delim && rd.turns;
+	free(rd.col);
+	return turns;
+}
+
+static int read_table(reader *rd, int *unclosed_line, int *unclosed_col)
+{
+	return learn(rd, 0) < 0 ? -1 : build(rd, unclosed_line, unclosed_col);
 }
 
 static steno_status table_read(steno_doc *doc, const char *data, size_t len,
@@ -1048,9 +1060,6 @@ static steno_status table_read(steno_doc *doc, const char *data, size_t len,
 	reader rd = {.doc = doc, .buf = buf, .len = n};
 	int unclosed_line = 0, unclosed_col = 0;
 	int r = read_table(&rd, &unclosed_line, &unclosed_col);
-	if (rd.col)
-		for (size_t i = 0; i < rd.cols; i++)
-			table_free(&rd.col[i].seen);
 	free(rd.col);
 	if (r < 0)
 		return error_nomem(err);
