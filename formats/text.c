@@ -572,6 +572,9 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	steno_error local;
 	if (!err)
 		err = &local;
+	/* a table saved as .txt is read as the table it is */
+	if (table_format.sniff(data, len))
+		return table_format.read(doc, data, len, opts, err);
 	size_t n, replaced;
 	const char *detected;
 	char *buf = doc_input_utf8(doc, data, len, opts ? opts->encoding : NULL, &n, &replaced,

@@ -34,6 +34,9 @@ typedef struct format {
 	format_reader read;          /* takes the whole input in one buffer */
 	format_stream_reader stream; /* or takes it a piece at a time */
 	format_writer write;
+	/* Does data, given as plain text (a table saved as .txt), hold this
+	 * format unmistakably?  The plain-text reader then hands it over. */
+	int (*sniff)(const char *data, size_t len);
 	/* Several documents in one output (steno_archive), for a format
 	 * whose writer writes an archive of one. */
 	const struct archive_ops *archive;

@@ -31,6 +31,14 @@ as after it ("Q: [00:01:02]"), as does a chat export's date and time
 ("12/10/25, 14:03 - Ann Lee:"); and a court reporter's line number
 before the label ("3   JUSTICE HALE:  Go on.") opens the turn's text.
 
+A table's row (formats/table.md) keeps its number in an anchor of kind
+"row", which counts as the number's anchors do, its other cells in
+attributes of its turn or paragraph, which count where the turn's
+label does, again after the anchor, and at the turn's or paragraph's
+end, and its end time in a time node closing its
+paragraph, which counts after the start's time node too (the row wrote
+it there).
+
 Numbered pages (formats/text.md) keep a line's number in an anchor, an
 empty event of kind "line" with the number in "n", and a page's in one
 of kind "pagebreak": an anchor counts as its number, and the turn's
@@ -53,7 +61,7 @@ CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069
                         r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
                         r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
 # Anchors the layout of numbered pages leaves where a number was.
-ANCHORS = ("line", "pagebreak")
+ANCHORS = ("line", "pagebreak", "row")
 LONE_NUMBER = re.compile(r"^[ \t\f]*[0-9]{1,6}[ \t]*$", re.MULTILINE)
 # Header keys the text reader normalises (formats/text.md).
 KEY_ALIASES = {"location": "place", "participants": "speakers", "lang": "language"}
@@ -68,11 +76,32 @@ def source_words(text):
     return [KEY_ALIASES.get(w, w) for w in words]
 
 
+def table_cells(node):
+    """A table row's cells of no role, kept as attributes."""
+    if node.get("type") not in ("turn", "paragraph"):
+        return []
+    attrs = node.get("attributes", {})
+    return [v for k, v in attrs.items() if k != "label" and isinstance(v, str)]
+
+
 def turn_label(node, names):
     label = node.get("attributes", {}).get("label")
+    cells = table_cells(node)
     if isinstance(label, str):
-        return [label]
-    return [names.get(i, i) for i in node.get("speakers", [])]
+        return [label] + cells
+    return [names.get(i, i) for i in node.get("speakers", [])] + cells
+
+
+def end_after_start(node):
+    """A table row's paragraph, its end time moved after its start."""
+    kids = node.get("children", [])
+    times = [i for i, k in enumerate(kids) if isinstance(k, dict) and k.get("type") == "time"]
+    if len(times) < 2 or times[-1] != len(kids) - 1:
+        return node
+    copy = dict(node)
+    end = {"type": "text", "text": kids[-1].get("text", "")}
+    copy["children"] = kids[:times[0] + 1] + [end] + kids[times[0] + 1:]
+    return copy
 
 
 def json_texts(node, out, names, after_time):
@@ -83,9 +112,13 @@ def json_texts(node, out, names, after_time):
             out.append(node.get("attributes", {}).get("n", ""))
             out.extend(after_time)  # "12   MR. ROE:  Well": the label follows the number
             return
+        if node.get("type") == "paragraph":
+            node = end_after_start(node)
         if node.get("type") == "turn":
             out.extend(turn_label(node, names))
             after_time[:] = turn_label(node, names)
+        elif node.get("type") == "paragraph":
+            out.extend(table_cells(node))
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
                 margin = (MARGIN.match(value) or CHAT_STAMP.match(value)) if after_time else None
@@ -98,6 +131,7 @@ def json_texts(node, out, names, after_time):
                 after_time.clear()
             else:
                 json_texts(value, out, names, after_time)
+        out.extend(table_cells(node))
     elif isinstance(node, list):
         for value in node:
             json_texts(value, out, names, after_time)
