@@ -38,8 +38,7 @@ static const char DOCUMENT_ELEMENTS[] =
 	"article part body text front back span li item list ul ol dl dt dd title subtitle "
 	"head header heading h1 h2 h3 h4 h5 h6 s sentence seg w l line lg stanza verse entry "
 	"row cell td th tr table note footnote quote q cite blockquote a b i u em strong "
-	"emphasis br pre code abstract caption figure link ref date author page summary "
-	"description";
+	"emphasis br pre code abstract caption figure link ref date author page summary";
 /* Labels that stand before a speech: its speaker's name as written,
  * not a speaker of their own. */
 static const char LABEL_ELEMENTS[] = "speaker from name label who";
@@ -135,7 +134,8 @@ static steno_status take_who(xml_dialog *d, dialog_frame *f, const xml_elem *el)
 				value = el->attrs[i].value;
 			}
 	}
-	if (!value)
+	/* ARIA's role on a <div> is no part in a dialogue */
+	if (!value || (best >= WHO_PLAIN && is_one_of(DOCUMENT_ELEMENTS, el->name)))
 		return STENO_OK;
 	while (xml_is_space(*value))
 		value++;
@@ -476,7 +476,10 @@ static steno_status find_label(xml_dialog *d, size_t *label)
 	return STENO_OK;
 }
 
-static steno_status add_speaker(steno_doc *doc, steno_node *turn, const char *id, size_t len)
+/* id[0..len) a speaker of turn, added to the table when new, with
+ * name when it is not NULL. */
+static steno_status add_speaker(steno_doc *doc, steno_node *turn, const char *id, size_t len,
+                                const char *name)
 {
 	char buf[WHO_MAX_LEN + 1];
 	if (!len || len > WHO_MAX_LEN)
@@ -484,14 +487,16 @@ static steno_status add_speaker(steno_doc *doc, steno_node *turn, const char *id
 	memcpy(buf, id, len);
 	buf[len] = '\0';
 	if (steno_speaker_find(doc, buf) == (size_t)-1 &&
-	    steno_speaker_set(doc, buf, NULL, NULL) != STENO_OK)
+	    steno_speaker_set(doc, buf, name, NULL) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	return steno_node_add_speaker(turn, buf) == STENO_OK ? STENO_OK : STENO_ERR_NOMEM;
 }
 
 /* An attribute's value: pointers as TEI writes them ("#roe", "#a #b"),
- * each a speaker without its '#'; anything else one speaker's name,
- * spaces and all ("Ms Roe"). */
+ * each a speaker without its '#'; anything else one speaker's name as
+ * written ("Ms Roe"), whose id has hyphens for its spaces, since a
+ * turn's speakers are listed with spaces between (HTML's
+ * data-speaker). */
 static steno_status add_speakers(steno_doc *doc, steno_node *turn, const char *v)
 {
 	int pointers = 1;
@@ -502,14 +507,23 @@ static steno_status add_speakers(steno_doc *doc, steno_node *turn, const char *v
 		while (xml_is_space(*p))
 			p++;
 	}
-	if (!pointers)
-		return add_speaker(doc, turn, v, strlen(v));
+	if (!pointers) {
+		char id[WHO_MAX_LEN + 1];
+		size_t len = 0;
+		for (const char *p = v; *p; p++)
+			if (!xml_is_space(*p))
+				id[len++] = *p;
+			else if (len && id[len - 1] != '-')
+				id[len++] = '-';
+		id[len] = '\0';
+		return add_speaker(doc, turn, id, len, strcmp(v, id) ? v : NULL);
+	}
 	steno_status st = STENO_OK;
 	for (const char *p = v; *p && st == STENO_OK;) {
 		size_t len = 1;
 		while (p[len] && !xml_is_space(p[len]))
 			len++;
-		st = add_speaker(doc, turn, p + 1, len - 1);
+		st = add_speaker(doc, turn, p + 1, len - 1, NULL);
 		for (p += len; xml_is_space(*p); p++)
 			;
 	}
@@ -587,7 +601,7 @@ static steno_status build(xml_dialog *d, int by_attribute, size_t label)
 			return STENO_ERR_NOMEM;
 		if (!by_attribute) {
 			const char *name = name_of(&d->names, e[i].name);
-			st = add_speaker(d->doc, turn, name, strlen(name));
+			st = add_speaker(d->doc, turn, name, strlen(name), name);
 			continue;
 		}
 		st = add_speakers(d->doc, turn, name_of(&d->values, e[i].who));
