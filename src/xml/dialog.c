@@ -147,13 +147,13 @@ static steno_status take_who(xml_dialog *d, dialog_frame *f, const xml_elem *el)
 	char buf[WHO_MAX_LEN + 1];
 	memcpy(buf, value, len);
 	buf[len] = '\0';
-	size_t who = intern(&d->values, buf);
+	size_t known = d->values.index.count, who = intern(&d->values, buf);
 	size_t *uses = who == NONE ? NULL
 	                           : grow_array(d->value_uses, &d->value_cap, who + 1, sizeof *uses);
 	if (!uses)
 		return STENO_ERR_NOMEM;
 	d->value_uses = uses;
-	if (who + 1 == d->values.index.count)
+	if (who == known)
 		uses[who] = 0;
 	f->who = who;
 	f->who_attr = (unsigned char)best;
