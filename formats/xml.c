@@ -62,7 +62,7 @@ static void warn_unknown(steno_doc *doc, const char *root, const char *ns, size_
 		snprintf(where, sizeof where, " xmlns=\"%.256s\"", ns);
 	if (turns)
 		doc_warn(doc, "unknown XML vocabulary <%s%s>: its text is kept as paragraphs, "
-		         "in %zu speaker turns by %.300s", root, where, turns, how);
+		         "in %zu speaker turn%s by %.300s", root, where, turns, turns == 1 ? "" : "s", how);
 	else
 		doc_warn(doc, "unknown XML vocabulary <%s%s>: its text is kept as paragraphs", root,
 		         where);
