@@ -25,9 +25,8 @@
  * nothing else; the others also name authors, people and parts (a
  * book by someone, an ARIA role), so they count only where they work
  * as a speaker's do: values recurring, on elements holding sentences. */
-static const char *const who_attrs[] = {"who",         "speaker", "spk",    "speakerid",
-                                        "speaker_id",  "participant", "by", "person",
-                                        "actor",       "role"};
+static const char *const who_attrs[] = {"who", "speaker", "spk", "speakerid", "speaker_id",
+                                        "participant", "by", "person", "actor", "role"};
 #define WHO_PLAIN 6
 #define WHO_COUNT (sizeof who_attrs / sizeof *who_attrs)
 
@@ -54,6 +53,8 @@ static const char CLOSERS[] = ") ] \" ' \xE2\x80\x9D \xE2\x80\x99 \xC2\xBB \xE3\
 /* A speaker attribute's value longer than this is no id. */
 #define WHO_MAX_LEN 200
 
+/* A record's flags: it carries a speaker attribute that counts; one
+ * inside it does; it is a turn; it is inside one. */
 enum { QUALIFIES = 1, BELOW = 2, TURN = 4, INSIDE = 8 };
 
 struct dialog_elem {
