@@ -5,6 +5,7 @@
  * structure shows them (src/xml/dialog.c), with a warning naming the
  * root.  See formats/xml.md. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
