@@ -1,18 +1,22 @@
 /* xml.c - `-f xml` and the .xml extension: the root element says which
  * reader takes the file (TEI, teiCorpus: tei.c; Trans: trs.c).  Any
  * other vocabulary is read as generic text: every text node, in order,
- * a paragraph of its own, with a warning naming the root.  See
- * formats/xml.md. */
+ * a paragraph of its own, in speaker turns where the document's
+ * structure shows them (src/xml/dialog.c), with a warning naming the
+ * root.  See formats/xml.md. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
 #include "formats.h"
+#include "xml/dialog.h"
 #include "xml/xml.h"
 
 typedef struct generic {
 	xml_tree t;
+	xml_dialog dialog;
 	steno_error *err;
 } generic;
 
@@ -25,35 +29,62 @@ static steno_status nomem(generic *g)
  * paragraph: no text node runs into another. */
 static steno_status generic_start(void *ud, const xml_elem *el)
 {
-	(void)el;
-	xml_tree_break(&((generic *)ud)->t);
-	return STENO_OK;
+	generic *g = ud;
+	xml_tree_break(&g->t);
+	return xml_dialog_start(&g->dialog, el) == STENO_OK ? STENO_OK : nomem(g);
 }
 
 static steno_status generic_end(void *ud, const char *name, const char *ns)
 {
 	(void)name, (void)ns;
-	xml_tree_break(&((generic *)ud)->t);
-	return STENO_OK;
+	generic *g = ud;
+	xml_tree_break(&g->t);
+	return xml_dialog_end(&g->dialog) == STENO_OK ? STENO_OK : nomem(g);
 }
 
 static steno_status generic_text(void *ud, const char *s, size_t len)
 {
 	generic *g = ud;
-	return xml_tree_text(&g->t, s, len) == STENO_OK ? STENO_OK : nomem(g);
+	return xml_tree_text(&g->t, s, len) == STENO_OK &&
+	               xml_dialog_text(&g->dialog, s, len) == STENO_OK
+	           ? STENO_OK
+	           : nomem(g);
 }
 
 static const xml_callbacks generic_callbacks = {generic_start, generic_end, generic_text};
 
-static steno_status generic_read(steno_doc *doc, const io_input *in,
-                                 const steno_options *opts, steno_error *err)
+/* The warning names the root, so that a user sees which vocabulary was
+ * not known, and says what speaker turns were found in it. */
+static void warn_unknown(steno_doc *doc, const char *root, const char *ns, size_t turns,
+                         const char *how)
+{
+	char where[300] = "";
+	if (*ns)
+		snprintf(where, sizeof where, " xmlns=\"%.256s\"", ns);
+	if (turns)
+		doc_warn(doc, "unknown XML vocabulary <%s%s>: its text is kept as paragraphs, "
+		         "in %zu speaker turn%s by %.300s", root, where, turns, turns == 1 ? "" : "s", how);
+	else
+		doc_warn(doc, "unknown XML vocabulary <%s%s>: its text is kept as paragraphs", root,
+		         where);
+}
+
+static steno_status generic_read(steno_doc *doc, const io_input *in, const steno_options *opts,
+                                 const char *root, const char *ns, steno_error *err)
 {
 	generic g = {.err = err};
 	xml_tree_init(&g.t, doc, opts);
+	xml_dialog_init(&g.dialog, doc);
+	size_t turns = 0;
+	const char *how = NULL;
 	steno_status st = xml_parse(in, &generic_callbacks, &g, NULL, opts, doc, err);
-	if (st == STENO_OK && xml_tree_finish(&g.t) != STENO_OK)
+	if (st == STENO_OK && (xml_tree_finish(&g.t) != STENO_OK ||
+	                       xml_dialog_finish(&g.dialog, &turns, &how) != STENO_OK))
 		st = nomem(&g);
+	if (st == STENO_OK)
+		warn_unknown(doc, root, ns, turns, how);
 	xml_tree_free(&g.t);
+	xml_dialog_free(&g.dialog);
 	return st;
 }
 
@@ -99,12 +130,7 @@ static steno_status read_as(const char *name, const char *ns, steno_doc *doc,
 		return tei_format.stream(doc, in, opts, err);
 	if (strcmp(name, "Trans") == 0 && !*ns)
 		return trs_format.stream(doc, in, opts, err);
-	if (*ns)
-		doc_warn(doc, "unknown XML vocabulary <%s xmlns=\"%s\">: its text is kept as paragraphs",
-		         name, ns);
-	else
-		doc_warn(doc, "unknown XML vocabulary <%s>: its text is kept as paragraphs", name);
-	return generic_read(doc, in, opts, err);
+	return generic_read(doc, in, opts, name, ns, err);
 }
 
 static steno_status xml_read(steno_doc *doc, const io_input *in, const steno_options *opts,
