@@ -223,6 +223,22 @@ static int has_label(const line *ln)
 	return 0;
 }
 
+/* "ROE. Yes, sir." or "ПЕТРОВ. Уважаемые коллеги!": a name of a word or
+ * a few with no lower-case letter, then a full stop and more, as plays
+ * and parliaments open a speech; not a title. */
+static int has_period_label(const line *ln)
+{
+	size_t words = 1;
+	for (size_t i = 0; i + 1 < ln->len && i < 64; i++) {
+		char c = ln->s[i];
+		if (c == '.' && ln->s[i + 1] == ' ')
+			return i > 0 && i + 2 < ln->len;
+		if ((c >= 'a' && c <= 'z') || (c == ' ' && ++words > 4))
+			return 0;
+	}
+	return 0;
+}
+
 static int has_letter(const line *ln)
 {
 	for (size_t i = 0; i < ln->len; i++) {
@@ -240,7 +256,8 @@ static int title_like(const line *ln)
 	marker m;
 	char last = ln->len ? ln->s[ln->len - 1] : 0;
 	return ln->len && !longer_than(ln->s, ln->len, TITLE_MAX) && !strchr(":.,;", last) &&
-	       ln->s[0] != '[' && ln->s[0] != '(' && !has_label(ln) && has_letter(ln) &&
+	       ln->s[0] != '[' && ln->s[0] != '(' && !has_label(ln) && !has_period_label(ln) &&
+	       has_letter(ln) &&
 	       !list_marker(ln, &m) && !is_thematic(ln);
 }
 

@@ -161,17 +161,26 @@ static inline size_t name_char(const char *s, size_t len, int first)
 /* The end of the word at s[i], or 0.  A word starts with a capital (or
  * a letter of a script without case), or, after the first word, with a
  * digit ("Speaker 1") or is a connector ("de"). */
+static int letter_case(const char *s, size_t len, size_t *n);
+
 static size_t name_word(const char *s, size_t len, size_t i, int first)
 {
 	size_t start = i, n;
-	if (!first && (is_digit(s[i]) || is_lower(s[i]))) {
+	/* "спасибо" is a word of speech in a script with case, as "thanks" is */
+	int lower = is_lower(s[i]) ||
+	            ((unsigned char)s[i] >= 0x80 && letter_case(s + i, len - i, &n) < 0);
+	if (first && lower && (unsigned char)s[i] >= 0x80)
+		return 0;
+	if (!first && (is_digit(s[i]) || lower)) {
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
 		size_t word = i - start - (i - start > 1 && s[i - 1] == '.');
 		/* "di-Pertua", "al-Hassan": a connector joined to a name */
 		const char *hyphen = memchr(s + start, '-', i - start);
-		size_t head = hyphen && hyphen + 1 < s + i && is_upper(hyphen[1]) ? (size_t)(hyphen - s) - start : i - start;
-		if (is_lower(s[start]) &&
+		size_t head = hyphen && hyphen + 1 < s + i && is_upper(hyphen[1])
+		                      ? (size_t)(hyphen - s) - start
+		                      : i - start;
+		if (lower &&
 		    (head > CONNECTOR_MAX || !in_list(s + start, head, connectors, COUNT(connectors))) &&
 		    !in_list(s + start, word, inner_titles, COUNT(inner_titles)))
 			return 0;
@@ -226,6 +235,43 @@ static size_t numbered_exchange(const char *s, size_t len)
 /* Blanks PDF justification widens a space between words to. */
 #define JUSTIFIED_GAP 3
 
+/* Do initials end a name in capitals, "ИВАНОВ И.И. Спасибо.", "ROE J.R.
+ * Thanks": a word in lower case after them is speech.  The name runs
+ * from start, its last word (of capitals each with a full stop) ends at
+ * end, the next word starts at next. */
+static int initials_end(const char *s, size_t len, size_t start, size_t end, size_t next)
+{
+	size_t n, i = end, caps = 0, letters = 0;
+	if (s[end - 1] != '.')
+		return 0;
+	/* the last word: "И.И.", "J." */
+	while (i > start && s[i - 1] != ' ') {
+		if (s[--i] == '.')
+			continue;
+		while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+		if (letter_case(s + i, end - i, &n) <= 0 || (i > start && s[i - 1] != ' ' && s[i - 1] != '.'))
+			return 0;
+	}
+	/* a word before it all in capitals: "ИВАНОВ", "ROE" */
+	for (size_t k = start; k < i; k += n) {
+		int c = letter_case(s + k, i - k, &n);
+		if (s[k] == ' ') {
+			if (letters >= 2 && caps == letters)
+				break;
+			caps = letters = 0;
+		}
+		letters += c != 0;
+		caps += c > 0;
+	}
+	if (!(letters >= 2 && caps == letters))
+		return 0;
+	for (size_t k = next; k < len && s[k] != ' '; k += n)
+		if (letter_case(s + k, len - k, &n) < 0)
+			return 1;
+	return 0;
+}
+
 /* The name at s[i]: its end, or 0.  With justified, words may stand
  * apart by up to JUSTIFIED_GAP spaces ("Tuan  Yang  di-Pertua:"). */
 static size_t read_name_gapped(const char *s, size_t len, size_t i, int justified)
@@ -241,7 +287,7 @@ static size_t read_name_gapped(const char *s, size_t len, size_t i, int justifie
 			gap++;
 		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + gap >= len ||
 		    !gap || (gap > 1 && !justified) || qa_letter || sentence_end(s + i, end - i) ||
-		    !name_word(s, len, end + gap, 0)) {
+		    !name_word(s, len, end + gap, 0) || initials_end(s, len, start, end, end + gap)) {
 			i = end;
 			break;
 		}
@@ -277,11 +323,31 @@ static int caseless(const char *s, size_t len)
 }
 
 /* Does the name hold a word of two capitals or more ("Mr. ISSA")? */
+/* The case of the letter at s: 1 upper, -1 lower, 0 neither, for ASCII,
+ * Latin-1, Greek and Cyrillic ("ИВАНОВ", "ΝΙΚΟΣ" are capitals as "ROE"
+ * is); its bytes in *n. */
+static int letter_case(const char *s, size_t len, size_t *n)
+{
+	uint32_t cp = (unsigned char)s[0];
+	*n = 1;
+	if (cp < 0x80)
+		return is_upper(s[0]) ? 1 : is_lower(s[0]) ? -1 : 0;
+	if (!(*n = utf8_decode(s, len, &cp)))
+		*n = 1;
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB) ||
+	    (cp >= 0x400 && cp <= 0x42F))
+		return 1;
+	if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3AC && cp <= 0x3CE) ||
+	    (cp >= 0x430 && cp <= 0x45F))
+		return -1;
+	return 0;
+}
+
 static int has_caps_word(const char *s, size_t len)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < len; i++)
-		if ((run = is_upper(s[i]) ? run + 1 : 0) >= 2)
+	size_t run = 0, n;
+	for (size_t i = 0; i < len; i += n)
+		if ((run = letter_case(s + i, len - i, &n) > 0 ? run + 1 : 0) >= 2)
 			return 1;
 	return 0;
 }
@@ -336,9 +402,10 @@ void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 	size_t letters = 0, lower = 0;
 	judged->prose = prose_name(s, len);
 	judged->qa = in_list(s, len, q, COUNT(q)) ? 'q' : in_list(s, len, a, COUNT(a)) ? 'a' : 0;
-	for (size_t i = 0; i < len; i++) {
-		letters += is_upper(s[i]) || is_lower(s[i]);
-		lower += is_lower(s[i]);
+	for (size_t i = 0, n; i < len; i += n) {
+		int c = letter_case(s + i, len - i, &n);
+		letters += c != 0;
+		lower += c < 0;
 	}
 	judged->role = any_word_in(s, len, role_words, COUNT(role_words));
 	judged->strong = judged->qa || (letters >= 2 && !lower && !constant_name(s, len)) ||
@@ -646,6 +713,12 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	lab->name_len = stem;
 	lab->numbered = stem < lab->written_len;
 	lab->strong = has_caps_word(lab->name, lab->name_len);
+	/* "ИВАНОВ И.И.": the full stop is the initial's as well */
+	size_t n = lab->name_len, last = n ? n - 1 : 0;
+	while (last && ((unsigned char)lab->name[last] & 0xC0) == 0x80)
+		last--;
+	if (!lab->numbered && last >= 2 && lab->name[last - 1] == '.' && lab->name[last] != '.')
+		lab->name_len = lab->written_len = n + 1;
 	return label_ends(lab, s, len, i, TRANSCRIPT_SHAPE_PERIOD);
 }
 
@@ -786,6 +859,11 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	if ((colon = is_colon(s, len, i, &after)))
 		return label_ends(lab, s, len, after,
 		                  colon == 1 ? TRANSCRIPT_SHAPE_COLON : TRANSCRIPT_SHAPE_TIGHT);
+	/* "ROSSI (PD). Grazie": Italy's chambers give the group in
+	 * parentheses, then a full stop */
+	if (lab->role && !lab->comma_role && i + 1 < len && s[i] == '.' &&
+	    transcript_gap(s, len, i + 1) && has_caps_word(lab->name, lab->name_len))
+		return label_ends(lab, s, len, i + 1, TRANSCRIPT_SHAPE_PERIOD);
 	/* "Ursula von der Leyen, President of the Commission. –" and
 	 * "President. –": the European Parliament's full stop and dash */
 	if (lab->comma_role && i < len && s[i] == '.' && (after = dash_at(s, len, i + 1))) {
