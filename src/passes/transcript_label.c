@@ -154,6 +154,9 @@ static inline size_t name_char(const char *s, size_t len, int first)
 	char c = s[0];
 	if ((unsigned char)c >= 0x80)
 		return name_char_utf8(s, len, first);
+	/* Hebrew writes an abbreviation's gershayim as '"': "היו"ר" */
+	if (c == '"' && !first)
+		return len > 1 && (unsigned char)s[-1] >= 0x80 && (unsigned char)s[1] >= 0x80;
 	return is_upper(c) || (!first && (is_lower(c) || is_digit(c) || c == '.' || c == '\'' ||
 	                                  c == '-' || c == '_'));
 }
@@ -1128,6 +1131,26 @@ static int contents_line(const char *s, size_t len)
 	}
 }
 
+/* "Anf. 12 ANDERS YGEMAN (S):": a record that numbers its speeches
+ * before the speaker's name (Sweden's Riksdag); the number stays text.
+ * Past it, or pre when there is none. */
+static size_t speech_number(const char *s, size_t len, size_t pre, transcript_label *lab)
+{
+	size_t i = pre;
+	if (i >= len || !is_upper(s[i++]))
+		return pre;
+	while (i < len && is_lower(s[i]) && i - pre <= 4)
+		i++;
+	if (i == pre + 1 || i + 2 >= len || s[i] != '.' || s[i + 1] != ' ' || !is_digit(s[i + 2]))
+		return pre;
+	for (i += 2; i < len && is_digit(s[i]) && i - pre <= 12;)
+		i++;
+	if (i + 1 >= len || s[i] != ' ' || !is_upper(s[i + 1]) || lab->keep_count)
+		return pre;
+	keep(lab, pre, i + 1 - pre);
+	return i + 1;
+}
+
 /* "10:02:33 From Ann Lee to Everyone:", "00:12:34\t From  ann : hi": a
  * video meeting's chat saved as text.  Any display name goes, lower
  * case too; the recipient is part of the label as written. */
@@ -1180,6 +1203,7 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 		return emphasised_label(s, len, pre, lab);
 	if (meeting_chat_label(s, len, pre, lab))
 		return 1;
+	pre = speech_number(s, len, pre, lab);
 	size_t end = read_name(s, len, pre), wide;
 	if (!end)
 		return nick_label(s, len, pre, lab);
