@@ -19,7 +19,7 @@ static const char *const prose_names[] = {
 	"address", "attention", "background", "by", "caption", "category", "caution",
 	"conclusion", "cons", "correction", "credit", "credits", "date", "disclaimer", "e-mail",
 	"edit", "editor's note", "email", "example", "exclusive", "fax", "from", "fyi", "he",
-	"hint", "i", "image", "important", "it", "keywords", "listen", "location", "n.b.", "nb",
+	"hint", "image", "important", "it", "keywords", "listen", "location", "n.b.", "nb",
 	"note", "notes", "p.s.", "phone", "photo", "place", "posted", "pros", "ps", "published",
 	"re", "read more", "related", "reminder", "result", "results", "see also", "she",
 	"source", "sources", "subject", "summary", "tags", "tel", "they", "time", "tip", "to",
@@ -398,6 +398,18 @@ static int constant_name(const char *s, size_t len)
 	return i < len;
 }
 
+/* "II", "XIV": an outline's part ("II: Methods") unless labelled again
+ * and again. */
+static int roman_numeral(const char *s, size_t len)
+{
+	if (len < 2 || len > 6)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr("IVXL", s[i]))
+			return 0;
+	return 1;
+}
+
 void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 {
 	static const char *const q[] = {"q", "question", "\xE9\x97\xAE", "\xE9\x97\xAE\xE9\xA2\x98"},
@@ -414,6 +426,9 @@ void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 	judged->strong = judged->qa || (letters >= 2 && !lower && !constant_name(s, len)) ||
 	                 judged->role;
 	judged->weak = function_word_first(s, len) && !judged->strong && !has_caps_word(s, len);
+	/* "I: So tell me": an interviewer when labelled again and again, a
+	 * pronoun or a first part ("I: Scope") once */
+	judged->weak |= (len == 1 && s[0] == 'I') || roman_numeral(s, len);
 }
 
 int transcript_label_judged(transcript_label *lab, const transcript_name *judged)

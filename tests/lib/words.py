@@ -60,6 +60,8 @@ MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
 CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]*"
                         r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
                         r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
+# A speech's number, which stays text before the speaker's label ("Anf. 12").
+SPEECH_NUMBER = re.compile(r"^[A-Z][a-z]{1,4}\. [0-9]{1,10} ")
 # Anchors the layout of numbered pages leaves where a number was.
 ANCHORS = ("line", "pagebreak", "row")
 LONE_NUMBER = re.compile(r"^[ \t\f]*[0-9]{1,6}[ \t]*$", re.MULTILINE)
@@ -121,7 +123,8 @@ def json_texts(node, out, names, after_time):
             out.extend(table_cells(node))
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
-                margin = (MARGIN.match(value) or CHAT_STAMP.match(value)) if after_time else None
+                margin = (MARGIN.match(value) or CHAT_STAMP.match(value) or
+                          SPEECH_NUMBER.match(value)) if after_time else None
                 if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
                     out.extend([margin.group(0)] + after_time + [value[margin.end():]])
                 else:
