@@ -764,7 +764,8 @@ static size_t read_dash_role(const char *s, size_t len, size_t i, transcript_lab
 	while (len > i && transcript_is_blank(s[len - 1]))
 		len--;
 	size_t at = dash_at(s, len, i), first_end = 0, end;
-	if (!at || len - at > 2 * ROLE_MAX)
+	/* "JANE DOE — Yes." is an answer, not a role */
+	if (!at || len - at > 2 * ROLE_MAX || strchr(".?!", s[len - 1]))
 		return i;
 	for (size_t from = at; (end = read_name(s, len, from));) {
 		size_t next = end + 2 <= len && s[end] == ',' && s[end + 1] == ' ' ? end + 2
@@ -853,8 +854,10 @@ static int table_row(const char *s, size_t len)
 static size_t read_holder(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t at = i + 1, end;
+	/* a person's names, not a party's letters ("Kauder [CDU/CSU]:") */
 	if (at + 1 >= len || s[i] != ' ' || s[at] != '[' || lab->role ||
-	    !(end = read_name_gapped(s, len, at + 1, 1)) || end >= len || s[end] != ']')
+	    !(end = read_name_gapped(s, len, at + 1, 1)) || end >= len || s[end] != ']' ||
+	    !memchr(s + at + 1, ' ', end - at - 1))
 		return i;
 	lab->role = lab->name;
 	lab->role_len = lab->name_len;
@@ -957,11 +960,16 @@ static int bracketed_label(const char *s, size_t len, size_t i, transcript_label
 	char close = s[i] == '[' ? ']' : '>';
 	size_t end = read_name(s, len, i + 1);
 	int nick = !end && (end = read_nick(s, len, i + 1)) != 0;
-	if (!end || end >= len || s[end] != close || transcript_event(s + i, len - i, &kind) ||
-	    (end + 1 < len && !transcript_gap(s, len, end + 1)))
+	size_t after = end + 1, colon_end;
+	if (!end || end >= len || s[end] != close || transcript_event(s + i, len - i, &kind))
+		return 0;
+	/* "[SPEAKER_00]: Hello": a colon after the bracket is the separator */
+	if (is_colon(s, len, after, &colon_end) == 1)
+		after = colon_end;
+	else if (after < len && !transcript_gap(s, len, after))
 		return 0;
 	set_name(lab, s, i + 1, end);
-	return label_ends(lab, s, len, end + 1,
+	return label_ends(lab, s, len, after,
 	                  nick || close == '>' ? TRANSCRIPT_SHAPE_NICK : TRANSCRIPT_SHAPE_BRACKET);
 }
 
