@@ -467,6 +467,24 @@ static int headline(const line_label *ll)
 	return words >= 3;
 }
 
+/* Is there a sentence under the name alone on its line: the next line
+ * of its paragraph, or the next paragraph's first, with words and a
+ * sentence's end, not a list or another heading?  2 when it asks. */
+static int speech_under(const line_label *ll)
+{
+	const steno_node *n = ll->node, *under = n->next ? n->next->next : NULL;
+	if (!under && n->parent->next && n->parent->next->type == STENO_NODE_PARAGRAPH)
+		under = n->parent->next->first;
+	if (!under || under->type != STENO_NODE_TEXT)
+		return 0;
+	int ends = 0, asks = 0;
+	for (size_t i = 0; i < under->len; i++) {
+		ends |= under->literal[i] == '.' || under->literal[i] == '!';
+		asks |= under->literal[i] == '?';
+	}
+	return ends || asks ? 1 + asks : 0;
+}
+
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
 static int note_label(transcript_pass *t, line_label *ll)
@@ -486,6 +504,9 @@ static int note_label(transcript_pass *t, line_label *ll)
 		if (last)
 			last->next_alone = k;
 		t->last_alone = k;
+		int speech = ll->lab.bare ? speech_under(ll) : 0;
+		t->sv.bare_speech += speech != 0;
+		t->sv.bare_questions += speech == 2;
 		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->alone);
 		return 0;
 	}

@@ -157,6 +157,10 @@ typedef struct transcript_survey {
 	 * another name than the last time (headings repeat in a cycle,
 	 * speakers do not) */
 	size_t bare_lines, bare_recurring, alone_varied;
+	/* of those: full names labelled three times, and lines with a
+	 * sentence, and with a question, under them (transcript.c): a pair
+	 * that interviews */
+	size_t bare_pair, bare_speech, bare_questions;
 	int bare_ok; /* such names are the document's labels */
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
 	unsigned shapes; /* the chosen shapes, a bit each */

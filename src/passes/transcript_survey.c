@@ -5,6 +5,8 @@
  * the document shows it is its convention (names that recur, several
  * speakers).  Prose meets a label-like line now and then; a transcript
  * meets the same few names again and again. */
+#include <string.h>
+
 #include "passes/transcript.h"
 
 /* A shape that prose writes by accident ("Yes. We did.", "mk: ...")
@@ -30,6 +32,7 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 	if (lab->bare) {
 		sv->bare_lines++;
 		sv->bare_recurring += count == 2 && !judged->weak;
+		sv->bare_pair += count == 3 && !judged->weak && memchr(lab->name, ' ', lab->name_len);
 		return;
 	}
 	/* "The Problem:" twice in an essay is no convention of its own */
@@ -120,6 +123,12 @@ int transcript_survey_decide(transcript_survey *sv)
 	 * in turn */
 	sv->bare_ok = sv->bare_recurring >= BARE_CAST && sv->bare_lines >= 2 * BARE_CAST &&
 	              sv->alone_varied >= WEAK_RECURRING;
+	/* "Ann Lee" and "Bob Roe", each alone three times or more over
+	 * what they said: an interview, which takes turns in a fixed cycle
+	 * as headings do, but has speech under its names, not lists, and
+	 * asks questions, which "Key Findings" and "Next Steps" do not */
+	sv->bare_ok |= sv->bare_pair >= 2 && sv->bare_speech * 4 >= sv->bare_lines * 3 &&
+	               sv->bare_questions * 6 >= sv->bare_lines;
 	if (sv->bare_ok)
 		shapes |= 1u << TRANSCRIPT_SHAPE_ALONE;
 	/* names alone on lines are labels only where nothing else is: in a
