@@ -177,6 +177,9 @@ static size_t name_word(const char *s, size_t len, size_t i, int first)
 	if (!first && (is_digit(s[i]) || lower)) {
 		while (i < len && (n = name_char(s + i, len - i, 0)))
 			i += n;
+		/* "Ann Lee 00:01:02": a time after the name is none of it */
+		if (is_digit(s[start]) && i + 1 < len && s[i] == ':' && is_digit(s[i + 1]))
+			return 0;
 		size_t word = i - start - (i - start > 1 && s[i - 1] == '.');
 		/* "di-Pertua", "al-Hassan": a connector joined to a name */
 		const char *hyphen = memchr(s + start, '-', i - start);
@@ -919,7 +922,9 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	                            TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &lab->ms)
 	          : 0;
 	if (t && n + t == len) {
-		lab->strong = 1;
+		/* Otter's two blanks ("Ann Lee  0:04") are a transcript's; one
+		 * ("Platform 2 10:15") wants the name labelled again */
+		lab->strong = n - i >= 2;
 		lab->written_len = len - (size_t)(lab->written - s);
 		lab->shape = TRANSCRIPT_SHAPE_COLON;
 		return 1;
@@ -1052,7 +1057,10 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		return pre;
 	if (pre + t == len || !transcript_gap(s, len, pre + t))
 		return len;
-	size_t after = skip_gaps(s, len, pre + t);
+	size_t after = skip_gaps(s, len, pre + t), dash;
+	/* "00:01:02 - Ann Lee": a dash between the time and the name */
+	if ((dash = dash_at(s, len, after - 1)) && dash > after)
+		after = skip_gaps(s, len, dash);
 	if (lab->keep_count)
 		lab->keep_len[0] = after; /* the margin and the time, one piece */
 	else
