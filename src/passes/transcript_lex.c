@@ -77,6 +77,29 @@ static size_t read_clock(const char *s, size_t len, int *fields, int64_t *ms)
 	return i;
 }
 
+/* "AM", " pm", " p.m." after a clock of hours at s[i] ("10:02 AM", as
+ * chat programs write the time of day): its end, *ms made the time of
+ * day; i when there is none. */
+static size_t meridiem(const char *s, size_t len, size_t i, int fields, int64_t *ms)
+{
+	size_t j = i + (i < len && s[i] == ' ');
+	if (fields < 2 || fields > 3 || j >= len)
+		return i;
+	char half = (char)(s[j++] | 0x20);
+	int dotted = j < len && s[j] == '.';
+	j += dotted;
+	if ((half != 'a' && half != 'p') || j >= len || (s[j++] | 0x20) != 'm' ||
+	    (dotted && (j >= len || s[j++] != '.')) ||
+	    (j < len && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+		return i;
+	/* "10:02" was read as minutes and seconds */
+	int64_t t = fields == 2 ? *ms * 60 : *ms, hours = t / 3600000;
+	if (hours < 1 || hours > 12)
+		return i;
+	*ms = t % 3600000 + (hours % 12 + (half == 'p' ? 12 : 0)) * 3600000;
+	return j;
+}
+
 size_t transcript_time(const char *s, size_t len, int allow, int short_bare, int64_t *ms)
 {
 	int fields;
@@ -85,12 +108,17 @@ size_t transcript_time(const char *s, size_t len, int allow, int short_bare, int
 	if ((allow & TRANSCRIPT_TIME_BRACKETED) && (s[0] == '[' || s[0] == '(')) {
 		char close = s[0] == '[' ? ']' : ')';
 		size_t n = read_clock(s + 1, len - 1, &fields, ms);
+		if (n)
+			n = meridiem(s + 1, len - 1, n, fields, ms);
 		return n && n + 1 < len && s[n + 1] == close ? n + 2 : 0;
 	}
 	/* every line's start is asked, and most start with a letter */
 	if (!(allow & TRANSCRIPT_TIME_BARE) || !is_digit(s[0]))
 		return 0;
 	size_t n = read_clock(s, len, &fields, ms);
+	size_t m = n && (short_bare || fields == 3) ? meridiem(s, len, n, fields, ms) : n;
+	if (m > n)
+		return m == len || transcript_is_blank(s[m]) ? m : 0;
 	if (!n || fields == 4 || (fields == 2 && !short_bare))
 		return 0;
 	/* "10:30:00am" or "1:02:03.4.5" are not clean timestamps */
