@@ -1182,6 +1182,24 @@ static size_t speech_number(const char *s, size_t len, size_t pre, transcript_la
 	return i + 1;
 }
 
+/* "[12:33:26] * zetok just edited it": a chat log's action, its nick
+ * the speaker, after a time; the nick must be labelled again. */
+static int chat_action(const char *s, size_t len, size_t pre, transcript_label *lab)
+{
+	size_t i = pre + 2;
+	/* the time is a node of its own once the reader made it one */
+	if (!(lab->timed || (pre && transcript_is_blank(s[0]))) || i >= len || s[pre] != '*' ||
+	    s[pre + 1] != ' ')
+		return 0;
+	while (i < len && i - pre - 2 < NICK_MAX && s[i] != ' ' && (unsigned char)s[i] > ' ' &&
+	       (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == pre + 2 || i >= len || s[i] != ' ')
+		return 0;
+	set_name(lab, s, pre + 2, i);
+	return label_ends(lab, s, len, i, TRANSCRIPT_SHAPE_NICK);
+}
+
 /* "10:02:33 From Ann Lee to Everyone:", "00:12:34\t From  ann : hi": a
  * video meeting's chat saved as text.  Any display name goes, lower
  * case too; the recipient is part of the label as written. */
@@ -1230,6 +1248,8 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 		return 0;
 	if (s[pre] == '[' || s[pre] == '<')
 		return bracketed_label(s, len, pre, lab);
+	if (chat_action(s, len, pre, lab))
+		return 1;
 	if (s[pre] == '*' || s[pre] == '_')
 		return emphasised_label(s, len, pre, lab);
 	if (meeting_chat_label(s, len, pre, lab))
