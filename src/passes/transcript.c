@@ -725,6 +725,46 @@ static int lines_after(const line_label *ll)
 	return lines;
 }
 
+/* The first node of the line after the label's, past a line's number:
+ * in its paragraph, or the next paragraph's first. */
+static const steno_node *line_under(const line_label *ll)
+{
+	const steno_node *n = ll->node;
+	while (n && !transcript_is_break(n))
+		n = n->next;
+	if (n)
+		n = n->next;
+	else if (ll->node->parent->next && ll->node->parent->next->type == STENO_NODE_PARAGRAPH)
+		n = ll->node->parent->next->first;
+	while (n && transcript_is_anchor(n))
+		n = n->next;
+	return n;
+}
+
+/* "PRESENT:" or "PRESENT:  (Continued)" over "Senator Patrick M.
+ * Gallivan": a heading over a list of names, nothing said beside it
+ * but a note, and a name alone on the line under it. */
+static int heads_names(const line_label *ll)
+{
+	const steno_node *n = ll->node, *under;
+	if (n->type != STENO_NODE_TEXT || (n->next && !transcript_is_break(n->next)))
+		return 0;
+	size_t at = ll->lab.said_off, end = n->len;
+	while (end > at && transcript_is_blank(n->literal[end - 1]))
+		end--;
+	if (at < end && (n->literal[at] != '(' || n->literal[end - 1] != ')'))
+		return 0;
+	transcript_label lab;
+	if (!(under = line_under(ll)) || under->type != STENO_NODE_TEXT)
+		return 0;
+	/* a name, not a sentence: "Thanks, Jane." answers */
+	for (end = under->len; end && transcript_is_blank(under->literal[end - 1]);)
+		end--;
+	return end && !strchr(".?!,;:", under->literal[end - 1]) &&
+	       transcript_label_in_text(under->literal, under->len, &lab) &&
+	       lab.shape == TRANSCRIPT_SHAPE_ALONE;
+}
+
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
@@ -739,6 +779,8 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
+		return 0;
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && heads_names(ll))
 		return 0;
 	/* a hearing's text is its numbered lines: "SENATORS PRESENT:" and
 	 * "PANEL 1:" on the cover and index pages before them are none */
