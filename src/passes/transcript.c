@@ -473,8 +473,12 @@ static int headline(const line_label *ll)
 static int speech_under(const line_label *ll)
 {
 	const steno_node *n = ll->node, *under = n->next ? n->next->next : NULL;
-	if (!under && n->parent->next && n->parent->next->type == STENO_NODE_PARAGRAPH)
-		under = n->parent->next->first;
+	const steno_node *block = n->parent->next;
+	/* notes put what was said in a list under the name */
+	if (!under && block && block->type == STENO_NODE_LIST && block->first)
+		block = block->first->first;
+	if (!under && block && block->type == STENO_NODE_PARAGRAPH)
+		under = block->first;
 	if (!under || under->type != STENO_NODE_TEXT)
 		return 0;
 	int ends = 0, asks = 0;
@@ -810,6 +814,12 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	    t->first_recurring != (size_t)-1 && ll->seq > t->first_recurring &&
 	    label_is_paragraph(ll) && speech_follows(ll) && lines_after(ll) >= 2 &&
 	    !ll->name->judged.prose)
+		return 1;
+	/* "Hoshiyari" once, alone over what he said, in notes whose cast of
+	 * names alone is known: a speaker who spoke once */
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && ll->lab.bare && t->sv.bare_ok &&
+	    ll->name->alone == 1 && ll->opens && ll->seq > 0 && speech_under(ll) &&
+	    !ll->name->judged.prose && !ll->name->judged.weak)
 		return 1;
 	/* "Q1：" and "A1." in one interview: a speaker the document labels
 	 * in its own convention keeps a label of a shape prose rarely
