@@ -1050,8 +1050,9 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		         transcript_gap(s, len, pre + 2))
 			pre = skip_gaps(s, len, pre + 2);
 	}
+	/* "0:05 Ann Lee: ...": a short time too, since a label must follow */
 	size_t t = transcript_time(s + pre, len - pre,
-	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 0, &lab->ms);
+	                           TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &lab->ms);
 	lab->ms = STENO_TIME_NONE; /* a time before the label stays text */
 	if (!t)
 		return pre;

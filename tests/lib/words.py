@@ -60,6 +60,8 @@ MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
 CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]*"
                         r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
                         r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
+# A time that stays text before the speaker's label ("0:00 Ann Lee  00:00").
+TIME_FIRST = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 # A speech's number, which stays text before the speaker's label ("Anf. 12").
 SPEECH_NUMBER = re.compile(r"^[A-Z][a-z]{1,4}\. [0-9]{1,10} ")
 # Anchors the layout of numbered pages leaves where a number was.
@@ -124,7 +126,7 @@ def json_texts(node, out, names, after_time):
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
                 margin = (MARGIN.match(value) or CHAT_STAMP.match(value) or
-                          SPEECH_NUMBER.match(value)) if after_time else None
+                          SPEECH_NUMBER.match(value) or TIME_FIRST.match(value)) if after_time else None
                 if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
                     out.extend([margin.group(0)] + after_time + [value[margin.end():]])
                 else:
