@@ -287,7 +287,7 @@ static size_t read_name_gapped(const char *s, size_t len, size_t i, int justifie
 		words++;
 		/* a deposition's "Q. Did you" and "A. Yes" end at the letter */
 		int qa_letter = words == 1 && s[end - 1] == '.' &&
-		                ((end - i == 2 && (s[i] == 'Q' || s[i] == 'A')) ||
+		                ((end - i == 2 && (s[i] == 'Q' || s[i] == 'A' || s[i] == 'R')) ||
 		                 numbered_exchange(s + i, end - i - 1) < end - i - 1);
 		for (gap = 0; end + gap < len && s[end + gap] == ' ' && gap < JUSTIFIED_GAP;)
 			gap++;
@@ -415,8 +415,11 @@ static int roman_numeral(const char *s, size_t len)
 
 void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 {
-	static const char *const q[] = {"q", "question", "\xE9\x97\xAE", "\xE9\x97\xAE\xE9\xA2\x98"},
-	                         *const a[] = {"a", "answer", "\xE7\xAD\x94"};
+	/* sorted; "R." answers in French, Spanish, Portuguese, Italian */
+	static const char *const q[] = {"domanda", "frage", "pergunta", "pregunta", "q",
+	                                "question", "\xE9\x97\xAE", "\xE9\x97\xAE\xE9\xA2\x98"},
+	                         *const a[] = {"a", "answer", "antwort", "r", "resposta", "respuesta",
+	                                       "risposta", "r\xC3\xA9ponse", "\xE7\xAD\x94"};
 	size_t letters = 0, lower = 0;
 	judged->prose = prose_name(s, len);
 	judged->qa = in_list(s, len, q, COUNT(q)) ? 'q' : in_list(s, len, a, COUNT(a)) ? 'a' : 0;
@@ -727,7 +730,7 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 	 * name of one title-case word ("Yes. We did.") is a sentence */
 	size_t stem = numbered_exchange(lab->name, lab->name_len - 1);
 	if (i < len && !has_caps_word(lab->name, lab->name_len) &&
-	    !(lab->name_len == 2 && (lab->name[0] == 'Q' || lab->name[0] == 'A')) &&
+	    !(lab->name_len == 2 && strchr("QAR", lab->name[0])) &&
 	    stem == lab->name_len - 1 && !memchr(lab->name, ' ', lab->name_len))
 		return 0;
 	lab->written_len = lab->name_len - 1;
@@ -915,6 +918,10 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	 * apart by an ideographic space */
 	if (i + 3 < len && !memcmp(s + i, "\xE3\x80\x80", 3))
 		return label_ends(lab, s, len, i + 3, TRANSCRIPT_SHAPE_SPACES);
+	/* "〇議長(長野勉君) これより": or a blank, after the mark's name and
+	 * its parenthesis */
+	if (lab->marked && lab->role && i + 1 < len && s[i] == ' ' && caseless(lab->name, lab->name_len))
+		return label_ends(lab, s, len, i + 1, TRANSCRIPT_SHAPE_SPACES);
 	if (lab->role || lab->attr_count)
 		return 0;
 	n = skip_gaps(s, len, i);
@@ -1040,9 +1047,15 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 		pre = skip_gaps(s, len, inv);
 		/* any geometric shape: councils mark the chair "◎", members
 		 * "◆", officials "○" */
-		if (pre + 3 <= len && (unsigned char)s[pre] == 0xE2 &&
-		    (((unsigned char)s[pre + 1] == 0x96 && (unsigned char)s[pre + 2] >= 0xA0) ||
-		     (unsigned char)s[pre + 1] == 0x97)) {
+		if (pre + 3 <= len && (((unsigned char)s[pre] == 0xE2 &&
+		                        (((unsigned char)s[pre + 1] == 0x96 &&
+		                          (unsigned char)s[pre + 2] >= 0xA0) ||
+		                         (unsigned char)s[pre + 1] == 0x97)) ||
+		                       !memcmp(s + pre, "\xE3\x80\x87", 3))) {
+			/* "〇", the ideographic zero set as a circle, is a word to
+			 * the reader's eye: it stays text */
+			if (!memcmp(s + pre, "\xE3\x80\x87", 3) && !lab->keep_count)
+				keep(lab, pre, 3);
 			pre += 3;
 			lab->marked = 1;
 		}

@@ -146,7 +146,8 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 		return 0;
 	/* "A1." or "Q." where a line opens, in a document of questions and
 	 * answers, whatever separator the other labels take */
-	if (lab->qa && lab->shape == TRANSCRIPT_SHAPE_PERIOD && sv->questions && sv->answers)
+	if (lab->qa && lab->shape == TRANSCRIPT_SHAPE_PERIOD && sv->questions && sv->answers &&
+	    count >= 2)
 		return 1;
 	/* "Q." asked again and again of named speakers who answer with a
 	 * colon, as press conferences are written up */

@@ -62,6 +62,8 @@ CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069
                         r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
 # A time that stays text before the speaker's label ("0:00 Ann Lee  00:00").
 TIME_FIRST = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
+# The ideographic zero a Japanese record marks a speaker's line with.
+SPEAKER_MARK = re.compile("^\u3007")
 # A speech's number, which stays text before the speaker's label ("Anf. 12").
 SPEECH_NUMBER = re.compile(r"^[A-Z][a-z]{1,4}\. [0-9]{1,10} ")
 # Anchors the layout of numbered pages leaves where a number was.
@@ -72,7 +74,9 @@ KEY_ALIASES = {"location": "place", "participants": "speakers", "lang": "languag
 
 
 def norm_words(text):
-    return [w.lower() for w in WORD.findall(text)]
+    # "〇", the ideographic zero a Japanese record marks a speaker's line
+    # with, is a word of its own, not the start of the speaker's name
+    return [w.lower() for w in WORD.findall(text.replace("\u3007", " \u3007 "))]
 
 
 def source_words(text):
@@ -126,7 +130,8 @@ def json_texts(node, out, names, after_time):
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
                 margin = (MARGIN.match(value) or CHAT_STAMP.match(value) or
-                          SPEECH_NUMBER.match(value) or TIME_FIRST.match(value)) if after_time else None
+                          SPEECH_NUMBER.match(value) or TIME_FIRST.match(value) or
+                          SPEAKER_MARK.match(value)) if after_time else None
                 if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
                     out.extend([margin.group(0)] + after_time + [value[margin.end():]])
                 else:
