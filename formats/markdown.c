@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/doc_input.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "formats.h"
@@ -305,10 +306,7 @@ static const char *decode_input(steno_doc *doc, const char *data, size_t *len,
 	*owned = utf8_from_input(data, *len, opts->encoding, len, &replaced, &detected, err);
 	if (!*owned)
 		return NULL;
-	if (detected)
-		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
-	if (replaced)
-		doc_warn(doc, "%zu invalid byte(s) replaced with U+FFFD", replaced);
+	doc_input_warn(doc, detected, replaced);
 	return *owned;
 }
 

@@ -764,15 +764,7 @@ static int read_header(reader *rd, const splitter *sp)
 /* A text node over c's text in the input, which is NUL-terminated. */
 static int add_text(reader *rd, steno_node *parent, char *s, size_t len)
 {
-	if (len > NODE_MAX_LEN)
-		return -1;
-	steno_node *t = node_add(rd->doc, parent, STENO_NODE_TEXT);
-	if (!t)
-		return -1;
-	s[len] = '\0';
-	t->literal = s;
-	t->len = (uint32_t)len;
-	return 0;
+	return node_add_text_in(rd->doc, parent, s, len) ? 0 : -1;
 }
 
 /* A cell's text into paragraphs of container, from *para on: its line
@@ -1047,16 +1039,10 @@ static steno_status table_read(steno_doc *doc, const char *data, size_t len,
 	steno_error local;
 	if (!err)
 		err = &local;
-	size_t n, replaced;
-	const char *detected;
-	char *buf = doc_input_utf8(doc, data, len, opts ? opts->encoding : NULL, &n, &replaced,
-	                           &detected, err);
+	size_t n;
+	char *buf = doc_input_text(doc, data, len, opts ? opts->encoding : NULL, &n, err);
 	if (!buf)
 		return err->code;
-	if (detected)
-		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
-	if (replaced)
-		doc_warn(doc, "%zu invalid byte(s) replaced with U+FFFD", replaced);
 	reader rd = {.doc = doc, .buf = buf, .len = n};
 	int unclosed_line = 0, unclosed_col = 0;
 	int r = read_table(&rd, &unclosed_line, &unclosed_col);

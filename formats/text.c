@@ -592,16 +592,10 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	/* a table saved as .txt is read as the table it is */
 	if (table_format.sniff(data, len))
 		return table_format.read(doc, data, len, opts, err);
-	size_t n, replaced;
-	const char *detected;
-	char *buf = doc_input_utf8(doc, data, len, opts ? opts->encoding : NULL, &n, &replaced,
-	                           &detected, err);
+	size_t n;
+	char *buf = doc_input_text(doc, data, len, opts ? opts->encoding : NULL, &n, err);
 	if (!buf)
 		return err->code;
-	if (detected)
-		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
-	if (replaced)
-		doc_warn(doc, "%zu invalid byte(s) replaced with U+FFFD", replaced);
 	reader rd = {.doc = doc, .root = steno_doc_root(doc)};
 	scanner_init(&rd.sc, buf, n);
 	if (read_text(&rd) < 0)

@@ -388,13 +388,7 @@ static int add_text(cues_in *c, steno_node *parent, char *s, size_t len, int sha
 	c->sentence_end = ends_sentence(s, len, c->sentence_end);
 	if (!shared || len > NODE_MAX_LEN)
 		return node_add_text(c->doc, parent, s, len) ? 0 : -1;
-	steno_node *t = node_add(c->doc, parent, STENO_NODE_TEXT);
-	if (!t)
-		return -1;
-	s[len] = '\0';
-	t->literal = s;
-	t->len = (uint32_t)len;
-	return 0;
+	return node_add_text_in(c->doc, parent, s, len) ? 0 : -1;
 }
 
 int cues_in_text(cues_in *c, steno_node *parent, const char *s, size_t len)

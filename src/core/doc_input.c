@@ -24,3 +24,22 @@ char *doc_input_utf8(steno_doc *doc, const char *data, size_t len, const char *f
 	}
 	return buf + (buf == own ? skip : 0);
 }
+
+void doc_input_warn(steno_doc *doc, const char *detected, size_t replaced)
+{
+	if (detected)
+		doc_warn(doc, "input is not UTF-8; decoded as Windows-1252");
+	if (replaced)
+		doc_warn(doc, "%zu invalid byte(s) replaced with U+FFFD", replaced);
+}
+
+char *doc_input_text(steno_doc *doc, const char *data, size_t len, const char *forced,
+                     size_t *n, steno_error *err)
+{
+	size_t replaced;
+	const char *detected;
+	char *buf = doc_input_utf8(doc, data, len, forced, n, &replaced, &detected, err);
+	if (buf)
+		doc_input_warn(doc, detected, replaced);
+	return buf;
+}

@@ -15,4 +15,12 @@
 char *doc_input_utf8(steno_doc *doc, const char *data, size_t len, const char *forced,
                      size_t *n, size_t *replaced, const char **detected, steno_error *err);
 
+/* The warnings a decoding gives: a guessed Windows-1252 (detected set),
+ * replaced bytes. */
+void doc_input_warn(steno_doc *doc, const char *detected, size_t replaced);
+
+/* doc_input_utf8 with those warnings, as plain-text readers take it. */
+char *doc_input_text(steno_doc *doc, const char *data, size_t len, const char *forced,
+                     size_t *n, steno_error *err);
+
 #endif

@@ -231,6 +231,19 @@ steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, siz
 	return n;
 }
 
+steno_node *node_add_text_in(steno_doc *doc, steno_node *parent, char *s, size_t len)
+{
+	if (len > NODE_MAX_LEN)
+		return NULL;
+	steno_node *n = node_add(doc, parent, STENO_NODE_TEXT);
+	if (n) {
+		s[len] = '\0';
+		n->literal = s;
+		n->len = (uint32_t)len;
+	}
+	return n;
+}
+
 /* Navigation */
 
 steno_node_type steno_node_get_type(const steno_node *node)

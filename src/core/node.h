@@ -159,6 +159,9 @@ steno_node *node_new_root(steno_doc *doc);
 steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type);
 /* A TEXT node holding a copy of s[0..len), appended to parent. */
 steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, size_t len);
+/* A TEXT node over s[0..len) itself, appended to parent: s is a buffer
+ * the document owns (its decoded input), and s[len] becomes a NUL. */
+steno_node *node_add_text_in(steno_doc *doc, steno_node *parent, char *s, size_t len);
 
 /* A new empty document that records source positions or not. */
 steno_doc *doc_new(int positions);
