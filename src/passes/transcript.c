@@ -303,9 +303,9 @@ static int alone_fits(const steno_node *n)
 		return n->parent->next != NULL;
 	/* inside: speech on the next line, not a rota's next name */
 	transcript_label lab;
-	return (under->type != STENO_NODE_TEXT ||
-	                 !transcript_label_in_text(under->literal, under->len, &lab) ||
-	                 lab.shape != TRANSCRIPT_SHAPE_ALONE);
+	return under->type != STENO_NODE_TEXT ||
+	       !transcript_label_in_text(under->literal, under->len, &lab) ||
+	       lab.shape != TRANSCRIPT_SHAPE_ALONE;
 }
 
 /* Does the line after n's open with a time ("Lex Fridman" over
@@ -467,26 +467,40 @@ static int headline(const line_label *ll)
 	return words >= 3;
 }
 
-/* Is there a sentence under the name alone on its line: the next line
- * of its paragraph, or the next paragraph's first, with words and a
- * sentence's end, not a list or another heading?  2 when it asks. */
+/* The first node of the line after the label's, past a line's number:
+ * in its paragraph, or the next paragraph's first, or the first of a
+ * list's first item (notes put what was said in a list under a name). */
+static const steno_node *line_under(const line_label *ll)
+{
+	const steno_node *n = ll->node, *block = n->parent->next;
+	while (n && !transcript_is_break(n))
+		n = n->next;
+	if (n)
+		n = n->next;
+	else {
+		if (block && block->type == STENO_NODE_LIST && block->first)
+			block = block->first->first;
+		n = block && block->type == STENO_NODE_PARAGRAPH ? block->first : NULL;
+	}
+	while (n && transcript_is_anchor(n))
+		n = n->next;
+	return n;
+}
+
+/* Is there a sentence under the name alone on its line, not a list of
+ * tasks or another heading?  2 when it asks. */
 static int speech_under(const line_label *ll)
 {
-	const steno_node *n = ll->node, *under = n->next ? n->next->next : NULL;
-	const steno_node *block = n->parent->next;
-	/* notes put what was said in a list under the name */
-	if (!under && block && block->type == STENO_NODE_LIST && block->first)
-		block = block->first->first;
-	if (!under && block && block->type == STENO_NODE_PARAGRAPH)
-		under = block->first;
+	const steno_node *under = line_under(ll);
 	if (!under || under->type != STENO_NODE_TEXT)
 		return 0;
-	int ends = 0, asks = 0;
-	for (size_t i = 0; i < under->len; i++) {
-		ends |= under->literal[i] == '.' || under->literal[i] == '!';
-		asks |= under->literal[i] == '?';
-	}
-	return ends || asks ? 1 + asks : 0;
+	/* a sentence's end at the line's end, not an initial's ("Inez E.
+	 * Dickens" under "Gustavo Rivera" is a list) */
+	size_t end = under->len;
+	while (end && transcript_is_blank(under->literal[end - 1]))
+		end--;
+	int asks = memchr(under->literal, '?', under->len) != NULL;
+	return asks || (end && strchr(".!", under->literal[end - 1])) ? 1 + asks : 0;
 }
 
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
@@ -727,22 +741,6 @@ static int lines_after(const line_label *ll)
 	for (const steno_node *n = ll->node->parent->next->first; n && lines < 2; n = n->next)
 		lines += transcript_is_break(n) && n->next;
 	return lines;
-}
-
-/* The first node of the line after the label's, past a line's number:
- * in its paragraph, or the next paragraph's first. */
-static const steno_node *line_under(const line_label *ll)
-{
-	const steno_node *n = ll->node;
-	while (n && !transcript_is_break(n))
-		n = n->next;
-	if (n)
-		n = n->next;
-	else if (ll->node->parent->next && ll->node->parent->next->type == STENO_NODE_PARAGRAPH)
-		n = ll->node->parent->next->first;
-	while (n && transcript_is_anchor(n))
-		n = n->next;
-	return n;
 }
 
 /* "PRESENT:" or "PRESENT:  (Continued)" over "Senator Patrick M.

@@ -328,7 +328,6 @@ static int caseless(const char *s, size_t len)
 	return i == len && (unsigned char)s[0] >= 0x80;
 }
 
-/* Does the name hold a word of two capitals or more ("Mr. ISSA")? */
 /* The case of the letter at s: 1 upper, -1 lower, 0 neither, for ASCII,
  * Latin-1, Greek and Cyrillic ("ИВАНОВ", "ΝΙΚΟΣ" are capitals as "ROE"
  * is); its bytes in *n. */
@@ -349,6 +348,7 @@ static int letter_case(const char *s, size_t len, size_t *n)
 	return 0;
 }
 
+/* Does the name hold a word of two capitals or more ("Mr. ISSA")? */
 static int has_caps_word(const char *s, size_t len)
 {
 	size_t run = 0, n;
@@ -686,25 +686,28 @@ static int label_ends(transcript_label *lab, const char *s, size_t len, size_t a
 	return 1;
 }
 
-/* "Mr. ISSA. Mr. Chairman," or "Mephistopheles." alone: a name that
- * ends in a full stop is a label only in capitals or on its own line. */
 /* The dash a play's label ends with, straight after its full stop:
- * "TRISTÁN.— Nada", "ROSAURA.- Sì", and the blanks after it; its end,
- * or 0. */
+ * "TRISTÁN.— Nada", "ROSAURA.- Sì", "LUCÍA.-¿Y?", and the blanks after
+ * it; its end, or 0. */
 static size_t tight_dash(const char *s, size_t len, size_t i)
 {
 	static const char *const dashes[] = {"--", "-", "\xE2\x80\x93", "\xE2\x80\x94"};
 	for (size_t k = 0; k < COUNT(dashes); k++) {
-		size_t n = strlen(dashes[k]);
-		if (i + n <= len && memcmp(s + i, dashes[k], n) == 0)
-			return i + n == len || transcript_is_blank(s[i + n]) ? skip_gaps(s, len, i + n)
-			       : (unsigned char)s[i + n] >= 0x80 || is_upper(s[i + n]) ||
-			                 is_lower(s[i + n]) || s[i + n] == '(' ? i + n
-			                                                         : 0;
+		size_t end = i + strlen(dashes[k]);
+		if (end > len || memcmp(s + i, dashes[k], end - i) != 0)
+			continue;
+		if (end == len || transcript_is_blank(s[end]))
+			return skip_gaps(s, len, end);
+		/* the speech straight after: a letter, "¿", "(" */
+		int speech = (unsigned char)s[end] >= 0x80 || is_upper(s[end]) || is_lower(s[end]) ||
+		             s[end] == '(';
+		return speech ? end : 0;
 	}
 	return 0;
 }
 
+/* "Mr. ISSA. Mr. Chairman," or "Mephistopheles." alone: a name that
+ * ends in a full stop is a label only in capitals or on its own line. */
 static int period_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t dashed;
@@ -1272,14 +1275,16 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 	size_t end = read_name(s, len, pre), wide;
 	if (!end)
 		return nick_label(s, len, pre, lab);
-	transcript_label plain = *lab;
+	/* a name set in justified text, its spaces widened, and a colon:
+	 * justified prose puts a full stop after "Perkhidmatan  Awam." */
+	int widened = end + 1 < len && s[end] == ' ' && s[end + 1] == ' ';
+	transcript_label plain;
+	if (widened)
+		plain = *lab;
 	set_name(lab, s, pre, end);
 	if (label_tail(s, len, end, lab))
 		return !contents_line(s + lab->said_off, len - lab->said_off);
-	/* a name set in justified text, its spaces widened, and a colon:
-	 * justified prose puts a full stop after "Perkhidmatan  Awam." */
-	if (end + 1 >= len || s[end] != ' ' || s[end + 1] != ' ' ||
-	    (wide = read_name_gapped(s, len, pre, 1)) == end)
+	if (!widened || (wide = read_name_gapped(s, len, pre, 1)) == end)
 		return 0;
 	*lab = plain;
 	set_name(lab, s, pre, wide);
