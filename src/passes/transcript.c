@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/grow.h"
 #include "core/table.h"
+#include "core/utf8.h"
 #include "core/walk.h"
 #include "passes/passes.h"
 #include "passes/transcript.h"
@@ -28,6 +29,7 @@ typedef struct transcript_pass {
 	const struct known *left_name; /* the first of them, for the warning */
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
 	struct known *last_alone; /* the last name met alone on its line */
+	struct known *last_loose; /* the last name of a loose label */
 	/* The names met, by their bytes, and the people they name, by
 	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one), entries known *.
 	 * The entries live in the arena, so a label may hold its entry
@@ -56,6 +58,8 @@ typedef struct transcript_pass {
 /* Names a play labels again and again with a full stop before one it
  * names once is taken for a speaker. */
 #define PLAY_CAST 3
+/* Names of a cast of loose labels its text names mid-sentence at least. */
+#define WEAK_CAST 2
 /* Lines numbered in a margin that make the numbered lines a document's
  * text, as transcript_layout's LAYOUT_MIN_LINES make them pages. */
 #define NUMBERED_TEXT 10
@@ -169,6 +173,7 @@ typedef struct known {
 	size_t count;      /* labels of this name (of a person: of any of its names) */
 	size_t first_seq;  /* the number of its first label */
 	size_t alone;      /* its labels alone on a line, counted apart (see note_label) */
+	size_t loose;      /* its loose labels, counted apart as well */
 	struct known *next_alone; /* the name alone on a line that last came after it */
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
@@ -351,11 +356,14 @@ static int link_ends_line(const steno_node *n)
 
 /* "Agenda: https://..." or "**Recording**: https://...", and in
  * Markdown "Wiki: [Home](https://...)": a label of a link and nothing
- * else is a heading of the notes or a list of links, not a speaker. */
+ * else is a heading of the notes or a list of links, not a speaker.
+ * A chat's message stamped with its time may be a link alone. */
 static int says_only_url(const steno_node *n, const line_label *ll)
 {
 	const steno_node *said = n;
 	size_t off = ll->lab.said_off;
+	if (ll->lab.timed)
+		return 0;
 	if (n->type != STENO_NODE_TEXT) { /* markup, or a nickname as a tag */
 		said = ll->sep ? ll->sep : n->next;
 		off = ll->sep ? ll->sep_len : 0;
@@ -391,7 +399,8 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	ll->node = n;
 	ll->sep = ll->link = NULL;
 	if (n->type == STENO_NODE_TEXT)
-		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab);
+		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab) ||
+		         (ll->opens && transcript_label_loose(n->literal, n->len, &ll->lab));
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
 	else if (n->type == STENO_NODE_RAW_INLINE)
@@ -528,6 +537,12 @@ static int note_label(transcript_pass *t, line_label *ll)
 		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->alone);
 		return 0;
 	}
+	if (ll->lab.loose) {
+		t->sv.loose_varied += t->last_loose && t->last_loose != k;
+		t->last_loose = k;
+		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->loose);
+		return 0;
+	}
 	if (ll->lab.alias) {
 		known *alias = known_name(t, ll->lab.role, ll->lab.role_len);
 		if (!alias)
@@ -589,6 +604,7 @@ static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 {
 	int line_start = 1, skip_line = 0, found, bold = transcript_bold_paragraph(p);
 	line_label ll;
+	t->sv.paragraphs++;
 	t->bold += bold != 0;
 	if (bold == 2) {
 		t->questions++;
@@ -801,7 +817,9 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	                            : NULL;
 	if (role && role->alone)
 		return 0;
-	size_t count = ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone : o->count;
+	size_t count = ll->lab.loose                            ? ll->name->loose
+	               : ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone
+	                                                         : o->count;
 	if (transcript_survey_accepts(&t->sv, &ll->lab, &ll->name->judged, count))
 		return 1;
 	/* "Raphael." once, in a play whose speakers are named so again and
@@ -1200,6 +1218,76 @@ static int holds_turns(steno_node_type type)
 	return type == STENO_NODE_DOCUMENT || type == STENO_NODE_SECTION;
 }
 
+/* ---- a cast named in its text ----
+ *
+ * "Placida." opening paragraph after paragraph may be a play's speaker
+ * or a word prose likes to start with ("Yes."), and "MOTION" and "VOTE"
+ * alternate in minutes as "CORALLINA" and "DON FULGENZIO" do in a play.
+ * A play names its people in its text as well: in the list of who is
+ * on stage and when they speak to each other ("Cara donna Placida",
+ * "signor don Fulgenzio"), mid-sentence, with a capital; prose writes
+ * "yes" and "the motion" there. */
+
+/* The name k at s[i], its words as the label has them whatever their
+ * case, ending a word: its end, or 0. */
+static size_t name_at(const char *s, size_t len, size_t i, const known *k)
+{
+	size_t j = 0, a, b;
+	uint32_t x, y;
+	while (j < k->name_len) {
+		if (i >= len || !(a = utf8_decode(s + i, len - i, &x)) ||
+		    !(b = utf8_decode(k->name + j, k->name_len - j, &y)) ||
+		    utf8_fold_name(x) != utf8_fold_name(y))
+			return 0;
+		i += a;
+		j += b;
+	}
+	return i < len && transcript_letter_case(s + i, len - i, &a) ? 0 : i;
+}
+
+/* Is the name k written in s[0..len) after a word or a comma, with a
+ * capital opening its last word and a small letter in it? */
+static int named_in(const char *s, size_t len, const known *k)
+{
+	for (size_t i = 2, end, n; i < len; i++) {
+		if (s[i - 1] != ' ' || (s[i - 2] != ',' && !transcript_letter_case(s + i - 2, 2, &n) &&
+		                        (unsigned char)s[i - 2] < 0x80))
+			continue;
+		if (!(end = name_at(s, len, i, k)))
+			continue;
+		size_t last = i, lower = 0;
+		for (size_t j = i; j < end; j += n) {
+			int c = transcript_letter_case(s + j, end - j, &n);
+			lower += c < 0;
+			if (s[j] == ' ')
+				last = j + 1;
+		}
+		if (lower && transcript_letter_case(s + last, end - last, &n) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Are two names or more of the loose labels' cast (labelled twice or
+ * more) named so in the paragraphs of the containers list[0..count)? */
+static int cast_named(const transcript_pass *t, steno_node **list, size_t count)
+{
+	size_t named = 0;
+	for (size_t i = 0; i < t->names.cap && named < WEAK_CAST; i++) {
+		const known *k = (const known *)t->names.slots[i].entry;
+		if (!k || k->loose < 2)
+			continue;
+		int found = 0;
+		for (size_t c = 0; c < count && !found; c++)
+			for (const steno_node *b = list[c]->first; b && !found; b = b->next)
+				for (const steno_node *n = b->type == STENO_NODE_PARAGRAPH ? b->first : NULL;
+				     n && !found; n = n->next)
+					found = n->type == STENO_NODE_TEXT && named_in(n->literal, n->len, k);
+		named += found;
+	}
+	return named >= WEAK_CAST;
+}
+
 /* Turns in the containers of list, which hold paras paragraphs.  The
  * survey stops once the paragraphs are all read: a Transcriber or TEI
  * document's sections hold turns, not paragraphs, and reading through
@@ -1213,12 +1301,15 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 				paras--;
 				st = survey_paragraph(t, b);
 			}
-	if (st == STENO_OK && !transcript_survey_decide(&t->sv) && interview(t)) {
+	int decided = st == STENO_OK && transcript_survey_decide(&t->sv);
+	if (decided && t->sv.loose_ok && !cast_named(t, list, count))
+		decided = t->sv.loose_ok = 0;
+	if (st == STENO_OK && !decided && interview(t)) {
 		for (size_t i = 0; i < count && st == STENO_OK; i++)
 			st = build_turns(t, list[i], interview_paragraph);
 		return st;
 	}
-	if (st != STENO_OK || !t->sv.shapes) {
+	if (st != STENO_OK || (!t->sv.shapes && !t->sv.loose_ok)) {
 		warn_unsure(t);
 		return st;
 	}

@@ -38,6 +38,11 @@ size_t transcript_date_prefix(const char *s, size_t len);
 
 /* ---- speaker labels (transcript_label.c) ---- */
 
+/* The case of the letter at s: 1 upper, -1 lower, 0 neither, for ASCII,
+ * Latin-1, Greek and Cyrillic ("ИВАНОВ", "ΝΙΚΟΣ" are capitals as "ROE"
+ * is); its bytes in *n. */
+int transcript_letter_case(const char *s, size_t len, size_t *n);
+
 #define TRANSCRIPT_ID_MAX 128
 
 /* The shapes a label comes in.  A document keeps to a few of them, so
@@ -88,6 +93,7 @@ typedef struct transcript_label {
 	const char *time_text;
 	size_t time_text_len;
 	int margin; /* the line opens with a court reporter's line number */
+	int loose;  /* of a shape prose writes too (transcript_label_loose) */
 	int comma_role; /* the role came after a comma, as prose writes lists */
 	transcript_attr attrs[2];
 	int attr_count;
@@ -112,6 +118,13 @@ typedef struct transcript_name {
  * blanks), and the shapes of enum transcript_shape.  A court reporter's line
  * number before the label is kept as text and sets margin. */
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab);
+/* A label of a shape prose writes as often, read only where a
+ * paragraph opens and taken only when a cast of them opens most
+ * paragraphs (transcript_survey_decide): one to three words in title
+ * case and a full stop before more ("Placida. Finalmente", "Don Berto.
+ * Sì"), or words in capitals and one blank before words that are not
+ * ("CORALLINA Vi ripeto").  Sets loose. */
+int transcript_label_loose(const char *s, size_t len, transcript_label *lab);
 /* The shape of a label that is the whole of s (the text of "**Tan
  * Kefei:**"), its colon optional: *has_colon says whether it was there. */
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab);
@@ -162,6 +175,13 @@ typedef struct transcript_survey {
 	 * that interviews */
 	size_t bare_pair, bare_speech, bare_questions;
 	int bare_ok; /* such names are the document's labels */
+	/* labels of a shape prose writes too, where paragraphs open
+	 * (transcript_label_loose): their lines, names labelled twice, how
+	 * often one names another than the one before, and the paragraphs
+	 * of the first and the last (counting from 1) */
+	size_t loose_lines, loose_recurring, loose_varied, loose_first, loose_last;
+	size_t paragraphs; /* surveyed so far */
+	int loose_ok;      /* such labels are the document's */
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
 	unsigned shapes; /* the chosen shapes, a bit each */
 	int layout;      /* line numbers in the margin: labels come after them */

@@ -164,14 +164,12 @@ static inline size_t name_char(const char *s, size_t len, int first)
 /* The end of the word at s[i], or 0.  A word starts with a capital (or
  * a letter of a script without case), or, after the first word, with a
  * digit ("Speaker 1") or is a connector ("de"). */
-static int letter_case(const char *s, size_t len, size_t *n);
-
 static size_t name_word(const char *s, size_t len, size_t i, int first)
 {
 	size_t start = i, n;
 	/* "спасибо" is a word of speech in a script with case, as "thanks" is */
 	int lower = is_lower(s[i]) ||
-	            ((unsigned char)s[i] >= 0x80 && letter_case(s + i, len - i, &n) < 0);
+	            ((unsigned char)s[i] >= 0x80 && transcript_letter_case(s + i, len - i, &n) < 0);
 	if (first && lower && (unsigned char)s[i] >= 0x80)
 		return 0;
 	if (!first && (is_digit(s[i]) || lower)) {
@@ -256,12 +254,13 @@ static int initials_end(const char *s, size_t len, size_t start, size_t end, siz
 			continue;
 		while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80)
 			i--;
-		if (letter_case(s + i, end - i, &n) <= 0 || (i > start && s[i - 1] != ' ' && s[i - 1] != '.'))
+		if (transcript_letter_case(s + i, end - i, &n) <= 0 ||
+		    (i > start && s[i - 1] != ' ' && s[i - 1] != '.'))
 			return 0;
 	}
 	/* a word before it all in capitals: "ИВАНОВ", "ROE" */
 	for (size_t k = start; k < i; k += n) {
-		int c = letter_case(s + k, i - k, &n);
+		int c = transcript_letter_case(s + k, i - k, &n);
 		if (s[k] == ' ') {
 			if (letters >= 2 && caps == letters)
 				break;
@@ -273,7 +272,7 @@ static int initials_end(const char *s, size_t len, size_t start, size_t end, siz
 	if (!(letters >= 2 && caps == letters))
 		return 0;
 	for (size_t k = next; k < len && s[k] != ' '; k += n)
-		if (letter_case(s + k, len - k, &n) < 0)
+		if (transcript_letter_case(s + k, len - k, &n) < 0)
 			return 1;
 	return 0;
 }
@@ -328,10 +327,7 @@ static int caseless(const char *s, size_t len)
 	return i == len && (unsigned char)s[0] >= 0x80;
 }
 
-/* The case of the letter at s: 1 upper, -1 lower, 0 neither, for ASCII,
- * Latin-1, Greek and Cyrillic ("ИВАНОВ", "ΝΙΚΟΣ" are capitals as "ROE"
- * is); its bytes in *n. */
-static int letter_case(const char *s, size_t len, size_t *n)
+int transcript_letter_case(const char *s, size_t len, size_t *n)
 {
 	uint32_t cp = (unsigned char)s[0];
 	*n = 1;
@@ -353,7 +349,7 @@ static int has_caps_word(const char *s, size_t len)
 {
 	size_t run = 0, n;
 	for (size_t i = 0; i < len; i += n)
-		if ((run = letter_case(s + i, len - i, &n) > 0 ? run + 1 : 0) >= 2)
+		if ((run = transcript_letter_case(s + i, len - i, &n) > 0 ? run + 1 : 0) >= 2)
 			return 1;
 	return 0;
 }
@@ -424,7 +420,7 @@ void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 	judged->prose = prose_name(s, len);
 	judged->qa = in_list(s, len, q, COUNT(q)) ? 'q' : in_list(s, len, a, COUNT(a)) ? 'a' : 0;
 	for (size_t i = 0, n; i < len; i += n) {
-		int c = letter_case(s + i, len - i, &n);
+		int c = transcript_letter_case(s + i, len - i, &n);
 		letters += c != 0;
 		lower += c < 0;
 	}
@@ -1244,7 +1240,9 @@ static int meeting_chat_label(const char *s, size_t len, size_t pre, transcript_
 		return 0;
 	while (end > from && transcript_is_blank(s[end - 1]))
 		end--;
-	if (end == from || end - from > NAME_MAX_BYTES)
+	/* a display name is what its owner typed, between "From" and the
+	 * colon: "Ann Lee (she/her) Earth Lab / example.org" is one */
+	if (end == from || end - from > NAME_MAX_BYTES + ROLE_MAX)
 		return 0;
 	lab->name = s + from;
 	lab->name_len = end - from;
@@ -1290,6 +1288,81 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 	set_name(lab, s, pre, wide);
 	return label_tail(s, len, wide, lab) && lab->shape == TRANSCRIPT_SHAPE_COLON &&
 	       !contents_line(s + lab->said_off, len - lab->said_off);
+}
+
+/* The case of the word at s[i] ending at end: 2 in capitals ("DON",
+ * "ÉLISE"), 1 in title case ("Placida"), 0 otherwise. */
+static int word_case(const char *s, size_t i, size_t end)
+{
+	size_t upper = 0, lower = 0, n;
+	for (size_t k = i; k < end; k += n) {
+		int c = transcript_letter_case(s + k, end - k, &n);
+		if (k == i && c <= 0)
+			return 0;
+		upper += c > 0;
+		lower += c < 0;
+	}
+	if (!lower)
+		return upper >= 2 ? 2 : 0;
+	return upper == 1 ? 1 : 0;
+}
+
+/* The words of a loose label from s[i]: up to LOOSE_WORDS of one case
+ * (word_case), one blank apart; their end, their case in *kase. */
+#define LOOSE_WORDS 3
+static size_t loose_name(const char *s, size_t len, size_t i, int *kase)
+{
+	size_t end = i, words = 0, n;
+	*kase = 0;
+	while (words < LOOSE_WORDS && i < len) {
+		size_t w = i;
+		while (w < len && (n = name_char(s + w, len - w, w == i)) && s[w] != '.')
+			w += n;
+		int c = w > i ? word_case(s, i, w) : 0;
+		if (!c || (*kase && c != *kase))
+			break;
+		*kase = c;
+		end = w;
+		words++;
+		if (w + 1 >= len || s[w] != ' ' || s[w + 1] == ' ')
+			break;
+		i = w + 1;
+	}
+	return words ? end : 0;
+}
+
+int transcript_label_loose(const char *s, size_t len, transcript_label *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	lab->ms = STENO_TIME_NONE;
+	lab->said_off = len;
+	size_t pre = skip_gaps(s, len, transcript_invisible(s, len)), end, after;
+	int kase;
+	if (pre >= len || !(end = loose_name(s, len, pre, &kase)) || end + 2 >= len)
+		return 0;
+	set_name(lab, s, pre, end);
+	lab->loose = 1;
+	if (lab->numbered || end - pre > NAME_MAX_BYTES)
+		return 0;
+	/* "Placida. Finalmente": not "Mr. Smith", nor "J. Smith" */
+	if (kase == 1 && s[end] == '.' && (after = transcript_gap(s, len, end + 1)) &&
+	    end - pre >= 3 && !in_list(s + pre, end + 1 - pre, titles, COUNT(titles)) &&
+	    !in_list(s + pre, end - pre, titles, COUNT(titles)) &&
+	    skip_gaps(s, len, end + 1) < len)
+		return label_ends(lab, s, len, end + 1, TRANSCRIPT_SHAPE_PERIOD);
+	/* "CORALLINA Vi ripeto", "DON FULGENZIO , e", "CORALLINA E madama":
+	 * one blank, then words not in capitals (a word of one letter aside) */
+	if (kase == 2 && s[end] == ' ' && end + 1 < len && s[end + 1] != ' ') {
+		size_t w = end + 1;
+		int lower = transcript_letter_case(s + w, len - w, &after) == 0;
+		if (!lower && w + after + 1 < len && s[w + after] == ' ')
+			w += after + 1;
+		for (; !lower && w < len && s[w] != ' '; w += after)
+			lower = transcript_letter_case(s + w, len - w, &after) < 0;
+		if (lower)
+			return label_ends(lab, s, len, end + 1, TRANSCRIPT_SHAPE_SPACES);
+	}
+	return 0;
 }
 
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab)

@@ -18,6 +18,9 @@
 /* Names alone on their lines, with nothing said of them, are labels
  * only when so many of them recur. */
 #define BARE_CAST 3
+/* Labels of a shape prose writes too need so many paragraphs opening
+ * with them. */
+#define LOOSE_MIN 6
 
 void transcript_survey_line(transcript_survey *sv, int margin)
 {
@@ -29,6 +32,13 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
                              const transcript_name *judged, size_t count)
 {
 	int s = lab->shape;
+	if (lab->loose) {
+		if (!sv->loose_lines++)
+			sv->loose_first = sv->paragraphs;
+		sv->loose_last = sv->paragraphs;
+		sv->loose_recurring += count == 2 && !judged->weak;
+		return;
+	}
 	if (lab->bare) {
 		sv->bare_lines++;
 		sv->bare_recurring += count == 2 && !judged->weak;
@@ -136,7 +146,14 @@ int transcript_survey_decide(transcript_survey *sv)
 	if (shapes != 1u << TRANSCRIPT_SHAPE_ALONE)
 		shapes &= ~(1u << TRANSCRIPT_SHAPE_ALONE);
 	sv->shapes = dominant(sv, shapes);
-	return sv->shapes != 0;
+	/* "Placida." and "Luigia.", or "CORALLINA" and "DON FULGENZIO",
+	 * opening paragraph after paragraph and taking turns: a play's cast,
+	 * in a document that labels no other way */
+	size_t span = sv->loose_last - sv->loose_first + 1;
+	sv->loose_ok = !sv->shapes && sv->loose_recurring >= WEAK_RECURRING &&
+	               sv->loose_lines >= LOOSE_MIN && sv->loose_varied * 2 >= sv->loose_lines &&
+	               sv->loose_lines * 3 >= span * 2;
+	return sv->shapes != 0 || sv->loose_ok;
 }
 
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
@@ -144,6 +161,8 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 {
 	if ((lab->margin && !sv->layout) || judged->prose)
 		return 0;
+	if (lab->loose)
+		return sv->loose_ok && count >= 2 && !judged->weak;
 	/* "A1." or "Q." where a line opens, in a document of questions and
 	 * answers, whatever separator the other labels take */
 	if (lab->qa && lab->shape == TRANSCRIPT_SHAPE_PERIOD && sv->questions && sv->answers &&
