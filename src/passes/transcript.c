@@ -783,6 +783,27 @@ static int heads_names(const line_label *ll)
 	       lab.shape == TRANSCRIPT_SHAPE_ALONE;
 }
 
+/* Is the label a name and a time alone on its line ("Ann Lee, 10:05",
+ * "Speaker 1 (00:05)") over nothing, or over another such line?  A
+ * timetable's stops ("Paris, 10:05" over "Lyon, 12:30"), not a chat's
+ * sender over the message. */
+static int time_over_time(const line_label *ll)
+{
+	const steno_node *under;
+	transcript_label lab;
+	if (ll->lab.ms == STENO_TIME_NONE || !label_is_line(ll))
+		return 0;
+	if (!(under = line_under(ll)))
+		return 1;
+	/* "Ann Lee, 10:05", a timetable's shape too, has the message on the
+	 * next line of its paragraph, not a paragraph after a blank */
+	if (!ll->lab.strong && under->parent != ll->node->parent)
+		return 1;
+	return under->type == STENO_NODE_TEXT &&
+	       transcript_label_in_text(under->literal, under->len, &lab) &&
+	       lab.ms != STENO_TIME_NONE && lab.said_off >= under->len;
+}
+
 /* Does the label found become a turn?  What the survey chose, and not,
  * before the first speaker named twice, a preamble's "Fecha: 3 de
  * mayo", a "**Company:** ACME" in a style the speakers' labels are not,
@@ -798,7 +819,8 @@ static int accepted(transcript_pass *t, const line_label *ll)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
 		return 0;
-	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && heads_names(ll))
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON &&
+	    (ll->lab.ms == STENO_TIME_NONE ? heads_names(ll) : time_over_time(ll)))
 		return 0;
 	/* a hearing's text is its numbered lines: "SENATORS PRESENT:" and
 	 * "PANEL 1:" on the cover and index pages before them are none */
@@ -1264,20 +1286,24 @@ static int named_in(const char *s, size_t len, const known *k)
 		}
 		if (lower && transcript_letter_case(s + last, end - last, &n) > 0)
 			return 1;
+		/* a screenplay brings its people in in capitals: "his DOCTOR" */
+		if (!lower && !memcmp(s + i, k->name, k->name_len))
+			return 1;
 	}
 	return 0;
 }
 
-/* Are two names or more of the loose labels' cast (labelled twice or
- * more) named so in the paragraphs of the containers list[0..count)? */
-static int cast_named(const transcript_pass *t, steno_node **list, size_t count)
+/* Are two names or more of a cast (labelled twice or more, loose or
+ * alone on their lines) named so in the paragraphs of the containers
+ * list[0..count)?  A role's word ("Interviewer") names one too. */
+static int cast_named(const transcript_pass *t, steno_node **list, size_t count, int alone)
 {
 	size_t named = 0;
 	for (size_t i = 0; i < t->names.cap && named < WEAK_CAST; i++) {
 		const known *k = (const known *)t->names.slots[i].entry;
-		if (!k || k->loose < 2)
+		if (!k || (alone ? k->alone : k->loose) < 2)
 			continue;
-		int found = 0;
+		int found = alone && k->judged.role;
 		for (size_t c = 0; c < count && !found; c++)
 			for (const steno_node *b = list[c]->first; b && !found; b = b->next)
 				for (const steno_node *n = b->type == STENO_NODE_PARAGRAPH ? b->first : NULL;
@@ -1302,8 +1328,17 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 				st = survey_paragraph(t, b);
 			}
 	int decided = st == STENO_OK && transcript_survey_decide(&t->sv);
-	if (decided && t->sv.loose_ok && !cast_named(t, list, count))
+	if (decided && t->sv.loose_ok && !cast_named(t, list, count, 0))
 		decided = t->sv.loose_ok = 0;
+	/* "JOHN" and "MARY" alone over what they say, or "Interviewer" and
+	 * "Jane": two people, too few for a cast to show itself by its
+	 * order (BARE_CAST), whom the text names as people */
+	if (!decided && st == STENO_OK && transcript_survey_pair(&t->sv) &&
+	    cast_named(t, list, count, 1)) {
+		t->sv.bare_ok = 1;
+		t->sv.shapes = 1u << TRANSCRIPT_SHAPE_ALONE;
+		decided = 1;
+	}
 	if (st == STENO_OK && !decided && interview(t)) {
 		for (size_t i = 0; i < count && st == STENO_OK; i++)
 			st = build_turns(t, list[i], interview_paragraph);

@@ -14,11 +14,13 @@
 #define ROLE_MAX   96
 #define FULLWIDTH_COLON "\xEF\xBC\x9A" /* U+FF1A, as Chinese transcripts write it */
 
-/* Whole names that introduce prose, not speech ("Note: ...").  Lower case. */
+/* Whole names that introduce prose, not speech ("Note: ..."), and a
+ * screenplay's transitions ("FADE IN:").  Lower case, sorted. */
 static const char *const prose_names[] = {
 	"address", "attention", "background", "by", "caption", "category", "caution",
-	"conclusion", "cons", "correction", "credit", "credits", "date", "disclaimer", "e-mail",
-	"edit", "editor's note", "email", "example", "exclusive", "fax", "from", "fyi", "he",
+	"conclusion", "cons", "correction", "credit", "credits", "cut to", "date", "disclaimer",
+	"dissolve to", "e-mail", "edit", "editor's note", "email", "example", "exclusive",
+	"fade in", "fade out", "fax", "from", "fyi", "he",
 	"hint", "image", "important", "it", "keywords", "listen", "location", "n.b.", "nb",
 	"note", "notes", "p.s.", "phone", "photo", "place", "posted", "pros", "ps", "published",
 	"re", "read more", "related", "reminder", "result", "results", "see also", "she",
@@ -871,6 +873,66 @@ static size_t read_holder(const char *s, size_t len, size_t i, transcript_label 
 	return end + 1;
 }
 
+/* Words a chat's stamp may hold beside its date and time ("Today at
+ * 10:02 PM", "Mon 7 Dec 2026, 10:02"), and their letters at most. */
+#define STAMP_WORDS   3
+#define STAMP_LETTERS 9
+
+/* "Ann Lee, [07.12.2026 10:05]" (Telegram), "Ann Lee — Today at 10:02
+ * PM" (Discord), "Ann Lee | 12/07/26 10:02": a chat's sender, then a
+ * comma, a dash or a bar and the message's date and time, alone on the
+ * line, the message under it.  The time of day is the turn's start;
+ * the whole line is the label as written. */
+static int chat_header(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	size_t at = i, words = 0, letters = 0, t = 0;
+	const char *stamp_time = NULL;
+	int64_t ms = STENO_TIME_NONE;
+	while (len > i && transcript_is_blank(s[len - 1]))
+		len--;
+	if (lab->ms != STENO_TIME_NONE || lab->role || lab->attr_count || at >= len)
+		return 0;
+	/* a timetable writes "Paris, 10:05" too: after a comma, the sender
+	 * must be named again */
+	int comma = s[at] == ',';
+	if (at + 1 < len && s[at] == ' ' && s[at + 1] == '|')
+		at++;
+	if (comma || s[at] == '|')
+		at = skip_gaps(s, len, at + 1);
+	else if (!(at = dash_at(s, len, at)))
+		return 0;
+	for (size_t k = at; k < len; k++) {
+		char c = s[k];
+		if (is_upper(c) || is_lower(c)) {
+			words += !(k > at && (is_upper(s[k - 1]) || is_lower(s[k - 1])));
+			letters = k > at && (is_upper(s[k - 1]) || is_lower(s[k - 1])) ? letters + 1 : 1;
+			if (words > STAMP_WORDS || letters > STAMP_LETTERS)
+				return 0;
+		} else if (!is_digit(c) && !strchr(" []().,/:-", c)) {
+			return 0;
+		} else if (is_digit(c) && !t && (k == at || !strchr(":.", s[k - 1])) &&
+		           !(k > at && is_digit(s[k - 1]))) {
+			t = transcript_time(s + k, len - k, TRANSCRIPT_TIME_BARE, 1, &ms);
+			/* "10:02 PM]": the stamp's bracket may close after it */
+			if (t && k + t < len && !strchr(" ])", s[k + t]))
+				t = 0;
+			stamp_time = s + k;
+		}
+	}
+	if (!t)
+		return 0;
+	/* a time of day: "10:05" is five past ten, not ten minutes */
+	const char *clock = memchr(stamp_time, ':', t);
+	if (!memchr(clock + 1, ':', t - (size_t)(clock + 1 - stamp_time)) &&
+	    !memchr(stamp_time, 'M', t))
+		ms *= 60;
+	lab->ms = ms;
+	lab->strong = !comma;
+	lab->written_len = len - (size_t)(lab->written - s);
+	lab->shape = TRANSCRIPT_SHAPE_COLON;
+	return 1;
+}
+
 static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
@@ -898,6 +960,8 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	}
 	if (!lab->role && !lab->attr_count && lab->name[lab->name_len - 1] == '.' &&
 	    dash_at(s, len, i) && period_label(s, len, i, lab))
+		return 1;
+	if (chat_header(s, len, i, lab))
 		return 1;
 	if ((after = dash_separator(s, len, i, lab, 1)))
 		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_DASH);

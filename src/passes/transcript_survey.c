@@ -156,6 +156,13 @@ int transcript_survey_decide(transcript_survey *sv)
 	return sv->shapes != 0 || sv->loose_ok;
 }
 
+int transcript_survey_pair(const transcript_survey *sv)
+{
+	return !sv->shapes &&
+	       sv->bare_recurring + sv->recurring[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING &&
+	       sv->bare_speech * 4 >= sv->bare_lines * 3;
+}
+
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
                               const transcript_name *judged, size_t count)
 {
