@@ -1314,6 +1314,64 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 	return named >= WEAK_CAST;
 }
 
+/* ---- lists of turns ----
+ *
+ * Notes that set each turn as a list item ("- Alice: we should ship
+ * it.", "1. **Bob**: not yet.") hold their transcript in a list.  A list
+ * whose items nearly all open with a label, two names or more labelled
+ * again, gives its items' blocks to its container before the survey,
+ * which judges them as any paragraphs; a list of "Owner: Alice" and
+ * "Risk: the tests" stays a list. */
+
+/* Distinct names a list's labels are counted for at most. */
+#define LIST_NAMES 32
+
+/* Is the list one of turns?  -1 on no memory. */
+static int turn_list(transcript_pass *t, const steno_node *list)
+{
+	const known *name[LIST_NAMES];
+	size_t seen[LIST_NAMES], names = 0, items = 0, labelled = 0, recurring = 0;
+	for (const steno_node *item = list->first; item; item = item->next) {
+		const steno_node *p = item->first;
+		line_label ll;
+		items++;
+		if (!p || p->type != STENO_NODE_PARAGRAPH || !p->first)
+			continue;
+		int found = label_at(t, p->first, &ll);
+		if (found < 0)
+			return -1;
+		if (!found || ll.lab.loose || ll.lab.shape == TRANSCRIPT_SHAPE_ALONE)
+			continue;
+		labelled++;
+		size_t k = 0;
+		while (k < names && name[k] != ll.name->person)
+			k++;
+		if (k == names && names < LIST_NAMES) {
+			name[names] = ll.name->person;
+			seen[names++] = 0;
+		}
+		if (k < names)
+			recurring += ++seen[k] == 2;
+	}
+	return items >= 3 && labelled * 4 >= items * 3 && recurring >= 2;
+}
+
+/* Put the blocks of the list's items where the list was; the
+ * paragraphs moved. */
+static size_t unwrap_list(steno_node *list)
+{
+	size_t paras = 0;
+	for (steno_node *item = list->first; item; item = item->next)
+		for (steno_node *b = item->first, *next; b; b = next) {
+			next = b->next;
+			paras += b->type == STENO_NODE_PARAGRAPH;
+			steno_node_unlink(b);
+			steno_node_insert_before(list, b);
+		}
+	steno_node_unlink(list);
+	return paras;
+}
+
 /* Turns in the containers of list, which hold paras paragraphs.  The
  * survey stops once the paragraphs are all read: a Transcriber or TEI
  * document's sections hold turns, not paragraphs, and reading through
@@ -1321,6 +1379,16 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 static steno_status find_turns(transcript_pass *t, steno_node **list, size_t count, size_t paras)
 {
 	steno_status st = STENO_OK;
+	for (size_t i = 0; i < count; i++)
+		for (steno_node *b = list[i]->first, *next; b; b = next) {
+			next = b->next;
+			int turns = b->type == STENO_NODE_LIST ? turn_list(t, b) : 0;
+			if (turns < 0)
+				return STENO_ERR_NOMEM;
+			if (turns)
+				paras += unwrap_list(b);
+		}
+	t->seq = 0;
 	for (size_t i = 0; i < count && paras && st == STENO_OK; i++)
 		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK; b = b->next)
 			if (b->type == STENO_NODE_PARAGRAPH) {
