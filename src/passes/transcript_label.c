@@ -1346,7 +1346,8 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 	set_name(lab, s, pre, end);
 	if (label_tail(s, len, end, lab))
 		return !contents_line(s + lab->said_off, len - lab->said_off);
-	if (!widened || (wide = read_name_gapped(s, len, pre, 1)) == end)
+	/* the widened name may run past the longest a name is (0) */
+	if (!widened || !(wide = read_name_gapped(s, len, pre, 1)) || wide == end)
 		return 0;
 	*lab = plain;
 	set_name(lab, s, pre, wide);

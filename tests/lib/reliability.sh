@@ -20,6 +20,24 @@ assert turns[2]["speakers"] == ["mr-aaa"] and turns[-1]["speakers"] == ["mr-bqh"
 PY
 }
 
+# A name whose spaces PDF justification seems to widen, after a mark the
+# label reader steps over, and too long to be a name read widened: the
+# widened reading found none, and the name's length was taken from its
+# end at 0 (a wrapped size; UBSan's pointer overflow, found by fuzzing).
+widened_name_past_the_longest() {
+	printf 'Some text first.\n\n>> Abcdefgh Abcdefgh Abcdefgh  Abcdefghij  Abcdefghij  Abcdefghij  Abcdefghij  Abcdefghij  Abcdefghij: text\n' \
+		>"$TMP/widened.txt" &&
+		"$STENO" -t json "$TMP/widened.txt" >"$TMP/widened.json" &&
+		python3 - "$TMP/widened.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert not doc["speakers"], doc["speakers"]
+text = json.dumps(doc)
+assert "Abcdefgh Abcdefgh Abcdefgh  Abcdefghij" in text and ": text" in text, text
+PY
+}
+
 run_reliability() {
 	check "many distinct labels grow the name table safely" many_labels_grow_the_name_table
+	check "a name too long to read widened is no label" widened_name_past_the_longest
 }
