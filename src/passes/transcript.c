@@ -178,6 +178,7 @@ typedef struct known {
 	struct known *long_form; /* for an alias ("AvD"), the name it stands for */
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
+	int cue;                 /* alone with a screenplay's "(V.O.)" or "(CONT'D)" */
 	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
 } known;
 
@@ -512,6 +513,17 @@ static int speech_under(const line_label *ll)
 	return asks || (end && strchr(".!", under->literal[end - 1])) ? 1 + asks : 0;
 }
 
+/* "ANN LEE (V.O.)", "BO (CONT'D)": a screenplay's cue, which only a
+ * person speaking has. */
+static int screenplay_cue(const transcript_label *lab)
+{
+	static const char *const marks[] = {"CONT'D", "CONT\xE2\x80\x99" "D", "O.C.", "O.S.", "V.O."};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (lab->role_len == strlen(marks[i]) && !memcmp(lab->role, marks[i], lab->role_len))
+			return 1;
+	return 0;
+}
+
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
 static int note_label(transcript_pass *t, line_label *ll)
@@ -531,6 +543,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 		if (last)
 			last->next_alone = k;
 		t->last_alone = k;
+		k->cue |= screenplay_cue(&ll->lab);
 		int speech = ll->lab.bare ? speech_under(ll) : 0;
 		t->sv.bare_speech += speech != 0;
 		t->sv.bare_questions += speech == 2;
@@ -1303,7 +1316,7 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 		const known *k = (const known *)t->names.slots[i].entry;
 		if (!k || (alone ? k->alone : k->loose) < 2)
 			continue;
-		int found = alone && k->judged.role;
+		int found = alone && (k->judged.role || k->cue);
 		for (size_t c = 0; c < count && !found; c++)
 			for (const steno_node *b = list[c]->first; b && !found; b = b->next)
 				for (const steno_node *n = b->type == STENO_NODE_PARAGRAPH ? b->first : NULL;
