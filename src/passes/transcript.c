@@ -480,9 +480,9 @@ static int headline(const line_label *ll)
 /* The first node of the line after the label's, past a line's number:
  * in its paragraph, or the next paragraph's first, or the first of a
  * list's first item (notes put what was said in a list under a name). */
-static const steno_node *line_under(const line_label *ll)
+static const steno_node *line_after(const steno_node *n)
 {
-	const steno_node *n = ll->node, *block = n->parent->next;
+	const steno_node *block = n->parent->next;
 	while (n && !transcript_is_break(n))
 		n = n->next;
 	if (n)
@@ -495,6 +495,11 @@ static const steno_node *line_under(const line_label *ll)
 	while (n && transcript_is_anchor(n))
 		n = n->next;
 	return n;
+}
+
+static const steno_node *line_under(const line_label *ll)
+{
+	return line_after(ll->node);
 }
 
 /* Is there a sentence under the name alone on its line, not a list of
@@ -510,6 +515,19 @@ static int speech_under(const line_label *ll)
 	while (end && transcript_is_blank(under->literal[end - 1]))
 		end--;
 	int asks = memchr(under->literal, '?', under->len) != NULL;
+	/* "I'm giving you stronger pain" over "medication.": a sentence
+	 * wrapped, as a screenplay's page set as text has it, a blank line
+	 * after every line */
+	const steno_node *on = end && !asks && !strchr(".!", under->literal[end - 1])
+	                               ? line_after(under)
+	                               : NULL;
+	if (on && on->type == STENO_NODE_TEXT && on->len && on->literal[0] >= 'a' &&
+	    on->literal[0] <= 'z') {
+		under = on;
+		for (end = under->len; end && transcript_is_blank(under->literal[end - 1]);)
+			end--;
+		asks = memchr(under->literal, '?', under->len) != NULL;
+	}
 	return asks || (end && strchr(".!", under->literal[end - 1])) ? 1 + asks : 0;
 }
 
@@ -869,7 +887,7 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	/* "Hoshiyari" once, alone over what he said, in notes whose cast of
 	 * names alone is known: a speaker who spoke once */
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && ll->lab.bare && t->sv.bare_ok &&
-	    ll->name->alone == 1 && ll->opens && ll->seq > 0 && speech_under(ll) &&
+	    !t->sv.bare_pair_ok && ll->name->alone == 1 && ll->opens && ll->seq > 0 && speech_under(ll) &&
 	    !ll->name->judged.prose && !ll->name->judged.weak)
 		return 1;
 	/* "Q1：" and "A1." in one interview: a speaker the document labels
@@ -1416,7 +1434,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 	 * order (BARE_CAST), whom the text names as people */
 	if (!decided && st == STENO_OK && transcript_survey_pair(&t->sv) &&
 	    cast_named(t, list, count, 1)) {
-		t->sv.bare_ok = 1;
+		t->sv.bare_ok = t->sv.bare_pair_ok = 1;
 		t->sv.shapes = 1u << TRANSCRIPT_SHAPE_ALONE;
 		decided = 1;
 	}

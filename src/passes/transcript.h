@@ -175,6 +175,7 @@ typedef struct transcript_survey {
 	 * that interviews */
 	size_t bare_pair, bare_speech, bare_questions;
 	int bare_ok; /* such names are the document's labels */
+	int bare_pair_ok; /* of which only those named twice (a pair the text names) */
 	/* labels of a shape prose writes too, where paragraphs open
 	 * (transcript_label_loose): their lines, names labelled twice, how
 	 * often one names another than the one before, and the paragraphs

@@ -196,7 +196,7 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 	case TRANSCRIPT_SHAPE_ALONE:
 		/* once the cast is known, one set apart in markup joins it */
 		if (lab->bare)
-			return sv->bare_ok && (count >= 2 || lab->strong);
+			return sv->bare_ok && (count >= 2 || (lab->strong && !sv->bare_pair_ok));
 		/* fall through */
 	case TRANSCRIPT_SHAPE_PERIOD:
 		/* "Faust." alone once is a heading; "Mr. ISSA." once is a member */
