@@ -644,9 +644,9 @@ static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 	}
 	for (steno_node *n = p->first; n; n = n->next) {
 		if (line_start) {
-			transcript_survey_line(&t->sv,
-			                       n->type == STENO_NODE_TEXT &&
-			                               transcript_margin(n->literal, n->len));
+			int text = n->type == STENO_NODE_TEXT;
+			transcript_survey_line(&t->sv, text && transcript_margin(n->literal, n->len),
+			                       text ? n->literal : NULL, text ? n->len : 0);
 			t->numbered += line_numbered(n);
 		}
 		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||

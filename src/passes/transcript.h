@@ -184,13 +184,18 @@ typedef struct transcript_survey {
 	size_t paragraphs; /* surveyed so far */
 	int loose_ok;      /* such labels are the document's */
 	size_t text_lines, margin_lines; /* for the court reporter's layout */
+	/* lines opening with a number one more than the last line's: a
+	 * transcript of talk numbering its lines through */
+	size_t counted_lines;
+	unsigned last_number;
 	unsigned shapes; /* the chosen shapes, a bit each */
 	int layout;      /* line numbers in the margin: labels come after them */
 } transcript_survey;
 
-/* A line start of a paragraph, margin set when it opens with a line
- * number. */
-void transcript_survey_line(transcript_survey *sv, int margin);
+/* A line start of a paragraph, margin set when it opens with a court
+ * reporter's line number; s[0..len) its text (NULL when it opens with
+ * no text). */
+void transcript_survey_line(transcript_survey *sv, int margin, const char *s, size_t len);
 /* A candidate label; count is how often its person has been labelled
  * so far, this one included; judged its name's judgement. */
 void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
@@ -238,6 +243,12 @@ int transcript_bold_paragraph(const steno_node *p);
 /* The length of a court reporter's margin number ("12" then blanks,
  * 1 to 25) opening s, blanks included; 0 if none (transcript_lex.c). */
 size_t transcript_margin(const char *s, size_t len);
+/* The length of a line's number as transcripts of talk number every
+ * line ("01 T: what is this?", "127\tS1: a cat"): one to four digits
+ * and a blank or a tab, blanks included; its value in *value.  0 if
+ * none.  Only numbers that count up from line to line make such a
+ * transcript (transcript_survey). */
+size_t transcript_line_number(const char *s, size_t len, unsigned *value);
 /* A chat export's stamp before the sender: "12/10/25, 14:03 - "
  * (Android) or "[12/10/25, 14:03:22] " (iOS); its length with the
  * blanks after it, or 0. */

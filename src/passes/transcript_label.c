@@ -1092,7 +1092,12 @@ static size_t label_start(const char *s, size_t len, transcript_label *lab)
 	/* invisible marks are no part of a label: kept before a margin or
 	 * a stamp, which stay text, and dropped before a name */
 	size_t inv = transcript_invisible(s, len);
+	unsigned number;
 	size_t pre = transcript_margin(s + inv, len - inv);
+	/* "01 T: what is this?": a line's number, as transcripts of talk
+	 * number every line, is a margin too */
+	if (!pre)
+		pre = transcript_line_number(s + inv, len - inv, &number);
 	if (pre && inv + pre < len) {
 		lab->margin = 1;
 		keep(lab, 0, pre += inv);

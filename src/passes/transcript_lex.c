@@ -178,6 +178,19 @@ size_t transcript_margin(const char *s, size_t len)
 	return i == len || i - digits >= 2 ? i : 0;
 }
 
+size_t transcript_line_number(const char *s, size_t len, unsigned *value)
+{
+	size_t i = 0, n;
+	*value = 0;
+	while (i < len && i < 4 && is_digit(s[i]))
+		*value = *value * 10 + (unsigned)(s[i++] - '0');
+	if (!i || i == len || (s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	while ((n = transcript_gap(s, len, i)))
+		i += n;
+	return i < len ? i : 0;
+}
+
 /* ---- stage directions ---- */
 
 /* Every kind of non-speech event steno knows, by the word that opens

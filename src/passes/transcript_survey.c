@@ -22,10 +22,15 @@
  * with them. */
 #define LOOSE_MIN 6
 
-void transcript_survey_line(transcript_survey *sv, int margin)
+void transcript_survey_line(transcript_survey *sv, int margin, const char *s, size_t len)
 {
+	unsigned number;
 	sv->text_lines++;
 	sv->margin_lines += margin != 0;
+	if (s && transcript_line_number(s, len, &number)) {
+		sv->counted_lines += number == sv->last_number + 1;
+		sv->last_number = number;
+	}
 }
 
 void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
@@ -106,7 +111,8 @@ static unsigned dominant(const transcript_survey *sv, unsigned shapes)
 int transcript_survey_decide(transcript_survey *sv)
 {
 	unsigned shapes = 0;
-	sv->layout = sv->margin_lines >= LAYOUT_MIN_LINES && sv->margin_lines * 2 >= sv->text_lines;
+	sv->layout = (sv->margin_lines >= LAYOUT_MIN_LINES && sv->margin_lines * 2 >= sv->text_lines) ||
+	             (sv->counted_lines >= LAYOUT_MIN_LINES && sv->counted_lines * 2 >= sv->text_lines);
 	if (colon_convention(sv))
 		shapes |= 1u << TRANSCRIPT_SHAPE_COLON;
 	/* "AvD:Hola" is a slip in a document that labels "AvD: " */

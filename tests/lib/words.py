@@ -29,7 +29,8 @@ start; and, when the turn opens with a time, again after that time,
 since a timestamp may stand before the label ("[00:01:02] Q:") as well
 as after it ("Q: [00:01:02]"), as does a chat export's date and time
 ("12/10/25, 14:03 - Ann Lee:"); and a court reporter's line number
-before the label ("3   JUSTICE HALE:  Go on.") opens the turn's text.
+before the label ("3   JUSTICE HALE:  Go on.", "01 T: okay") opens the
+turn's text.
 
 A table's row (formats/table.md) keeps its number in an anchor of kind
 "row", which counts as the number's anchors do, its other cells in
@@ -56,6 +57,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTILINE)
 # A court reporter's line number, which stays text before a turn's label.
 MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
+# A line's number in a transcript of talk ("01 T: okay"), which stays text
+# before the label too.
+LINE_NUMBER = re.compile(r"^[0-9]{1,4}[ \t]+")
 # A chat export's date and time, which stays text before the sender's label.
 CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]*"
                         r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
@@ -129,7 +133,8 @@ def json_texts(node, out, names, after_time):
             out.extend(table_cells(node))
         for key, value in node.items():
             if key == "text" and isinstance(value, str):
-                margin = (MARGIN.match(value) or CHAT_STAMP.match(value) or
+                margin = (MARGIN.match(value) or LINE_NUMBER.match(value) or
+                          CHAT_STAMP.match(value) or
                           SPEECH_NUMBER.match(value) or TIME_FIRST.match(value) or
                           SPEAKER_MARK.match(value)) if after_time else None
                 if margin:  # "1   MR. GRANT:  Well": the line number stays before the label
