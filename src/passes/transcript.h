@@ -110,6 +110,7 @@ typedef struct transcript_name {
 	int strong; /* capitals, Q or A, a role ("Moderator") */
 	int weak;   /* a speaker only if named again: "The Prime Minister" */
 	int role;   /* a word of a role: "Operator", "Speaker 2" */
+	int diarised; /* a diarisation's id in lower case: "spk05" */
 } transcript_name;
 
 /* The shape of a speaker label at the start of a line of text
@@ -162,6 +163,7 @@ typedef struct transcript_survey {
 	size_t strong[TRANSCRIPT_SHAPE_COUNT];         /* labels prose hardly writes */
 	int questions, answers;
 	size_t named_recurring; /* names labelled twice or more, not Q or A */
+	size_t diarised;        /* distinct diarisation ids ("spk05") */
 	size_t line_only;       /* labels with a colon that are all of their line */
 	size_t headlines;       /* labels with a colon over a headline (transcript.c) */
 	size_t in_markup; /* candidate labels set in bold or italics, of lines */

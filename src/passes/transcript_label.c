@@ -399,6 +399,24 @@ static int constant_name(const char *s, size_t len)
 	return i < len;
 }
 
+/* "spk05", "speaker_1", "SPK 2": a diarisation's id in lower case or
+ * abbreviated, a speaker's word and a number, as speech recognition
+ * names whom it cannot name. */
+static int diarised_id(const char *s, size_t len)
+{
+	static const char *const stems[] = {"speaker", "spk", "spkr"};
+	size_t i = 0;
+	while (i < len && (is_lower(s[i]) || is_upper(s[i])))
+		i++;
+	size_t stem = i;
+	if (i < len && (s[i] == '_' || s[i] == ' ' || s[i] == '-'))
+		i++;
+	size_t digits = i;
+	while (i < len && is_digit(s[i]))
+		i++;
+	return i == len && i > digits && i - digits <= 3 && in_list(s, stem, stems, COUNT(stems));
+}
+
 /* "II", "XIV": an outline's part ("II: Methods") unless labelled again
  * and again. */
 static int roman_numeral(const char *s, size_t len)
@@ -426,7 +444,8 @@ void transcript_name_judge(const char *s, size_t len, transcript_name *judged)
 		letters += c != 0;
 		lower += c < 0;
 	}
-	judged->role = any_word_in(s, len, role_words, COUNT(role_words));
+	judged->diarised = diarised_id(s, len);
+	judged->role = any_word_in(s, len, role_words, COUNT(role_words)) || judged->diarised;
 	judged->strong = judged->qa || (letters >= 2 && !lower && !constant_name(s, len)) ||
 	                 judged->role;
 	judged->weak = function_word_first(s, len) && !judged->strong && !has_caps_word(s, len);
@@ -582,6 +601,12 @@ static size_t read_parens(const char *s, size_t len, size_t i, transcript_label 
 			break;
 	}
 	if (count == 2) {
+		/* "Mr. Abulhasan (Kuwait) (interpretation from Arabic):": prose
+		 * hardly puts two parentheses before a colon, but for a year
+		 * ("Marseille (France) (2019):") */
+		lab->strong = 1;
+		for (size_t k = 0; k < in[1].len; k++)
+			lab->strong &= !is_digit(in[1].value[k]);
 		in[0].name = "constituency";
 		in[1].name = "party";
 		lab->attrs[lab->attr_count++] = in[0];

@@ -60,6 +60,7 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 	sv->names[s] += count == 1;
 	sv->recurring[s] += count == 2;
 	sv->named_recurring += count == 2 && !lab->qa;
+	sv->diarised += count == 1 && judged->diarised;
 	sv->strong[s] += lab->strong != 0;
 	sv->questions |= lab->qa == 'q';
 	sv->answers |= lab->qa == 'a';
@@ -129,6 +130,10 @@ int transcript_survey_decide(transcript_survey *sv)
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
+	/* "spk05:" and "spk03:": a diarisation's ids in lower case, two of
+	 * them, though each speaks once */
+	if (sv->diarised >= 2)
+		shapes |= 1u << TRANSCRIPT_SHAPE_NICK;
 	/* "pgp: I am here." among "RV:" and "Host:": one nickname, labelled
 	 * again and again, in a document of labels */
 	if (chosen(shapes, TRANSCRIPT_SHAPE_COLON) && sv->recurring[TRANSCRIPT_SHAPE_NICK] &&
@@ -196,8 +201,11 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 	    !(lab->qa == 'q' && sv->named_recurring))
 		return 0;
 	switch (lab->shape) {
-	case TRANSCRIPT_SHAPE_TIGHT:
 	case TRANSCRIPT_SHAPE_NICK:
+		if (judged->diarised)
+			return 1;
+		/* fall through */
+	case TRANSCRIPT_SHAPE_TIGHT:
 		return count >= 2;
 	case TRANSCRIPT_SHAPE_ALONE:
 		/* once the cast is known, one set apart in markup joins it */
