@@ -179,6 +179,7 @@ typedef struct known {
 	struct known *person;    /* the entry of its speaker id, which counts its labels */
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
 	int cue;                 /* alone with a screenplay's "(V.O.)" or "(CONT'D)" */
+	size_t opening;          /* of a person: paragraphs its label opens, before the survey */
 	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
 } known;
 
@@ -1357,11 +1358,34 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 /* Distinct names a list's labels are counted for at most. */
 #define LIST_NAMES 32
 
-/* Is the list one of turns?  -1 on no memory. */
-static int turn_list(transcript_pass *t, const steno_node *list)
+/* Count, for each person, the paragraphs of the containers list[0..count)
+ * its label opens: a play in Markdown sets a speech as a list item now
+ * and then ("* Jensen: *(pushing forward a chair)* Is it true"), among
+ * paragraphs that open "Jensen.:".  -1 on no memory. */
+static int count_openings(transcript_pass *t, steno_node **list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		for (const steno_node *b = list[i]->first; b; b = b->next) {
+			line_label ll;
+			int found = b->type == STENO_NODE_PARAGRAPH && b->first ? label_at(t, b->first, &ll)
+			                                                        : 0;
+			if (found < 0)
+				return -1;
+			if (found && !ll.lab.loose && ll.lab.shape != TRANSCRIPT_SHAPE_ALONE)
+				ll.name->person->opening++;
+		}
+	return 0;
+}
+
+/* Is the list one of turns?  -1 on no memory.  *all says whether its
+ * items all open with labels, *others whether with labels of people
+ * whose labels open two paragraphs or more (count_openings, once
+ * asked). */
+static int turn_list(transcript_pass *t, const steno_node *list, int *all, int *others)
 {
 	const known *name[LIST_NAMES];
-	size_t seen[LIST_NAMES], names = 0, items = 0, labelled = 0, recurring = 0;
+	size_t seen[LIST_NAMES], names = 0, items = 0, labelled = 0, recurring = 0, known_ = 0,
+	       directions = 0;
 	for (const steno_node *item = list->first; item; item = item->next) {
 		const steno_node *p = item->first;
 		line_label ll;
@@ -1371,9 +1395,14 @@ static int turn_list(transcript_pass *t, const steno_node *list)
 		int found = label_at(t, p->first, &ll);
 		if (found < 0)
 			return -1;
+		/* "* [He goes into the office.": a play's direction among them */
+		const steno_node *f = p->first;
+		if (!found && f->type == STENO_NODE_TEXT && f->len && strchr("[(", f->literal[0]))
+			directions++;
 		if (!found || ll.lab.loose || ll.lab.shape == TRANSCRIPT_SHAPE_ALONE)
 			continue;
 		labelled++;
+		known_ += ll.name->person->opening >= 2;
 		size_t k = 0;
 		while (k < names && name[k] != ll.name->person)
 			k++;
@@ -1384,6 +1413,8 @@ static int turn_list(transcript_pass *t, const steno_node *list)
 		if (k < names)
 			recurring += ++seen[k] == 2;
 	}
+	*all = labelled && labelled + directions == items;
+	*others = labelled && known_ == labelled;
 	return items >= 3 && labelled * 4 >= items * 3 && recurring >= 2;
 }
 
@@ -1410,13 +1441,23 @@ static size_t unwrap_list(steno_node *list)
 static steno_status find_turns(transcript_pass *t, steno_node **list, size_t count, size_t paras)
 {
 	steno_status st = STENO_OK;
+	int counted = 0, all, others;
 	for (size_t i = 0; i < count; i++)
 		for (steno_node *b = list[i]->first, *next; b; b = next) {
 			next = b->next;
-			int turns = b->type == STENO_NODE_LIST ? turn_list(t, b) : 0;
+			if (b->type != STENO_NODE_LIST)
+				continue;
+			int turns = turn_list(t, b, &all, &others);
+			/* a list of a speech or two, its labels the paragraphs' */
+			if (!turns && all && !counted) {
+				counted = 1;
+				if (count_openings(t, list, count) < 0 ||
+				    turn_list(t, b, &all, &others) < 0)
+					return STENO_ERR_NOMEM;
+			}
 			if (turns < 0)
 				return STENO_ERR_NOMEM;
-			if (turns)
+			if (turns || (all && others))
 				paras += unwrap_list(b);
 		}
 	t->seq = 0;
