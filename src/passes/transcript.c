@@ -543,6 +543,32 @@ static int screenplay_cue(const transcript_label *lab)
 	return 0;
 }
 
+/* A title in title case and a name in capitals, "Mr. BROWN", "The
+ * PRESIDING OFFICER", as the Congressional Record names its speakers;
+ * not a heading all in capitals ("CHAPTER ONE", "ATTO PRIMO"). */
+static int congressional(const transcript_label *lab)
+{
+	size_t c, lower = 0;
+	if (!memchr(lab->name, ' ', lab->name_len))
+		return 0;
+	for (size_t i = 0; i < lab->name_len; i += c)
+		lower += transcript_letter_case(lab->name + i, lab->name_len - i, &c) < 0;
+	return lower > 0;
+}
+
+/* Do words in lower case follow the label on its line ("Thank you",
+ * not "MADRID." or nothing)? */
+static int says_words(const line_label *ll)
+{
+	const steno_node *n = ll->node;
+	if (n->type != STENO_NODE_TEXT)
+		return 0;
+	for (size_t i = ll->lab.said_off, c; i < n->len; i += c)
+		if (transcript_letter_case(n->literal + i, n->len - i, &c) < 0)
+			return 1;
+	return 0;
+}
+
 /* Count the label; the first label of "Anna van Dijk (AvD)" makes
  * "AvD" stand for her.  -1 on no memory. */
 static int note_label(transcript_pass *t, line_label *ll)
@@ -588,6 +614,8 @@ static int note_label(transcript_pass *t, line_label *ll)
 		k->first_seq = ll->seq;
 	k->person->count++;
 	k->person->shapes |= 1u << ll->lab.shape;
+	t->sv.strong_names[ll->lab.shape] += k->person->count == 1 && ll->lab.strong &&
+	                                     congressional(&ll->lab) && says_words(ll);
 	t->sv.line_only += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && label_is_line(ll);
 	t->sv.headlines += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && headline(ll);
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);

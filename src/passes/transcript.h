@@ -161,6 +161,10 @@ typedef struct transcript_survey {
 	size_t recurring[TRANSCRIPT_SHAPE_COUNT];      /* names labelled twice or more */
 	size_t weak_recurring[TRANSCRIPT_SHAPE_COUNT]; /* of them, names like "The Chair" */
 	size_t strong[TRANSCRIPT_SHAPE_COUNT];         /* labels prose hardly writes */
+	/* names of a title and capitals labelled so ("Mr. BROWN", "The
+	 * PRESIDING OFFICER"), with words in lower case said after them
+	 * (transcript.c) */
+	size_t strong_names[TRANSCRIPT_SHAPE_COUNT];
 	int questions, answers;
 	size_t named_recurring; /* names labelled twice or more, not Q or A */
 	size_t diarised;        /* distinct diarisation ids ("spk05") */

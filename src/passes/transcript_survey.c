@@ -130,6 +130,11 @@ int transcript_survey_decide(transcript_survey *sv)
 	for (size_t k = 0; k < sizeof weak / sizeof *weak; k++)
 		if (sv->recurring[weak[k]] >= WEAK_RECURRING && sv->lines[weak[k]] >= 2 * WEAK_RECURRING)
 			shapes |= 1u << weak[k];
+	/* "Mr. BROWN." and "The PRESIDING OFFICER.", once each, as a short
+	 * piece of the Congressional Record has them: names of two words in
+	 * capitals that prose does not put before a full stop */
+	if (sv->strong_names[TRANSCRIPT_SHAPE_PERIOD] >= WEAK_RECURRING)
+		shapes |= 1u << TRANSCRIPT_SHAPE_PERIOD;
 	/* "spk05:" and "spk03:": a diarisation's ids in lower case, two of
 	 * them, though each speaks once */
 	if (sv->diarised >= 2)
