@@ -1327,13 +1327,26 @@ static size_t name_at(const char *s, size_t len, size_t i, const known *k)
 	return i < len && transcript_letter_case(s + i, len - i, &a) ? 0 : i;
 }
 
-/* Is the name k written in s[0..len) after a word or a comma, with a
- * capital opening its last word and a small letter in it? */
+/* Does the word before s[i] (its blank at s[i - 1]) end in "Mr." or
+ * "Dr.", a title's abbreviation, not a sentence? */
+static int after_title(const char *s, size_t i)
+{
+	size_t start = i - 2;
+	while (start && s[start - 1] != ' ' && i - start <= 5)
+		start--;
+	return i - start <= 5 && s[start] >= 'A' && s[start] <= 'Z' &&
+	       !memchr(s + start, '.', i - 2 - start);
+}
+
+/* Is the name k written in s[0..len) after a word, a comma or a title
+ * ("to Mr. John Bartlett"), with a capital opening its last word and a
+ * small letter in it? */
 static int named_in(const char *s, size_t len, const known *k)
 {
 	for (size_t i = 2, end, n; i < len; i++) {
-		if (s[i - 1] != ' ' || (s[i - 2] != ',' && !transcript_letter_case(s + i - 2, 2, &n) &&
-		                        (unsigned char)s[i - 2] < 0x80))
+		if (s[i - 1] != ' ' ||
+		    (s[i - 2] != ',' && !transcript_letter_case(s + i - 2, 2, &n) &&
+		     (unsigned char)s[i - 2] < 0x80 && !(s[i - 2] == '.' && after_title(s, i))))
 			continue;
 		if (!(end = name_at(s, len, i, k)))
 			continue;
@@ -1356,12 +1369,13 @@ static int named_in(const char *s, size_t len, const known *k)
 /* Are two names or more of a cast (labelled twice or more, loose or
  * alone on their lines) named so in the paragraphs of the containers
  * list[0..count)?  A role's word ("Interviewer") names one too. */
-static int cast_named(const transcript_pass *t, steno_node **list, size_t count, int alone)
+static int cast_named(const transcript_pass *t, steno_node **list, size_t count, int alone,
+                      size_t least)
 {
 	size_t named = 0;
 	for (size_t i = 0; i < t->names.cap && named < WEAK_CAST; i++) {
 		const known *k = (const known *)t->names.slots[i].entry;
-		if (!k || (alone ? k->alone : k->loose) < 2)
+		if (!k || (alone ? k->alone : k->loose) < least)
 			continue;
 		int found = alone && (k->judged.role || k->cue);
 		for (size_t c = 0; c < count && !found; c++)
@@ -1496,14 +1510,15 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 				st = survey_paragraph(t, b);
 			}
 	int decided = st == STENO_OK && transcript_survey_decide(&t->sv);
-	if (decided && t->sv.loose_ok && !cast_named(t, list, count, 0))
+	if (decided && t->sv.loose_ok && !cast_named(t, list, count, 0, 2))
 		decided = t->sv.loose_ok = 0;
 	/* "JOHN" and "MARY" alone over what they say, or "Interviewer" and
 	 * "Jane": two people, too few for a cast to show itself by its
 	 * order (BARE_CAST), whom the text names as people */
-	if (!decided && st == STENO_OK && transcript_survey_pair(&t->sv) &&
-	    cast_named(t, list, count, 1)) {
+	int pair = st == STENO_OK && !decided ? transcript_survey_pair(&t->sv) : 0;
+	if (pair && cast_named(t, list, count, 1, pair == 2 ? 2 : 1)) {
 		t->sv.bare_ok = t->sv.bare_pair_ok = 1;
+		t->sv.bare_once = pair == 1;
 		t->sv.shapes = 1u << TRANSCRIPT_SHAPE_ALONE;
 		decided = 1;
 	}

@@ -182,6 +182,7 @@ typedef struct transcript_survey {
 	size_t bare_pair, bare_speech, bare_questions;
 	int bare_ok; /* such names are the document's labels */
 	int bare_pair_ok; /* of which only those named twice (a pair the text names) */
+	int bare_once;    /* or, in a short excerpt, those named once too */
 	/* labels of a shape prose writes too, where paragraphs open
 	 * (transcript_label_loose): their lines, names labelled twice, how
 	 * often one names another than the one before, and the paragraphs
@@ -209,8 +210,9 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 /* Choose the shapes; 1 when the document is a transcript. */
 int transcript_survey_decide(transcript_survey *sv);
 /* Would names alone on their lines be the document's labels if the
- * text showed them to be people: two or more labelled twice, speech
- * under three in four, no other shape taken? */
+ * text showed them to be people: two or more labelled twice (2), or,
+ * one with a role word among them, once each (1); speech under three in
+ * four, no other shape taken? */
 int transcript_survey_pair(const transcript_survey *sv);
 /* Does a label of that shape and name become a turn?  count is how
  * often the document labels its name in all; judged its judgement. */

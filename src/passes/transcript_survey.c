@@ -174,9 +174,14 @@ int transcript_survey_decide(transcript_survey *sv)
 
 int transcript_survey_pair(const transcript_survey *sv)
 {
-	return !sv->shapes &&
-	       sv->bare_recurring + sv->recurring[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING &&
-	       sv->bare_speech * 4 >= sv->bare_lines * 3;
+	if (sv->shapes || sv->bare_speech * 4 < sv->bare_lines * 3)
+		return 0;
+	if (sv->bare_recurring + sv->recurring[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING)
+		return 2;
+	/* "Operator" over the call's opening and "John Bartlett" over his
+	 * words, once each, as a short excerpt has them */
+	return sv->lines[TRANSCRIPT_SHAPE_ALONE] &&
+	       sv->bare_lines + sv->lines[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING;
 }
 
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
@@ -215,7 +220,8 @@ int transcript_survey_accepts(const transcript_survey *sv, const transcript_labe
 	case TRANSCRIPT_SHAPE_ALONE:
 		/* once the cast is known, one set apart in markup joins it */
 		if (lab->bare)
-			return sv->bare_ok && (count >= 2 || (lab->strong && !sv->bare_pair_ok));
+			return sv->bare_ok &&
+			       (count >= 2 || sv->bare_once || (lab->strong && !sv->bare_pair_ok));
 		/* fall through */
 	case TRANSCRIPT_SHAPE_PERIOD:
 		/* "Faust." alone once is a heading; "Mr. ISSA." once is a member */
