@@ -1366,17 +1366,20 @@ static int named_in(const char *s, size_t len, const known *k)
 	return 0;
 }
 
-/* Are two names or more of a cast (labelled twice or more, loose or
- * alone on their lines) named so in the paragraphs of the containers
- * list[0..count)?  A role's word ("Interviewer") names one too. */
+/* Are two names or more of a cast (labelled least times or more, loose
+ * or alone on their lines) named so in the paragraphs of the containers
+ * list[0..count), and, when least is 1, every one of them?  A role's
+ * word ("Interviewer") names one too. */
 static int cast_named(const transcript_pass *t, steno_node **list, size_t count, int alone,
                       size_t least)
 {
-	size_t named = 0;
-	for (size_t i = 0; i < t->names.cap && named < WEAK_CAST; i++) {
+	/* names said once each must all be named so */
+	size_t named = 0, cast = 0;
+	for (size_t i = 0; i < t->names.cap && (least < 2 || named < WEAK_CAST); i++) {
 		const known *k = (const known *)t->names.slots[i].entry;
 		if (!k || (alone ? k->alone : k->loose) < least)
 			continue;
+		cast++;
 		int found = alone && (k->judged.role || k->cue);
 		for (size_t c = 0; c < count && !found; c++)
 			for (const steno_node *b = list[c]->first; b && !found; b = b->next)
@@ -1385,7 +1388,7 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 					found = n->type == STENO_NODE_TEXT && named_in(n->literal, n->len, k);
 		named += found;
 	}
-	return named >= WEAK_CAST;
+	return named >= WEAK_CAST && (least >= 2 || named == cast);
 }
 
 /* ---- lists of turns ----
