@@ -180,6 +180,8 @@ typedef struct known {
 	int named_full;          /* of a person: the speaker's name is a label of its own id */
 	int cue;                 /* alone with a screenplay's "(V.O.)" or "(CONT'D)" */
 	size_t opening;          /* of a person: paragraphs its label opens, before the survey */
+	int spoke;               /* alone on its line over speech, once at least */
+	int cast;                /* named in the text as one of a cast (cast_named) */
 	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
 } known;
 
@@ -590,6 +592,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 		t->last_alone = k;
 		k->cue |= screenplay_cue(&ll->lab);
 		int speech = ll->lab.bare ? speech_under(ll) : 0;
+		k->spoke |= speech || (!ll->lab.bare && speech_under(ll));
 		t->sv.bare_speech += speech != 0;
 		t->sv.bare_questions += speech == 2;
 		transcript_survey_label(&t->sv, &ll->lab, &k->judged, ++k->alone);
@@ -898,6 +901,9 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	                            ? met_name(t, ll->lab.role, ll->lab.role_len)
 	                            : NULL;
 	if (role && role->alone)
+		return 0;
+	/* a short excerpt's names said once: only those the text names */
+	if (t->sv.bare_once && ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !ll->name->cast)
 		return 0;
 	size_t count = ll->lab.loose                            ? ll->name->loose
 	               : ll->lab.shape == TRANSCRIPT_SHAPE_ALONE ? ll->name->alone
@@ -1368,16 +1374,16 @@ static int named_in(const char *s, size_t len, const known *k)
 
 /* Are two names or more of a cast (labelled least times or more, loose
  * or alone on their lines) named so in the paragraphs of the containers
- * list[0..count), and, when least is 1, every one of them?  A role's
- * word ("Interviewer") names one too. */
-static int cast_named(const transcript_pass *t, steno_node **list, size_t count, int alone,
+ * list[0..count), and, when least is 1, every one of them that is over
+ * speech?  A role's word ("Interviewer") names one too. */
+static int cast_named(transcript_pass *t, steno_node **list, size_t count, int alone,
                       size_t least)
 {
 	/* names said once each must all be named so */
 	size_t named = 0, cast = 0;
 	for (size_t i = 0; i < t->names.cap && (least < 2 || named < WEAK_CAST); i++) {
-		const known *k = (const known *)t->names.slots[i].entry;
-		if (!k || (alone ? k->alone : k->loose) < least)
+		known *k = (known *)t->names.slots[i].entry;
+		if (!k || (alone ? k->alone : k->loose) < least || (least < 2 && !k->spoke))
 			continue;
 		cast++;
 		int found = alone && (k->judged.role || k->cue);
@@ -1387,6 +1393,7 @@ static int cast_named(const transcript_pass *t, steno_node **list, size_t count,
 				     n && !found; n = n->next)
 					found = n->type == STENO_NODE_TEXT && named_in(n->literal, n->len, k);
 		named += found;
+		k->cast = found;
 	}
 	return named >= WEAK_CAST && (least >= 2 || named == cast);
 }
@@ -1463,14 +1470,39 @@ static int turn_list(transcript_pass *t, const steno_node *list, int *all, int *
 	return items >= 3 && labelled * 4 >= items * 3 && recurring >= 2;
 }
 
-/* Put the blocks of the list's items where the list was; the
- * paragraphs moved. */
-static size_t unwrap_list(steno_node *list)
+/* Lists unwrapped, to be put back when the survey finds no turns: for
+ * each list, the pair (list, NULL), then (block, its item) for each
+ * block moved out of it.  malloc'd. */
+typedef struct list_undo {
+	steno_node *(*pairs)[2];
+	size_t count, cap;
+} list_undo;
+
+static int undo_note(list_undo *u, steno_node *a, steno_node *b)
+{
+	if (u->count == u->cap) {
+		void *p = grow_array(u->pairs, &u->cap, u->count + 1, sizeof *u->pairs);
+		if (!p)
+			return -1;
+		u->pairs = p;
+	}
+	u->pairs[u->count][0] = a;
+	u->pairs[u->count++][1] = b;
+	return 0;
+}
+
+/* Put the blocks of the list's items where the list was, noting each
+ * in u; the paragraphs moved, or (size_t)-1 on no memory. */
+static size_t unwrap_list(steno_node *list, list_undo *u)
 {
 	size_t paras = 0;
+	if (undo_note(u, list, NULL) < 0)
+		return (size_t)-1;
 	for (steno_node *item = list->first; item; item = item->next)
 		for (steno_node *b = item->first, *next; b; b = next) {
 			next = b->next;
+			if (undo_note(u, b, item) < 0)
+				return (size_t)-1;
 			paras += b->type == STENO_NODE_PARAGRAPH;
 			steno_node_unlink(b);
 			steno_node_insert_before(list, b);
@@ -1479,33 +1511,112 @@ static size_t unwrap_list(steno_node *list)
 	return paras;
 }
 
-/* Turns in the containers of list, which hold paras paragraphs.  The
- * survey stops once the paragraphs are all read: a Transcriber or TEI
- * document's sections hold turns, not paragraphs, and reading through
- * their thousands of turns for none would cost a cache miss each. */
-static steno_status find_turns(transcript_pass *t, steno_node **list, size_t count, size_t paras)
+/* Put every list of u back as it was, its blocks in their items.  Only
+ * while no turn was built: the pass drops no block before. */
+static void restore_lists(list_undo *u)
 {
-	steno_status st = STENO_OK;
-	int counted = 0, all, others;
+	for (size_t i = 0; i < u->count; i++) {
+		steno_node *list = u->pairs[i][0];
+		if (i + 1 < u->count && u->pairs[i + 1][1])
+			steno_node_insert_before(u->pairs[i + 1][0], list);
+		for (; i + 1 < u->count && u->pairs[i + 1][1]; i++) {
+			steno_node_unlink(u->pairs[i + 1][0]);
+			steno_node_append_child(u->pairs[i + 1][1], u->pairs[i + 1][0]);
+		}
+	}
+	u->count = 0;
+}
+
+/* The item after item in a run of lists side by side, or NULL. */
+static const steno_node *next_item(const steno_node *item)
+{
+	const steno_node *list = item->parent->next;
+	if (item->next)
+		return item->next;
+	return list && list->type == STENO_NODE_LIST ? list->first : NULL;
+}
+
+/* The text of an item that is one line of text, or NULL. */
+static const steno_node *item_line(const steno_node *item)
+{
+	const steno_node *p = item ? item->first : NULL, *f;
+	if (!p || p->type != STENO_NODE_PARAGRAPH || !(f = p->first) || f->type != STENO_NODE_TEXT ||
+	    !f->len || f->next)
+		return NULL;
+	return f;
+}
+
+/* Do the items of the lists side by side from first read as the lines
+ * of a page set each as an item ("  • Operator", "  • Good day, ladies
+ * and gentlemen."): six or more, most of them sentences, and a name
+ * alone among them over a sentence? */
+static int bulleted_lines(const steno_node *first)
+{
+	size_t items = 0, sentences = 0, names = 0;
+	for (const steno_node *item = first->first; item; item = next_item(item)) {
+		const steno_node *f = item_line(item), *under;
+		items++;
+		if (!f)
+			continue;
+		sentences += strchr(".?!", f->literal[f->len - 1]) != NULL;
+		transcript_label lab;
+		transcript_name judged;
+		if ((under = item_line(next_item(item))) && strchr(".?!", under->literal[under->len - 1]) &&
+		    transcript_label_in_text(f->literal, f->len, &lab) &&
+		    lab.shape == TRANSCRIPT_SHAPE_ALONE) {
+			transcript_name_judge(lab.name, lab.name_len, &judged);
+			names += !judged.prose && !judged.weak;
+		}
+	}
+	return items >= 6 && names && sentences * 2 >= items;
+}
+
+/* Unwrap the lists of the containers list[0..count) that hold turns
+ * (turn_list, bulleted_lines), noting them in u; *paras grows by the
+ * paragraphs they gave.  -1 on no memory. */
+static int unwrap_lists(transcript_pass *t, steno_node **list, size_t count, size_t *paras,
+                        list_undo *u)
+{
+	int counted = 0, all, others, bullets = 0;
 	for (size_t i = 0; i < count; i++)
-		for (steno_node *b = list[i]->first, *next; b; b = next) {
+		for (steno_node *b = list[i]->first, *next, *prev = NULL; b; prev = b, b = next) {
 			next = b->next;
-			if (b->type != STENO_NODE_LIST)
+			if (b->type != STENO_NODE_LIST) {
+				bullets = 0;
 				continue;
+			}
+			/* a run of lists side by side is read once, from its first */
+			if (!prev || prev->type != STENO_NODE_LIST)
+				bullets = bulleted_lines(b);
 			int turns = turn_list(t, b, &all, &others);
 			/* a list of a speech or two, its labels the paragraphs' */
 			if (!turns && all && !counted) {
 				counted = 1;
 				if (count_openings(t, list, count) < 0 ||
 				    turn_list(t, b, &all, &others) < 0)
-					return STENO_ERR_NOMEM;
+					return -1;
 			}
 			if (turns < 0)
-				return STENO_ERR_NOMEM;
-			if (turns || (all && others))
-				paras += unwrap_list(b);
+				return -1;
+			if (turns || (all && others) || bullets) {
+				size_t moved = unwrap_list(b, u);
+				if (moved == (size_t)-1)
+					return -1;
+				*paras += moved;
+			}
 		}
 	t->seq = 0;
+	return 0;
+}
+
+static steno_status find_turns(transcript_pass *t, steno_node **list, size_t count, size_t paras)
+{
+	steno_status st = STENO_OK;
+	list_undo undo = {0};
+	if (unwrap_lists(t, list, count, &paras, &undo) < 0) {
+		free(undo.pairs);
+		return STENO_ERR_NOMEM;
+	}
 	for (size_t i = 0; i < count && paras && st == STENO_OK; i++)
 		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK; b = b->next)
 			if (b->type == STENO_NODE_PARAGRAPH) {
@@ -1526,14 +1637,19 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 		decided = 1;
 	}
 	if (st == STENO_OK && !decided && interview(t)) {
+		free(undo.pairs);
 		for (size_t i = 0; i < count && st == STENO_OK; i++)
 			st = build_turns(t, list[i], interview_paragraph);
 		return st;
 	}
 	if (st != STENO_OK || (!t->sv.shapes && !t->sv.loose_ok)) {
+		/* no turns: the lists taken for turns were lists */
+		restore_lists(&undo);
+		free(undo.pairs);
 		warn_unsure(t);
 		return st;
 	}
+	free(undo.pairs);
 	if (join_short_forms(t) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	t->first_recurring = first_recurring(t);

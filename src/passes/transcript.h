@@ -210,9 +210,9 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 /* Choose the shapes; 1 when the document is a transcript. */
 int transcript_survey_decide(transcript_survey *sv);
 /* Would names alone on their lines be the document's labels if the
- * text showed them to be people: two or more labelled twice (2), or,
- * one with a role word among them, once each (1); speech under three in
- * four, no other shape taken? */
+ * text showed them to be people: two or more labelled twice, speech
+ * under three in four (2); or, a role alone among them, those over
+ * speech once each (1); no other shape taken? */
 int transcript_survey_pair(const transcript_survey *sv);
 /* Does a label of that shape and name become a turn?  count is how
  * often the document labels its name in all; judged its judgement. */

@@ -174,14 +174,14 @@ int transcript_survey_decide(transcript_survey *sv)
 
 int transcript_survey_pair(const transcript_survey *sv)
 {
-	if (sv->shapes || sv->bare_speech * 4 < sv->bare_lines * 3)
+	if (sv->shapes)
 		return 0;
-	if (sv->bare_recurring + sv->recurring[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING)
+	if (sv->bare_recurring + sv->recurring[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING &&
+	    sv->bare_speech * 4 >= sv->bare_lines * 3)
 		return 2;
 	/* "Operator" over the call's opening and "John Bartlett" over his
 	 * words, once each, as a short excerpt has them */
-	return sv->lines[TRANSCRIPT_SHAPE_ALONE] &&
-	       sv->bare_lines + sv->lines[TRANSCRIPT_SHAPE_ALONE] >= WEAK_RECURRING;
+	return sv->lines[TRANSCRIPT_SHAPE_ALONE] && sv->bare_speech;
 }
 
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
