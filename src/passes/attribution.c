@@ -1735,7 +1735,7 @@ static int paragraph(attrib *a, steno_node *p)
 	a->continued = next_continued;
 	a->follow = a->here_several ? NULL : a->here;
 	for (steno_node *c = p->first; c; c = c->next)
-		if (c->type == STENO_NODE_QUOTE && c->as.turn.count == 0 && holds_quote(c) &&
+		if (c->type == STENO_NODE_QUOTE && holds_quote(c) &&
 		    excerpt(a, c) < 0)
 			return -1;
 	return 0;
