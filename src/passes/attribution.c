@@ -1453,7 +1453,17 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
  * speech verb in the sentence before name (quote token i). */
 static person *named_before(attrib *a, size_t i, int *fail)
 {
-	size_t at = a->toks[i].at, ends = 0;
+	size_t at = a->toks[i].at, ends = 0, from = at;
+	/* only the sentence before is read: a long paragraph holds many */
+	while (from > 0 && (a->buf[from - 1] == ' ' || may_end(a->buf[from - 1])))
+		from--;
+	while (from > 0 && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
+		from--;
+	if (a->scan_at < from) {
+		a->scan_at = from;
+		a->scan_run_end = 0;
+		a->scan_named = 0;
+	}
 	scan_speakers(a, at, fail);
 	if (!a->scan_named || !a->scan_who)
 		return NULL;
