@@ -46,6 +46,7 @@
 #define RECENT 3       /* paragraphs a pronoun reaches back */
 #define REPORT_REACH 24 /* words from a sentence's start to the verb that reports it */
 #define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
+#define SENTENCE_REACH 2048 /* bytes read back for the sentence before a quotation */
 
 /* What stands between one token and the next. */
 enum gap { GAP_SPACE, GAP_COMMA, GAP_COLON, GAP_END };
@@ -1453,11 +1454,13 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
  * speech verb in the sentence before name (quote token i). */
 static person *named_before(attrib *a, size_t i, int *fail)
 {
+	/* only the sentence before is read, and no more than SENTENCE_REACH
+	 * bytes of it: a paragraph of many quotations stays linear */
 	size_t at = a->toks[i].at, ends = 0, from = at;
-	/* only the sentence before is read: a long paragraph holds many */
-	while (from > 0 && (a->buf[from - 1] == ' ' || may_end(a->buf[from - 1])))
+	size_t floor = at > SENTENCE_REACH ? at - SENTENCE_REACH : 0;
+	while (from > floor && (a->buf[from - 1] == ' ' || may_end(a->buf[from - 1])))
 		from--;
-	while (from > 0 && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
+	while (from > floor && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
 		from--;
 	if (a->scan_at < from) {
 		a->scan_at = from;
@@ -1465,7 +1468,7 @@ static person *named_before(attrib *a, size_t i, int *fail)
 		a->scan_named = 0;
 	}
 	scan_speakers(a, at, fail);
-	if (!a->scan_named || !a->scan_who)
+	if (!a->scan_named || !a->scan_who || a->scan_verb_at < floor)
 		return NULL;
 	for (size_t b = a->scan_verb_at; b < at && ends < 2; b++)
 		ends += may_end(a->buf[b]) && surely_ends(a, b);
