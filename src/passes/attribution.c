@@ -607,12 +607,13 @@ static int tokenize(attrib *a)
 /* ---- subject phrases ---- */
 
 /* Words that open sentences and are no one's name. */
+static const char starters[] =
+    "a after also an and as at but by for however i if in it later meanwhile no on one so "
+    "some still that the then there these they this those to we when while yet you";
+
 static int starter(const attrib *a, size_t i)
 {
-	return in("a after also an and as at but by for however i if in it later meanwhile "
-	          "no on one so some still that the then there these they this those to we "
-	          "when while yet you",
-	          a, i);
+	return in(starters, a, i);
 }
 
 /* Token i is a role between a name's capitalised words: "AFL-CIO
@@ -1088,7 +1089,7 @@ static void scan_speakers(attrib *a, size_t at, int *fail)
 		}
 		if (cap && a->scan_run_end && a->scan_run_end + 1 == start && s[start - 1] == ' ') {
 			a->scan_run_words++;
-		} else if (cap) {
+		} else if (cap && !wordlist_has(starters, w, len, 1)) { /* not "But Smith said" */
 			a->scan_run = start;
 			a->scan_run_words = 1;
 		} else if (!wordlist_has(a->lang->aux, w, len, 1)) {

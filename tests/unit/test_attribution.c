@@ -349,6 +349,9 @@ void test_attribution_reach(void)
 	                     "lot,\" he said.\n",
 	                     NULL),
 	          "executive-marc-bitzer / Chief Executive Marc Bitzer");
+	CHECK_STR(attributed("But Smith said the tariffs would help. \"They help a lot,\" he said.\n",
+	                     NULL),
+	          "-");
 	/* a paragraph that is only a quotation goes on from the one speaker
 	 * before; not after two */
 	CHECK_STR(attributed("\"First,\" said Ann Lee.\n\n\"Second, a paragraph of its own.\"\n",
