@@ -40,12 +40,13 @@
 #include "passes/passes.h"
 #include "passes/transcript.h"
 
-#define NAME_WORDS 7   /* words of a name: "Senior Colonel Tan Kefei" and more */
+#define NAME_WORDS 8   /* words of a name: "CEO of the Refugee Council Enver Solomon" */
 #define APPOSITION 16  /* words of ", a spokesperson for the ..." */
 #define VERB_REACH 5   /* words between a verb and the quotation it opens */
 #define RECENT 3       /* paragraphs a pronoun reaches back */
 #define REPORT_REACH 24 /* words from a sentence's start to the verb that reports it */
 #define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
+#define SENTENCE_REACH 2048 /* bytes read back for the sentence before a quotation */
 
 /* What stands between one token and the next. */
 enum gap { GAP_SPACE, GAP_COMMA, GAP_COLON, GAP_END };
@@ -85,6 +86,7 @@ typedef struct np {
 	size_t role_first, role_end, aff_first, aff_end; /* an apposition's */
 	size_t next;              /* the token after the phrase */
 	int article;              /* "the Home Office": an organisation */
+	int anonymous;            /* "a defense ministry spokesman": first..end, no name */
 } np;
 
 /* View bytes from..to that report who's words. */
@@ -129,10 +131,15 @@ typedef struct attrib {
 	size_t unread_para[RECENT];
 	/* the paragraph's words read as a pronoun asks: up to scan_at, the
 	 * last "Name said" there (scan_named) and whom it names */
-	size_t scan_at, scan_word, scan_len;
-	int scan_named;
+	size_t scan_at;
+	size_t scan_run, scan_run_end, scan_run_words, scan_last; /* the capitalised words just read */
+	size_t scan_verb_at;
+	int scan_named, scan_other;
 	person *scan_who;
 	person *intro;            /* the previous paragraph ends "X said:" */
+	person *here;             /* who spoke in this paragraph ... */
+	int here_several;         /* ... unless several did */
+	person *follow;           /* the one who spoke in the previous paragraph */
 	steno_node *continued;    /* its last quote goes on here */
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
 	int known_only;           /* a new one-word name is no one: "China announced that" */
@@ -406,6 +413,20 @@ static int connector(const attrib *a, size_t i)
 	return in("al bin da de del der di du la le van von y", a, i);
 }
 
+/* Tokens i.. join two capitalised words of one name: "of" ("Minister of
+ * Education Ann Lee"), "of the" ("CEO of the Refugee Council Enver
+ * Solomon").  How many, or 0. */
+static size_t joint(const attrib *a, size_t i, size_t limit)
+{
+	if (i + 1 >= limit || a->toks[i].gap != GAP_SPACE || !in(a->lang->joints, a, i))
+		return 0;
+	size_t k = i + 1;
+	if (k + 1 < limit && a->toks[k].gap == GAP_SPACE && in(a->lang->articles, a, k) &&
+	    !in(a->lang->indefinite, a, k))
+		k++;
+	return upper(a, k) ? k - i : 0;
+}
+
 static int verb(const attrib *a, size_t i)
 {
 	return i < a->tok_count && in(a->lang->verbs, a, i);
@@ -586,20 +607,39 @@ static int tokenize(attrib *a)
 /* ---- subject phrases ---- */
 
 /* Words that open sentences and are no one's name. */
+static const char starters[] =
+    "a after also an and as at but by for however i if in it later meanwhile no on one so "
+    "some still that the then there these they this those to we when while yet you";
+
 static int starter(const attrib *a, size_t i)
 {
-	return in("a after also an and as at but by for however i if in it later meanwhile "
-	          "no on one so some still that the then there these they this those to we "
-	          "when while yet you",
-	          a, i);
+	return in(starters, a, i);
+}
+
+/* Token i is a role between a name's capitalised words: "AFL-CIO
+ * spokesperson Ray Zaccaro". */
+static int role_inside(const attrib *a, size_t i, size_t limit)
+{
+	return i + 1 < limit && a->toks[i].gap == GAP_SPACE && upper(a, i + 1) &&
+	       in(a->lang->roles, a, i);
 }
 
 /* A capitalised run starting at i: NAME_WORDS words at most, joined by
  * spaces, connectors inside it only.  Its end, or i. */
 static size_t name_run(const attrib *a, size_t i, size_t limit)
 {
-	size_t end = i, k = i;
-	while (k < limit && k - i < NAME_WORDS && (upper(a, k) || (k > i && connector(a, k)))) {
+	size_t end = i, k = i, j;
+	while (k < limit && k - i < NAME_WORDS) {
+		if (k > i && (j = joint(a, k, limit)) != 0) {
+			k += j;
+			continue;
+		}
+		if (k > i && role_inside(a, k, limit)) {
+			k++;
+			continue;
+		}
+		if (!upper(a, k) && !(k > i && connector(a, k)))
+			break;
 		if (upper(a, k))
 			end = k + 1;
 		if (a->toks[k].gap != GAP_SPACE)
@@ -656,11 +696,14 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 	}
 	size_t k = i;
 	if (in(a->lang->articles, a, i) && a->toks[i].gap == GAP_SPACE) {
-		/* "the spokesperson", "the defence minister", "the Home Office" */
+		/* "the spokesperson", "the defence minister", "the Home Office";
+		 * "a defense ministry spokesman" is someone not named before */
 		for (k = i + 1; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
-			if (in(a->lang->roles, a, k) && (k + 1 >= limit || !upper(a, k + 1) ||
-			                                 a->toks[k].gap != GAP_SPACE)) {
+			if (in(a->lang->roles, a, k) && (k + 1 >= limit || a->toks[k].gap != GAP_SPACE ||
+			                                 (!upper(a, k + 1) && !in(a->lang->roles, a, k + 1)))) {
 				p = (np){.kind = NP_ROLE, .first = k, .end = k + 1, .next = k + 1};
+				if (in(a->lang->indefinite, a, i))
+					p.first = i + 1, p.anonymous = 1;
 				return p;
 			}
 			if (upper(a, k) || a->toks[k].gap != GAP_SPACE)
@@ -727,6 +770,9 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 		for (size_t k = e; k-- > floor && e - k <= 3;) {
 			if (a->toks[k].gap != GAP_SPACE || a->toks[k].quote)
 				break;
+			if (in(a->lang->indefinite, a, k)) /* "an official" */
+				return (np){.kind = NP_ROLE, .first = k + 1, .end = e + 1, .next = e + 1,
+				            .anonymous = 1};
 			if (in(a->lang->articles, a, k)) /* "the spokesperson", "Der Sprecher" */
 				return (np){.kind = NP_ROLE, .first = e, .end = e + 1, .next = e + 1};
 			if (upper(a, k))
@@ -736,10 +782,20 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 	if (!upper(a, e))
 		return p;
 	size_t s = e;
-	while (s > floor && e + 1 - s < NAME_WORDS && a->toks[s - 1].gap == GAP_SPACE &&
-	       (upper(a, s - 1) || connector(a, s - 1)) && !starter(a, s - 1))
-		s--;
-	while (s < e && connector(a, s))
+	while (s > floor && e + 1 - s < NAME_WORDS && a->toks[s - 1].gap == GAP_SPACE) {
+		if ((upper(a, s - 1) || connector(a, s - 1)) && !starter(a, s - 1)) {
+			s--;
+			continue;
+		}
+		/* "Minister of Education Ann Lee", "CEO of the Refugee Council" */
+		size_t j = s - 1 - (s - 1 > floor && in(a->lang->articles, a, s - 1));
+		if (j > floor && a->toks[j - 1].gap == GAP_SPACE && upper(a, j - 1) &&
+		    !starter(a, j - 1) && joint(a, j, s + 1) == s - j)
+			s = j;
+		else
+			break;
+	}
+	while (s < e && !upper(a, s))
 		s++;
 	/* "a letter seen by Sky News says": the name is the object of "by";
 	 * "The Department of Agriculture notes" is one name */
@@ -865,21 +921,37 @@ static person *person_of(attrib *a, const char *id, const char *name, const char
  * one known (*fail set on no memory). */
 static person *named(attrib *a, const np *p, int *fail)
 {
+	/* the name after its titles: "American Federation of Teachers
+	 * President Randi Weingarten" is known as Weingarten */
 	size_t core = p->first;
-	while (core + 1 < p->end &&
-	       transcript_is_title(a->buf + a->toks[core].at, a->toks[core].len))
+	for (size_t k = p->first; k + 1 < p->end; k++)
+		if (transcript_is_title(a->buf + a->toks[k].at, a->toks[k].len) ||
+		    in(a->lang->roles, a, k))
+			core = k + 1;
+	while (core + 1 < p->end && !upper(a, core))
 		core++;
+	size_t lead = p->first; /* "Ambassador Mohib" is one word of name */
+	while (lead + 1 < p->end && transcript_is_title(a->buf + a->toks[lead].at, a->toks[lead].len))
+		lead++;
 	int ambiguous;
-	if (p->end - core == 1 && !p->article) {
+	if (p->end - lead == 1 && !p->article) {
 		/* "Tan", "Ambassador Mohib": a surname the text gave before */
-		person *who = lookup(&a->names, a->buf + a->toks[core].at, a->toks[core].len, &ambiguous);
+		person *who = lookup(&a->names, a->buf + a->toks[lead].at, a->toks[lead].len, &ambiguous);
 		if (who || ambiguous || a->known_only)
 			return who;
 	}
+	/* "AFL-CIO spokesperson Ray Zaccaro": a name, its role before it
+	 * and an affiliation before that */
+	size_t inner = p->end;
+	for (size_t k = p->first + 1; k + 1 < p->end; k++)
+		if (!upper(a, k) && in(a->lang->roles, a, k))
+			inner = k;
 	char name[CSTR_MAX], role[CSTR_MAX] = "", id[TRANSCRIPT_ID_MAX];
-	words(a, p->first, p->end, name);
+	words(a, inner < p->end ? inner + 1 : p->first, p->end, name);
 	if (p->role_end)
 		words(a, p->role_first, p->role_end, role);
+	else if (inner < p->end)
+		words(a, inner, inner + 1, role);
 	transcript_label lab = {.name = name, .name_len = strlen(name)};
 	transcript_speaker_id(&lab, id);
 	person *who = person_of(a, id, name, *role ? role : NULL);
@@ -888,18 +960,21 @@ static person *named(attrib *a, const np *p, int *fail)
 		return NULL;
 	}
 	int bad = 0;
-	if (p->aff_end) {
+	if (p->aff_end || inner < p->end) {
 		char aff[CSTR_MAX];
-		words(a, p->aff_first, p->aff_end, aff);
+		if (p->aff_end)
+			words(a, p->aff_first, p->aff_end, aff);
+		else
+			words(a, p->first, inner, aff);
 		size_t i = steno_speaker_find(a->doc, id);
 		if (!a->doc->speakers[i].attrs) /* the first the text says */
 			bad |= steno_speaker_set_attr(a->doc, id, "affiliation", aff) != STENO_OK;
 	}
 	for (size_t k = p->first; k < p->end; k++) {
 		const token *t = &a->toks[k];
-		if (k >= core && !connector(a, k))
+		if (k >= core && upper(a, k))
 			bad |= key_set(a, &a->names, a->buf + t->at, t->len, who, 0) < 0;
-		else if (k < core)
+		else if (k < core && (upper(a, k) || in(a->lang->roles, a, k)))
 			bad |= key_set(a, &a->roles, a->buf + t->at, t->len, who, 1) < 0;
 	}
 	if (p->role_end) /* "a spokesperson for ...": the role's noun is its last word */
@@ -950,10 +1025,40 @@ static int someone_else_spoke(const attrib *a)
 	return 0;
 }
 
+/* The person named by view bytes from..to, "Chief Executive Marc
+ * Bitzer", made the first time and known by the last word after. */
+static person *person_in_view(attrib *a, size_t from, size_t to, size_t last, int *fail)
+{
+	char name[CSTR_MAX], id[TRANSCRIPT_ID_MAX];
+	size_t len = to - from < CSTR_MAX ? to - from : CSTR_MAX - 1;
+	memcpy(name, a->buf + from, len);
+	name[len] = '\0';
+	transcript_label lab = {.name = name, .name_len = len};
+	transcript_speaker_id(&lab, id);
+	person *who = person_of(a, id, name, NULL);
+	if (!who || key_set(a, &a->names, a->buf + last, to - last, who, 0) < 0) {
+		*fail = 1;
+		return NULL;
+	}
+	return who;
+}
+
+/* Does a sentence start before view byte at: nothing but spaces back to
+ * the view's start, a sentence's end or a quotation? */
+static int sentence_starts(const attrib *a, size_t at)
+{
+	while (at > 0 && a->buf[at - 1] == ' ')
+		at--;
+	return at == 0 || strchr(".!?;:\n\x01\x02\"", a->buf[at - 1]) != NULL;
+}
+
 /* "Professor Eastman said he is alarmed ...": the last speech verb
- * after a name in the view before byte at, and the person the name is
- * known as.  The words are read once a paragraph, as pronouns ask. */
-static void scan_speakers(attrib *a, size_t at)
+ * after a name (and perhaps "also") in the view before byte at, and the
+ * person the name is known as, or a new one when the name has two words
+ * or more; and whether a name of no one else but the last speaker stands
+ * there ("For Kevin Allton, ... He said"), which leaves "he" unsure.
+ * The words are read once a paragraph, as pronouns ask. */
+static void scan_speakers(attrib *a, size_t at, int *fail)
 {
 	const unsigned char *s = (const unsigned char *)a->buf;
 	size_t i = a->scan_at;
@@ -965,19 +1070,62 @@ static void scan_speakers(attrib *a, size_t at)
 			i++;
 			continue;
 		}
-		size_t prev = a->scan_word, len = a->scan_len;
-		if (len && prev + len + 1 == start && s[start - 1] == ' ' &&
-		    is_upper_at(a->buf + prev, len) &&
-		    !wordlist_has(a->lang->pronouns, a->buf + prev, len, 1) &&
-		    verb_word(a, a->buf + start, i - start)) {
+		const char *w = a->buf + start;
+		size_t len = i - start;
+		int cap = is_upper_at(w, len) && !wordlist_has(a->lang->pronouns, w, len, 1);
+		if (!cap && a->scan_run_end && verb_word(a, w, len) &&
+		    !wordlist_has(a->lang->asks, w, len, 1)) {
 			int ambiguous;
+			size_t last = a->scan_last;
 			a->scan_named = 1;
-			a->scan_who = lookup(&a->names, a->buf + prev, len, &ambiguous);
+			a->scan_verb_at = start;
+			a->scan_who = lookup(&a->names, a->buf + last, a->scan_run_end - last, &ambiguous);
+			if (!a->scan_who && !ambiguous && a->scan_run_words >= 2)
+				a->scan_who = person_in_view(a, a->scan_run, a->scan_run_end, last, fail);
+		} else if (cap && !sentence_starts(a, start) && !transcript_is_title(w, len + 1)) {
+			int ambiguous;
+			if (lookup(&a->names, w, len, &ambiguous) != a->last || !a->last)
+				a->scan_other = 1;
 		}
-		a->scan_word = start;
-		a->scan_len = i - start;
+		if (cap && a->scan_run_end && a->scan_run_end + 1 == start && s[start - 1] == ' ') {
+			a->scan_run_words++;
+		} else if (cap && !wordlist_has(starters, w, len, 1)) { /* not "But Smith said" */
+			a->scan_run = start;
+			a->scan_run_words = 1;
+		} else if (!wordlist_has(a->lang->aux, w, len, 1)) {
+			a->scan_run_end = 0;
+			continue;
+		} else {
+			continue; /* "Wilkins also said" */
+		}
+		a->scan_last = start;
+		a->scan_run_end = i;
 	}
 	a->scan_at = i > a->scan_at ? i : a->scan_at;
+}
+
+/* "said a defense ministry spokesman": someone new, known by the words
+ * of the role, whom "the spokesman" then refers to. */
+static person *unnamed(attrib *a, const np *p, int *fail)
+{
+	char name[CSTR_MAX], role[CSTR_MAX], id[TRANSCRIPT_ID_MAX];
+	words(a, p->first, p->end, name);
+	words(a, p->end - 1, p->end, role);
+	transcript_label lab = {.name = name, .name_len = strlen(name)};
+	transcript_speaker_id(&lab, id);
+	person *who = person_of(a, id, name, role);
+	if (!who || key_set(a, &a->roles, role, strlen(role), who, 1) < 0) {
+		*fail = 1;
+		return NULL;
+	}
+	return who;
+}
+
+static void scan_reset(attrib *a)
+{
+	a->scan_at = a->scan_run_end = 0;
+	a->scan_named = a->scan_other = 0;
+	a->scan_who = NULL;
 }
 
 static person *resolve(attrib *a, const np *p, int *fail)
@@ -986,15 +1134,19 @@ static person *resolve(attrib *a, const np *p, int *fail)
 	switch (p->kind) {
 	case NP_NAME: return named(a, p, fail);
 	case NP_ROLE:
+		if (p->anonymous)
+			return unnamed(a, p, fail);
 		return lookup(&a->roles, a->buf + a->toks[p->first].at, a->toks[p->first].len,
 		              &ambiguous);
 	case NP_PRONOUN:
 		/* the paragraph said who spoke before the pronoun: only him */
-		scan_speakers(a, a->toks[p->first].at);
+		scan_speakers(a, a->toks[p->first].at, fail);
 		if (a->scan_named)
-			return a->scan_who == a->last ? a->last : NULL;
-		/* two people spoke of late: "he" could be either */
-		if (!a->last || a->para - a->last_para > RECENT || someone_else_spoke(a) ||
+			return a->scan_who;
+		/* two people spoke of late, or someone else was named: "he"
+		 * could be either */
+		if (!a->last || a->scan_other || a->para - a->last_para > RECENT ||
+		    someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
 			return NULL;
@@ -1005,6 +1157,10 @@ static person *resolve(attrib *a, const np *p, int *fail)
 
 static void spoke(attrib *a, person *who)
 {
+	if (who && a->here && a->here != who)
+		a->here_several = 1;
+	if (who)
+		a->here = who;
 	if (who && who != a->last) {
 		a->before_last = a->last;
 		a->before_last_para = a->last_para;
@@ -1140,7 +1296,8 @@ static int short_quote(const steno_node *q)
 }
 
 /* Short quotations inside quotation q are terms its speaker quotes
- * ("the “China threat” theory"); -1 on no memory. */
+ * ("the “China threat” theory"), but not a clause of speech that ends
+ * in a comma ("‘We are swamped,’ said Jack Schron"); -1 on no memory. */
 static int nested_terms(steno_node *q)
 {
 	node_walk w;
@@ -1149,6 +1306,7 @@ static int nested_terms(steno_node *q)
 	for (steno_event ev; (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
 		steno_node *n = (steno_node *)w.node;
 		if (ev == STENO_EVENT_ENTER && n->type == STENO_NODE_QUOTE && short_quote(n) &&
+		    !strchr(",!?", quote_end(n) ? quote_end(n) : '.') &&
 		    steno_node_set_attr(n, "kind", "term") != STENO_OK)
 			return -1;
 	}
@@ -1292,6 +1450,32 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
 
 /* ---- a paragraph ---- */
 
+/* "Heald noted the findings show ... . “An air-quality cleanup ...”":
+ * a quotation that opens a sentence is the speaker's whom a name and a
+ * speech verb in the sentence before name (quote token i). */
+static person *named_before(attrib *a, size_t i, int *fail)
+{
+	/* only the sentence before is read, and no more than SENTENCE_REACH
+	 * bytes of it: a paragraph of many quotations stays linear */
+	size_t at = a->toks[i].at, ends = 0, from = at;
+	size_t floor = at > SENTENCE_REACH ? at - SENTENCE_REACH : 0;
+	while (from > floor && (a->buf[from - 1] == ' ' || may_end(a->buf[from - 1])))
+		from--;
+	while (from > floor && !(may_end(a->buf[from - 1]) && surely_ends(a, from - 1)))
+		from--;
+	if (a->scan_at < from) {
+		a->scan_at = from;
+		a->scan_run_end = 0;
+		a->scan_named = 0;
+	}
+	scan_speakers(a, at, fail);
+	if (!a->scan_named || !a->scan_who || a->scan_verb_at < floor)
+		return NULL;
+	for (size_t b = a->scan_verb_at; b < at && ends < 2; b++)
+		ends += may_end(a->buf[b]) && surely_ends(a, b);
+	return ends == 1 ? a->scan_who : NULL;
+}
+
 /* Tokens s..e hold a quotation of speech. */
 static int has_speech(const attrib *a, size_t s, size_t e)
 {
@@ -1366,6 +1550,10 @@ static int attribute_quotes(attrib *a, int *fail)
 		floor = i + 1;
 	}
 	/* a quotation with no words of its own */
+	int only_quotes = a->lead && a->tail;
+	for (size_t i = 0; i < n && only_quotes; i++)
+		only_quotes = a->toks[i].quote;
+	scan_reset(a);
 	person turn = {a->turn_ids}, cont = {a->continued ? a->continued->as.turn.ids : NULL};
 	for (size_t i = 0; i < n; i++) {
 		if (!a->toks[i].quote)
@@ -1378,6 +1566,10 @@ static int attribute_quotes(attrib *a, int *fail)
 				said[i] = &cont;
 			else if (opens && a->intro)
 				said[i] = a->intro;
+			else if (opens && a->follow && only_quotes)
+				said[i] = a->follow; /* a paragraph that only quotes goes on */
+			else if (!only && (!i || a->toks[i - 1].gap == GAP_END))
+				said[i] = named_before(a, i, fail);
 			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))
 				said[i] = only; /* a sentence of its own among one person's */
 		}
@@ -1499,6 +1691,38 @@ static int worth_reading(const attrib *a, const steno_node *p)
 	return 0;
 }
 
+/* Does quote q hold a quotation of its own? */
+static int holds_quote(const steno_node *q)
+{
+	for (const steno_node *c = q->first; c; c = c->next)
+		if (c->type == STENO_NODE_QUOTE)
+			return 1;
+	return 0;
+}
+
+/* A quotation that quotes people in turn, an excerpt of a story ("“‘We
+ * are swamped,’ said Jack Schron ...”"), is read as a paragraph of its
+ * own; what the paragraph around it said of the next one stays. */
+static int excerpt(attrib *a, steno_node *q)
+{
+	int fail = 0;
+	person *intro = a->intro, *follow = a->follow;
+	steno_node *continued = a->continued;
+	const char **turn = a->turn_ids;
+	a->intro = a->follow = NULL;
+	a->continued = NULL;
+	a->turn_ids = NULL;
+	scan_reset(a);
+	int bad = build_view(a, q) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0 || fail;
+	scan_reset(a);
+	bad = bad || report(a, &fail) < 0 || fail;
+	a->intro = intro;
+	a->follow = follow;
+	a->continued = continued;
+	a->turn_ids = turn;
+	return bad ? -1 : 0;
+}
+
 static int paragraph(attrib *a, steno_node *p)
 {
 	int fail = 0;
@@ -1508,26 +1732,56 @@ static int paragraph(attrib *a, steno_node *p)
 		a->unread_para[a->para % RECENT] = a->para;
 		a->intro = NULL;
 		a->continued = NULL;
+		a->follow = NULL;
 		return 0;
 	}
-	a->scan_at = a->scan_len = 0;
-	a->scan_named = 0;
+	a->here = NULL;
+	a->here_several = 0;
+	scan_reset(a);
 	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
 	steno_node *next_continued = last_quote(p);
+	scan_reset(a);
 	if (fail || report(a, &fail) < 0)
 		return -1;
 	a->intro = next_intro;
 	a->continued = next_continued;
+	a->follow = a->here_several ? NULL : a->here;
+	for (steno_node *c = p->first; c; c = c->next)
+		if (c->type == STENO_NODE_QUOTE && holds_quote(c) &&
+		    excerpt(a, c) < 0)
+			return -1;
 	return 0;
+}
+
+/* The words of the document's language; when it does not say, of the
+ * language its first few thousand bytes of text read as. */
+static const attribution_lang *language_of(const steno_doc *doc)
+{
+	const char *tag = doc_language(doc, NULL, NULL);
+	if (tag)
+		return attribution_lang_for(tag);
+	char sample[4096];
+	size_t len = 0;
+	node_walk w;
+	node_walk_init(&w, doc->root);
+	for (steno_event ev; len < sizeof sample - 1 && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+		const steno_node *n = w.node;
+		if (ev != STENO_EVENT_ENTER || n->type != STENO_NODE_TEXT)
+			continue;
+		size_t k = n->len < sizeof sample - 1 - len ? n->len : sizeof sample - 1 - len;
+		memcpy(sample + len, n->literal, k);
+		len += k;
+		sample[len++] = ' ';
+	}
+	return attribution_lang_guess(sample, len);
 }
 
 steno_status pass_attribution(steno_doc *doc, steno_error *err)
 {
 	word_sets sets = {0};
-	attrib a = {.doc = doc, .lang = attribution_lang_for(doc_language(doc, NULL, NULL)),
-	            .sets = &sets};
+	attrib a = {.doc = doc, .lang = language_of(doc), .sets = &sets};
 	node_walk w;
 	int bad = 0, turns = 0;
 	/* one turn is no conversation: a headline "ICYMI: ..." read as a label */

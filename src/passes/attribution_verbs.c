@@ -2,6 +2,7 @@
  * per language: the one place to add a language or a verb. */
 #include <string.h>
 
+#include "core/wordlist.h"
 #include "passes/attribution.h"
 
 /* The verbs are the forms news reports write beside a quotation, past
@@ -10,45 +11,45 @@
 static const attribution_lang langs[] = {
 	{"en",
 	 "acknowledged add added adds admitted announced announces argued argues ask asked asks "
-	 "asserted asserts cautioned claimed claims commented comments concluded confirmed "
+	 "adding asserted asserts cautioned claimed claims commented comments concluded confirmed "
 	 "confirms continued continues cried declared declares emphasised emphasized "
 	 "emphasizes explained explains insisted insists maintained noted notes observed "
-	 "posted predicted recalled recalls remarked replied replies responded responds said "
-	 "say says shouted stated states stressed stresses suggested testified tell tells told "
-	 "tweeted urged warned warns wrote write writes",
-	 "has had have", "he she it", "the a an",
+	 "posted predicted recalled recalls remarked replied replies reports responded responds "
+	 "said say saying says shouted stated states stating stressed stresses suggested testified tell tells told "
+	 "tweeted urged warned warns wrote write writes writing",
+	 "also has had have", "he she it", "the a an", "a an",
 	 "agency ambassador analyst author authors chair chairman chairwoman chancellor chief "
 	 "coach colonel commander company department director general governor head leader "
 	 "mayor minister ministry official officer premier president professor prosecutor "
 	 "researcher secretary senator spokesman spokesperson spokeswoman statement",
-	 "according", "that", "for of at from with",
+	 "according", "that", "for of at from with", "of",
 	 "at by for from in into of on to with", "ask asked asks"},
 	{"fr",
 	 "affirme affirmé ajoute ajouté annonce annoncé assure assuré commente commenté conclut "
 	 "conclu confie confié déclare déclaré dit estime estimé explique expliqué indique "
 	 "indiqué insiste insisté lance lancé martèle martelé poursuit poursuivi précise précisé "
 	 "raconte raconté rappelle rappelé répond répondu souligne souligné écrit",
-	 "a avait", "il elle", "le la les un une",
+	 "a avait", "il elle", "le la les un une", "un une",
 	 "ambassadeur ambassadrice chef directeur directrice maire ministre porte-parole "
 	 "président présidente procureur responsable secrétaire",
-	 "selon", "que qu'", "de du des",
+	 "selon", "que qu'", "de du des", "de",
 	 "à avec chez de des du par pour sur", ""},
 	{"de",
 	 "betont betonte erklärt erklärte fügte meint meinte sagt sagte sagten schreibt schrieb "
 	 "teilte warnte",
-	 "hat habe hatte", "er sie", "der die das ein eine",
+	 "hat habe hatte", "er sie", "der die das ein eine", "ein eine",
 	 "botschafter chef chefin direktor direktorin minister ministerin präsident "
 	 "präsidentin sprecher sprecherin staatsanwalt",
-	 "laut", "dass", "von des der für",
+	 "laut", "dass", "von des der für", "der",
 	 "an bei durch für mit von zu", ""},
 	{"es",
 	 "advirtió afirmó agregó apuntó aseguró añadió comentó declaró destacó dice dijo "
 	 "escribió explicó expresó indicó insistió manifestó precisó respondió señaló sostuvo "
 	 "subrayó",
-	 "ha había", "él ella", "el la los las un una",
+	 "ha había", "él ella", "el la los las un una", "un una",
 	 "director directora embajador embajadora fiscal ministra ministro portavoz presidenta "
 	 "presidente secretaria secretario",
-	 "según", "que", "de del",
+	 "según", "que", "de del", "de del",
 	 "a con de del en para por", ""},
 };
 
@@ -60,4 +61,27 @@ const attribution_lang *attribution_lang_for(const char *lang)
 		    (lang[1] | 0x20) == langs[i].code[1])
 			return &langs[i];
 	return &langs[0];
+}
+
+const attribution_lang *attribution_lang_guess(const char *text, size_t len)
+{
+	size_t n = sizeof langs / sizeof *langs, best = 0, score[sizeof langs / sizeof *langs] = {0};
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		while (i < len && (unsigned char)text[i] >= 'A' && text[i] != '\'' &&
+		       !((unsigned char)text[i] >= '[' && (unsigned char)text[i] <= '`') &&
+		       !((unsigned char)text[i] >= '{' && (unsigned char)text[i] <= 0x7F))
+			i++;
+		if (i == start) {
+			i++;
+			continue;
+		}
+		for (size_t k = 0; k < n; k++)
+			score[k] += wordlist_has(langs[k].articles, text + start, i - start, 1) ||
+			            wordlist_has(langs[k].that, text + start, i - start, 1);
+	}
+	for (size_t k = 1; k < n; k++)
+		best = score[k] > score[best] ? k : best;
+	/* a few French words in an English text ("a la carte") are no French */
+	return score[best] > score[0] + score[0] / 2 + 2 ? &langs[best] : &langs[0];
 }

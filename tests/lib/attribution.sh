@@ -60,6 +60,12 @@ run_attribution() {
 	check "a paragraph of a million \"said\" in linear time" hostile_linear 'said' 1000000
 	check "300 000 sentences of reported speech in linear time" \
 		hostile_linear '"a" said the spokesperson that he said that' 300000
+	check "300 000 quotations opening sentences no word names in linear time" \
+		hostile_linear '"We will see about that today." .' 300000
+	check "300 000 excerpts quoting someone in linear time" \
+		hostile_linear "\"Here 'yes,' said Tan Kefei today.\"" 300000
+	check "300 000 quotations of an anonymous official in linear time" \
+		hostile_linear '"Yes, we will," said an official.' 300000
 	f=$SHARED/text/mod-press-conference-2022-12-29.txt
 	if [ ! -f "$f" ]; then
 		skip "shared corpus not found at $SHARED"

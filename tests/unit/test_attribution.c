@@ -74,6 +74,20 @@ static const char *affiliation(const char *text, const char *id, char *out, size
 	return found;
 }
 
+/* The tables chosen for a French text, an English one and one with a
+ * few French words. */
+static const char *attributed_lang_guess(void)
+{
+	static const char fr[] = "Le ministre a dit que la loi est bonne et que les gens la veulent.",
+	                  en[] = "The minister said that the law is good and that the people want it.",
+	                  mixed[] = "The chef served the dish a la carte, and the guests said that "
+	                            "the menu was good.";
+	snprintf(said, sizeof said, "%s %s %s", attribution_lang_guess(fr, sizeof fr - 1)->code,
+	         attribution_lang_guess(en, sizeof en - 1)->code,
+	         attribution_lang_guess(mixed, sizeof mixed - 1)->code);
+	return said;
+}
+
 static int lang_has(const char *lang, const char *which, const char *word)
 {
 	const attribution_lang *l = attribution_lang_for(lang);
@@ -192,7 +206,7 @@ void test_attribution_reporting(void)
 	CHECK_STR(attributed("The U.S. Department of Agriculture notes, \"Ozone harms plants more than "
 	                     "any other pollutant\".\n",
 	                     NULL),
-	          "agriculture / Agriculture");
+	          "u-s-department-of-agriculture / U.S. Department of Agriculture");
 }
 
 /* A pronoun is the last speaker, when only one spoke of late. */
@@ -291,4 +305,72 @@ void test_attribution_unsure(void)
 	                     "\"Nobody knows who wrote this line of the report.\"\n",
 	                     NULL),
 	          "-");
+}
+
+/* The reach of the rules the two quotation sets asked for, each beside
+ * its false-positive twin. */
+void test_attribution_reach(void)
+{
+	/* a quotation inside an excerpt is read as a paragraph of its own */
+	CHECK_STR(attributed("\"'We are swamped,' said Jack Schron, president of the firm. "
+	                     "Sales rose this spring.\"\n",
+	                     NULL),
+	          "-|jack-schron / Jack Schron: president");
+	CHECK_STR(attributed("\"The 'China threat' is an old story told by many.\"\n", NULL),
+	          "-|term");
+	/* "a spokesman" is someone new; "the spokesman" then refers to him */
+	CHECK_STR(attributed("\"We do not recognize it,\" said a defense ministry spokesman.\n\n"
+	                     "\"Never,\" the spokesman said.\n",
+	                     NULL),
+	          "defense-ministry-spokesman|defense-ministry-spokesman / "
+	          "defense ministry spokesman: spokesman");
+	CHECK_STR(attributed("\"Never,\" the spokesman said.\n", NULL), "-");
+	/* "of" and a role inside a name */
+	CHECK_STR(attributed("After the leak, CEO of the Refugee Council Enver Solomon told Sky "
+	                     "News: \"Moves are welcome.\"\n",
+	                     NULL),
+	          "ceo-of-the-refugee-council-enver-solomon / "
+	          "CEO of the Refugee Council Enver Solomon");
+	CHECK_STR(attributed("\"We are mobilizing,\" AFL-CIO spokesperson Ray Zaccaro said.\n\n"
+	                     "\"Again,\" the spokesperson said.\n",
+	                     NULL),
+	          "ray-zaccaro|ray-zaccaro / Ray Zaccaro: spokesperson");
+	CHECK_STR(attributed("\"It is far too late for that,\" a letter of the Home Office said.\n", NULL), "-");
+	/* the sentence before names the speaker, "also" or not */
+	CHECK_STR(attributed("Ann Lee also said the plan works. \"It is the best we have.\"\n",
+	                     NULL),
+	          "ann-lee / Ann Lee");
+	CHECK_STR(attributed("Ann Lee said the plan works. Critics disagree. \"It is the worst "
+	                     "plan we have.\"\n",
+	                     NULL),
+	          "-");
+	/* and a pronoun after it */
+	CHECK_STR(attributed("Chief Executive Marc Bitzer said the tariffs help. \"They help a "
+	                     "lot,\" he said.\n",
+	                     NULL),
+	          "executive-marc-bitzer / Chief Executive Marc Bitzer");
+	CHECK_STR(attributed("But Smith said the tariffs would help. \"They help a lot,\" he said.\n",
+	                     NULL),
+	          "-");
+	/* a paragraph that is only a quotation goes on from the one speaker
+	 * before; not after two */
+	CHECK_STR(attributed("\"First,\" said Ann Lee.\n\n\"Second, a paragraph of its own.\"\n",
+	                     NULL),
+	          "ann-lee|ann-lee / Ann Lee");
+	CHECK_STR(attributed("\"First of all,\" said Ann Leeds. \"Not at all,\" said Bo Parker.\n\n"
+	                     "\"A paragraph of its own.\"\n",
+	                     NULL),
+	          "ann-leeds|bo-parker|- / Ann Leeds, Bo Parker");
+	/* a pronoun after someone else is named: unsure */
+	CHECK_STR(attributed("\"First,\" said Ann Lee.\n\nFor Kevin Allton, the day was long. He "
+	                     "said, \"It was a legend.\"\n",
+	                     NULL),
+	          "ann-lee|- / Ann Lee");
+	/* a text that does not say its language is read in the one it uses */
+	CHECK_STR(attributed("« Nous ne céderons pas », a déclaré Marie Dubois. Le ministre a dit "
+	                     "que la loi est bonne, que le pays la veut et que les gens la "
+	                     "soutiennent.\n",
+	                     NULL),
+	          "marie-dubois / Marie Dubois");
+	CHECK_STR(attributed_lang_guess(), "fr en en");
 }
