@@ -17,15 +17,16 @@
 /* Whole names that introduce prose, not speech ("Note: ..."), and a
  * screenplay's transitions ("FADE IN:").  Lower case, sorted. */
 static const char *const prose_names[] = {
-	"action items", "actions", "address", "agenda", "attendees", "attention", "background",
-	"by", "caption", "category", "caution", "conclusion", "cons", "correction", "credit",
-	"credits", "cut to", "date", "decisions", "disclaimer", "dissolve to", "e-mail", "edit",
-	"editor's note", "email", "example", "exclusive", "fade in", "fade out", "fax", "from",
-	"fyi", "he", "hint", "image", "important", "it", "keywords", "listen", "location", "n.b.",
-	"nb", "note", "notes", "p.s.", "phone", "photo", "place", "posted", "pros",
-	"ps", "published", "re", "read more", "related", "reminder", "result", "results",
-	"see also", "she", "source", "sources", "subject", "summary", "tags", "tel", "they", "time",
-	"tip", "to", "update", "updated", "url", "via", "warning", "watch", "we", "website", "you",
+	"action items", "actions", "address", "agenda", "attendees", "attention", "audio",
+	"background", "breaking", "by", "caption", "category", "caution", "conclusion", "cons",
+	"correction", "credit", "credits", "cut to", "date", "decisions", "disclaimer",
+	"dissolve to", "e-mail", "edit", "editor's note", "email", "example", "exclusive",
+	"fade in", "fade out", "fax", "from", "fyi", "he", "hint", "icymi", "image", "important",
+	"it", "keywords", "listen", "location", "n.b.", "nb", "note", "notes", "p.s.", "phone",
+	"photo", "place", "posted", "pros", "ps", "published", "re", "read more", "related",
+	"reminder", "result", "results", "see also", "she", "source", "sources", "subject",
+	"summary", "tags", "tel", "they", "time", "tip", "to", "update", "updated", "url", "via",
+	"video", "warning", "watch", "we", "website", "you",
 };
 
 /* Words that cannot open a multi-word name: "The answer: ...". */
