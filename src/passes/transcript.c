@@ -875,6 +875,10 @@ static int time_over_time(const line_label *ll)
 static int accepted(transcript_pass *t, const line_label *ll)
 {
 	const known *o = ll->name->person;
+	/* "Voorzitter. Ik verzoek u": a loose label is one only where the
+	 * document's convention is the loose labels' */
+	if (ll->lab.loose && !t->sv.loose_ok)
+		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 &&
 	    (!ll->lab.strong || odd_style(t, ll) ||
 	     (label_is_line(ll) && t->sv.line_only * 2 < t->sv.lines[TRANSCRIPT_SHAPE_COLON])) &&
