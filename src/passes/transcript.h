@@ -169,6 +169,11 @@ typedef struct transcript_survey {
 	size_t named_recurring; /* names labelled twice or more, not Q or A */
 	size_t diarised;        /* distinct diarisation ids ("spk05") */
 	size_t line_only;       /* labels with a colon that are all of their line */
+	/* labels with a colon whose name comes after the one before in
+	 * the alphabet, and that name: a glossary's terms are in order */
+	size_t colon_sorted;
+	const char *colon_prev;
+	size_t colon_prev_len;
 	size_t headlines;       /* labels with a colon over a headline (transcript.c) */
 	size_t in_markup; /* candidate labels set in bold or italics, of lines */
 	/* names alone on a line with nothing said of them ("Danny"): their

@@ -18,6 +18,8 @@
 /* Names alone on their lines, with nothing said of them, are labels
  * only when so many of them recur. */
 #define BARE_CAST 3
+/* Terms with a colon, in the alphabet's order, that make a glossary. */
+#define GLOSSARY_TERMS 5
 /* Labels of a shape prose writes too need so many paragraphs opening
  * with them. */
 #define LOOSE_MIN 6
@@ -31,6 +33,19 @@ void transcript_survey_line(transcript_survey *sv, int margin, const char *s, si
 		sv->counted_lines += number == sv->last_number + 1;
 		sv->last_number = number;
 	}
+}
+
+/* Does b come after a in the alphabet (ASCII letters folded)? */
+static int alphabet_after(const char *a, size_t alen, const char *b, size_t blen)
+{
+	for (size_t i = 0; i < alen && i < blen; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		x = x >= 'A' && x <= 'Z' ? x | 0x20 : x;
+		y = y >= 'A' && y <= 'Z' ? y | 0x20 : y;
+		if (x != y)
+			return x < y;
+	}
+	return alen < blen;
 }
 
 void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
@@ -55,6 +70,12 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 		sv->weak_recurring[s] += count == 2;
 		return;
 	}
+	if (s == TRANSCRIPT_SHAPE_COLON) {
+		sv->colon_sorted += sv->colon_prev && alphabet_after(sv->colon_prev, sv->colon_prev_len,
+		                                                     lab->name, lab->name_len);
+		sv->colon_prev = lab->name;
+		sv->colon_prev_len = lab->name_len;
+	}
 	sv->lines[s]++;
 	sv->in_markup += lab->markup != 0;
 	sv->names[s] += count == 1;
@@ -78,6 +99,12 @@ static int colon_convention(const transcript_survey *sv)
 	 * hardly one named twice, over lines that are no sentences */
 	if (sv->recurring[TRANSCRIPT_SHAPE_COLON] < WEAK_RECURRING &&
 	    sv->headlines * 2 > sv->lines[TRANSCRIPT_SHAPE_COLON])
+		return 0;
+	/* "Affidavit:", "Appearance Fee:", "Bust Fee:": a glossary's terms,
+	 * none said twice, in the alphabet's order; speakers take turns in
+	 * no such order */
+	if (!sv->recurring[TRANSCRIPT_SHAPE_COLON] && names >= GLOSSARY_TERMS &&
+	    sv->colon_sorted + 1 >= sv->lines[TRANSCRIPT_SHAPE_COLON])
 		return 0;
 	return sv->recurring[TRANSCRIPT_SHAPE_COLON] ||
 	       (sv->weak_recurring[TRANSCRIPT_SHAPE_COLON] && names) ||
