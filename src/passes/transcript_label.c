@@ -499,6 +499,17 @@ static int is_colon(const char *s, size_t len, size_t i, size_t *after)
 		*after = i + 3;
 		return 1;
 	}
+	/* "ANNE : Bonjour", "Anne\u00a0: Bonjour": French typography's space
+	 * before the colon (a blank, a no-break or a narrow no-break space) */
+	size_t space = i < len && s[i] == ' '                                      ? 1
+	               : i + 1 < len && !memcmp(s + i, "\xC2\xA0", 2)               ? 2
+	               : i + 2 < len && !memcmp(s + i, "\xE2\x80\xAF", 3)          ? 3
+	                                                                          : 0;
+	if (space && i + space < len && s[i + space] == ':' &&
+	    (i + space + 1 == len || transcript_gap(s, len, i + space + 1))) {
+		*after = i + space + 1;
+		return 1;
+	}
 	if (i >= len || s[i] != ':')
 		return 0;
 	*after = i + 1;
