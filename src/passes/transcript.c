@@ -404,7 +404,7 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	ll->sep = ll->link = NULL;
 	if (n->type == STENO_NODE_TEXT)
 		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab) ||
-		         (ll->opens && transcript_label_loose(n->literal, n->len, &ll->lab));
+		         transcript_label_loose(n->literal, n->len, ll->opens, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
 	else if (n->type == STENO_NODE_RAW_INLINE)
@@ -1628,7 +1628,9 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 				st = survey_paragraph(t, b);
 			}
 	int decided = st == STENO_OK && transcript_survey_decide(&t->sv);
-	if (decided && t->sv.loose_ok && !cast_named(t, list, count, 0, 2))
+	/* a script without case has no capitals to name a cast with */
+	if (decided && t->sv.loose_ok && t->sv.loose_caseless < t->sv.loose_lines &&
+	    !cast_named(t, list, count, 0, 2))
 		decided = t->sv.loose_ok = 0;
 	/* "JOHN" and "MARY" alone over what they say, or "Interviewer" and
 	 * "Jane": two people, too few for a cast to show itself by its

@@ -94,6 +94,7 @@ typedef struct transcript_label {
 	size_t time_text_len;
 	int margin; /* the line opens with a court reporter's line number */
 	int loose;  /* of a shape prose writes too (transcript_label_loose) */
+	int caseless; /* of them, a name in a script without case ("甲 ...") */
 	int comma_role; /* the role came after a comma, as prose writes lists */
 	transcript_attr attrs[2];
 	int attr_count;
@@ -124,8 +125,11 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab);
  * paragraphs (transcript_survey_decide): one to three words in title
  * case and a full stop before more ("Placida. Finalmente", "Don Berto.
  * Sì"), or words in capitals and one blank before words that are not
- * ("CORALLINA Vi ripeto").  Sets loose. */
-int transcript_label_loose(const char *s, size_t len, transcript_label *lab);
+ * ("CORALLINA Vi ripeto"); or, at any line's start (opens says whether
+ * a paragraph opens there), a name of a few characters in a script
+ * without case and one blank ("甲 相声这个艺术简单。", as crosstalk is
+ * written).  Sets loose. */
+int transcript_label_loose(const char *s, size_t len, int opens, transcript_label *lab);
 /* The shape of a label that is the whole of s (the text of "**Tan
  * Kefei:**"), its colon optional: *has_colon says whether it was there. */
 int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript_label *lab);
@@ -193,6 +197,9 @@ typedef struct transcript_survey {
 	 * often one names another than the one before, and the paragraphs
 	 * of the first and the last (counting from 1) */
 	size_t loose_lines, loose_recurring, loose_varied, loose_first, loose_last;
+	/* of them, those in a script without case, and the lines (counting
+	 * from 1) of the first and the last loose label */
+	size_t loose_caseless, loose_first_line, loose_last_line, loose_names;
 	size_t paragraphs; /* surveyed so far */
 	int loose_ok;      /* such labels are the document's */
 	size_t text_lines, margin_lines; /* for the court reporter's layout */

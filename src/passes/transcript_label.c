@@ -1438,14 +1438,36 @@ static size_t loose_name(const char *s, size_t len, size_t i, int *kase)
 	return words ? end : 0;
 }
 
-int transcript_label_loose(const char *s, size_t len, transcript_label *lab)
+/* Characters of a loose name in a script without case at most: "甲",
+ * "乙", "逗哏" are a crosstalk's roles. */
+#define CASELESS_NAME 4
+
+/* "甲 相声这个艺术简单。": a name in a script without case, one blank, then
+ * what is said; its end, or 0. */
+static size_t caseless_loose(const char *s, size_t len, size_t pre)
+{
+	size_t i = pre, chars = 0, n;
+	while (i < len && (unsigned char)s[i] >= 0x80 && chars < CASELESS_NAME &&
+	       (n = name_char_utf8(s + i, len - i, i == pre)))
+		i += n, chars++;
+	if (!chars || i + 1 >= len || s[i] != ' ' || s[i + 1] == ' ' || !caseless(s + pre, i - pre))
+		return 0;
+	return i;
+}
+
+int transcript_label_loose(const char *s, size_t len, int opens, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
 	lab->ms = STENO_TIME_NONE;
 	lab->said_off = len;
 	size_t pre = skip_gaps(s, len, transcript_invisible(s, len)), end, after;
 	int kase;
-	if (pre >= len || !(end = loose_name(s, len, pre, &kase)) || end + 2 >= len)
+	if (pre < len && (end = caseless_loose(s, len, pre))) {
+		set_name(lab, s, pre, end);
+		lab->loose = lab->caseless = 1;
+		return label_ends(lab, s, len, end + 1, TRANSCRIPT_SHAPE_SPACES);
+	}
+	if (!opens || pre >= len || !(end = loose_name(s, len, pre, &kase)) || end + 2 >= len)
 		return 0;
 	set_name(lab, s, pre, end);
 	lab->loose = 1;

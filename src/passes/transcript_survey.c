@@ -53,9 +53,14 @@ void transcript_survey_label(transcript_survey *sv, const transcript_label *lab,
 {
 	int s = lab->shape;
 	if (lab->loose) {
-		if (!sv->loose_lines++)
+		if (!sv->loose_lines++) {
 			sv->loose_first = sv->paragraphs;
+			sv->loose_first_line = sv->text_lines;
+		}
 		sv->loose_last = sv->paragraphs;
+		sv->loose_last_line = sv->text_lines;
+		sv->loose_caseless += lab->caseless != 0;
+		sv->loose_names += count == 1;
 		sv->loose_recurring += count == 2 && !judged->weak;
 		return;
 	}
@@ -193,7 +198,15 @@ int transcript_survey_decide(transcript_survey *sv)
 	 * opening paragraph after paragraph and taking turns: a play's cast,
 	 * in a document that labels no other way */
 	size_t span = sv->loose_last - sv->loose_first + 1;
+	/* "甲" and "乙" open line after line of one paragraph: they must
+	 * open two lines in three, a few names each four lines on the
+	 * average; Korean or Arabic prose opens its lines with many
+	 * different words and a blank */
+	int caseless = sv->loose_caseless == sv->loose_lines;
+	if (caseless)
+		span = sv->loose_last_line - sv->loose_first_line + 1;
 	sv->loose_ok = !sv->shapes && sv->loose_recurring >= WEAK_RECURRING &&
+	               (!caseless || sv->loose_names * 4 <= sv->loose_lines) &&
 	               sv->loose_lines >= LOOSE_MIN && sv->loose_varied * 2 >= sv->loose_lines &&
 	               sv->loose_lines * 3 >= span * 2;
 	return sv->shapes != 0 || sv->loose_ok;
