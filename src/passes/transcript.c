@@ -25,6 +25,7 @@ typedef struct transcript_pass {
 	/* Labels are numbered in document order, the same in the survey
 	 * and in the walk that builds turns. */
 	size_t seq, first_recurring;
+	size_t first_said; /* the number of the first label with words after it */
 	size_t left;              /* labels of a chosen shape left as text */
 	const struct known *left_name; /* the first of them, for the warning */
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
@@ -182,6 +183,7 @@ typedef struct known {
 	size_t opening;          /* of a person: paragraphs its label opens, before the survey */
 	int spoke;               /* alone on its line over speech, once at least */
 	int cast;                /* named in the text as one of a cast (cast_named) */
+	int said;                /* of a person: words in lower case follow a label of it */
 	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
 } known;
 
@@ -558,6 +560,22 @@ static int congressional(const transcript_label *lab)
 	return lower > 0;
 }
 
+/* Is what follows the label on its line a name of two words or more
+ * and no more ("President: Masud Gharahkhani")? */
+static int says_name(const line_label *ll)
+{
+	const steno_node *n = ll->node;
+	transcript_label lab;
+	if (n->type != STENO_NODE_TEXT || (n->next && !transcript_is_break(n->next)))
+		return 0;
+	size_t at = ll->lab.said_off, end = n->len;
+	while (end > at && transcript_is_blank(n->literal[end - 1]))
+		end--;
+	return at < end && !strchr(".?!,;:", n->literal[end - 1]) &&
+	       transcript_label_in_text(n->literal + at, end - at, &lab) &&
+	       lab.shape == TRANSCRIPT_SHAPE_ALONE && lab.bare && memchr(lab.name, ' ', lab.name_len);
+}
+
 /* Do words in lower case follow the label on its line ("Thank you",
  * not "MADRID." or nothing)? */
 static int says_words(const line_label *ll)
@@ -617,8 +635,12 @@ static int note_label(transcript_pass *t, line_label *ll)
 		k->first_seq = ll->seq;
 	k->person->count++;
 	k->person->shapes |= 1u << ll->lab.shape;
+	int words = says_words(ll), said = words && !says_name(ll);
+	k->person->said |= said;
+	if (said && t->first_said > ll->seq)
+		t->first_said = ll->seq;
 	t->sv.strong_names[ll->lab.shape] += k->person->count == 1 && ll->lab.strong &&
-	                                     congressional(&ll->lab) && says_words(ll);
+	                                     congressional(&ll->lab) && words;
 	t->sv.line_only += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && label_is_line(ll);
 	t->sv.headlines += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && headline(ll);
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
@@ -825,17 +847,23 @@ static int lines_after(const line_label *ll)
 /* "PRESENT:" or "PRESENT:  (Continued)" over "Senator Patrick M.
  * Gallivan": a heading over a list of names, nothing said beside it
  * but a note, and a name alone on the line under it. */
-static int heads_names(const line_label *ll)
+static int heads_names(const transcript_pass *t, const line_label *ll)
 {
 	const steno_node *n = ll->node, *under;
 	if (n->type != STENO_NODE_TEXT || (n->next && !transcript_is_break(n->next)))
 		return 0;
 	size_t at = ll->lab.said_off, end = n->len;
+	transcript_label lab;
 	while (end > at && transcript_is_blank(n->literal[end - 1]))
 		end--;
+	/* "President: Masud Gharahkhani": a key line, a person's name for
+	 * its value, as a record's head has it before anyone says anything;
+	 * not "A: John Smith", nor the chair's "Senator Ruiz" calling on the
+	 * next speaker, whose other labels say more */
+	if (!ll->lab.qa && ll->seq < t->first_said && !ll->name->person->said && says_name(ll))
+		return 1;
 	if (at < end && (n->literal[at] != '(' || n->literal[end - 1] != ')'))
 		return 0;
-	transcript_label lab;
 	if (!(under = line_under(ll)) || under->type != STENO_NODE_TEXT)
 		return 0;
 	/* a name, not a sentence: "Thanks, Jane." answers */
@@ -887,7 +915,7 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON &&
-	    (ll->lab.ms == STENO_TIME_NONE ? heads_names(ll) : time_over_time(ll)))
+	    (ll->lab.ms == STENO_TIME_NONE ? heads_names(t, ll) : time_over_time(ll)))
 		return 0;
 	/* a hearing's text is its numbered lines: "SENATORS PRESENT:" and
 	 * "PANEL 1:" on the cover and index pages before them are none */
@@ -1900,7 +1928,7 @@ static steno_status times_and_notes(steno_doc *doc, quotes *q)
 
 steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 {
-	transcript_pass t = {.doc = doc};
+	transcript_pass t = {.doc = doc, .first_said = (size_t)-1};
 	size_t count = 0, paras = 0;
 	steno_node **list = transcript_collect(doc, holds_turns, &count, &paras);
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;

@@ -980,6 +980,10 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	i = read_commas(s, len, i, lab);
 	lab->written_len = (size_t)(s + i - lab->written);
 	i = read_time_token(s, len, i, lab);
+	/* "Presidenten []:": the Storting's record leaves a time's brackets
+	 * empty */
+	if (i + 3 < len && !memcmp(s + i, " []", 3) && is_colon(s, len, i + 3, &after))
+		i += 3;
 	lab->written_len = (size_t)(s + i - lab->written);
 	if ((colon = is_colon(s, len, i, &after)))
 		return label_ends(lab, s, len, after,
