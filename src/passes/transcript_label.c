@@ -1068,6 +1068,15 @@ static void set_name(transcript_label *lab, const char *s, size_t from, size_t t
 	lab->numbered = lab->name_len < lab->written_len;
 }
 
+/* The elements of HTML a line may open with ("<p>", "<b>"), which are
+ * markup and no one's nickname.  Lower case, sorted. */
+static const char *const html_elements[] = {
+	"a", "abbr", "b", "bdi", "bdo", "big", "br", "center", "cite", "code", "data", "del",
+	"details", "dfn", "div", "em", "font", "i", "img", "input", "ins", "kbd", "label",
+	"mark", "p", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "summary",
+	"sup", "time", "tt", "u", "var", "wbr",
+};
+
 /* "[Speaker 2] text" or "<Ege> text": a name in brackets, then a blank.
  * A stage direction ("[Laughter]") is not one. */
 static int bracketed_label(const char *s, size_t len, size_t i, transcript_label *lab)
@@ -1077,7 +1086,8 @@ static int bracketed_label(const char *s, size_t len, size_t i, transcript_label
 	size_t end = read_name(s, len, i + 1);
 	int nick = !end && (end = read_nick(s, len, i + 1)) != 0;
 	size_t after = end + 1, colon_end;
-	if (!end || end >= len || s[end] != close || transcript_event(s + i, len - i, &kind))
+	if (!end || end >= len || s[end] != close || transcript_event(s + i, len - i, &kind) ||
+	    (close == '>' && in_list(s + i + 1, end - i - 1, html_elements, COUNT(html_elements))))
 		return 0;
 	/* "[SPEAKER_00]: Hello": a colon after the bracket is the separator */
 	if (is_colon(s, len, after, &colon_end) == 1)
@@ -1089,23 +1099,14 @@ static int bracketed_label(const char *s, size_t len, size_t i, transcript_label
 	                  nick || close == '>' ? TRANSCRIPT_SHAPE_NICK : TRANSCRIPT_SHAPE_BRACKET);
 }
 
-/* The elements of HTML a line of Markdown may open with, which are
- * markup and no one's nickname.  Lower case, sorted. */
-static const char *const html_elements[] = {
-	"a", "abbr", "b", "bdi", "bdo", "big", "br", "center", "cite", "code", "data", "del",
-	"details", "dfn", "div", "em", "font", "i", "img", "input", "ins", "kbd", "label",
-	"mark", "p", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "summary",
-	"sup", "time", "tt", "u", "var", "wbr",
-};
 
 int transcript_chat_nick(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
 	lab->ms = STENO_TIME_NONE;
 	lab->said_off = len;
-	if (len < 3 || s[0] != '<' || s[len - 1] != '>' ||
-	    in_list(s + 1, len - 2, html_elements, COUNT(html_elements)) ||
-	    !bracketed_label(s, len, 0, lab) || lab->name_len != len - 2)
+	if (len < 3 || s[0] != '<' || s[len - 1] != '>' || !bracketed_label(s, len, 0, lab) ||
+	    lab->name_len != len - 2)
 		return 0;
 	return lab->shape == TRANSCRIPT_SHAPE_NICK;
 }
@@ -1363,6 +1364,38 @@ static int meeting_chat_label(const char *s, size_t len, size_t pre, transcript_
 	return label_ends(lab, s, len, colon + 1, TRANSCRIPT_SHAPE_COLON);
 }
 
+/* '<SPEAKER ID=6 LANGUAGE="IT" NAME="Segni">': a speech's opening tag, as
+ * the Europarl corpus marks its lines, the name in its NAME attribute;
+ * the tag is the label as written. */
+static int speaker_tag(const char *s, size_t len, size_t pre, transcript_label *lab)
+{
+	static const char open[] = "<speaker ", attr[] = "name=\"";
+	size_t i = pre + sizeof open - 1, close, from;
+	if (i >= len || compare_lower(s + pre, sizeof open - 1, open) != 0)
+		return 0;
+	for (close = i; close < len && s[close] != '>' && close - pre <= ROLE_MAX; close++)
+		;
+	if (close >= len || s[close] != '>')
+		return 0;
+	for (from = i; from + sizeof attr - 1 < close; from++)
+		if (compare_lower(s + from, sizeof attr - 1, attr) == 0)
+			break;
+	if (from + sizeof attr - 1 >= close)
+		return 0;
+	from += sizeof attr - 1;
+	size_t end = from;
+	while (end < close && s[end] != '"')
+		end++;
+	if (end == from || end >= close)
+		return 0;
+	lab->name = s + from;
+	lab->name_len = end - from;
+	lab->written = s + pre;
+	lab->written_len = close + 1 - pre;
+	lab->strong = 1;
+	return label_ends(lab, s, len, close + 1, TRANSCRIPT_SHAPE_COLON);
+}
+
 int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 {
 	memset(lab, 0, sizeof *lab);
@@ -1371,6 +1404,8 @@ int transcript_label_in_text(const char *s, size_t len, transcript_label *lab)
 	size_t pre = label_start(s, len, lab);
 	if (pre >= len)
 		return 0;
+	if (s[pre] == '<' && speaker_tag(s, len, pre, lab))
+		return 1;
 	if (s[pre] == '[' || s[pre] == '<')
 		return bracketed_label(s, len, pre, lab);
 	if (chat_action(s, len, pre, lab))
