@@ -37,14 +37,20 @@ static const char *const function_words[] = {
 	"there", "these", "they", "this", "those", "we", "you", "your",
 };
 
-/* Words that make a name a role: only transcripts label speech so. */
+/* Words that make a name a role: only transcripts label speech so.  The
+ * offices of parliaments' records in several languages too ("Poslanec
+ * Jozef Wagner:", "Marszałek:").  Sorted by their bytes, ASCII folded. */
 static const char *const role_words[] = {
-	"aide", "anchor", "audience", "caller", "chair", "chairman", "chairperson",
-	"chairwoman", "co-host", "correspondent", "counsel", "crowd", "defendant", "guest",
-	"host", "interviewee", "interviewer", "journalist", "judge", "moderator", "narrator",
-	"official", "operator", "panelist", "panellist", "participant", "presenter",
-	"prosecutor", "reporter", "respondent", "speaker", "spokesman", "spokesperson",
-	"spokeswoman", "unidentified", "unknown", "voice", "witness",
+	"abgeordnete", "abgeordneter", "aide", "anchor", "audience", "caller", "chair", "chairman",
+	"chairperson", "chairwoman", "co-host", "correspondent", "counsel", "crowd", "defendant",
+	"deputada", "deputado", "deputato", "diputada", "diputado", "député", "députée", "guest",
+	"host", "interviewee", "interviewer", "journalist", "judge", "marszałek", "moderator",
+	"místopředseda", "narrator", "official", "operator", "panelist", "panellist", "participant",
+	"poseł", "poslanec", "poslankyně", "posłanka", "presenter", "presidente", "prosecutor",
+	"präsident", "präsidentin", "président", "présidente", "puhemies", "předseda",
+	"předsedající", "reporter", "respondent", "senador", "senadora", "speaker", "spokesman",
+	"spokesperson", "spokeswoman", "sénateur", "talman", "unidentified", "unknown", "voice",
+	"voorzitter", "wicemarszałek", "witness",
 };
 
 /* Titles of rank and office that do not change who speaks. */
