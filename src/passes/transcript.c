@@ -571,21 +571,31 @@ static int says_name(const line_label *ll)
 	size_t at = ll->lab.said_off, end = n->len;
 	while (end > at && transcript_is_blank(n->literal[end - 1]))
 		end--;
-	return at < end && !strchr(".?!,;:", n->literal[end - 1]) &&
-	       transcript_label_in_text(n->literal + at, end - at, &lab) &&
-	       lab.shape == TRANSCRIPT_SHAPE_ALONE && lab.bare && memchr(lab.name, ' ', lab.name_len);
+	if (at >= end || strchr(".?!,;:", n->literal[end - 1]) ||
+	    !transcript_label_in_text(n->literal + at, end - at, &lab) ||
+	    lab.shape != TRANSCRIPT_SHAPE_ALONE || !lab.bare || !memchr(lab.name, ' ', lab.name_len))
+		return 0;
+	/* a name in a script with case: a sentence in Arabic reads as
+	 * words alone too */
+	for (size_t i = 0, c; i < lab.name_len; i += c)
+		if (transcript_letter_case(lab.name + i, lab.name_len - i, &c) > 0)
+			return 1;
+	return 0;
 }
 
-/* Do words in lower case follow the label on its line ("Thank you",
- * not "MADRID." or nothing)? */
+/* Do words in lower case, or in a script without case, follow the
+ * label on its line ("Thank you", not "MADRID." or nothing)? */
 static int says_words(const line_label *ll)
 {
 	const steno_node *n = ll->node;
 	if (n->type != STENO_NODE_TEXT)
 		return 0;
-	for (size_t i = ll->lab.said_off, c; i < n->len; i += c)
-		if (transcript_letter_case(n->literal + i, n->len - i, &c) < 0)
+	/* letters in lower case, or of a script without case */
+	for (size_t i = ll->lab.said_off, c; i < n->len; i += c) {
+		int kase = transcript_letter_case(n->literal + i, n->len - i, &c);
+		if (kase < 0 || (!kase && (unsigned char)n->literal[i] >= 0x80))
 			return 1;
+	}
 	return 0;
 }
 
