@@ -540,7 +540,7 @@ static int speech_under(const line_label *ll)
  * person speaking has. */
 static int screenplay_cue(const transcript_label *lab)
 {
-	static const char *const marks[] = {"CONT'D", "CONT\xE2\x80\x99" "D", "O.C.", "O.S.", "V.O."};
+	static const char *const marks[] = {"CONT'D", "CONT\u2019D", "O.C.", "O.S.", "V.O."};
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
 		if (lab->role_len == strlen(marks[i]) && !memcmp(lab->role, marks[i], lab->role_len))
 			return 1;
