@@ -136,7 +136,7 @@ static void attr_object(json_writer *w, const attr *a)
 static void member_literal(json_writer *w, const steno_node *n)
 {
 	key(w, NAME("text"));
-	escape_json_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
+	escape_json_string(w->s, node_literal(n) ? node_literal(n) : "", node_literal(n) ? node_len(n) : 0);
 }
 
 static void list_fields(json_writer *w, const steno_node *n)
@@ -245,7 +245,7 @@ static void pos_member(json_writer *w, const node_pos *p)
  * and no text is dropped. */
 static int lists_children(const steno_node *n)
 {
-	return n->first || steno_node_type_is_container(n->type);
+	return node_first(n) || steno_node_type_is_container(n->type);
 }
 
 /* Everything up to the node's children, which the walk writes. */
@@ -259,9 +259,10 @@ static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 	sink_puts(w->s, steno_node_type_name(n->type));
 	sink_putc(w->s, '"');
 	type_fields(w, n);
-	if (n->attrs) {
+	if (node_has_attrs(n)) {
 		key(w, NAME("attributes"));
-		attr_object(w, n->attrs);
+		attr cue[2];
+		attr_object(w, node_attrs(n, cue));
 	}
 	const node_pos *p = sourcepos ? node_pos_of(n) : NULL;
 	if (p && p->line > 0)

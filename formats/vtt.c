@@ -502,7 +502,7 @@ static int open_element(cue_text *ct, const char *tag, size_t tag_len, const cha
 			return -1;
 		node = node_add(ct->r->doc, parent, tag[0] == 'b' ? STENO_NODE_STRONG : STENO_NODE_EMPH);
 		if (!node ||
-		    (tag[0] == 'u' && attr_set_kept(ct->r->doc, &node->attrs, "webvtt", "u") != STENO_OK))
+		    (tag[0] == 'u' && node_set_attr_kept(node, "webvtt", "u") != STENO_OK))
 			return -1;
 		while (classes_len && classes[classes_len - 1] == ' ')
 			classes_len--;
@@ -754,8 +754,7 @@ static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 	if (b->id_len) {
 		/* its line is read: the line's end becomes its NUL */
 		b->id[b->id_len] = '\0';
-		if (attr_set_kept(r->doc, &t->attrs, "id", b->id) != STENO_OK)
-			return STENO_ERR_NOMEM;
+		t->as.cue.id = b->id;
 	}
 	if (*settings && steno_node_set_attr(t, "settings", settings) != STENO_OK)
 		return STENO_ERR_NOMEM;

@@ -285,8 +285,8 @@ static void open_turn(collect *c, const steno_node *n)
  * ("[Laughter]", "(Applause.)"). */
 static void add_event(collect *c, const steno_node *n)
 {
-	const char *s = n->literal;
-	size_t len = n->len;
+	const char *s = node_literal(n);
+	size_t len = node_len(n);
 	while (len && is_space((unsigned char)*s))
 		s++, len--;
 	if (!len)
@@ -311,10 +311,10 @@ static int enter(collect *c, const steno_node *n)
 {
 	switch (n->type) {
 	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE: text_add(&c->text, n->literal, n->len); return 0;
+	case STENO_NODE_CODE: text_add(&c->text, node_literal(n), node_len(n)); return 0;
 	case STENO_NODE_CODE_BLOCK:
 		flush(c);
-		text_add(&c->text, n->literal, n->len);
+		text_add(&c->text, node_literal(n), node_len(n));
 		flush(c);
 		return 0;
 	case STENO_NODE_SOFT_BREAK:

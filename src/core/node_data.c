@@ -7,7 +7,7 @@
 #include "core/hash.h"
 #include "core/node.h"
 
-#define ARENA(node) (&(node)->doc->arena)
+#define ARENA(node) (&node_doc(node)->arena)
 
 static int is_one_of(const steno_node *n, steno_node_type a, steno_node_type b)
 {
@@ -16,20 +16,7 @@ static int is_one_of(const steno_node *n, steno_node_type a, steno_node_type b)
 
 static int has_literal(const steno_node *n)
 {
-	if (!n)
-		return 0;
-	switch (n->type) {
-	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE:
-	case STENO_NODE_CODE_BLOCK:
-	case STENO_NODE_RAW_BLOCK:
-	case STENO_NODE_RAW_INLINE:
-	case STENO_NODE_EVENT:
-	case STENO_NODE_TIME:
-		return 1;
-	default:
-		return 0;
-	}
+	return n && node_has_literal(n->type);
 }
 
 static int has_kind(const steno_node *n)
@@ -70,8 +57,8 @@ const char *steno_node_get_literal(const steno_node *node, size_t *len)
 		return NULL;
 	}
 	if (len)
-		*len = node->len;
-	return node->literal;
+		*len = node->lit_len;
+	return node->lit;
 }
 
 steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
@@ -83,8 +70,7 @@ steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
 	char *copy = arena_strndup(ARENA(node), s ? s : "", len);
 	if (!copy)
 		return STENO_ERR_NOMEM;
-	node->literal = copy;
-	node->len = (uint32_t)len;
+	node_set_literal(node, copy, len);
 	return STENO_OK;
 }
 
@@ -438,38 +424,4 @@ size_t attr_count(const attr *list)
 	for (; list; list = list->next)
 		n++;
 	return n;
-}
-
-steno_status steno_node_set_attr(steno_node *node, const char *name, const char *value)
-{
-	if (!node)
-		return STENO_ERR_ARG;
-	return attr_set(node->doc, &node->attrs, name, value);
-}
-
-const char *steno_node_get_attr(const steno_node *node, const char *name)
-{
-	if (!node || !name)
-		return NULL;
-	for (const attr *a = node->attrs; a; a = a->next)
-		if (strcmp(a->name, name) == 0)
-			return a->value;
-	return NULL;
-}
-
-size_t steno_node_attr_count(const steno_node *node)
-{
-	return node ? attr_count(node->attrs) : 0;
-}
-
-const char *steno_node_attr_name(const steno_node *node, size_t i)
-{
-	const attr *a = node ? attr_at(node->attrs, i) : NULL;
-	return a ? a->name : NULL;
-}
-
-const char *steno_node_attr_value(const steno_node *node, size_t i)
-{
-	const attr *a = node ? attr_at(node->attrs, i) : NULL;
-	return a ? a->value : NULL;
 }
