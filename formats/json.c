@@ -259,10 +259,11 @@ static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 	sink_puts(w->s, steno_node_type_name(n->type));
 	sink_putc(w->s, '"');
 	type_fields(w, n);
-	if (node_has_attrs(n)) {
+	attr cue[2];
+	const attr *a = node_attrs(n, cue);
+	if (a) {
 		key(w, NAME("attributes"));
-		attr cue[2];
-		attr_object(w, node_attrs(n, cue));
+		attr_object(w, a);
 	}
 	const node_pos *p = sourcepos ? node_pos_of(n) : NULL;
 	if (p && p->line > 0)

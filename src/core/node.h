@@ -32,7 +32,7 @@ typedef struct attr_list {
 #define NODE_MAX_LEN UINT32_MAX
 
 /* steno_node.flags */
-#define NODE_ATTRS 1u /* it has attributes, in doc->node_attrs */
+#define NODE_ATTRS 1u /* it has attributes, in doc->node_attrs (not a NODE_OWN_ATTRS type) */
 #define NODE_CUE 2u   /* a caption's time: as.cue holds its end and id */
 
 /* A large tree is mostly small inline nodes, so a node is as small as
@@ -51,7 +51,12 @@ struct steno_node {
 	node_ref parent_ref, prev_ref, next_ref;
 	node_ref first_ref; /* containers only */
 	uint32_t lit_len;   /* types with a literal only: bytes, without the NUL */
-	const char *lit;    /* text, code, raw, code block; event description; time as written */
+	union {
+		const char *lit; /* text, code, raw, code block; event description; time as written */
+		/* A container with data (NODE_OWN_ATTRS) has these bytes
+		 * anyway, before its data: its attributes live here. */
+		attr *attrs;
+	};
 	/* Last: only the member of as that the type uses is there, and its
 	 * node_pos, if any, follows it. */
 	union {
@@ -195,6 +200,16 @@ static inline steno_node *node_last(const steno_node *n)
 static inline int node_has_literal(steno_node_type type)
 {
 	return (unsigned)type < 32 && (NODE_LITERALS >> type & 1);
+}
+
+/* The types that keep their attributes in the node (attrs). */
+#define NODE_OWN_ATTRS                                                                    \
+	(1u << STENO_NODE_SECTION | 1u << STENO_NODE_HEADING | 1u << STENO_NODE_TURN |          \
+	 1u << STENO_NODE_LIST | 1u << STENO_NODE_NOTE | 1u << STENO_NODE_LINK |                \
+	 1u << STENO_NODE_IMAGE | 1u << STENO_NODE_QUOTE | 1u << STENO_NODE_DATELINE)
+static inline int node_owns_attrs(steno_node_type type)
+{
+	return (unsigned)type < 32 && (NODE_OWN_ATTRS >> type & 1);
 }
 
 /* n's literal, "" for a type without one. */

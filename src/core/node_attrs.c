@@ -5,52 +5,47 @@
 
 #include "core/node.h"
 
-typedef struct node_attrs_rec {
-	node_ref node;
-	attr *head;
-} node_attrs_rec;
-
+/* A bijection of the reference, so that equal hashes are equal
+ * references and a look-up never reads a record to compare: its low
+ * bits, which index the table, depend on all of the reference's. */
 static uint64_t ref_hash(node_ref r)
 {
 	uint64_t h = r * UINT64_C(0x9e3779b97f4a7c15);
 	return h ^ h >> 32;
 }
 
-static int same_node(uintptr_t entry, const void *key, const void *ctx)
+/* The head of the list of the node r, or NULL: a cell in the arena,
+ * so that it stays put while the table grows.  A discarded node's cell
+ * stays in the table, so one is n's only while n has the flag. */
+static attr **find_head(const steno_doc *doc, node_ref r)
 {
-	(void)ctx;
-	return ((const node_attrs_rec *)entry)->node == *(const node_ref *)key;
-}
-
-/* n's record, or NULL.  A discarded node's record stays in the table,
- * so one is n's only while n has the flag. */
-static node_attrs_rec *find_rec(const steno_doc *doc, node_ref r)
-{
-	return (node_attrs_rec *)table_get(&doc->node_attrs, ref_hash(r), same_node, &r, NULL);
+	return (attr **)table_get(&doc->node_attrs, ref_hash(r), NULL, NULL, NULL);
 }
 
 attr **node_attr_list(steno_node *n)
 {
+	if (node_owns_attrs(n->type))
+		return &n->attrs;
 	steno_doc *doc = node_doc(n);
 	node_ref r = pool_ref(n);
-	node_attrs_rec *e = find_rec(doc, r);
-	if (!e) {
-		if (table_reserve(&doc->node_attrs) < 0 || !(e = arena_alloc(&doc->arena, sizeof *e)))
+	attr **head = find_head(doc, r);
+	if (!head) {
+		if (table_reserve(&doc->node_attrs) < 0 ||
+		    !(head = arena_alloc(&doc->arena, sizeof *head)))
 			return NULL;
-		e->node = r;
 		uint64_t h = ref_hash(r);
-		table_fill(&doc->node_attrs, table_find(&doc->node_attrs, h, same_node, &r, NULL), h,
-		           (uintptr_t)e);
+		table_fill(&doc->node_attrs, table_find(&doc->node_attrs, h, NULL, NULL, NULL), h,
+		           (uintptr_t)head);
 	} else if (!(n->flags & NODE_ATTRS)) {
-		e->head = NULL; /* a discarded node's, whose place n took */
+		*head = NULL; /* a discarded node's, whose place n took */
 	}
 	n->flags |= NODE_ATTRS;
-	return &e->head;
+	return head;
 }
 
 steno_status node_set_attrs(steno_node *n, attr *list)
 {
-	if (!list) {
+	if (!list && !node_owns_attrs(n->type)) {
 		n->flags &= (uint8_t)~NODE_ATTRS;
 		return STENO_OK;
 	}
@@ -63,8 +58,10 @@ steno_status node_set_attrs(steno_node *n, attr *list)
 
 static attr *own_attrs(const steno_node *n)
 {
-	const node_attrs_rec *e = n->flags & NODE_ATTRS ? find_rec(node_doc(n), pool_ref(n)) : NULL;
-	return e ? e->head : NULL;
+	if (node_owns_attrs(n->type))
+		return n->attrs;
+	attr **head = n->flags & NODE_ATTRS ? find_head(node_doc(n), pool_ref(n)) : NULL;
+	return head ? *head : NULL;
 }
 
 int node_has_attrs(const steno_node *n)
