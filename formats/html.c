@@ -233,8 +233,8 @@ static int is_element_id(const steno_node *n, const attr *a)
 /* n's id from its source, or NULL. */
 static const char *element_id(const steno_node *n)
 {
-	attr cue[2];
-	for (const attr *a = node_attrs(n, cue); a; a = a->next)
+	node_attr_buf cue;
+	for (const attr *a = node_attrs(n, &cue); a; a = a->next)
 		if (a->name && is_element_id(n, a))
 			return a->value;
 	return NULL;
@@ -242,8 +242,8 @@ static const char *element_id(const steno_node *n)
 
 static void put_node_attrs(html *h, const steno_node *n)
 {
-	attr cue[2];
-	for (const attr *a = node_attrs(n, cue); a; a = a->next) {
+	node_attr_buf cue;
+	for (const attr *a = node_attrs(n, &cue); a; a = a->next) {
 		if (!a->name || !*a->name || data_name_reserved(a->name))
 			continue;
 		if (is_element_id(n, a)) {
@@ -543,8 +543,8 @@ static int quote_id_run(html *h)
 	size_t run = 0;
 	for (const steno_node *n = h->doc->root; n; n = node_next_preorder(n, h->doc->root))
 	{
-		attr cue[2];
-		for (const attr *a = node_attrs(n, cue); a; a = a->next) {
+		node_attr_buf cue;
+		for (const attr *a = node_attrs(n, &cue); a; a = a->next) {
 			if (!a->name || !is_element_id(n, a))
 				continue;
 			size_t q = strspn(a->value, "q");

@@ -259,8 +259,8 @@ static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 	sink_puts(w->s, steno_node_type_name(n->type));
 	sink_putc(w->s, '"');
 	type_fields(w, n);
-	attr cue[2];
-	const attr *a = node_attrs(n, cue);
+	node_attr_buf cue;
+	const attr *a = node_attrs(n, &cue);
 	if (a) {
 		key(w, NAME("attributes"));
 		attr_object(w, a);

@@ -279,10 +279,7 @@ static int place_cue(cues_in *c)
 steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
                         size_t written_len, int line)
 {
-	char buf[SINK_INT_CHARS];
-	const char *digits = sink_format_int(end, buf);
-	char *value = arena_strndup(&c->doc->arena, digits, (size_t)(buf + sizeof buf - digits));
-	steno_node *t = value ? node_add_cue(c->doc, NULL, start, value, NULL) : NULL;
+	steno_node *t = node_add_cue(c->doc, NULL, start, end, NULL);
 	if (!t)
 		return NULL;
 	written[written_len] = '\0';

@@ -244,6 +244,11 @@ static void add_cue(collect *c, const steno_node *n)
 	int64_t start = n->as.turn.start;
 	add_time(c, start, 0);
 	c->cue = n;
+	if (node_is_cue(n)) {
+		if (start != STENO_TIME_NONE && n->as.cue.end >= start && n->as.cue.end >= 0)
+			c->cue_end = n->as.cue.end;
+		return;
+	}
 	const char *end = steno_node_get_attr(n, "end");
 	if (start == STENO_TIME_NONE || !end || !*end)
 		return;

@@ -230,7 +230,7 @@ steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type)
 	return n;
 }
 
-steno_node *node_add_cue(steno_doc *doc, steno_node *parent, int64_t start, const char *end,
+steno_node *node_add_cue(steno_doc *doc, steno_node *parent, int64_t start, int64_t end,
                          const char *id)
 {
 	steno_node *n = node_alloc(doc, STENO_NODE_TIME, NODE_CUE);

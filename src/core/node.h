@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/pool.h"
+#include "core/sink.h"
 #include "core/table.h"
 #include "steno.h"
 
@@ -34,6 +35,7 @@ typedef struct attr_list {
 /* steno_node.flags */
 #define NODE_ATTRS 1u /* it has attributes, in doc->node_attrs (not a NODE_OWN_ATTRS type) */
 #define NODE_CUE 2u   /* a caption's time: as.cue holds its end and id */
+#define NODE_CUE_LISTED 4u /* a cue's end and id have moved to its own list */
 
 /* A large tree is mostly small inline nodes, so a node is as small as
  * its type lets it be: links are 32-bit references into its document's
@@ -84,11 +86,14 @@ struct steno_node {
 			int overlap;
 		} turn;            /* turn, quote (speaker only), time (start only) */
 		/* A caption's time (NODE_CUE): its start as a time's, and the
-		 * attributes "end" and "id" every cue has as fields, which as
-		 * records were a third of a caption file's tree. */
+		 * attributes "end" (its digits) and "id" every cue has as
+		 * fields, which as records and strings were a third of a
+		 * caption file's tree.  An embedder that asks for the end's
+		 * string, or sets either, moves both to the node's own list
+		 * first (NODE_CUE_LISTED), where they stay. */
 		struct node_cue {
-			int64_t start;
-			const char *end, *id; /* id NULL when the cue has none */
+			int64_t start, end;
+			const char *id; /* NULL when the cue has none */
 		} cue;
 		struct {
 			const char *place, *date, *agency;
@@ -233,9 +238,20 @@ static inline void node_set_literal(steno_node *n, const char *s, size_t len)
 	}
 }
 
+/* Whether n's end and id are its fields (as.cue). */
+static inline int node_is_cue(const steno_node *n)
+{
+	return (n->flags & (NODE_CUE | NODE_CUE_LISTED)) == NODE_CUE;
+}
+
+/* Room for a cue's attributes while they are read. */
+typedef struct node_attr_buf {
+	attr cue[2];
+	char end[SINK_INT_CHARS + 1];
+} node_attr_buf;
 /* The attributes of n, in order: a cue's end and id, put in buf, before
- * its list.  The records last as long as buf, their strings as n. */
-const attr *node_attrs(const steno_node *n, attr buf[2]);
+ * its own list.  What is in buf lasts as long as buf, the rest as n. */
+const attr *node_attrs(const steno_node *n, node_attr_buf *buf);
 /* Whether n has an attribute. */
 int node_has_attrs(const steno_node *n);
 /* The head of n's own list of attributes (after a cue's), made empty
@@ -246,10 +262,11 @@ attr **node_attr_list(steno_node *n);
 steno_status node_set_attr_kept(steno_node *n, const char *name, const char *value);
 /* Make list (in n's document's arena) all of n's own attributes. */
 steno_status node_set_attrs(steno_node *n, attr *list);
-/* A caption's time of start, with the attributes end (digits) and id
- * (or NULL) that every cue has, kept (not copied): they must last as
- * long as doc.  Appended to parent, which may be NULL. */
-steno_node *node_add_cue(steno_doc *doc, steno_node *parent, int64_t start, const char *end,
+/* A caption's time of start, with the attributes end (in milliseconds)
+ * and id that every cue has; id is kept, not copied (it must last as
+ * long as doc), and may be NULL.  Appended to parent, which may be
+ * NULL. */
+steno_node *node_add_cue(steno_doc *doc, steno_node *parent, int64_t start, int64_t end,
                          const char *id);
 
 /* n, unlinked and referred to from nowhere, is done with: while its

@@ -66,9 +66,7 @@ static attr *own_attrs(const steno_node *n)
 
 int node_has_attrs(const steno_node *n)
 {
-	if ((n->flags & NODE_CUE) && (n->as.cue.end || n->as.cue.id))
-		return 1;
-	return own_attrs(n) != NULL;
+	return (n->flags & NODE_CUE) || own_attrs(n) != NULL;
 }
 
 steno_status node_set_attr_kept(steno_node *n, const char *name, const char *value)
@@ -77,36 +75,43 @@ steno_status node_set_attr_kept(steno_node *n, const char *name, const char *val
 	return list ? attr_set_kept(node_doc(n), list, name, value) : STENO_ERR_NOMEM;
 }
 
-const attr *node_attrs(const steno_node *n, attr buf[2])
+const attr *node_attrs(const steno_node *n, node_attr_buf *buf)
 {
 	attr *list = own_attrs(n);
-	if (!(n->flags & NODE_CUE))
+	if (!node_is_cue(n))
 		return list;
-	size_t k = 0;
-	if (n->as.cue.end)
-		buf[k++] = (attr){"end", n->as.cue.end, NULL};
-	if (n->as.cue.id)
-		buf[k++] = (attr){"id", n->as.cue.id, NULL};
-	if (!k)
-		return list;
-	if (k == 2)
-		buf[0].next = &buf[1];
-	buf[k - 1].next = list;
-	return buf;
+	buf->end[SINK_INT_CHARS] = '\0';
+	buf->cue[0] = (attr){"end", sink_format_int(n->as.cue.end, buf->end), list};
+	if (n->as.cue.id) {
+		buf->cue[1] = (attr){"id", n->as.cue.id, list};
+		buf->cue[0].next = &buf->cue[1];
+	}
+	return buf->cue;
 }
 
-/* The field of a cue's attribute name, when setting it there keeps the
- * attributes' order: its end and id come first. */
-static const char **cue_field(steno_node *n, const char *name)
+/* Move cue's end and id to the front of its own list, where strings
+ * that last as long as the node can be handed out and anything can be
+ * set. */
+static steno_status list_cue(steno_node *cue)
 {
-	if (!(n->flags & NODE_CUE))
-		return NULL;
-	int own = own_attrs(n) != NULL;
-	if (strcmp(name, "end") == 0 && (n->as.cue.end || (!n->as.cue.id && !own)))
-		return &n->as.cue.end;
-	if (strcmp(name, "id") == 0 && (n->as.cue.id || !own))
-		return &n->as.cue.id;
-	return NULL;
+	if (!node_is_cue(cue))
+		return STENO_OK;
+	steno_doc *doc = node_doc(cue);
+	node_attr_buf buf;
+	char *end = arena_strdup(&doc->arena, node_attrs(cue, &buf)->value);
+	size_t k = cue->as.cue.id ? 2 : 1;
+	attr **head = node_attr_list(cue);
+	attr *moved = arena_alloc(&doc->arena, k * sizeof *moved);
+	if (!head || !moved || !end)
+		return STENO_ERR_NOMEM;
+	moved[0] = (attr){"end", end, *head};
+	if (k == 2) {
+		moved[1] = (attr){"id", cue->as.cue.id, *head};
+		moved[0].next = &moved[1];
+	}
+	*head = moved;
+	cue->flags |= NODE_CUE_LISTED;
+	return STENO_OK;
 }
 
 steno_status steno_node_set_attr(steno_node *node, const char *name, const char *value)
@@ -116,24 +121,38 @@ steno_status steno_node_set_attr(steno_node *node, const char *name, const char 
 	if (!name || !*name || !value)
 		return STENO_ERR_ARG;
 	steno_doc *doc = node_doc(node);
-	const char **field = cue_field(node, name);
-	if (field) {
+	if (node_is_cue(node) && strcmp(name, "id") == 0 && (node->as.cue.id || !own_attrs(node))) {
+		/* in its field it is second, after the end, as in a list */
 		const char *copy = arena_strdup(&doc->arena, value);
 		if (!copy)
 			return STENO_ERR_NOMEM;
-		*field = copy;
+		node->as.cue.id = copy;
 		return STENO_OK;
 	}
+	/* an id after other attributes, or an end that is not digits */
+	if (node_is_cue(node) && (strcmp(name, "id") == 0 || strcmp(name, "end") == 0) &&
+	    list_cue(node) != STENO_OK)
+		return STENO_ERR_NOMEM;
 	attr **list = node_attr_list(node);
 	return list ? attr_set(doc, list, name, value) : STENO_ERR_NOMEM;
+}
+
+/* The API hands out strings that last as long as the node, so a cue's
+ * end is listed before it is asked for: the node is the caller's to
+ * change, although the getters take it const. */
+static const attr *lasting_attrs(const steno_node *node, int end, node_attr_buf *buf)
+{
+	if (end && node_is_cue(node) && list_cue((steno_node *)(uintptr_t)node) != STENO_OK)
+		return NULL;
+	return node_attrs(node, buf);
 }
 
 const char *steno_node_get_attr(const steno_node *node, const char *name)
 {
 	if (!node || !name)
 		return NULL;
-	attr buf[2];
-	for (const attr *a = node_attrs(node, buf); a; a = a->next)
+	node_attr_buf buf;
+	for (const attr *a = lasting_attrs(node, strcmp(name, "end") == 0, &buf); a; a = a->next)
 		if (strcmp(a->name, name) == 0)
 			return a->value;
 	return NULL;
@@ -141,20 +160,20 @@ const char *steno_node_get_attr(const steno_node *node, const char *name)
 
 size_t steno_node_attr_count(const steno_node *node)
 {
-	attr buf[2];
-	return node ? attr_count(node_attrs(node, buf)) : 0;
+	node_attr_buf buf;
+	return node ? attr_count(node_attrs(node, &buf)) : 0;
 }
 
 const char *steno_node_attr_name(const steno_node *node, size_t i)
 {
-	attr buf[2];
-	const attr *a = node ? attr_at(node_attrs(node, buf), i) : NULL;
+	node_attr_buf buf;
+	const attr *a = node ? attr_at(node_attrs(node, &buf), i) : NULL;
 	return a ? a->name : NULL;
 }
 
 const char *steno_node_attr_value(const steno_node *node, size_t i)
 {
-	attr buf[2];
-	const attr *a = node ? attr_at(node_attrs(node, buf), i) : NULL;
+	node_attr_buf buf;
+	const attr *a = node ? attr_at(lasting_attrs(node, i == 0, &buf), i) : NULL;
 	return a ? a->value : NULL;
 }

@@ -246,6 +246,12 @@ void test_iter(void)
 	for (int t = 0; t < 32; t++)
 		CHECK(node_is_container((steno_node_type)t) ==
 		      steno_node_type_is_container((steno_node_type)t));
+	/* a type keeps its attributes in the literal's place only when it
+	 * has none, and has data after it (node_size allocates that far) */
+	for (int t = 0; t < 32; t++)
+		if (node_owns_attrs((steno_node_type)t))
+			CHECK(node_is_container((steno_node_type)t) &&
+			      !node_has_literal((steno_node_type)t));
 	steno_doc *doc = steno_doc_new();
 	steno_node *root = steno_doc_root(doc);
 	steno_node *p = add(doc, root, STENO_NODE_PARAGRAPH);
