@@ -405,13 +405,13 @@ static int time_in_text(const steno_node *turn)
  * the start time on a line of their own. */
 static void enter_turn(html *h, const steno_node *n)
 {
-	uint32_t i, count = n->as.turn.count;
+	uint32_t i, count = n->speakers;
 	int timed = time_known(n->as.turn.start) && !time_in_text(n);
 	const char *label;
 
 	cr(h);
 	PUT_LIT(h, "<div class=\"turn");
-	if (n->as.turn.overlap)
+	if (n->flags & NODE_OVERLAP)
 		PUT_LIT(h, " overlap");
 	sink_putc(h->s, '"');
 	if (count) {
@@ -575,7 +575,7 @@ static void put_quote_id(html *h, const steno_node *n, size_t k)
 static void enter_quote(html *h, const steno_node *n)
 {
 	PUT_LIT(h, "<span class=\"quote\"");
-	if (n->as.turn.count) {
+	if (n->speakers) {
 		h->quotes++;
 		if (!element_id(n)) {
 			PUT_LIT(h, " id=\"");
@@ -889,7 +889,7 @@ static int collect_quotes(const html *h, quote_list *l)
 		if (ev != STENO_EVENT_ENTER)
 			continue;
 		w.skip = n->type == STENO_NODE_IMAGE || !node_is_container(n->type);
-		if (n->type != STENO_NODE_QUOTE || !n->as.turn.count)
+		if (n->type != STENO_NODE_QUOTE || !n->speakers)
 			continue;
 		number++;
 		const char *id = n->as.turn.ids[0];

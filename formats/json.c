@@ -156,7 +156,7 @@ static void turn_fields(json_writer *w, const steno_node *n)
 
 	key(w, NAME("speakers"));
 	push(w, '[');
-	for (i = 0; i < n->as.turn.count; i++) {
+	for (i = 0; i < n->speakers; i++) {
 		next_value(w);
 		put_cstring(w->s, n->as.turn.ids[i]);
 	}
@@ -165,7 +165,7 @@ static void turn_fields(json_writer *w, const steno_node *n)
 		member_int(w, NAME("start"), n->as.turn.start);
 	if (n->as.turn.end != STENO_TIME_NONE)
 		member_int(w, NAME("end"), n->as.turn.end);
-	if (n->as.turn.overlap)
+	if (n->flags & NODE_OVERLAP)
 		member_bool(w, NAME("overlap"), 1);
 }
 
@@ -217,7 +217,7 @@ static void type_fields(json_writer *w, const steno_node *n)
 	case STENO_NODE_IMAGE: link_fields(w, n); break;
 	case STENO_NODE_TURN: turn_fields(w, n); break;
 	case STENO_NODE_QUOTE:
-		if (n->as.turn.count > 0)
+		if (n->speakers > 0)
 			member_str(w, NAME("speaker"), n->as.turn.ids[0]);
 		break;
 	case STENO_NODE_TIME: time_fields(w, n); break;

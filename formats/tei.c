@@ -564,7 +564,7 @@ static steno_status open_turn(tei *r, xml_tree_frame *f, const xml_elem *el)
 static steno_status sp_label(tei *r, steno_node *turn, const char *label, const char *text)
 {
 	steno_status st = steno_node_set_attr(turn, "label", label);
-	const char *id = turn->as.turn.count ? turn->as.turn.ids[0] : NULL;
+	const char *id = turn->speakers ? turn->as.turn.ids[0] : NULL;
 	size_t i = id ? steno_speaker_find(r->doc, id) : (size_t)-1;
 	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(r->doc, i);
 	if (st == STENO_OK && id && (!name || !*name || is(name, id)))

@@ -426,7 +426,7 @@ static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 {
 	t->len = 0;
 	text_cut(t);
-	for (uint32_t i = 0; turn && i < turn->as.turn.count; i++) {
+	for (uint32_t i = 0; turn && i < turn->speakers; i++) {
 		if (i)
 			text_add_str(t, ", ");
 		text_add_str(t, doc_speaker_name(w->doc, turn->as.turn.ids[i]));

@@ -36,6 +36,7 @@ typedef struct attr_list {
 #define NODE_ATTRS 1u /* it has attributes, in doc->node_attrs (not a NODE_OWN_ATTRS type) */
 #define NODE_CUE 2u   /* a caption's time: as.cue holds its end and id */
 #define NODE_CUE_LISTED 4u /* a cue's end and id have moved to its own list */
+#define NODE_OVERLAP 8u /* a turn spoken over another */
 
 /* A large tree is mostly small inline nodes, so a node is as small as
  * its type lets it be: links are 32-bit references into its document's
@@ -52,7 +53,10 @@ struct steno_node {
 	 * a link per node; node_prev and node_last read them. */
 	node_ref parent_ref, prev_ref, next_ref;
 	node_ref first_ref; /* containers only */
-	uint32_t lit_len;   /* types with a literal only: bytes, without the NUL */
+	union {
+		uint32_t lit_len;  /* types with a literal: bytes, without the NUL */
+		uint32_t speakers; /* turn, quote: how many ids as.turn.ids holds */
+	};
 	union {
 		const char *lit; /* text, code, raw, code block; event description; time as written */
 		/* A container with data (NODE_OWN_ATTRS) has these bytes
@@ -75,16 +79,15 @@ struct steno_node {
 		const char *info; /* code block */
 		struct node_turn {
 			int64_t start, end; /* first: a time node has only start */
-			/* In the speaker table.  The array has room for the power
-			 * of two at or above count, so it is full exactly when count
-			 * is a power of two (or 0), and then doubles: a turn of n
-			 * speakers costs O(n) although the arena frees nothing, and
-			 * no node keeps a capacity.  An array shared between turns
-			 * must be full, so that adding a speaker copies it. */
+			/* In the speaker table, speakers of them.  The array has
+			 * room for the power of two at or above speakers, so it is
+			 * full exactly when speakers is a power of two (or 0), and
+			 * then doubles: a turn of n speakers costs O(n) although
+			 * the arena frees nothing, and no node keeps a capacity.
+			 * An array shared between turns must be full, so that
+			 * adding a speaker copies it. */
 			const char **ids;
-			uint32_t count;
-			int overlap;
-		} turn;            /* turn, quote (speaker only), time (start only) */
+		} turn;            /* turn (overlap: NODE_OVERLAP), quote (speaker only), time (start only) */
 		/* A caption's time (NODE_CUE): its start as a time's, and the
 		 * attributes "end" (its digits) and "id" every cue has as
 		 * fields, which as records and strings were a third of a

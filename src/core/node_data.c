@@ -171,7 +171,7 @@ steno_status steno_node_set_list(steno_node *node, steno_list_type type, int sta
 
 size_t steno_node_speaker_count(const steno_node *node)
 {
-	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) ? node->as.turn.count : 0;
+	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) ? node->speakers : 0;
 }
 
 const char *steno_node_speaker(const steno_node *node, size_t i)
@@ -192,7 +192,7 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 {
 	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) || !id || !*id)
 		return STENO_ERR_ARG;
-	uint32_t n = node->as.turn.count;
+	uint32_t n = node->speakers;
 	if (node->type == STENO_NODE_QUOTE && n == 1)
 		return STENO_ERR_ARG;
 	if (n == UINT32_MAX)
@@ -212,7 +212,7 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 		return STENO_ERR_NOMEM;
 	ids[n] = copy;
 	node->as.turn.ids = ids;
-	node->as.turn.count = n + 1;
+	node->speakers = n + 1;
 	return STENO_OK;
 }
 
@@ -242,14 +242,17 @@ steno_status steno_node_set_times(steno_node *node, int64_t start, int64_t end)
 
 int steno_node_get_overlap(const steno_node *node)
 {
-	return node && node->type == STENO_NODE_TURN ? node->as.turn.overlap : 0;
+	return node && node->type == STENO_NODE_TURN && (node->flags & NODE_OVERLAP);
 }
 
 steno_status steno_node_set_overlap(steno_node *node, int overlap)
 {
 	if (!node || node->type != STENO_NODE_TURN)
 		return STENO_ERR_ARG;
-	node->as.turn.overlap = overlap != 0;
+	if (overlap)
+		node->flags |= NODE_OVERLAP;
+	else
+		node->flags &= (uint8_t)~NODE_OVERLAP;
 	return STENO_OK;
 }
 
