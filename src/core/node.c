@@ -126,7 +126,8 @@ static size_t node_size(steno_node_type type, unsigned flags)
  * that a spare node of the class holds any node of it. */
 static size_t alloc_size(const steno_doc *doc, steno_node_type type, unsigned flags)
 {
-	return (node_size(type, flags) + (doc->positions ? sizeof(node_pos) : 0) + 7) &
+	return (node_size(type, flags) + (doc->positions ? sizeof(node_pos) : 0) + POOL_REDZONE +
+	        7) &
 	       ~(size_t)7;
 }
 
@@ -135,9 +136,12 @@ void node_discard(steno_node *n)
 	steno_doc *doc = node_doc(n);
 	if (!doc->parsing)
 		return;
-	size_t c = alloc_size(doc, n->type, n->flags) / 8;
-	n->next_ref = doc->spare[c] ? pool_ref(doc->spare[c]) : 0;
-	doc->spare[c] = n;
+	size_t size = alloc_size(doc, n->type, n->flags);
+	n->next_ref = doc->spare[size / 8] ? pool_ref(doc->spare[size / 8]) : 0;
+	doc->spare[size / 8] = n;
+	/* its link to the next spare, in the 16 bytes every node has, stays */
+	pool_poison((char *)n + offsetof(steno_node, first_ref),
+	            size - offsetof(steno_node, first_ref));
 }
 
 /* A zeroed node of size bytes: a spare one, else a new one. */
@@ -147,15 +151,19 @@ static steno_node *node_take(steno_doc *doc, size_t size)
 	if (!n)
 		return pool_alloc(&doc->pool, &doc->arena, size);
 	doc->spare[size / 8] = node_next(n);
+	pool_unpoison(n, size);
 	memset(n, 0, size);
 	return n;
 }
 
 static steno_node *node_alloc(steno_doc *doc, steno_node_type type, unsigned flags)
 {
-	steno_node *n = node_take(doc, alloc_size(doc, type, flags));
+	size_t size = alloc_size(doc, type, flags);
+	steno_node *n = node_take(doc, size);
 	if (!n)
 		return NULL;
+	size_t used = node_size(type, flags) + (doc->positions ? sizeof(node_pos) : 0);
+	pool_poison((char *)n + used, size - used);
 	n->type = (uint8_t)type;
 	n->flags = (uint8_t)flags;
 	if (node_has_literal(type))

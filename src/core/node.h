@@ -119,7 +119,7 @@ typedef struct speaker {
 
 /* Node sizes, in steps of 8 bytes up to the largest with its node_pos:
  * the classes of steno_doc.spare. */
-#define NODE_SIZE_CLASSES ((sizeof(steno_node) + sizeof(node_pos)) / 8 + 1)
+#define NODE_SIZE_CLASSES ((sizeof(steno_node) + sizeof(node_pos) + POOL_REDZONE) / 8 + 1)
 
 struct steno_doc {
 	arena arena;

@@ -3,6 +3,10 @@
 
 #include <stdlib.h>
 
+#ifdef POOL_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include "core/grow.h"
 
 /* Small documents stay in one small block; big ones grow to blocks of
@@ -42,6 +46,7 @@ static int pool_grow(node_pool *pool, arena *a, size_t len)
 	b->pool = pool;
 	b->index = pool->count;
 	b->size = (uint32_t)size;
+	pool_poison((unsigned char *)b + POOL_HEADER, size - POOL_HEADER);
 	pool->blocks[pool->count++] = (unsigned char *)b;
 	pool->used = POOL_HEADER;
 	return 0;
@@ -55,13 +60,37 @@ void *pool_alloc(node_pool *pool, arena *a, size_t len)
 			return NULL;
 	unsigned char *p = pool->blocks[pool->count - 1] + pool->used;
 	pool->used += len;
+	pool_unpoison(p, len);
 	return p;
 }
 
 void pool_release(node_pool *pool)
 {
-	for (uint32_t i = 0; i < pool->count; i++)
-		arena_unmap(pool->blocks[i], ((pool_block *)(void *)pool->blocks[i])->size);
+	for (uint32_t i = 0; i < pool->count; i++) {
+		size_t size = ((pool_block *)(void *)pool->blocks[i])->size;
+		pool_unpoison(pool->blocks[i], size); /* for whatever is mapped there next */
+		arena_unmap(pool->blocks[i], size);
+	}
 	free(pool->blocks);
 	*pool = (node_pool){0};
+}
+
+void pool_poison(const void *p, size_t len)
+{
+#ifdef POOL_ASAN
+	ASAN_POISON_MEMORY_REGION(p, len);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
+void pool_unpoison(const void *p, size_t len)
+{
+#ifdef POOL_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(p, len);
+#else
+	(void)p;
+	(void)len;
+#endif
 }

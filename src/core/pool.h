@@ -39,6 +39,26 @@ typedef struct pool_block {
 void *pool_alloc(node_pool *pool, arena *a, size_t len);
 /* Unmap every block; the pool is empty and usable again. */
 void pool_release(node_pool *pool);
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_ASAN 1
+#endif
+#endif
+
+/* Under AddressSanitizer, mark p[0..len) as not to be touched, or as
+ * usable again; otherwise nothing.  The pool is mapped memory, which the
+ * sanitizer does not watch by itself: a node's bytes past what its type
+ * has are marked, and so are POOL_REDZONE bytes after every node, so
+ * reading a field its type lacks is caught. */
+#ifdef POOL_ASAN
+#define POOL_REDZONE 8
+#else
+#define POOL_REDZONE 0
+#endif
+void pool_poison(const void *p, size_t len);
+void pool_unpoison(const void *p, size_t len);
 
 static inline pool_block *pool_block_of(const void *p)
 {
