@@ -411,7 +411,7 @@ static int constant_name(const char *s, size_t len)
  * names whom it cannot name. */
 static int diarised_id(const char *s, size_t len)
 {
-	static const char *const stems[] = {"speaker", "spk", "spkr"};
+	static const char *const id_stems[] = {"speaker", "spk", "spkr"};
 	size_t i = 0;
 	while (i < len && (is_lower(s[i]) || is_upper(s[i])))
 		i++;
@@ -421,7 +421,8 @@ static int diarised_id(const char *s, size_t len)
 	size_t digits = i;
 	while (i < len && is_digit(s[i]))
 		i++;
-	return i == len && i > digits && i - digits <= 3 && in_list(s, stem, stems, COUNT(stems));
+	return i == len && i > digits && i - digits <= 3 &&
+	       in_list(s, stem, id_stems, COUNT(id_stems));
 }
 
 /* "II", "XIV": an outline's part ("II: Methods") unless labelled again
