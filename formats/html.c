@@ -233,7 +233,8 @@ static int is_element_id(const steno_node *n, const attr *a)
 /* n's id from its source, or NULL. */
 static const char *element_id(const steno_node *n)
 {
-	for (const attr *a = n->attrs; a; a = a->next)
+	node_attr_buf cue;
+	for (const attr *a = node_attrs(n, &cue); a; a = a->next)
 		if (a->name && is_element_id(n, a))
 			return a->value;
 	return NULL;
@@ -241,9 +242,8 @@ static const char *element_id(const steno_node *n)
 
 static void put_node_attrs(html *h, const steno_node *n)
 {
-	const attr *a;
-
-	for (a = n->attrs; a; a = a->next) {
+	node_attr_buf cue;
+	for (const attr *a = node_attrs(n, &cue); a; a = a->next) {
 		if (!a->name || !*a->name || data_name_reserved(a->name))
 			continue;
 		if (is_element_id(n, a)) {
@@ -383,10 +383,10 @@ static int heading_level(const steno_node *n)
 /* cmark's rule: a tight list's paragraphs have no <p>. */
 static int paragraph_tight(const steno_node *n)
 {
-	const steno_node *item = n->parent;
+	const steno_node *item = node_parent(n);
 
-	return item && item->type == STENO_NODE_ITEM && item->parent &&
-	       item->parent->type == STENO_NODE_LIST && item->parent->as.list.tight;
+	return item && item->type == STENO_NODE_ITEM && node_parent(item) &&
+	       node_parent(item)->type == STENO_NODE_LIST && node_parent(item)->as.list.tight;
 }
 
 /* Does the turn's text open with its start time ("[00:01:02] Q: ...",
@@ -394,10 +394,10 @@ static int paragraph_tight(const steno_node *n)
  * the turn's header need not show it again. */
 static int time_in_text(const steno_node *turn)
 {
-	const steno_node *p = turn->first;
+	const steno_node *p = node_first(turn);
 	if (p && p->type == STENO_NODE_NOTE)
-		p = p->first;
-	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+		p = node_first(p);
+	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? node_first(p) : NULL;
 	return t && t->type == STENO_NODE_TIME && t->as.turn.start == turn->as.turn.start;
 }
 
@@ -405,13 +405,13 @@ static int time_in_text(const steno_node *turn)
  * the start time on a line of their own. */
 static void enter_turn(html *h, const steno_node *n)
 {
-	uint32_t i, count = n->as.turn.count;
+	uint32_t i, count = n->speakers;
 	int timed = time_known(n->as.turn.start) && !time_in_text(n);
 	const char *label;
 
 	cr(h);
 	PUT_LIT(h, "<div class=\"turn");
-	if (n->as.turn.overlap)
+	if (n->flags & NODE_OVERLAP)
 		PUT_LIT(h, " overlap");
 	sink_putc(h->s, '"');
 	if (count) {
@@ -473,7 +473,7 @@ static void put_code_block(html *h, const steno_node *n)
 		sink_putc(h->s, '"');
 	}
 	sink_putc(h->s, '>');
-	put_text(h, n->literal, n->len);
+	put_text(h, node_literal(n), node_len(n));
 	PUT_LIT(h, "</code></pre>\n");
 }
 
@@ -494,8 +494,8 @@ static void put_raw(html *h, const steno_node *n)
 	unsigned char c;
 
 	if (raw_verbatim(h, n)) {
-		if (n->len)
-			sink_write(h->s, n->literal, n->len);
+		if (node_len(n))
+			sink_write(h->s, node_literal(n), node_len(n));
 		return;
 	}
 	PUT_LIT(h, "<!-- raw ");
@@ -516,7 +516,7 @@ static void put_raw_block(html *h, const steno_node *n)
 {
 	cr(h);
 	put_raw(h, n);
-	if (!raw_verbatim(h, n) || !n->len || n->literal[n->len - 1] != '\n')
+	if (!raw_verbatim(h, n) || !node_len(n) || node_literal(n)[node_len(n) - 1] != '\n')
 		sink_putc(h->s, '\n');
 }
 
@@ -542,13 +542,16 @@ static int quote_id_run(html *h)
 		return h->q_run;
 	size_t run = 0;
 	for (const steno_node *n = h->doc->root; n; n = node_next_preorder(n, h->doc->root))
-		for (const attr *a = n->attrs; a; a = a->next) {
+	{
+		node_attr_buf cue;
+		for (const attr *a = node_attrs(n, &cue); a; a = a->next) {
 			if (!a->name || !is_element_id(n, a))
 				continue;
 			size_t q = strspn(a->value, "q");
 			if (q && a->value[q] == '-' && q > run)
 				run = q;
 		}
+	}
 	h->q_run = run < 64 ? (int)run + 1 : 64;
 	return h->q_run;
 }
@@ -572,7 +575,7 @@ static void put_quote_id(html *h, const steno_node *n, size_t k)
 static void enter_quote(html *h, const steno_node *n)
 {
 	PUT_LIT(h, "<span class=\"quote\"");
-	if (n->as.turn.count) {
+	if (n->speakers) {
 		h->quotes++;
 		if (!element_id(n)) {
 			PUT_LIT(h, " id=\"");
@@ -603,7 +606,7 @@ static void put_time(html *h, const steno_node *n)
 	if (!time_known(ms)) {
 		PUT_LIT(h, "<span class=\"time\"");
 		end_inline_tag(h, n);
-		put_text(h, n->literal, n->len);
+		put_text(h, node_literal(n), node_len(n));
 		PUT_LIT(h, "</span>");
 		return;
 	}
@@ -611,8 +614,8 @@ static void put_time(html *h, const steno_node *n)
 	put_duration(h, ms);
 	sink_putc(h->s, '"');
 	end_inline_tag(h, n);
-	if (n->len)
-		put_text(h, n->literal, n->len);
+	if (node_len(n))
+		put_text(h, node_literal(n), node_len(n));
 	else
 		put_clock(h, ms);
 	PUT_LIT(h, "</time>");
@@ -717,14 +720,14 @@ static int enter(html *h, const steno_node *n)
 	case STENO_NODE_NOTE:
 		open_classed(h, n, "aside", "note", "data-kind", n->as.kind);
 		return 1;
-	case STENO_NODE_TEXT: put_text(h, n->literal, n->len); return 0;
+	case STENO_NODE_TEXT: put_text(h, node_literal(n), node_len(n)); return 0;
 	case STENO_NODE_SOFT_BREAK: sink_putc(h->s, '\n'); return 0;
 	case STENO_NODE_LINE_BREAK: PUT_LIT(h, "<br />\n"); return 0;
 	case STENO_NODE_EMPH: open_plain_tag(h, n, "em", 0); return 1;
 	case STENO_NODE_STRONG: open_plain_tag(h, n, "strong", 0); return 1;
 	case STENO_NODE_CODE:
 		open_plain_tag(h, n, "code", 0);
-		put_text(h, n->literal, n->len);
+		put_text(h, node_literal(n), node_len(n));
 		PUT_LIT(h, "</code>");
 		return 0;
 	case STENO_NODE_LINK: enter_link(h, n); return 1;
@@ -735,7 +738,7 @@ static int enter(html *h, const steno_node *n)
 		PUT_LIT(h, "<span class=\"event\"");
 		put_attr(h, "data-kind", n->as.kind);
 		end_inline_tag(h, n);
-		put_text(h, n->literal, n->len);
+		put_text(h, node_literal(n), node_len(n));
 		PUT_LIT(h, "</span>");
 		return 0;
 	case STENO_NODE_TIME: put_time(h, n); return 0;
@@ -886,7 +889,7 @@ static int collect_quotes(const html *h, quote_list *l)
 		if (ev != STENO_EVENT_ENTER)
 			continue;
 		w.skip = n->type == STENO_NODE_IMAGE || !node_is_container(n->type);
-		if (n->type != STENO_NODE_QUOTE || !n->as.turn.count)
+		if (n->type != STENO_NODE_QUOTE || !n->speakers)
 			continue;
 		number++;
 		const char *id = n->as.turn.ids[0];
@@ -952,8 +955,8 @@ static void excerpt_of(const steno_node *q, excerpt *e)
 			depth += ev == STENO_EVENT_ENTER;
 		} else if (ev == STENO_EVENT_ENTER &&
 		           (n->type == STENO_NODE_TEXT || n->type == STENO_NODE_CODE ||
-		            n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && n->literal)
-			excerpt_add(e, n->literal, n->len);
+		            n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && node_literal(n))
+			excerpt_add(e, node_literal(n), node_len(n));
 		else if (ev == STENO_EVENT_ENTER &&
 		         (n->type == STENO_NODE_SOFT_BREAK || n->type == STENO_NODE_LINE_BREAK))
 			excerpt_add(e, " ", 1);

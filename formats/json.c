@@ -136,7 +136,7 @@ static void attr_object(json_writer *w, const attr *a)
 static void member_literal(json_writer *w, const steno_node *n)
 {
 	key(w, NAME("text"));
-	escape_json_string(w->s, n->literal ? n->literal : "", n->literal ? n->len : 0);
+	escape_json_string(w->s, node_literal(n) ? node_literal(n) : "", node_literal(n) ? node_len(n) : 0);
 }
 
 static void list_fields(json_writer *w, const steno_node *n)
@@ -156,7 +156,7 @@ static void turn_fields(json_writer *w, const steno_node *n)
 
 	key(w, NAME("speakers"));
 	push(w, '[');
-	for (i = 0; i < n->as.turn.count; i++) {
+	for (i = 0; i < n->speakers; i++) {
 		next_value(w);
 		put_cstring(w->s, n->as.turn.ids[i]);
 	}
@@ -165,7 +165,7 @@ static void turn_fields(json_writer *w, const steno_node *n)
 		member_int(w, NAME("start"), n->as.turn.start);
 	if (n->as.turn.end != STENO_TIME_NONE)
 		member_int(w, NAME("end"), n->as.turn.end);
-	if (n->as.turn.overlap)
+	if (n->flags & NODE_OVERLAP)
 		member_bool(w, NAME("overlap"), 1);
 }
 
@@ -217,7 +217,7 @@ static void type_fields(json_writer *w, const steno_node *n)
 	case STENO_NODE_IMAGE: link_fields(w, n); break;
 	case STENO_NODE_TURN: turn_fields(w, n); break;
 	case STENO_NODE_QUOTE:
-		if (n->as.turn.count > 0)
+		if (n->speakers > 0)
 			member_str(w, NAME("speaker"), n->as.turn.ids[0]);
 		break;
 	case STENO_NODE_TIME: time_fields(w, n); break;
@@ -245,7 +245,7 @@ static void pos_member(json_writer *w, const node_pos *p)
  * and no text is dropped. */
 static int lists_children(const steno_node *n)
 {
-	return n->first || steno_node_type_is_container(n->type);
+	return node_first(n) || steno_node_type_is_container(n->type);
 }
 
 /* Everything up to the node's children, which the walk writes. */
@@ -259,9 +259,11 @@ static void node_open(json_writer *w, const steno_node *n, int sourcepos)
 	sink_puts(w->s, steno_node_type_name(n->type));
 	sink_putc(w->s, '"');
 	type_fields(w, n);
-	if (n->attrs) {
+	node_attr_buf cue;
+	const attr *a = node_attrs(n, &cue);
+	if (a) {
 		key(w, NAME("attributes"));
-		attr_object(w, n->attrs);
+		attr_object(w, a);
 	}
 	const node_pos *p = sourcepos ? node_pos_of(n) : NULL;
 	if (p && p->line > 0)

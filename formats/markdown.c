@@ -151,9 +151,9 @@ static int set_literal(mapper *m, steno_node *n, cmark_node *cn)
 		return 0;
 	if (len > NODE_MAX_LEN)
 		return -1;
-	n->literal = arena_strndup(&m->doc->arena, lit, len);
-	n->len = (uint32_t)len;
-	return n->literal ? 0 : -1;
+	const char *copy = arena_strndup(&m->doc->arena, lit, len);
+	node_set_literal(n, copy, len);
+	return copy ? 0 : -1;
 }
 
 static int set_link(steno_node *n, cmark_node *cn)
@@ -275,7 +275,7 @@ static int map_tree(mapper *m, cmark_node *root)
 		if (ev == CMARK_EVENT_ENTER)
 			r = map_enter(m, cn);
 		else if (cmark_node_get_user_data(cn))
-			m->parent = m->parent->parent;
+			m->parent = node_parent(m->parent);
 		/* done with cn, which cmark lets us change now */
 		if (ev == CMARK_EVENT_EXIT || cmark_leaf(cmark_node_get_type(cn))) {
 			cmark_node_free(cn);

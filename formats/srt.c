@@ -157,7 +157,7 @@ static int open_tag(srt *r, char name)
 	if (!parent && !(parent = cues_in_container(&r->cues)))
 		return -1;
 	steno_node *n = node_add(r->doc, parent, name == 'b' ? STENO_NODE_STRONG : STENO_NODE_EMPH);
-	if (!n || (name == 'u' && attr_set_kept(r->doc, &n->attrs, "webvtt", "u") != STENO_OK))
+	if (!n || (name == 'u' && node_set_attr_kept(n, "webvtt", "u") != STENO_OK))
 		return -1;
 	r->tags[r->depth] = name;
 	r->stack[r->depth++] = n;
@@ -273,8 +273,9 @@ static steno_status read_cue(srt *r)
 	/* the index's line is read: what follows the index becomes its NUL */
 	if (index.s)
 		index.s[index.len] = '\0';
-	if (!cue || (index.s && attr_set_kept(r->doc, &cue->attrs, "id", index.s) != STENO_OK) ||
-	    (settings && steno_node_set_attr(cue, "settings", settings) != STENO_OK))
+	if (cue && index.s)
+		cue->as.cue.id = index.s;
+	if (!cue || (settings && steno_node_set_attr(cue, "settings", settings) != STENO_OK))
 		return STENO_ERR_NOMEM;
 	advance(r);
 	if (cue_text(r, cue) < 0 || cues_in_end(&r->cues) < 0)

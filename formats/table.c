@@ -789,13 +789,13 @@ static int add_lines(reader *rd, steno_node *container, steno_node **para, const
 			blanks++;
 			continue;
 		}
-		if (blanks && (*para)->first) {
+		if (blanks && node_first((*para))) {
 			steno_node *p = node_add(rd->doc, container, STENO_NODE_PARAGRAPH);
 			if (!p)
 				return -1;
 			node_copy_pos(p, *para);
 			*para = p;
-		} else if ((*para)->first && node_last(*para)->type != STENO_NODE_EVENT &&
+		} else if (node_first((*para)) && node_last(*para)->type != STENO_NODE_EVENT &&
 		           node_last(*para)->type != STENO_NODE_TIME &&
 		           !node_add(rd->doc, *para, STENO_NODE_SOFT_BREAK)) {
 			return -1;
@@ -812,8 +812,7 @@ static steno_node *add_time(reader *rd, steno_node *para, const cell *c, int64_t
 	steno_node *t = node_add(rd->doc, para, STENO_NODE_TIME);
 	if (!t)
 		return NULL;
-	t->literal = c->s;
-	t->len = (uint32_t)c->len;
+	node_set_literal(t, c->s, c->len);
 	t->as.turn.start = ms;
 	steno_node_set_sourcepos(t, c->line, c->col, c->line, c->col);
 	return t;
@@ -894,7 +893,10 @@ static int read_row(reader *rd, const splitter *sp)
 	                         clamp_int((size_t)last->col + last->len));
 	holder = rd->turns ? container : para;
 	attr_list attrs;
-	attr_list_open(&attrs, &holder->attrs);
+	attr **own = node_attr_list(holder);
+	if (!own)
+		return -1;
+	attr_list_open(&attrs, own);
 	int r = 0;
 	int64_t start = STENO_TIME_NONE, end = STENO_TIME_NONE;
 	const cell *end_cell = NULL;
@@ -908,8 +910,7 @@ static int read_row(reader *rd, const splitter *sp)
 				break;
 			}
 			a->as.kind = "row";
-			a->literal = "";
-			r = attr_set_kept(rd->doc, &a->attrs, "n", c->s) == STENO_OK ? 0 : -1;
+			r = node_set_attr_kept(a, "n", c->s) == STENO_OK ? 0 : -1;
 		} else if (i == rd->start && cell_time(c, ROLE_START, &ms)) {
 			start = ms;
 			r = add_time(rd, para, c, ms) ? 0 : -1;
@@ -928,7 +929,7 @@ static int read_row(reader *rd, const splitter *sp)
 	/* the end as written closes the row's speech: a time of its own */
 	if (r < 0 || (end_cell && !add_time(rd, para, end_cell, end)))
 		return -1;
-	if (!para->first && !para->attrs) {
+	if (!node_first(para) && !node_has_attrs(para)) {
 		steno_node_unlink(para);
 		node_discard(para);
 	}

@@ -339,7 +339,7 @@ static steno_status title_heading(tei *r, const char *title)
 {
 	xml_tree_frame *f = xml_tree_find(&r->t, K_TEI);
 	steno_node *section = f ? f->node : NULL;
-	if (!section || section->first || !*title)
+	if (!section || node_first(section) || !*title)
 		return STENO_OK;
 	steno_node *h = node_add(r->doc, section, STENO_NODE_HEADING);
 	return h && node_add_text(r->doc, h, title, strlen(title)) ? STENO_OK : STENO_ERR_NOMEM;
@@ -564,7 +564,7 @@ static steno_status open_turn(tei *r, xml_tree_frame *f, const xml_elem *el)
 static steno_status sp_label(tei *r, steno_node *turn, const char *label, const char *text)
 {
 	steno_status st = steno_node_set_attr(turn, "label", label);
-	const char *id = turn->as.turn.count ? turn->as.turn.ids[0] : NULL;
+	const char *id = turn->speakers ? turn->as.turn.ids[0] : NULL;
 	size_t i = id ? steno_speaker_find(r->doc, id) : (size_t)-1;
 	const char *name = i == (size_t)-1 ? NULL : steno_speaker_name(r->doc, i);
 	if (st == STENO_OK && id && (!name || !*name || is(name, id)))
@@ -597,7 +597,7 @@ static steno_status speaker_label(tei *r, steno_node *note, int for_next)
 		text[--n] = '\0';
 	free(r->label);
 	r->label = NULL;
-	steno_node *turn = note->parent;
+	steno_node *turn = node_parent(note);
 	steno_status st = STENO_OK;
 	if (turn && turn->type == STENO_NODE_TURN && n) {
 		if (!steno_node_speaker_count(turn)) {
@@ -734,7 +734,7 @@ static int in_prose(tei *r)
 static int section_depth(const steno_node *n)
 {
 	int d = 0;
-	for (; n; n = n->parent)
+	for (; n; n = node_parent(n))
 		d += n->type == STENO_NODE_SECTION;
 	return d < 1 ? 1 : d > 6 ? 6 : d;
 }
@@ -755,7 +755,7 @@ static steno_status open_head(tei *r, xml_tree_frame *f, const xml_elem *el)
 	steno_status st;
 	steno_node *h = open_block(r, f, STENO_NODE_HEADING, el, NULL, &st);
 	if (h)
-		steno_node_set_level(h, section_depth(h->parent));
+		steno_node_set_level(h, section_depth(node_parent(h)));
 	return st;
 }
 

@@ -292,8 +292,7 @@ static int add_text(reader *rd, steno_node *parent, const line *ln)
 	if (!t)
 		return -1;
 	ln->s[ln->len] = '\0';
-	t->literal = ln->s;
-	t->len = (uint32_t)ln->len;
+	node_set_literal(t, ln->s, ln->len);
 	return 0;
 }
 
@@ -529,7 +528,7 @@ static int read_line(reader *rd)
 		is_item = 0;
 	int r;
 	if (level && !in_item && !is_item) {
-		int titles = !rd->root->first && level == 1;
+		int titles = !node_first(rd->root) && level == 1;
 		close_list(rd);
 		r = titles ? add_title(rd, ln, &rd->nxt) : add_heading(rd, ln, level, &rd->nxt);
 		advance(rd);

@@ -227,8 +227,9 @@ static int negative_zero(span v)
 }
 
 /* The valid settings of s[0..len), the last of each name, in a fixed
- * order: "line:0 align:start".  NULL on no memory; "" for none. */
-static char *cue_settings(vtt *r, const char *s, size_t len)
+ * order: "line:0 align:start", in the arena.  NULL on no memory; "" for
+ * none, which most cues have and which then costs nothing. */
+static const char *cue_settings(vtt *r, const char *s, size_t len)
 {
 	span found[S_COUNT] = {{0}};
 	size_t total = 0;
@@ -255,6 +256,8 @@ static char *cue_settings(vtt *r, const char *s, size_t len)
 	}
 	for (int k = 0; k < S_COUNT; k++)
 		total += found[k].s ? strlen(setting_names[k]) + found[k].len + 2 : 0;
+	if (!total)
+		return "";
 	char *out = arena_alloc(&r->doc->arena, total + 1), *o = out;
 	if (!out)
 		return NULL;
@@ -502,7 +505,7 @@ static int open_element(cue_text *ct, const char *tag, size_t tag_len, const cha
 			return -1;
 		node = node_add(ct->r->doc, parent, tag[0] == 'b' ? STENO_NODE_STRONG : STENO_NODE_EMPH);
 		if (!node ||
-		    (tag[0] == 'u' && attr_set_kept(ct->r->doc, &node->attrs, "webvtt", "u") != STENO_OK))
+		    (tag[0] == 'u' && node_set_attr_kept(node, "webvtt", "u") != STENO_OK))
 			return -1;
 		while (classes_len && classes[classes_len - 1] == ' ')
 			classes_len--;
@@ -746,7 +749,7 @@ static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 {
 	cues_in *c = &r->cues;
 	/* the settings are read before the time node ends the start's text */
-	char *settings = cue_settings(r, b->timing + b->settings_at, b->timing_len - b->settings_at);
+	const char *settings = cue_settings(r, b->timing + b->settings_at, b->timing_len - b->settings_at);
 	steno_node *t = settings ? cues_in_cue(c, b->start, b->end, b->timing, b->start_len, b->line)
 	                         : NULL;
 	if (!t)
@@ -754,10 +757,9 @@ static steno_status add_cue(vtt *r, cue_text *ct, const cue_block *b)
 	if (b->id_len) {
 		/* its line is read: the line's end becomes its NUL */
 		b->id[b->id_len] = '\0';
-		if (attr_set_kept(r->doc, &t->attrs, "id", b->id) != STENO_OK)
-			return STENO_ERR_NOMEM;
+		t->as.cue.id = b->id;
 	}
-	if (*settings && steno_node_set_attr(t, "settings", settings) != STENO_OK)
+	if (*settings && node_set_attr_kept(t, "settings", settings) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	if (cue_body(r, ct, b->text, b->text_len) < 0 || cues_in_end(c) < 0)
 		return STENO_ERR_NOMEM;

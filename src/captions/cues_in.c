@@ -247,7 +247,7 @@ static int change_turn(cues_in *c)
 		return -1;
 	/* the label as written leaves the text, as the transcript pass's do */
 	return c->pending_label &&
-	               attr_set_kept(c->doc, &c->turn->attrs, "label", c->pending_label) != STENO_OK
+	               node_set_attr_kept(c->turn, "label", c->pending_label) != STENO_OK
 	               ? -1
 	               : 0;
 }
@@ -269,7 +269,7 @@ static int place_cue(cues_in *c)
 		return -1;
 	steno_node *last = node_last(c->para);
 	/* cues are apart by a line break, but for an empty one */
-	if (last && !(last->type == STENO_NODE_TIME && last->attrs) &&
+	if (last && !(last->type == STENO_NODE_TIME && node_has_attrs(last)) &&
 	    !node_add(c->doc, c->para, STENO_NODE_SOFT_BREAK))
 		return -1;
 	node_append(c->para, cue);
@@ -279,18 +279,11 @@ static int place_cue(cues_in *c)
 steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
                         size_t written_len, int line)
 {
-	char buf[SINK_INT_CHARS];
-	steno_node *t = node_add(c->doc, NULL, STENO_NODE_TIME);
+	steno_node *t = node_add_cue(c->doc, NULL, start, end, NULL);
 	if (!t)
 		return NULL;
 	written[written_len] = '\0';
-	t->literal = written;
-	t->len = (uint32_t)written_len; /* a time as written is short */
-	t->as.turn.start = start;
-	const char *digits = sink_format_int(end, buf);
-	char *value = arena_strndup(&c->doc->arena, digits, (size_t)(buf + sizeof buf - digits));
-	if (!value || attr_set_kept(c->doc, &t->attrs, "end", value) != STENO_OK)
-		return NULL;
+	node_set_literal(t, written, written_len); /* a time as written is short */
 	c->cue = t;
 	c->cue_start = start;
 	c->cue_end = end;

@@ -244,6 +244,11 @@ static void add_cue(collect *c, const steno_node *n)
 	int64_t start = n->as.turn.start;
 	add_time(c, start, 0);
 	c->cue = n;
+	if (node_is_cue(n)) {
+		if (start != STENO_TIME_NONE && n->as.cue.end >= start && n->as.cue.end >= 0)
+			c->cue_end = n->as.cue.end;
+		return;
+	}
 	const char *end = steno_node_get_attr(n, "end");
 	if (start == STENO_TIME_NONE || !end || !*end)
 		return;
@@ -285,8 +290,8 @@ static void open_turn(collect *c, const steno_node *n)
  * ("[Laughter]", "(Applause.)"). */
 static void add_event(collect *c, const steno_node *n)
 {
-	const char *s = n->literal;
-	size_t len = n->len;
+	const char *s = node_literal(n);
+	size_t len = node_len(n);
 	while (len && is_space((unsigned char)*s))
 		s++, len--;
 	if (!len)
@@ -311,10 +316,10 @@ static int enter(collect *c, const steno_node *n)
 {
 	switch (n->type) {
 	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE: text_add(&c->text, n->literal, n->len); return 0;
+	case STENO_NODE_CODE: text_add(&c->text, node_literal(n), node_len(n)); return 0;
 	case STENO_NODE_CODE_BLOCK:
 		flush(c);
-		text_add(&c->text, n->literal, n->len);
+		text_add(&c->text, node_literal(n), node_len(n));
 		flush(c);
 		return 0;
 	case STENO_NODE_SOFT_BREAK:
@@ -421,7 +426,7 @@ static void name_voice(writer *w, text_buf *t, const steno_node *turn)
 {
 	t->len = 0;
 	text_cut(t);
-	for (uint32_t i = 0; turn && i < turn->as.turn.count; i++) {
+	for (uint32_t i = 0; turn && i < turn->speakers; i++) {
 		if (i)
 			text_add_str(t, ", ");
 		text_add_str(t, doc_speaker_name(w->doc, turn->as.turn.ids[i]));

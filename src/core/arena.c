@@ -13,7 +13,7 @@
  * pages one fault at a time was a fifth of the time of converting a
  * large XML file. */
 #define ARENA_FIRST_BLOCK 4096
-#define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_PAGE ARENA_MAP_ALIGN
 #define ARENA_MAX_BLOCK (HUGE_PAGE - sizeof(arena_block))
 /* Pointers and 64-bit integers are the most any object steno keeps in
  * an arena needs; malloc's 16 would make each attribute record (three
@@ -33,14 +33,10 @@ struct arena_adopted {
 };
 
 #if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
-/* A zeroed block of whole huge pages, aligned to one so that a kernel
- * that gives huge pages on request (madvise) can; NULL when the system
- * will not map it, and the caller falls back to calloc. */
-static arena_block *block_map(size_t size)
+void *arena_map(size_t len)
 {
-	if (size > SIZE_MAX - sizeof(arena_block) - 2 * HUGE_PAGE)
+	if (len > SIZE_MAX - 2 * HUGE_PAGE)
 		return NULL;
-	size_t len = (sizeof(arena_block) + size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	char *m = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 	               -1, 0);
 	if (m == MAP_FAILED)
@@ -50,8 +46,27 @@ static arena_block *block_map(size_t size)
 		munmap(m, (size_t)(at - m));
 	if (m + HUGE_PAGE > at)
 		munmap(at + len, (size_t)(m + HUGE_PAGE - at));
-	madvise(at, len, MADV_HUGEPAGE); /* only advice: a refusal costs speed, not memory */
-	arena_block *b = (arena_block *)(void *)at;
+	if (len >= HUGE_PAGE)
+		madvise(at, len, MADV_HUGEPAGE); /* only advice: a refusal costs speed, not memory */
+	return at;
+}
+
+void arena_unmap(void *p, size_t len)
+{
+	munmap(p, len);
+}
+
+/* A zeroed block of whole huge pages, aligned to one so that a kernel
+ * that gives huge pages on request (madvise) can; NULL when the system
+ * will not map it, and the caller falls back to calloc. */
+static arena_block *block_map(size_t size)
+{
+	if (size > SIZE_MAX - sizeof(arena_block) - 2 * HUGE_PAGE)
+		return NULL;
+	size_t len = (sizeof(arena_block) + size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	arena_block *b = arena_map(len);
+	if (!b)
+		return NULL;
 	b->mapped = len;
 	b->size = len - sizeof(arena_block);
 	return b;
@@ -65,6 +80,23 @@ static void block_free(arena_block *b)
 		free(b);
 }
 #else
+void *arena_map(size_t len)
+{
+	if (len > SIZE_MAX - HUGE_PAGE)
+		return NULL;
+	len = (len + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); /* as aligned_alloc asks */
+	void *p = aligned_alloc(HUGE_PAGE, len);
+	if (p)
+		memset(p, 0, len);
+	return p;
+}
+
+void arena_unmap(void *p, size_t len)
+{
+	(void)len;
+	free(p);
+}
+
 static arena_block *block_map(size_t size)
 {
 	(void)size;
@@ -103,6 +135,16 @@ void arena_release(arena *a)
 	a->limit = limit;
 }
 
+int arena_charge(arena *a, size_t size)
+{
+	if (a->limit && (a->total > a->limit || size > a->limit - a->total)) {
+		a->over_limit = 1;
+		return -1;
+	}
+	a->total += size;
+	return 0;
+}
+
 static int arena_grow(arena *a, size_t len)
 {
 	/* doubling up to the usual largest: a block made for one huge
@@ -114,23 +156,22 @@ static int arena_grow(arena *a, size_t len)
 		size = len;
 	if (size > SIZE_MAX - sizeof(arena_block))
 		return -1;
-	if (a->limit && (a->total > a->limit || size > a->limit - a->total)) {
-		a->over_limit = 1;
+	if (arena_charge(a, size) < 0)
 		return -1;
-	}
 	/* Both come zeroed (calloc gets fresh pages zeroed from the kernel),
 	 * so arena_alloc need not clear them a second time. */
 	arena_block *b = size >= ARENA_MAX_BLOCK ? block_map(size) : NULL;
 	if (!b) {
 		b = calloc(1, sizeof(arena_block) + size);
-		if (!b)
+		if (!b) {
+			a->total -= size;
 			return -1;
+		}
 		b->size = size;
 	}
 	b->next = a->head;
 	a->head = b;
 	a->used = 0;
-	a->total += b->size;
 	return 0;
 }
 

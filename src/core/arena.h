@@ -18,6 +18,18 @@ typedef struct arena {
 void arena_init(arena *a);
 /* Refuse allocations that would take the arena past limit bytes. */
 void arena_set_limit(arena *a, size_t limit);
+/* Count size more bytes against the limit: 0, or -1 (and over_limit
+ * set) when they would pass it.  For memory a document takes outside
+ * the blocks, as its node pool's. */
+int arena_charge(arena *a, size_t size);
+/* ARENA_MAP_ALIGN is both the largest alignment a block needs and the
+ * huge page the kernel may back a big one with. */
+#define ARENA_MAP_ALIGN ((size_t)2 << 20)
+/* len zeroed bytes at a multiple of ARENA_MAP_ALIGN, which the kernel
+ * backs only as they are touched; NULL on no memory.  Free them with
+ * arena_unmap and the same len. */
+void *arena_map(size_t len);
+void arena_unmap(void *p, size_t len);
 /* Free every block; the arena is empty and usable again. */
 void arena_release(arena *a);
 /* len zeroed bytes aligned for pointers and 64-bit integers (not for

@@ -16,6 +16,8 @@ steno_doc *doc_new(int positions)
 	doc->positions = positions;
 	doc->root = node_new_root(doc);
 	if (!doc->root) {
+		pool_release(&doc->pool);
+		arena_release(&doc->arena);
 		free(doc);
 		return NULL;
 	}
@@ -31,7 +33,9 @@ void steno_doc_free(steno_doc *doc)
 	free(doc->warnings);
 	free(doc->speakers);
 	table_free(&doc->speaker_index);
+	table_free(&doc->node_attrs);
 	attr_list_close(&doc->meta_list);
+	pool_release(&doc->pool);
 	arena_release(&doc->arena);
 	free(doc);
 }

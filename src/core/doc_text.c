@@ -54,8 +54,8 @@ static int enter_plain(steno_sink *s, const steno_node *n, int *depth, plain_put
 	case STENO_NODE_CODE:
 	case STENO_NODE_EVENT:
 	case STENO_NODE_TIME:
-		if (n->len)
-			put(s, n->literal, n->len);
+		if (node_len(n))
+			put(s, node_literal(n), node_len(n));
 		return 0;
 	case STENO_NODE_SOFT_BREAK:
 	case STENO_NODE_LINE_BREAK: put(s, " ", 1); return 0;
@@ -107,9 +107,9 @@ char *plain_text(const steno_node *n)
  * nothing. */
 static int has_words(const steno_node *root)
 {
-	for (const steno_node *n = root->first; n; n = node_next_preorder(n, root))
+	for (const steno_node *n = node_first(root); n; n = node_next_preorder(n, root))
 		if ((n->type == STENO_NODE_TEXT || n->type == STENO_NODE_CODE ||
-		     n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && n->len)
+		     n->type == STENO_NODE_EVENT || n->type == STENO_NODE_TIME) && node_len(n))
 			return 1;
 	return 0;
 }

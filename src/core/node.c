@@ -85,14 +85,14 @@ int steno_node_type_is_container(steno_node_type type)
 	       container_accepts(type, STENO_NODE_ITEM);
 }
 
-/* The bytes of a node of type: its data in as, and nothing of as when
- * it has none.  A transcript's nodes are mostly text and paragraphs,
- * which have no data, and timestamps, which hold two numbers, so
- * sizing each node by its type keeps a large document's tree a
- * quarter smaller.  Only the member of as that its type uses is ever
- * read or written (node_data.c checks the type), and no node is copied
- * whole. */
-static size_t node_size(steno_node_type type)
+/* The bytes of a node of type (and flags): as far as the fields its
+ * type has, and of as only its type's member.  A transcript's nodes are
+ * mostly text, breaks and paragraphs, which have no data, and
+ * timestamps, which hold a number, so sizing each node by its type keeps
+ * a large document's tree less than half the size.  Only the fields its
+ * type has are ever read or written (the accessors of node.h and
+ * node_data.c check the type), and no node is copied whole. */
+static size_t node_size(steno_node_type type, unsigned flags)
 {
 	const steno_node *n = NULL;
 	size_t data;
@@ -108,31 +108,40 @@ static size_t node_size(steno_node_type type)
 	case STENO_NODE_LINK:
 	case STENO_NODE_IMAGE: data = sizeof n->as.link; break;
 	case STENO_NODE_TIME: /* the start that leads as.turn: a time has no end */
-		data = offsetof(struct node_turn, start) + sizeof n->as.turn.start;
+		data = flags & NODE_CUE ? sizeof n->as.cue
+		                        : offsetof(struct node_turn, start) + sizeof n->as.turn.start;
 		break;
 	case STENO_NODE_TURN:
 	case STENO_NODE_QUOTE: data = sizeof n->as.turn; break;
 	case STENO_NODE_DATELINE: data = sizeof n->as.dateline; break;
 	default: data = 0; break;
 	}
-	return offsetof(steno_node, as) + data;
+	if (data || node_has_literal(type))
+		return offsetof(steno_node, as) + data;
+	return node_is_container(type) ? offsetof(steno_node, first_ref) + sizeof n->first_ref
+	                               : offsetof(steno_node, first_ref);
 }
 
 /* The bytes a node of type takes in doc, rounded to its size class, so
  * that a spare node of the class holds any node of it. */
-static size_t alloc_size(const steno_doc *doc, steno_node_type type)
+static size_t alloc_size(const steno_doc *doc, steno_node_type type, unsigned flags)
 {
-	return (node_size(type) + (doc->positions ? sizeof(node_pos) : 0) + 7) & ~(size_t)7;
+	return (node_size(type, flags) + (doc->positions ? sizeof(node_pos) : 0) + POOL_REDZONE +
+	        7) &
+	       ~(size_t)7;
 }
 
 void node_discard(steno_node *n)
 {
-	steno_doc *doc = n->doc;
+	steno_doc *doc = node_doc(n);
 	if (!doc->parsing)
 		return;
-	size_t c = alloc_size(doc, n->type) / 8;
-	n->next = doc->spare[c];
-	doc->spare[c] = n;
+	size_t size = alloc_size(doc, n->type, n->flags);
+	n->next_ref = doc->spare[size / 8] ? pool_ref(doc->spare[size / 8]) : 0;
+	doc->spare[size / 8] = n;
+	/* its link to the next spare, in the 16 bytes every node has, stays */
+	pool_poison((char *)n + offsetof(steno_node, first_ref),
+	            size - offsetof(steno_node, first_ref));
 }
 
 /* A zeroed node of size bytes: a spare one, else a new one. */
@@ -140,20 +149,25 @@ static steno_node *node_take(steno_doc *doc, size_t size)
 {
 	steno_node *n = doc->spare[size / 8];
 	if (!n)
-		return arena_alloc(&doc->arena, size);
-	doc->spare[size / 8] = n->next;
+		return pool_alloc(&doc->pool, &doc->arena, size);
+	doc->spare[size / 8] = node_next(n);
+	pool_unpoison(n, size);
 	memset(n, 0, size);
 	return n;
 }
 
-static steno_node *node_alloc(steno_doc *doc, steno_node_type type)
+static steno_node *node_alloc(steno_doc *doc, steno_node_type type, unsigned flags)
 {
-	steno_node *n = node_take(doc, alloc_size(doc, type));
+	size_t size = alloc_size(doc, type, flags);
+	steno_node *n = node_take(doc, size);
 	if (!n)
 		return NULL;
-	n->type = type;
-	n->doc = doc;
-	n->literal = "";
+	size_t used = node_size(type, flags) + (doc->positions ? sizeof(node_pos) : 0);
+	pool_poison((char *)n + used, size - used);
+	n->type = (uint8_t)type;
+	n->flags = (uint8_t)flags;
+	if (node_has_literal(type))
+		n->lit = "";
 	if (type == STENO_NODE_TIME) {
 		n->as.turn.start = STENO_TIME_NONE;
 	} else if (type == STENO_NODE_TURN) {
@@ -173,45 +187,67 @@ steno_node *steno_node_new(steno_doc *doc, steno_node_type type)
 {
 	if (!doc || type <= STENO_NODE_DOCUMENT || type > STENO_NODE_LAST_INLINE)
 		return NULL;
-	return node_alloc(doc, type);
+	return node_alloc(doc, type, 0);
 }
 
 steno_node *node_new_root(steno_doc *doc)
 {
-	return node_alloc(doc, STENO_NODE_DOCUMENT);
+	return node_alloc(doc, STENO_NODE_DOCUMENT, 0);
 }
 
 void node_append(steno_node *parent, steno_node *child)
 {
-	child->parent = parent;
-	child->next = NULL;
-	if (parent->first) {
-		steno_node *last = parent->first->prev;
-		last->next = child;
-		child->prev = last;
-		parent->first->prev = child;
+	/* a leaf has no room for children: the checked surgery refuses
+	 * them, and readers and passes add none */
+	if (!node_is_container(parent->type))
+		return;
+	node_ref c = pool_ref(child);
+	child->parent_ref = pool_ref(parent);
+	child->next_ref = 0;
+	steno_node *first = node_first(parent);
+	if (first) {
+		steno_node *last = pool_at(first, first->prev_ref);
+		last->next_ref = c;
+		child->prev_ref = first->prev_ref;
+		first->prev_ref = c;
 	} else {
-		parent->first = child;
-		child->prev = child;
+		parent->first_ref = c;
+		child->prev_ref = c;
 	}
 }
 
 void node_insert_after(steno_node *sibling, steno_node *node)
 {
-	node->parent = sibling->parent;
-	node->prev = sibling;
-	node->next = sibling->next;
-	if (sibling->next)
-		sibling->next->prev = node;
-	else if (sibling->parent)
-		sibling->parent->first->prev = node;
-	sibling->next = node;
+	node_ref r = pool_ref(node);
+	steno_node *next = node_next(sibling), *parent = node_parent(sibling);
+	node->parent_ref = sibling->parent_ref;
+	node->prev_ref = pool_ref(sibling);
+	node->next_ref = sibling->next_ref;
+	if (next)
+		next->prev_ref = r;
+	else if (parent)
+		node_first(parent)->prev_ref = r;
+	sibling->next_ref = r;
 }
 
 steno_node *node_add(steno_doc *doc, steno_node *parent, steno_node_type type)
 {
-	steno_node *n = node_alloc(doc, type);
+	steno_node *n = node_alloc(doc, type, 0);
 	if (n && parent)
+		node_append(parent, n);
+	return n;
+}
+
+steno_node *node_add_cue(steno_doc *doc, steno_node *parent, int64_t start, int64_t end,
+                         const char *id)
+{
+	steno_node *n = node_alloc(doc, STENO_NODE_TIME, NODE_CUE);
+	if (!n)
+		return NULL;
+	n->as.cue.start = start;
+	n->as.cue.end = end;
+	n->as.cue.id = id;
+	if (parent)
 		node_append(parent, n);
 	return n;
 }
@@ -224,10 +260,8 @@ steno_node *node_add_text(steno_doc *doc, steno_node *parent, const char *s, siz
 	if (!copy)
 		return NULL;
 	steno_node *n = node_add(doc, parent, STENO_NODE_TEXT);
-	if (n) {
-		n->literal = copy;
-		n->len = (uint32_t)len;
-	}
+	if (n)
+		node_set_literal(n, copy, len);
 	return n;
 }
 
@@ -238,8 +272,7 @@ steno_node *node_add_text_in(steno_doc *doc, steno_node *parent, char *s, size_t
 	steno_node *n = node_add(doc, parent, STENO_NODE_TEXT);
 	if (n) {
 		s[len] = '\0';
-		n->literal = s;
-		n->len = (uint32_t)len;
+		node_set_literal(n, s, len);
 	}
 	return n;
 }
@@ -253,12 +286,12 @@ steno_node_type steno_node_get_type(const steno_node *node)
 
 steno_node *steno_node_parent(const steno_node *node)
 {
-	return node ? node->parent : NULL;
+	return node ? node_parent(node) : NULL;
 }
 
 steno_node *steno_node_first_child(const steno_node *node)
 {
-	return node ? node->first : NULL;
+	return node ? node_first(node) : NULL;
 }
 
 steno_node *steno_node_last_child(const steno_node *node)
@@ -268,7 +301,7 @@ steno_node *steno_node_last_child(const steno_node *node)
 
 steno_node *steno_node_next(const steno_node *node)
 {
-	return node ? node->next : NULL;
+	return node ? node_next(node) : NULL;
 }
 
 steno_node *steno_node_previous(const steno_node *node)
@@ -282,22 +315,22 @@ void steno_node_unlink(steno_node *node)
 {
 	if (!node)
 		return;
-	steno_node *parent = node->parent, *prev = node_prev(node);
+	steno_node *parent = node_parent(node), *prev = node_prev(node), *next = node_next(node);
 	if (prev)
-		prev->next = node->next;
+		prev->next_ref = node->next_ref;
 	else if (parent)
-		parent->first = node->next;
-	if (node->next)
-		node->next->prev = node->prev; /* for a first child: the last */
-	else if (parent && parent->first)
-		parent->first->prev = prev;
-	node->parent = node->prev = node->next = NULL;
+		parent->first_ref = node->next_ref;
+	if (next)
+		next->prev_ref = node->prev_ref; /* for a first child: the last */
+	else if (parent && parent->first_ref)
+		node_first(parent)->prev_ref = prev ? pool_ref(prev) : 0;
+	node->parent_ref = node->prev_ref = node->next_ref = 0;
 }
 
 /* May node go under parent?  Checks kinds, documents and cycles. */
 static steno_status check_placement(const steno_node *parent, const steno_node *node)
 {
-	if (!parent || !node || parent->doc != node->doc)
+	if (!parent || !node || pool_of(parent) != pool_of(node))
 		return STENO_ERR_ARG;
 	if (node->type == STENO_NODE_DOCUMENT || !container_accepts(parent->type, node->type))
 		return STENO_ERR_TREE;
@@ -305,8 +338,8 @@ static steno_status check_placement(const steno_node *parent, const steno_node *
 	 * building a deep tree from fresh nodes stays linear. */
 	if (node == parent)
 		return STENO_ERR_TREE;
-	if (node->first)
-		for (const steno_node *p = parent; p; p = p->parent)
+	if (node_first(node))
+		for (const steno_node *p = parent; p; p = node_parent(p))
 			if (p == node)
 				return STENO_ERR_TREE;
 	return STENO_OK;
@@ -328,15 +361,16 @@ steno_status steno_node_prepend_child(steno_node *parent, steno_node *child)
 	if (st)
 		return st;
 	steno_node_unlink(child);
-	if (!parent->first) {
+	steno_node *first = node_first(parent);
+	if (!first) {
 		node_append(parent, child);
 		return STENO_OK;
 	}
-	child->parent = parent;
-	child->next = parent->first;
-	child->prev = parent->first->prev;
-	parent->first->prev = child;
-	parent->first = child;
+	child->parent_ref = pool_ref(parent);
+	child->next_ref = parent->first_ref;
+	child->prev_ref = first->prev_ref;
+	first->prev_ref = pool_ref(child);
+	parent->first_ref = pool_ref(child);
 	return STENO_OK;
 }
 
@@ -344,18 +378,22 @@ steno_status steno_node_insert_before(steno_node *sibling, steno_node *node)
 {
 	if (!sibling || !node || sibling == node)
 		return STENO_ERR_ARG;
-	steno_status st = check_placement(sibling->parent, node);
+	steno_node *parent = node_parent(sibling);
+	steno_status st = check_placement(parent, node);
 	if (st)
 		return st;
 	steno_node_unlink(node);
-	node->parent = sibling->parent;
-	node->next = sibling;
-	node->prev = sibling->prev;
-	if (sibling->parent->first == sibling)
-		sibling->parent->first = node;
+	/* node's unlinking may have changed sibling's links */
+	node_ref r = pool_ref(node);
+	steno_node *prev = node_prev(sibling);
+	node->parent_ref = sibling->parent_ref;
+	node->next_ref = pool_ref(sibling);
+	node->prev_ref = sibling->prev_ref;
+	if (prev)
+		prev->next_ref = r;
 	else
-		sibling->prev->next = node;
-	sibling->prev = node;
+		parent->first_ref = r;
+	sibling->prev_ref = r;
 	return STENO_OK;
 }
 
@@ -363,7 +401,7 @@ steno_status steno_node_insert_after(steno_node *sibling, steno_node *node)
 {
 	if (!sibling || !node || sibling == node)
 		return STENO_ERR_ARG;
-	steno_status st = check_placement(sibling->parent, node);
+	steno_status st = check_placement(node_parent(sibling), node);
 	if (st)
 		return st;
 	steno_node_unlink(node);
@@ -377,7 +415,9 @@ node_pos *node_pos_of(const steno_node *n)
 {
 	/* node_size keeps 8-byte alignment after the data or ends it on an
 	 * int, either of which suits the ints of node_pos */
-	return n->doc->positions ? (node_pos *)(void *)((char *)n + node_size(n->type)) : NULL;
+	return node_doc(n)->positions
+	               ? (node_pos *)(void *)((char *)n + node_size(n->type, n->flags))
+	               : NULL;
 }
 
 void node_copy_pos(steno_node *to, const steno_node *from)

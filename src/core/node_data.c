@@ -7,7 +7,7 @@
 #include "core/hash.h"
 #include "core/node.h"
 
-#define ARENA(node) (&(node)->doc->arena)
+#define ARENA(node) (&node_doc(node)->arena)
 
 static int is_one_of(const steno_node *n, steno_node_type a, steno_node_type b)
 {
@@ -16,20 +16,7 @@ static int is_one_of(const steno_node *n, steno_node_type a, steno_node_type b)
 
 static int has_literal(const steno_node *n)
 {
-	if (!n)
-		return 0;
-	switch (n->type) {
-	case STENO_NODE_TEXT:
-	case STENO_NODE_CODE:
-	case STENO_NODE_CODE_BLOCK:
-	case STENO_NODE_RAW_BLOCK:
-	case STENO_NODE_RAW_INLINE:
-	case STENO_NODE_EVENT:
-	case STENO_NODE_TIME:
-		return 1;
-	default:
-		return 0;
-	}
+	return n && node_has_literal(n->type);
 }
 
 static int has_kind(const steno_node *n)
@@ -70,8 +57,8 @@ const char *steno_node_get_literal(const steno_node *node, size_t *len)
 		return NULL;
 	}
 	if (len)
-		*len = node->len;
-	return node->literal;
+		*len = node->lit_len;
+	return node->lit;
 }
 
 steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
@@ -83,8 +70,7 @@ steno_status steno_node_set_literal(steno_node *node, const char *s, size_t len)
 	char *copy = arena_strndup(ARENA(node), s ? s : "", len);
 	if (!copy)
 		return STENO_ERR_NOMEM;
-	node->literal = copy;
-	node->len = (uint32_t)len;
+	node_set_literal(node, copy, len);
 	return STENO_OK;
 }
 
@@ -185,7 +171,7 @@ steno_status steno_node_set_list(steno_node *node, steno_list_type type, int sta
 
 size_t steno_node_speaker_count(const steno_node *node)
 {
-	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) ? node->as.turn.count : 0;
+	return is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) ? node->speakers : 0;
 }
 
 const char *steno_node_speaker(const steno_node *node, size_t i)
@@ -206,7 +192,7 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 {
 	if (!is_one_of(node, STENO_NODE_TURN, STENO_NODE_QUOTE) || !id || !*id)
 		return STENO_ERR_ARG;
-	uint32_t n = node->as.turn.count;
+	uint32_t n = node->speakers;
 	if (node->type == STENO_NODE_QUOTE && n == 1)
 		return STENO_ERR_ARG;
 	if (n == UINT32_MAX)
@@ -226,7 +212,7 @@ steno_status steno_node_add_speaker(steno_node *node, const char *id)
 		return STENO_ERR_NOMEM;
 	ids[n] = copy;
 	node->as.turn.ids = ids;
-	node->as.turn.count = n + 1;
+	node->speakers = n + 1;
 	return STENO_OK;
 }
 
@@ -256,14 +242,17 @@ steno_status steno_node_set_times(steno_node *node, int64_t start, int64_t end)
 
 int steno_node_get_overlap(const steno_node *node)
 {
-	return node && node->type == STENO_NODE_TURN ? node->as.turn.overlap : 0;
+	return node && node->type == STENO_NODE_TURN && (node->flags & NODE_OVERLAP);
 }
 
 steno_status steno_node_set_overlap(steno_node *node, int overlap)
 {
 	if (!node || node->type != STENO_NODE_TURN)
 		return STENO_ERR_ARG;
-	node->as.turn.overlap = overlap != 0;
+	if (overlap)
+		node->flags |= NODE_OVERLAP;
+	else
+		node->flags &= (uint8_t)~NODE_OVERLAP;
 	return STENO_OK;
 }
 
@@ -438,38 +427,4 @@ size_t attr_count(const attr *list)
 	for (; list; list = list->next)
 		n++;
 	return n;
-}
-
-steno_status steno_node_set_attr(steno_node *node, const char *name, const char *value)
-{
-	if (!node)
-		return STENO_ERR_ARG;
-	return attr_set(node->doc, &node->attrs, name, value);
-}
-
-const char *steno_node_get_attr(const steno_node *node, const char *name)
-{
-	if (!node || !name)
-		return NULL;
-	for (const attr *a = node->attrs; a; a = a->next)
-		if (strcmp(a->name, name) == 0)
-			return a->value;
-	return NULL;
-}
-
-size_t steno_node_attr_count(const steno_node *node)
-{
-	return node ? attr_count(node->attrs) : 0;
-}
-
-const char *steno_node_attr_name(const steno_node *node, size_t i)
-{
-	const attr *a = node ? attr_at(node->attrs, i) : NULL;
-	return a ? a->name : NULL;
-}
-
-const char *steno_node_attr_value(const steno_node *node, size_t i)
-{
-	const attr *a = node ? attr_at(node->attrs, i) : NULL;
-	return a ? a->value : NULL;
 }

@@ -2,9 +2,7 @@
  * cmark's iterator, kept on the stack and inline for the writers' hot
  * loops (steno_iter is this walk, allocated, for the API).  Every node
  * is entered in document order and every container left after its
- * children; so is a leaf that has children, which only a careless
- * reader's unchecked tree has, so that writers lose nothing of it.  The
- * state is only the node and the event. */
+ * children.  The state is only the node and the event. */
 #ifndef STENO_WALK_H
 #define STENO_WALK_H
 
@@ -25,7 +23,7 @@ static inline void node_walk_init(node_walk *w, const steno_node *root)
 /* Whether n is left after it is entered. */
 static inline int node_walk_leaves(const steno_node *n)
 {
-	return n->first || node_is_container(n->type);
+	return node_is_container(n->type);
 }
 
 /* Past n, which is done: its next sibling, else its parent's exit. */
@@ -35,11 +33,12 @@ static inline steno_event node_walk_past(node_walk *w, const steno_node *n)
 		w->node = NULL;
 		return w->event = STENO_EVENT_DONE;
 	}
-	if (n->next) {
-		w->node = n->next;
+	const steno_node *next = node_next(n);
+	if (next) {
+		w->node = next;
 		return w->event = STENO_EVENT_ENTER;
 	}
-	w->node = n->parent;
+	w->node = node_parent(n);
 	return w->event = w->node ? STENO_EVENT_EXIT : STENO_EVENT_DONE;
 }
 
@@ -54,10 +53,9 @@ static inline steno_event node_walk_next(node_walk *w)
 	case STENO_EVENT_DONE:
 		return STENO_EVENT_DONE;
 	case STENO_EVENT_ENTER:
-		if (n->first && !w->skip) {
-			w->node = n->first;
+		if (!w->skip && (w->node = node_first(n)) != NULL)
 			return STENO_EVENT_ENTER;
-		}
+		w->node = n;
 		if (!node_walk_leaves(n))
 			return node_walk_past(w, n);
 		w->skipped = w->skip;

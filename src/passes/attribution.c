@@ -213,7 +213,7 @@ static int put_inline(attrib *a, const steno_node *c)
 		const steno_node *n = w.node;
 		if (ev != STENO_EVENT_ENTER)
 			continue;
-		if (n->type == STENO_NODE_TEXT && put_text(a, n->literal, n->len) < 0)
+		if (n->type == STENO_NODE_TEXT && put_text(a, node_literal(n), node_len(n)) < 0)
 			return -1;
 		if (n->type == STENO_NODE_QUOTE) {
 			w.skip = 1;
@@ -227,16 +227,16 @@ static int put_inline(attrib *a, const steno_node *c)
 static int build_view(attrib *a, steno_node *p)
 {
 	a->len = a->piece_count = 0;
-	for (steno_node *c = p->first; c; c = c->next) {
+	for (steno_node *c = node_first(p); c; c = node_next(c)) {
 		int bad = 0;
 		switch (c->type) {
 		case STENO_NODE_TEXT:
-			bad = add_piece(a, c, c->len) < 0 || put_text(a, c->literal, c->len) < 0;
+			bad = add_piece(a, c, node_len(c)) < 0 || put_text(a, node_literal(c), node_len(c)) < 0;
 			break;
 		case STENO_NODE_QUOTE: bad = add_piece(a, c, 1) < 0 || put(a, "\x01", 1) < 0; break;
 		case STENO_NODE_SOFT_BREAK:
 		case STENO_NODE_LINE_BREAK: bad = put(a, " ", 1) < 0; break;
-		case STENO_NODE_CODE: bad = put_text(a, c->literal ? c->literal : "", c->len) < 0; break;
+		case STENO_NODE_CODE: bad = put_text(a, node_literal(c) ? node_literal(c) : "", node_len(c)) < 0; break;
 		case STENO_NODE_EMPH:
 		case STENO_NODE_STRONG:
 		case STENO_NODE_LINK: bad = put_inline(a, c) < 0; break;
@@ -988,19 +988,19 @@ static person *named(attrib *a, const np *p, int *fail)
  * told"; not "experts say", not "He said")? */
 static int text_has_speaker(const attrib *a, const steno_node *t)
 {
-	const unsigned char *s = (const unsigned char *)t->literal;
+	const unsigned char *s = (const unsigned char *)node_literal(t);
 	size_t prev = 0, prev_len = 0;
-	for (size_t i = 0; i < t->len;) {
+	for (size_t i = 0; i < node_len(t);) {
 		size_t start = i;
-		while (i < t->len && word_byte(s, i, t->len))
+		while (i < node_len(t) && word_byte(s, i, node_len(t)))
 			i++;
 		if (i == start) {
 			i++;
 			continue;
 		}
-		if (prev_len && is_upper_at(t->literal + prev, prev_len) &&
-		    !wordlist_has(a->lang->pronouns, t->literal + prev, prev_len, 1) &&
-		    verb_word(a, t->literal + start, i - start))
+		if (prev_len && is_upper_at(node_literal(t) + prev, prev_len) &&
+		    !wordlist_has(a->lang->pronouns, node_literal(t) + prev, prev_len, 1) &&
+		    verb_word(a, node_literal(t) + start, i - start))
 			return 1;
 		prev = start;
 		prev_len = i - start;
@@ -1018,7 +1018,7 @@ static int someone_else_spoke(const attrib *a)
 	for (size_t k = 0; k < RECENT; k++) {
 		if (!a->unread[k] || a->unread_para[k] <= a->last_para)
 			continue;
-		for (const steno_node *c = a->unread[k]->first; c; c = c->next)
+		for (const steno_node *c = node_first(a->unread[k]); c; c = node_next(c))
 			if (c->type == STENO_NODE_TEXT && text_has_speaker(a, c))
 				return 1;
 	}
@@ -1181,7 +1181,7 @@ static char quote_end(const steno_node *q)
 	const steno_node *n = node_last(q);
 	while (n && n->type != STENO_NODE_TEXT)
 		n = node_is_container(n->type) ? node_last(n) : NULL;
-	return n && n->len ? n->literal[n->len - 1] : 0;
+	return n && node_len(n) ? node_literal(n)[node_len(n) - 1] : 0;
 }
 
 /* Quote q's text ends a sentence: "... properly.” To ..." */
@@ -1272,10 +1272,10 @@ static np before_quote(const attrib *a, size_t floor, size_t q)
 
 static int set_speaker(steno_node *n, person *who)
 {
-	if (!who || n->as.turn.count)
+	if (!who || n->speakers)
 		return 0;
 	n->as.turn.ids = who->ids;
-	n->as.turn.count = 1;
+	n->speakers = 1;
 	return 1;
 }
 
@@ -1289,8 +1289,8 @@ static int short_quote(const steno_node *q)
 		const steno_node *n = w.node;
 		if (ev != STENO_EVENT_ENTER || n->type != STENO_NODE_TEXT)
 			continue;
-		for (size_t i = 0; i < n->len && words <= 3; i++)
-			words += (i == 0 || n->literal[i - 1] == ' ') && n->literal[i] != ' ';
+		for (size_t i = 0; i < node_len(n) && words <= 3; i++)
+			words += (i == 0 || node_literal(n)[i - 1] == ' ') && node_literal(n)[i] != ' ';
 	}
 	return words <= 3;
 }
@@ -1333,11 +1333,10 @@ static size_t piece_at(const attrib *a, size_t pos)
  * which keeps the rest (and the NUL that ends it). */
 static steno_node *cut_front(attrib *a, steno_node *t, size_t off)
 {
-	steno_node *front = node_add_text(a->doc, NULL, t->literal, off);
+	steno_node *front = node_add_text(a->doc, NULL, node_literal(t), off);
 	if (!front || steno_node_insert_before(t, front) != STENO_OK)
 		return NULL;
-	t->literal += off;
-	t->len -= (uint32_t)off;
+	node_set_literal(t, node_literal(t) + off, node_len(t) - (uint32_t)off);
 	return front;
 }
 
@@ -1373,7 +1372,7 @@ static int wrap(attrib *a, size_t from, size_t to, person *who)
 		return -1;
 	set_speaker(q, who);
 	for (steno_node *n = first, *next; n; n = next) {
-		next = n == last ? NULL : n->next;
+		next = n == last ? NULL : node_next(n);
 		steno_node_unlink(n);
 		node_append(q, n);
 	}
@@ -1562,7 +1561,7 @@ static int attribute_quotes(attrib *a, int *fail)
 		int term = short_quote(q);
 		int opens = i == 0 && a->lead; /* the paragraph */
 		if (!said[i] && !term) {
-			if (opens && cont.ids && a->continued->as.turn.count)
+			if (opens && cont.ids && a->continued->speakers)
 				said[i] = &cont;
 			else if (opens && a->intro)
 				said[i] = a->intro;
@@ -1582,10 +1581,10 @@ static int attribute_quotes(attrib *a, int *fail)
 		else if (term && (!i || a->toks[i - 1].gap != GAP_COLON) &&
 		         steno_node_set_attr(q, "kind", "term") != STENO_OK)
 			return -1;
-		if (q->first && nested_terms(q) < 0)
+		if (node_first(q) && nested_terms(q) < 0)
 			return -1;
 		/* the piece before, continued into this one, said nothing itself */
-		if (opens && a->continued && q->as.turn.count)
+		if (opens && a->continued && q->speakers)
 			set_speaker(a->continued, &(person){q->as.turn.ids});
 	}
 	return 0;
@@ -1669,21 +1668,21 @@ static steno_node *last_quote(const steno_node *p)
 static int worth_reading(const attrib *a, const steno_node *p)
 {
 	const steno_node *last = node_last(p);
-	if (last && last->type == STENO_NODE_TEXT && last->len &&
-	    (last->literal[last->len - 1] == ',' || last->literal[last->len - 1] == ':'))
+	if (last && last->type == STENO_NODE_TEXT && node_len(last) &&
+	    (node_literal(last)[node_len(last) - 1] == ',' || node_literal(last)[node_len(last) - 1] == ':'))
 		return 1;
-	for (const steno_node *c = p->first; c; c = c->next)
+	for (const steno_node *c = node_first(p); c; c = node_next(c))
 		if (c->type == STENO_NODE_QUOTE)
 			return 1; /* before any text is read */
-	for (const steno_node *c = p->first; c; c = c->next) {
+	for (const steno_node *c = node_first(p); c; c = node_next(c)) {
 		if (c->type != STENO_NODE_TEXT)
 			continue;
 		for (const char *w = a->lang->that; *w;) {
 			size_t len = strcspn(w, " ");
 			/* the verb may stand in the node before: read then */
-			for (size_t at = 0; (at = find_that(c->literal, c->len, at, w, len)) < c->len;
+			for (size_t at = 0; (at = find_that(node_literal(c), node_len(c), at, w, len)) < node_len(c);
 			     at += len)
-				if (verb_before(a, c->literal, c->len, at, 1))
+				if (verb_before(a, node_literal(c), node_len(c), at, 1))
 					return 1;
 			w += len + (w[len] == ' ');
 		}
@@ -1694,7 +1693,7 @@ static int worth_reading(const attrib *a, const steno_node *p)
 /* Does quote q hold a quotation of its own? */
 static int holds_quote(const steno_node *q)
 {
-	for (const steno_node *c = q->first; c; c = c->next)
+	for (const steno_node *c = node_first(q); c; c = node_next(c))
 		if (c->type == STENO_NODE_QUOTE)
 			return 1;
 	return 0;
@@ -1748,7 +1747,7 @@ static int paragraph(attrib *a, steno_node *p)
 	a->intro = next_intro;
 	a->continued = next_continued;
 	a->follow = a->here_several ? NULL : a->here;
-	for (steno_node *c = p->first; c; c = c->next)
+	for (steno_node *c = node_first(p); c; c = node_next(c))
 		if (c->type == STENO_NODE_QUOTE && holds_quote(c) &&
 		    excerpt(a, c) < 0)
 			return -1;
@@ -1770,8 +1769,8 @@ static const attribution_lang *language_of(const steno_doc *doc)
 		const steno_node *n = w.node;
 		if (ev != STENO_EVENT_ENTER || n->type != STENO_NODE_TEXT)
 			continue;
-		size_t k = n->len < sizeof sample - 1 - len ? n->len : sizeof sample - 1 - len;
-		memcpy(sample + len, n->literal, k);
+		size_t k = node_len(n) < sizeof sample - 1 - len ? node_len(n) : sizeof sample - 1 - len;
+		memcpy(sample + len, node_literal(n), k);
 		len += k;
 		sample[len++] = ' ';
 	}
@@ -1794,7 +1793,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	for (steno_event ev; !bad && (ev = node_walk_next(&w)) != STENO_EVENT_DONE;) {
 		steno_node *n = (steno_node *)w.node;
 		if (n->type == STENO_NODE_TURN && turns > 1)
-			a.turn_ids = ev == STENO_EVENT_ENTER && n->as.turn.count == 1 ? n->as.turn.ids : NULL;
+			a.turn_ids = ev == STENO_EVENT_ENTER && n->speakers == 1 ? n->as.turn.ids : NULL;
 		if (ev != STENO_EVENT_ENTER || !type_is_block(n->type))
 			continue;
 		if (n->type == STENO_NODE_PARAGRAPH) {

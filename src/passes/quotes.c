@@ -94,14 +94,14 @@ static side side_of_node(const steno_node *n, int last)
 {
 	if (!n || transcript_is_break(n))
 		return SPACE;
-	if (n->type != STENO_NODE_TEXT || !n->len)
+	if (n->type != STENO_NODE_TEXT || !node_len(n))
 		return WORD;
 	if (!last)
-		return side_at(n->literal, n->len);
-	size_t j = n->len - 1;
-	while (j && ((unsigned char)n->literal[j] & 0xC0) == 0x80)
+		return side_at(node_literal(n), node_len(n));
+	size_t j = node_len(n) - 1;
+	while (j && ((unsigned char)node_literal(n)[j] & 0xC0) == 0x80)
 		j--;
-	return side_at(n->literal + j, n->len - j);
+	return side_at(node_literal(n) + j, node_len(n) - j);
 }
 
 static side before(const steno_node *t, size_t off)
@@ -109,16 +109,16 @@ static side before(const steno_node *t, size_t off)
 	if (!off)
 		return side_of_node(node_prev(t), 1);
 	size_t j = off - 1;
-	while (j && ((unsigned char)t->literal[j] & 0xC0) == 0x80)
+	while (j && ((unsigned char)node_literal(t)[j] & 0xC0) == 0x80)
 		j--;
-	return side_at(t->literal + j, off - j);
+	return side_at(node_literal(t) + j, off - j);
 }
 
 static side after(const steno_node *t, size_t end)
 {
-	if (end >= t->len)
-		return side_of_node(t->next, 0);
-	return side_at(t->literal + end, t->len - end);
+	if (end >= node_len(t))
+		return side_of_node(node_next(t), 0);
+	return side_at(node_literal(t) + end, node_len(t) - end);
 }
 
 /* The mark at s[0..len): its family and whether it can only open
@@ -224,7 +224,7 @@ static int is_word(side s)
 /* 5'10": the " after feet and inches is no quotation mark. */
 static int inches(const mark *m)
 {
-	const char *s = m->text->literal;
+	const char *s = node_literal(m->text);
 	size_t i = m->off;
 	while (i && s[i - 1] >= '0' && s[i - 1] <= '9')
 		i--;
@@ -309,17 +309,17 @@ static int ascii_letter(unsigned char c)
 
 static int scan_text(quotes *q, steno_node *t)
 {
-	const unsigned char *s = (const unsigned char *)t->literal;
-	for (size_t i = next_mark(s, 0, t->len); i < t->len; i = next_mark(s, i, t->len)) {
+	const unsigned char *s = (const unsigned char *)node_literal(t);
+	for (size_t i = next_mark(s, 0, node_len(t)); i < node_len(t); i = next_mark(s, i, node_len(t))) {
 		/* the apostrophe of "don't", most marks of English, at once:
 		 * between two letters a straight mark neither opens nor closes */
-		if (s[i] == '\'' && i && i + 1 < t->len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
+		if (s[i] == '\'' && i && i + 1 < node_len(t) && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
 			i++;
 			continue;
 		}
 		mark m = {.text = t, .off = i};
 		int opens;
-		if (!(m.len = mark_at(t->literal + i, t->len - i, &m.fam, &opens)) ||
+		if (!(m.len = mark_at(node_literal(t) + i, node_len(t) - i, &m.fam, &opens)) ||
 		    (m.len == 3 && s[i + 2] == 0xB3 && before(t, i) == DIGIT)) {
 			i++;
 			continue;
@@ -334,10 +334,10 @@ static int scan_text(quotes *q, steno_node *t)
 /* Does paragraph p open with a double quotation mark? */
 static int opens_quoted(const steno_node *p)
 {
-	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+	const steno_node *t = p && p->type == STENO_NODE_PARAGRAPH ? node_first(p) : NULL;
 	family fam;
 	int opens;
-	if (!t || t->type != STENO_NODE_TEXT || !t->len || !mark_at(t->literal, t->len, &fam, &opens))
+	if (!t || t->type != STENO_NODE_TEXT || !node_len(t) || !mark_at(node_literal(t), node_len(t), &fam, &opens))
 		return 0;
 	return opens != 0 && !single_family(fam);
 }
@@ -346,7 +346,7 @@ static int opens_quoted(const steno_node *p)
  * the next paragraph, which opens with a mark again. */
 static void continue_quote(quotes *q, const steno_node *c)
 {
-	if (!q->depth || c->type != STENO_NODE_PARAGRAPH || !opens_quoted(c->next))
+	if (!q->depth || c->type != STENO_NODE_PARAGRAPH || !opens_quoted(node_next(c)))
 		return;
 	mark *o = &q->marks[q->stack[0]];
 	if (single_family(o->fam))
@@ -413,7 +413,7 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 		/* a mark is at most three bytes: kept before the cut ends
 		 * the text before it in place */
 		char bytes[4] = "";
-		memcpy(bytes, t->literal + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
+		memcpy(bytes, node_literal(t) + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
 		if (append_text(q, b->target[b->top], t, pos, mk->off) < 0)
 			return -1;
 		if (mk->open && open_node(q, b, mk, bytes) < 0)
@@ -423,10 +423,10 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */
-	if (pos == t->len)
+	if (pos == node_len(t))
 		return 0;
 	if (pos)
-		transcript_text_keep(t, pos, t->len);
+		transcript_text_keep(t, pos, node_len(t));
 	node_append(b->target[b->top], t);
 	return 0;
 }
@@ -436,11 +436,11 @@ static int rebuild(quotes *q, steno_node *c)
 	builder b = {.target = {c}};
 	/* the children are detached as one chain and appended again as they
 	 * are passed, in quotes or back in c */
-	steno_node *n = c->first, *next;
-	c->first = NULL;
+	steno_node *n = node_first(c), *next;
+	c->first_ref = 0;
 	for (; n; n = next) {
-		next = n->next;
-		n->prev = n->next = NULL;
+		next = node_next(n);
+		n->prev_ref = n->next_ref = 0;
 		if (b.m < q->count && q->marks[b.m].text == n) {
 			if (rebuild_text(q, &b, n) < 0)
 				return -1;
@@ -464,7 +464,7 @@ static int any_paired(const quotes *q)
 static int quote_container(quotes *q, steno_node *c)
 {
 	q->count = q->depth = 0;
-	for (steno_node *n = c->first; n; n = n->next) {
+	for (steno_node *n = node_first(c); n; n = node_next(n)) {
 		if (n->type != STENO_NODE_TEXT)
 			continue;
 		if (transcript_can_merge(n) && transcript_merge_run(q->doc, n) != STENO_OK)
@@ -512,7 +512,7 @@ void quotes_free(quotes *q)
  * read already, is not read again. */
 int quotes_leave(quotes *q, steno_node *c)
 {
-	return c->first && holds_quotes(c->type) ? quote_container(q, c) : 0;
+	return node_first(c) && holds_quotes(c->type) ? quote_container(q, c) : 0;
 }
 
 typedef struct quotes_walk {

@@ -115,27 +115,26 @@ static steno_status smarten(steno_doc *doc, steno_node *n)
 {
 	/* Each replacement is at most three bytes for every byte it
 	 * replaces, so 3 * len bounds the result. */
-	char *out = arena_alloc(&doc->arena, (size_t)n->len * 3 + 1);
+	char *out = arena_alloc(&doc->arena, (size_t)node_len(n) * 3 + 1);
 	if (!out)
 		return STENO_ERR_NOMEM;
 	size_t o = 0;
-	for (size_t i = 0; i < n->len;) {
+	for (size_t i = 0; i < node_len(n);) {
 		size_t used;
-		const char *rep = smart_at(n->literal, n->len, i, &used);
+		const char *rep = smart_at(node_literal(n), node_len(n), i, &used);
 		if (rep) {
 			size_t rlen = strlen(rep);
 			memcpy(out + o, rep, rlen);
 			o += rlen;
 			i += used;
 		} else {
-			out[o++] = n->literal[i++];
+			out[o++] = node_literal(n)[i++];
 		}
 	}
 	if (o > NODE_MAX_LEN)
 		return STENO_OK; /* marks are cosmetic: a literal too long for a node keeps its own */
 	out[o] = '\0';
-	n->literal = out;
-	n->len = (uint32_t)o;
+	node_set_literal(n, out, o);
 	return STENO_OK;
 }
 
@@ -165,7 +164,7 @@ static steno_status smarten_quote(steno_doc *doc, steno_node *quote, const quote
 	if (!marks || !straight(marks))
 		return STENO_OK;
 	int depth = 0;
-	for (const steno_node *p = quote->parent; p; p = p->parent)
+	for (const steno_node *p = node_parent(quote); p; p = node_parent(p))
 		depth += p->type == STENO_NODE_QUOTE;
 	const char *const *pair = depth % 2 ? style->inner : style->outer;
 	char both[16];
@@ -194,7 +193,7 @@ steno_status pass_smart(steno_doc *doc, steno_error *err)
 		steno_status st = STENO_OK;
 		if (n->type == STENO_NODE_QUOTE)
 			st = smarten_quote(doc, n, style);
-		else if (n->type == STENO_NODE_TEXT && needs_smart(n->literal, n->len))
+		else if (n->type == STENO_NODE_TEXT && needs_smart(node_literal(n), node_len(n)))
 			st = smarten(doc, n);
 		if (st != STENO_OK)
 			return error_nomem(err);

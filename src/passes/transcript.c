@@ -108,7 +108,7 @@ static steno_status add_dateline(steno_doc *doc, steno_node *text, const transcr
 {
 	char place[CSTR_MAX], date[CSTR_MAX], agency[CSTR_MAX];
 	steno_node *dl = node_add(doc, NULL, STENO_NODE_DATELINE);
-	steno_node *lead = transcript_text_node(doc, text->literal, d->len, 0);
+	steno_node *lead = transcript_text_node(doc, node_literal(text), d->len, 0);
 	if (!dl || !lead)
 		return STENO_ERR_NOMEM;
 	cstr(place, d->place, d->place_len);
@@ -119,9 +119,8 @@ static steno_status add_dateline(steno_doc *doc, steno_node *text, const transcr
 		return STENO_ERR_NOMEM;
 	node_append(dl, lead);
 	steno_node_insert_before(text, dl);
-	text->literal += d->len;
-	text->len -= d->len;
-	if (!text->len) {
+	node_set_literal(text, node_literal(text) + d->len, node_len(text) - d->len);
+	if (!node_len(text)) {
 		steno_node_unlink(text);
 		node_discard(text);
 	}
@@ -136,20 +135,19 @@ static steno_status read_lead(steno_doc *doc)
 	steno_node *p = doc->root;
 	while (p && p->type != STENO_NODE_PARAGRAPH)
 		p = node_next_preorder(p, doc->root);
-	steno_node *text = p ? p->first : NULL;
+	steno_node *text = p ? node_first(p) : NULL;
 	if (!text || text->type != STENO_NODE_TEXT)
 		return STENO_OK;
-	size_t skip = transcript_date_prefix(text->literal, text->len);
+	size_t skip = transcript_date_prefix(node_literal(text), node_len(text));
 	if (skip) {
 		char date[11];
-		cstr(date, text->literal + 5, 10);
+		cstr(date, node_literal(text) + 5, 10);
 		if (!steno_meta_get(doc, "date") && steno_meta_set(doc, "date", date) != STENO_OK)
 			return STENO_ERR_NOMEM;
-		text->literal += skip;
-		text->len -= skip;
+		node_set_literal(text, node_literal(text) + skip, node_len(text) - skip);
 	}
 	transcript_dateline d;
-	if (!transcript_dateline_parse(text->literal, text->len, &d))
+	if (!transcript_dateline_parse(node_literal(text), node_len(text), &d))
 		return STENO_OK;
 	return add_dateline(doc, text, &d);
 }
@@ -249,17 +247,17 @@ static const known *met_name(const transcript_pass *t, const char *s, size_t len
 static int time_only(const steno_node *n)
 {
 	int64_t ms;
-	return n->type == STENO_NODE_TEXT && n->len &&
-	       transcript_time(n->literal, n->len, TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE,
-	                       0, &ms) == n->len;
+	return n->type == STENO_NODE_TEXT && node_len(n) &&
+	       transcript_time(node_literal(n), node_len(n), TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE,
+	                       0, &ms) == node_len(n);
 }
 
 /* A link whose text is only a time, "[3:00](https://...)": the time in *ms. */
 static int time_link(const steno_node *n, int64_t *ms)
 {
-	const steno_node *in = n->type == STENO_NODE_LINK ? n->first : NULL;
-	return in && in == node_last(n) && in->type == STENO_NODE_TEXT && in->len &&
-	       transcript_time(in->literal, in->len, TRANSCRIPT_TIME_BARE, 1, ms) == in->len;
+	const steno_node *in = n->type == STENO_NODE_LINK ? node_first(n) : NULL;
+	return in && in == node_last(n) && in->type == STENO_NODE_TEXT && node_len(in) &&
+	       transcript_time(node_literal(in), node_len(in), TRANSCRIPT_TIME_BARE, 1, ms) == node_len(in);
 }
 
 /* "**Tan Kefei:** text", "*Q*: text", "**Ann Lee** (6:28) - text",
@@ -268,30 +266,30 @@ static int time_link(const steno_node *n, int64_t *ms)
  * it starts the turn. */
 static int label_in_markup(steno_node *n, line_label *ll)
 {
-	steno_node *in = n->first, *after = n->next;
+	steno_node *in = node_first(n), *after = node_next(n);
 	int64_t ms;
 	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
-	    !transcript_label_whole(in->literal, in->len, &ll->has_colon, &ll->lab))
+	    !transcript_label_whole(node_literal(in), node_len(in), &ll->has_colon, &ll->lab))
 		return 0;
 	if (ll->has_colon)
 		return !after || transcript_is_break(after) ||
 		       (after->type == STENO_NODE_TEXT &&
-		        (!after->len || transcript_is_blank(after->literal[0])));
+		        (!node_len(after) || transcript_is_blank(node_literal(after)[0])));
 	if (!after || transcript_is_break(after)) {
 		ll->lab.shape = TRANSCRIPT_SHAPE_ALONE;
 		ll->lab.bare = !ll->lab.role_len;
 		return 1;
 	}
-	steno_node *link = transcript_blank_text(after) && after->next
-	                           ? after->next
+	steno_node *link = transcript_blank_text(after) && node_next(after)
+	                           ? node_next(after)
 	                           : after;
 	if (ll->lab.ms == STENO_TIME_NONE && time_link(link, &ms)) {
 		ll->lab.ms = ms;
 		ll->link = link;
-		after = link->next;
+		after = node_next(link);
 	}
 	if (!after || after->type != STENO_NODE_TEXT ||
-	    !(ll->sep_len = transcript_label_after_markup(after->literal, after->len, &ll->lab)))
+	    !(ll->sep_len = transcript_label_after_markup(node_literal(after), node_len(after), &ll->lab)))
 		return 0;
 	ll->sep = after;
 	return 1;
@@ -305,17 +303,17 @@ static int label_in_markup(steno_node *n, line_label *ll)
  * wrapped line of names or a list. */
 static int alone_fits(const steno_node *n)
 {
-	if (n->next && !transcript_is_break(n->next))
+	if (node_next(n) && !transcript_is_break(node_next(n)))
 		return 0;
-	if (n == n->parent->first)
-		return (n->next && n->next->next) || n->parent->next;
-	const steno_node *under = n->next ? n->next->next : NULL;
+	if (n == node_first(node_parent(n)))
+		return (node_next(n) && node_next(node_next(n))) || node_next(node_parent(n));
+	const steno_node *under = node_next(n) ? node_next(node_next(n)) : NULL;
 	if (!under)
-		return n->parent->next != NULL;
+		return node_next(node_parent(n)) != NULL;
 	/* inside: speech on the next line, not a rota's next name */
 	transcript_label lab;
 	return under->type != STENO_NODE_TEXT ||
-	       !transcript_label_in_text(under->literal, under->len, &lab) ||
+	       !transcript_label_in_text(node_literal(under), node_len(under), &lab) ||
 	       lab.shape != TRANSCRIPT_SHAPE_ALONE;
 }
 
@@ -324,15 +322,15 @@ static int alone_fits(const steno_node *n)
  * speaker as surely as one with a role. */
 static int timed_line_after(const steno_node *n)
 {
-	const steno_node *next = n->next && n->next->next ? n->next->next : NULL;
+	const steno_node *next = node_next(n) && node_next(node_next(n)) ? node_next(node_next(n)) : NULL;
 	int64_t ms;
-	if (!next && n->parent->next && n->parent->next->type == STENO_NODE_PARAGRAPH)
-		next = n->parent->next->first;
+	if (!next && node_next(node_parent(n)) && node_next(node_parent(n))->type == STENO_NODE_PARAGRAPH)
+		next = node_first(node_next(node_parent(n)));
 	if (!next)
 		return 0;
 	return next->type == STENO_NODE_TIME ||
 	       (next->type == STENO_NODE_TEXT &&
-	        transcript_time(next->literal, next->len,
+	        transcript_time(node_literal(next), node_len(next),
 	                        TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &ms));
 }
 
@@ -353,9 +351,9 @@ static int link_ends_line(const steno_node *n)
 {
 	if (!n || n->type != STENO_NODE_LINK)
 		return 0;
-	for (n = n->next; n && n->type == STENO_NODE_TEXT; n = n->next)
-		for (size_t i = 0; i < n->len; i++)
-			if (!transcript_is_blank(n->literal[i]))
+	for (n = node_next(n); n && n->type == STENO_NODE_TEXT; n = node_next(n))
+		for (size_t i = 0; i < node_len(n); i++)
+			if (!transcript_is_blank(node_literal(n)[i]))
 				return 0;
 	return !n || transcript_is_break(n);
 }
@@ -371,27 +369,27 @@ static int says_only_url(const steno_node *n, const line_label *ll)
 	if (ll->lab.timed)
 		return 0;
 	if (n->type != STENO_NODE_TEXT) { /* markup, or a nickname as a tag */
-		said = ll->sep ? ll->sep : n->next;
+		said = ll->sep ? ll->sep : node_next(n);
 		off = ll->sep ? ll->sep_len : 0;
 	}
 	if (link_ends_line(said))
 		return 1;
 	if (!said || said->type != STENO_NODE_TEXT)
 		return 0;
-	while (off < said->len && transcript_is_blank(said->literal[off]))
+	while (off < node_len(said) && transcript_is_blank(node_literal(said)[off]))
 		off++;
-	if (off >= said->len)
-		return link_ends_line(said->next);
-	if (said->next && !transcript_is_break(said->next))
+	if (off >= node_len(said))
+		return link_ends_line(node_next(said));
+	if (node_next(said) && !transcript_is_break(node_next(said)))
 		return 0;
-	return url_only(said->literal + off, said->len - off);
+	return url_only(node_literal(said) + off, node_len(said) - off);
 }
 
 /* Does the line starting at n open with the number a court
  * reporter's margin gave it (an anchor of kind "line")? */
 static int line_numbered(const steno_node *n)
 {
-	for (; n && transcript_is_anchor(n); n = n->next)
+	for (; n && transcript_is_anchor(n); n = node_next(n))
 		if (n->as.kind && !strcmp(n->as.kind, "line"))
 			return 1;
 	return 0;
@@ -405,12 +403,12 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	ll->node = n;
 	ll->sep = ll->link = NULL;
 	if (n->type == STENO_NODE_TEXT)
-		shaped = transcript_label_in_text(n->literal, n->len, &ll->lab) ||
-		         transcript_label_loose(n->literal, n->len, ll->opens, &ll->lab);
+		shaped = transcript_label_in_text(node_literal(n), node_len(n), &ll->lab) ||
+		         transcript_label_loose(node_literal(n), node_len(n), ll->opens, &ll->lab);
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
 	else if (n->type == STENO_NODE_RAW_INLINE)
-		shaped = transcript_chat_nick(n->literal, n->len, &ll->lab);
+		shaped = transcript_chat_nick(node_literal(n), node_len(n), &ll->lab);
 	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n)) ||
 	    says_only_url(n, ll))
 		return 0;
@@ -427,19 +425,19 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
  * mission logs put it); as label_on_line. */
 static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 {
-	int first = n == n->parent->first;
+	int first = n == node_first(node_parent(n));
 	ll->time_line = 0;
 	ll->opens = first;
 	ll->line_no = line_numbered(n);
 	/* a line's number or a page break before the label holds no text */
-	while (transcript_is_anchor(n) && n->next && !transcript_is_break(n->next))
-		n = n->next;
+	while (transcript_is_anchor(n) && node_next(n) && !transcript_is_break(node_next(n)))
+		n = node_next(n);
 	/* a caption's cue: its time, from the reader, then its text */
-	if (n->type == STENO_NODE_TIME && n->next && !transcript_is_break(n->next))
-		return label_on_line(t, n->next, ll);
-	if (time_only(n) && transcript_is_break(n->next) && n->next->next) {
+	if (n->type == STENO_NODE_TIME && node_next(n) && !transcript_is_break(node_next(n)))
+		return label_on_line(t, node_next(n), ll);
+	if (time_only(n) && transcript_is_break(node_next(n)) && node_next(node_next(n))) {
 		ll->time_line = 1;
-		return label_on_line(t, n->next->next, ll);
+		return label_on_line(t, node_next(node_next(n)), ll);
 	}
 	return label_on_line(t, n, ll);
 }
@@ -450,9 +448,9 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 static int label_is_line(const line_label *ll)
 {
 	const steno_node *n = ll->node;
-	if (n->next && !transcript_is_break(n->next))
+	if (node_next(n) && !transcript_is_break(node_next(n)))
 		return 0;
-	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= n->len : ll->has_colon;
+	return n->type == STENO_NODE_TEXT ? ll->lab.said_off >= node_len(n) : ll->has_colon;
 }
 
 
@@ -462,23 +460,23 @@ static int label_is_line(const line_label *ll)
 static int headline(const line_label *ll)
 {
 	const steno_node *last = ll->node;
-	for (const steno_node *n = last->next; n; n = n->next) {
+	for (const steno_node *n = node_next(last); n; n = node_next(n)) {
 		if (transcript_is_break(n))
 			return 0;
 		last = n;
 	}
-	if (last->type != STENO_NODE_TEXT || (last == ll->node && ll->lab.said_off >= last->len))
+	if (last->type != STENO_NODE_TEXT || (last == ll->node && ll->lab.said_off >= node_len(last)))
 		return 0;
-	size_t end = last->len, from = last == ll->node ? ll->lab.said_off : 0, words = 0;
-	while (end > from && transcript_is_blank(last->literal[end - 1]))
+	size_t end = node_len(last), from = last == ll->node ? ll->lab.said_off : 0, words = 0;
+	while (end > from && transcript_is_blank(node_literal(last)[end - 1]))
 		end--;
-	if (end == from || strchr(".?!:;\"')", last->literal[end - 1]) ||
-	    (end >= 3 && (unsigned char)last->literal[end - 3] == 0xE2))
+	if (end == from || strchr(".?!:;\"')", node_literal(last)[end - 1]) ||
+	    (end >= 3 && (unsigned char)node_literal(last)[end - 3] == 0xE2))
 		return 0;
 	/* a headline of words, not "00:00:22" after the label */
 	for (size_t i = from; i < end && words < 3; i++)
-		words += (last->literal[i] | 0x20) >= 'a' && (last->literal[i] | 0x20) <= 'z' &&
-		         (i == from || last->literal[i - 1] == ' ');
+		words += (node_literal(last)[i] | 0x20) >= 'a' && (node_literal(last)[i] | 0x20) <= 'z' &&
+		         (i == from || node_literal(last)[i - 1] == ' ');
 	return words >= 3;
 }
 
@@ -487,18 +485,18 @@ static int headline(const line_label *ll)
  * list's first item (notes put what was said in a list under a name). */
 static const steno_node *line_after(const steno_node *n)
 {
-	const steno_node *block = n->parent->next;
+	const steno_node *block = node_next(node_parent(n));
 	while (n && !transcript_is_break(n))
-		n = n->next;
+		n = node_next(n);
 	if (n)
-		n = n->next;
+		n = node_next(n);
 	else {
-		if (block && block->type == STENO_NODE_LIST && block->first)
-			block = block->first->first;
-		n = block && block->type == STENO_NODE_PARAGRAPH ? block->first : NULL;
+		if (block && block->type == STENO_NODE_LIST && node_first(block))
+			block = node_first(node_first(block));
+		n = block && block->type == STENO_NODE_PARAGRAPH ? node_first(block) : NULL;
 	}
 	while (n && transcript_is_anchor(n))
-		n = n->next;
+		n = node_next(n);
 	return n;
 }
 
@@ -516,24 +514,24 @@ static int speech_under(const line_label *ll)
 		return 0;
 	/* a sentence's end at the line's end, not an initial's ("Inez E.
 	 * Dickens" under "Gustavo Rivera" is a list) */
-	size_t end = under->len;
-	while (end && transcript_is_blank(under->literal[end - 1]))
+	size_t end = node_len(under);
+	while (end && transcript_is_blank(node_literal(under)[end - 1]))
 		end--;
-	int asks = memchr(under->literal, '?', under->len) != NULL;
+	int asks = memchr(node_literal(under), '?', node_len(under)) != NULL;
 	/* "I'm giving you stronger pain" over "medication.": a sentence
 	 * wrapped, as a screenplay's page set as text has it, a blank line
 	 * after every line */
-	const steno_node *on = end && !asks && !strchr(".!", under->literal[end - 1])
+	const steno_node *on = end && !asks && !strchr(".!", node_literal(under)[end - 1])
 	                               ? line_after(under)
 	                               : NULL;
-	if (on && on->type == STENO_NODE_TEXT && on->len && on->literal[0] >= 'a' &&
-	    on->literal[0] <= 'z') {
+	if (on && on->type == STENO_NODE_TEXT && node_len(on) && node_literal(on)[0] >= 'a' &&
+	    node_literal(on)[0] <= 'z') {
 		under = on;
-		for (end = under->len; end && transcript_is_blank(under->literal[end - 1]);)
+		for (end = node_len(under); end && transcript_is_blank(node_literal(under)[end - 1]);)
 			end--;
-		asks = memchr(under->literal, '?', under->len) != NULL;
+		asks = memchr(node_literal(under), '?', node_len(under)) != NULL;
 	}
-	return asks || (end && strchr(".!", under->literal[end - 1])) ? 1 + asks : 0;
+	return asks || (end && strchr(".!", node_literal(under)[end - 1])) ? 1 + asks : 0;
 }
 
 /* "ANN LEE (V.O.)", "BO (CONT'D)": a screenplay's cue, which only a
@@ -566,13 +564,13 @@ static int says_name(const line_label *ll)
 {
 	const steno_node *n = ll->node;
 	transcript_label lab;
-	if (n->type != STENO_NODE_TEXT || (n->next && !transcript_is_break(n->next)))
+	if (n->type != STENO_NODE_TEXT || (node_next(n) && !transcript_is_break(node_next(n))))
 		return 0;
-	size_t at = ll->lab.said_off, end = n->len;
-	while (end > at && transcript_is_blank(n->literal[end - 1]))
+	size_t at = ll->lab.said_off, end = node_len(n);
+	while (end > at && transcript_is_blank(node_literal(n)[end - 1]))
 		end--;
-	if (at >= end || strchr(".?!,;:", n->literal[end - 1]) ||
-	    !transcript_label_in_text(n->literal + at, end - at, &lab) ||
+	if (at >= end || strchr(".?!,;:", node_literal(n)[end - 1]) ||
+	    !transcript_label_in_text(node_literal(n) + at, end - at, &lab) ||
 	    lab.shape != TRANSCRIPT_SHAPE_ALONE || !lab.bare || !memchr(lab.name, ' ', lab.name_len))
 		return 0;
 	/* a name in a script with case: a sentence in Arabic reads as
@@ -591,9 +589,9 @@ static int says_words(const line_label *ll)
 	if (n->type != STENO_NODE_TEXT)
 		return 0;
 	/* letters in lower case, or of a script without case */
-	for (size_t i = ll->lab.said_off, c; i < n->len; i += c) {
-		int kase = transcript_letter_case(n->literal + i, n->len - i, &c);
-		if (kase < 0 || (!kase && (unsigned char)n->literal[i] >= 0x80))
+	for (size_t i = ll->lab.said_off, c; i < node_len(n); i += c) {
+		int kase = transcript_letter_case(node_literal(n) + i, node_len(n) - i, &c);
+		if (kase < 0 || (!kase && (unsigned char)node_literal(n)[i] >= 0x80))
 			return 1;
 	}
 	return 0;
@@ -703,14 +701,14 @@ static steno_status survey_paragraph(transcript_pass *t, steno_node *p)
 	t->bold += bold != 0;
 	if (bold == 2) {
 		t->questions++;
-		t->answered += p->next && p->next->type == STENO_NODE_PARAGRAPH &&
-		               !transcript_bold_paragraph(p->next);
+		t->answered += node_next(p) && node_next(p)->type == STENO_NODE_PARAGRAPH &&
+		               !transcript_bold_paragraph(node_next(p));
 	}
-	for (steno_node *n = p->first; n; n = n->next) {
+	for (steno_node *n = node_first(p); n; n = node_next(n)) {
 		if (line_start) {
 			int text = n->type == STENO_NODE_TEXT;
-			transcript_survey_line(&t->sv, text && transcript_margin(n->literal, n->len),
-			                       text ? n->literal : NULL, text ? n->len : 0);
+			transcript_survey_line(&t->sv, text && transcript_margin(node_literal(n), node_len(n)),
+			                       text ? node_literal(n) : NULL, text ? node_len(n) : 0);
 			t->numbered += line_numbered(n);
 		}
 		if ((found = labelled_line(t, n, &line_start, &skip_line, &ll)) < 0 ||
@@ -826,9 +824,9 @@ static int label_is_paragraph(const line_label *ll)
 {
 	if (!label_is_line(ll))
 		return 0;
-	const steno_node *n = ll->node->next;
+	const steno_node *n = node_next(ll->node);
 	while (n && transcript_is_break(n))
-		n = n->next;
+		n = node_next(n);
 	return n == NULL;
 }
 
@@ -837,11 +835,11 @@ static int label_is_paragraph(const line_label *ll)
  * SPD)" ends a speech; "Director." then verse opens one)? */
 static int speech_follows(const line_label *ll)
 {
-	const steno_node *p = ll->node->parent, *next = p ? p->next : NULL;
-	if (!next || next->type != STENO_NODE_PARAGRAPH || !next->first)
+	const steno_node *p = node_parent(ll->node), *next = p ? node_next(p) : NULL;
+	if (!next || next->type != STENO_NODE_PARAGRAPH || !node_first(next))
 		return 0;
-	const steno_node *t = next->first;
-	return t->type != STENO_NODE_TEXT || !t->len || (t->literal[0] != '(' && t->literal[0] != '[');
+	const steno_node *t = node_first(next);
+	return t->type != STENO_NODE_TEXT || !node_len(t) || (node_literal(t)[0] != '(' && node_literal(t)[0] != '[');
 }
 
 /* The lines of the paragraph after the label's, which speech_follows
@@ -849,8 +847,8 @@ static int speech_follows(const line_label *ll)
 static int lines_after(const line_label *ll)
 {
 	int lines = 1;
-	for (const steno_node *n = ll->node->parent->next->first; n && lines < 2; n = n->next)
-		lines += transcript_is_break(n) && n->next;
+	for (const steno_node *n = node_first(node_next(node_parent(ll->node))); n && lines < 2; n = node_next(n))
+		lines += transcript_is_break(n) && node_next(n);
 	return lines;
 }
 
@@ -860,11 +858,11 @@ static int lines_after(const line_label *ll)
 static int heads_names(const transcript_pass *t, const line_label *ll)
 {
 	const steno_node *n = ll->node, *under;
-	if (n->type != STENO_NODE_TEXT || (n->next && !transcript_is_break(n->next)))
+	if (n->type != STENO_NODE_TEXT || (node_next(n) && !transcript_is_break(node_next(n))))
 		return 0;
-	size_t at = ll->lab.said_off, end = n->len;
+	size_t at = ll->lab.said_off, end = node_len(n);
 	transcript_label lab;
-	while (end > at && transcript_is_blank(n->literal[end - 1]))
+	while (end > at && transcript_is_blank(node_literal(n)[end - 1]))
 		end--;
 	/* "President: Masud Gharahkhani": a key line, a person's name for
 	 * its value, as a record's head has it before anyone says anything;
@@ -872,15 +870,15 @@ static int heads_names(const transcript_pass *t, const line_label *ll)
 	 * next speaker, whose other labels say more */
 	if (!ll->lab.qa && ll->seq < t->first_said && !ll->name->person->said && says_name(ll))
 		return 1;
-	if (at < end && (n->literal[at] != '(' || n->literal[end - 1] != ')'))
+	if (at < end && (node_literal(n)[at] != '(' || node_literal(n)[end - 1] != ')'))
 		return 0;
 	if (!(under = line_under(ll)) || under->type != STENO_NODE_TEXT)
 		return 0;
 	/* a name, not a sentence: "Thanks, Jane." answers */
-	for (end = under->len; end && transcript_is_blank(under->literal[end - 1]);)
+	for (end = node_len(under); end && transcript_is_blank(node_literal(under)[end - 1]);)
 		end--;
-	return end && !strchr(".?!,;:", under->literal[end - 1]) &&
-	       transcript_label_in_text(under->literal, under->len, &lab) &&
+	return end && !strchr(".?!,;:", node_literal(under)[end - 1]) &&
+	       transcript_label_in_text(node_literal(under), node_len(under), &lab) &&
 	       lab.shape == TRANSCRIPT_SHAPE_ALONE;
 }
 
@@ -898,11 +896,11 @@ static int time_over_time(const line_label *ll)
 		return 1;
 	/* "Ann Lee, 10:05", a timetable's shape too, has the message on the
 	 * next line of its paragraph, not a paragraph after a blank */
-	if (!ll->lab.strong && under->parent != ll->node->parent)
+	if (!ll->lab.strong && node_parent(under) != node_parent(ll->node))
 		return 1;
 	return under->type == STENO_NODE_TEXT &&
-	       transcript_label_in_text(under->literal, under->len, &lab) &&
-	       lab.ms != STENO_TIME_NONE && lab.said_off >= under->len;
+	       transcript_label_in_text(node_literal(under), node_len(under), &lab) &&
+	       lab.ms != STENO_TIME_NONE && lab.said_off >= node_len(under);
 }
 
 /* Does the label found become a turn?  What the survey chose, and not,
@@ -1028,7 +1026,7 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 		                     ll->lab.keep_off[last] + ll->lab.keep_len[last]);
 		return STENO_OK;
 	}
-	steno_node *after = n->next;
+	steno_node *after = node_next(n);
 	steno_node_unlink(n);
 	node_discard(n);
 	drop_empty_line(before, after);
@@ -1037,7 +1035,7 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 
 static void strip_markup_label(const line_label *ll)
 {
-	steno_node *n = ll->node, *before = node_prev(n), *after = n->next;
+	steno_node *n = ll->node, *before = node_prev(n), *after = node_next(n);
 	steno_node *text = ll->sep ? ll->sep : after;
 	steno_node_unlink(n);
 	if (ll->link && after != ll->link) { /* the blank between label and link */
@@ -1047,16 +1045,15 @@ static void strip_markup_label(const line_label *ll)
 	}
 	if (text && text->type == STENO_NODE_TEXT) {
 		size_t skip = ll->sep ? ll->sep_len : 0;
-		while (skip < text->len && transcript_is_blank(text->literal[skip]))
+		while (skip < node_len(text) && transcript_is_blank(node_literal(text)[skip]))
 			skip++;
 		/* "[3:00](link) Good morning": the link stays, a blank after it */
-		if (ll->link && skip && skip < text->len && transcript_is_blank(text->literal[skip - 1]))
+		if (ll->link && skip && skip < node_len(text) && transcript_is_blank(node_literal(text)[skip - 1]))
 			skip--;
-		text->literal += skip;
-		text->len -= skip;
-		if (!text->len) {
+		node_set_literal(text, node_literal(text) + skip, node_len(text) - skip);
+		if (!node_len(text)) {
 			if (text == after)
-				after = after->next;
+				after = node_next(after);
 			steno_node_unlink(text);
 			node_discard(text);
 		}
@@ -1135,7 +1132,7 @@ static steno_status add_speaker(transcript_pass *t, steno_node *turn, const line
 	                               lab->role_len < CSTR_MAX ? lab->role_len : CSTR_MAX - 1)))
 		return STENO_ERR_NOMEM;
 	turn->as.turn.ids = k->ids;
-	turn->as.turn.count = 1;
+	turn->speakers = 1;
 	/* "Ann Lee (6:28)": the time after the markup is part of the label */
 	char joined[CSTR_MAX];
 	const char *written = lab->written;
@@ -1158,8 +1155,7 @@ static steno_status add_speaker(transcript_pass *t, steno_node *turn, const line
 	if (!a)
 		return STENO_ERR_NOMEM;
 	*a = (attr){.name = "label", .value = k->label};
-	turn->attrs = a; /* the turn is new: this is its one attribute */
-	return STENO_OK;
+	return node_set_attrs(turn, a); /* the turn is new: this is its one attribute */
 }
 
 /* A turn of ll's speaker in place of piece, holding it. */
@@ -1186,7 +1182,7 @@ static steno_status open_turn(transcript_pass *t, steno_node *piece, const line_
 	else if (strip_text_label(t->doc, ll) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	/* "Mephistopheles." alone in its paragraph: the speech follows it */
-	if (!piece->first)
+	if (!node_first(piece))
 		steno_node_unlink(piece);
 	return STENO_OK;
 }
@@ -1217,15 +1213,15 @@ static steno_status paragraph_turns(transcript_pass *t, steno_node *p)
 	steno_node *piece = p, *last_break = NULL, *before = t->turn;
 	int line_start = 1, skip_line = 0, labelled = 0, first_labelled = 0;
 	line_label ll, piece_ll;
-	for (steno_node *n = p->first, *next; n; n = next) {
-		next = n->next;
+	for (steno_node *n = node_first(p), *next; n; n = next) {
+		next = node_next(n);
 		int found = labelled_line(t, n, &line_start, &skip_line, &ll);
 		if (found < 0)
 			return STENO_ERR_NOMEM;
 		if (found && !accepted(t, &ll))
 			found = skip_line = 0;
 		if (found) {
-			if (n == p->first) {
+			if (n == node_first(p)) {
 				first_labelled = 1;
 			} else {
 				steno_node *np = node_add(t->doc, NULL, STENO_NODE_PARAGRAPH);
@@ -1266,8 +1262,8 @@ typedef steno_status (*paragraph_fn)(transcript_pass *t, steno_node *p);
 static steno_status build_turns(transcript_pass *t, steno_node *container, paragraph_fn paragraph)
 {
 	t->turn = NULL;
-	for (steno_node *b = container->first, *next; b; b = next) {
-		next = b->next;
+	for (steno_node *b = node_first(container), *next; b; b = next) {
+		next = node_next(b);
 		switch (b->type) {
 		case STENO_NODE_PARAGRAPH:
 			if (paragraph(t, b) != STENO_OK)
@@ -1321,7 +1317,7 @@ static steno_status interview_paragraph(transcript_pass *t, steno_node *p)
 {
 	line_label ll;
 	int found = 0;
-	if (p->first && (found = label_at(t, p->first, &ll)) < 0)
+	if (node_first(p) && (found = label_at(t, node_first(p), &ll)) < 0)
 		return STENO_ERR_NOMEM;
 	if (found && ll.lab.shape == TRANSCRIPT_SHAPE_ALONE &&
 	    ll.name->person == t->answerer->person) {
@@ -1430,10 +1426,10 @@ static int cast_named(transcript_pass *t, steno_node **list, size_t count, int a
 		cast++;
 		int found = alone && (k->judged.role || k->cue);
 		for (size_t c = 0; c < count && !found; c++)
-			for (const steno_node *b = list[c]->first; b && !found; b = b->next)
-				for (const steno_node *n = b->type == STENO_NODE_PARAGRAPH ? b->first : NULL;
-				     n && !found; n = n->next)
-					found = n->type == STENO_NODE_TEXT && named_in(n->literal, n->len, k);
+			for (const steno_node *b = node_first(list[c]); b && !found; b = node_next(b))
+				for (const steno_node *n = b->type == STENO_NODE_PARAGRAPH ? node_first(b) : NULL;
+				     n && !found; n = node_next(n))
+					found = n->type == STENO_NODE_TEXT && named_in(node_literal(n), node_len(n), k);
 		named += found;
 		k->cast = found;
 	}
@@ -1459,9 +1455,9 @@ static int cast_named(transcript_pass *t, steno_node **list, size_t count, int a
 static int count_openings(transcript_pass *t, steno_node **list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		for (const steno_node *b = list[i]->first; b; b = b->next) {
+		for (const steno_node *b = node_first(list[i]); b; b = node_next(b)) {
 			line_label ll;
-			int found = b->type == STENO_NODE_PARAGRAPH && b->first ? label_at(t, b->first, &ll)
+			int found = b->type == STENO_NODE_PARAGRAPH && node_first(b) ? label_at(t, node_first(b), &ll)
 			                                                        : 0;
 			if (found < 0)
 				return -1;
@@ -1480,18 +1476,18 @@ static int turn_list(transcript_pass *t, const steno_node *list, int *all, int *
 	const known *name[LIST_NAMES];
 	size_t seen[LIST_NAMES], names = 0, items = 0, labelled = 0, recurring = 0, known_ = 0,
 	       directions = 0;
-	for (const steno_node *item = list->first; item; item = item->next) {
-		const steno_node *p = item->first;
+	for (const steno_node *item = node_first(list); item; item = node_next(item)) {
+		const steno_node *p = node_first(item);
 		line_label ll;
 		items++;
-		if (!p || p->type != STENO_NODE_PARAGRAPH || !p->first)
+		if (!p || p->type != STENO_NODE_PARAGRAPH || !node_first(p))
 			continue;
-		int found = label_at(t, p->first, &ll);
+		int found = label_at(t, node_first(p), &ll);
 		if (found < 0)
 			return -1;
 		/* "* [He goes into the office.": a play's direction among them */
-		const steno_node *f = p->first;
-		if (!found && f->type == STENO_NODE_TEXT && f->len && strchr("[(", f->literal[0]))
+		const steno_node *f = node_first(p);
+		if (!found && f->type == STENO_NODE_TEXT && node_len(f) && strchr("[(", node_literal(f)[0]))
 			directions++;
 		if (!found || ll.lab.loose || ll.lab.shape == TRANSCRIPT_SHAPE_ALONE)
 			continue;
@@ -1540,9 +1536,9 @@ static size_t unwrap_list(steno_node *list, list_undo *u)
 	size_t paras = 0;
 	if (undo_note(u, list, NULL) < 0)
 		return (size_t)-1;
-	for (steno_node *item = list->first; item; item = item->next)
-		for (steno_node *b = item->first, *next; b; b = next) {
-			next = b->next;
+	for (steno_node *item = node_first(list); item; item = node_next(item))
+		for (steno_node *b = node_first(item), *next; b; b = next) {
+			next = node_next(b);
 			if (undo_note(u, b, item) < 0)
 				return (size_t)-1;
 			paras += b->type == STENO_NODE_PARAGRAPH;
@@ -1572,18 +1568,18 @@ static void restore_lists(list_undo *u)
 /* The item after item in a run of lists side by side, or NULL. */
 static const steno_node *next_item(const steno_node *item)
 {
-	const steno_node *list = item->parent->next;
-	if (item->next)
-		return item->next;
-	return list && list->type == STENO_NODE_LIST ? list->first : NULL;
+	const steno_node *list = node_next(node_parent(item));
+	if (node_next(item))
+		return node_next(item);
+	return list && list->type == STENO_NODE_LIST ? node_first(list) : NULL;
 }
 
 /* The text of an item that is one line of text, or NULL. */
 static const steno_node *item_line(const steno_node *item)
 {
-	const steno_node *p = item ? item->first : NULL, *f;
-	if (!p || p->type != STENO_NODE_PARAGRAPH || !(f = p->first) || f->type != STENO_NODE_TEXT ||
-	    !f->len || f->next)
+	const steno_node *p = item ? node_first(item) : NULL, *f;
+	if (!p || p->type != STENO_NODE_PARAGRAPH || !(f = node_first(p)) || f->type != STENO_NODE_TEXT ||
+	    !node_len(f) || node_next(f))
 		return NULL;
 	return f;
 }
@@ -1595,16 +1591,16 @@ static const steno_node *item_line(const steno_node *item)
 static int bulleted_lines(const steno_node *first)
 {
 	size_t items = 0, sentences = 0, names = 0;
-	for (const steno_node *item = first->first; item; item = next_item(item)) {
+	for (const steno_node *item = node_first(first); item; item = next_item(item)) {
 		const steno_node *f = item_line(item), *under;
 		items++;
 		if (!f)
 			continue;
-		sentences += strchr(".?!", f->literal[f->len - 1]) != NULL;
+		sentences += strchr(".?!", node_literal(f)[node_len(f) - 1]) != NULL;
 		transcript_label lab;
 		transcript_name judged;
-		if ((under = item_line(next_item(item))) && strchr(".?!", under->literal[under->len - 1]) &&
-		    transcript_label_in_text(f->literal, f->len, &lab) &&
+		if ((under = item_line(next_item(item))) && strchr(".?!", node_literal(under)[node_len(under) - 1]) &&
+		    transcript_label_in_text(node_literal(f), node_len(f), &lab) &&
 		    lab.shape == TRANSCRIPT_SHAPE_ALONE) {
 			transcript_name_judge(lab.name, lab.name_len, &judged);
 			names += !judged.prose && !judged.weak;
@@ -1621,8 +1617,8 @@ static int unwrap_lists(transcript_pass *t, steno_node **list, size_t count, siz
 {
 	int counted = 0, all, others, bullets = 0;
 	for (size_t i = 0; i < count; i++)
-		for (steno_node *b = list[i]->first, *next, *prev = NULL; b; prev = b, b = next) {
-			next = b->next;
+		for (steno_node *b = node_first(list[i]), *next, *prev = NULL; b; prev = b, b = next) {
+			next = node_next(b);
 			if (b->type != STENO_NODE_LIST) {
 				bullets = 0;
 				continue;
@@ -1660,7 +1656,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 		return STENO_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < count && paras && st == STENO_OK; i++)
-		for (steno_node *b = list[i]->first; b && paras && st == STENO_OK; b = b->next)
+		for (steno_node *b = node_first(list[i]); b && paras && st == STENO_OK; b = node_next(b))
 			if (b->type == STENO_NODE_PARAGRAPH) {
 				paras--;
 				st = survey_paragraph(t, b);
@@ -1713,8 +1709,7 @@ static steno_node *inline_node(steno_doc *doc, steno_node_type type, const char 
 	char *copy = arena_strndup(&doc->arena, s, len);
 	if (!n || !copy)
 		return NULL;
-	n->literal = copy;
-	n->len = len;
+	node_set_literal(n, copy, len);
 	return n;
 }
 
@@ -1739,13 +1734,13 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
                             size_t *used, int *nomem)
 {
 	int64_t ms;
-	const char *kind, *s = t->literal;
-	size_t len = t->len;
+	const char *kind, *s = node_literal(t);
+	size_t len = node_len(t);
 	steno_node *n = NULL;
 	/* every line's start is asked, and a letter starts most */
 	if (s[i] != '[' && s[i] != '(' && (s[i] < '0' || s[i] > '9'))
 		return NULL;
-	if ((*used = time_at(s, len, i, line_start, !t->next || transcript_is_break(t->next),
+	if ((*used = time_at(s, len, i, line_start, !node_next(t) || transcript_is_break(node_next(t)),
 	                     &ms))) {
 		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
 			n->as.turn.start = ms;
@@ -1764,8 +1759,8 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
  * NULL on no memory. */
 static steno_node *scan_text(steno_doc *doc, steno_node *n)
 {
-	const char *s = n->literal;
-	size_t len = n->len, from = 0, used;
+	const char *s = node_literal(n);
+	size_t len = node_len(n), from = 0, used;
 	int line_start = !node_prev(n) || transcript_is_break(node_prev(n)), nomem = 0;
 	steno_node *last = NULL;
 	/* the next '[' and '(' are remembered, not searched for at each */
@@ -1811,7 +1806,7 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 /* Text that is speech: not a link's, an image's or a dateline's. */
 static int scannable(const steno_node *n)
 {
-	const steno_node *p = n->parent;
+	const steno_node *p = node_parent(n);
 	return n->type == STENO_NODE_TEXT && p && p->type != STENO_NODE_LINK &&
 	       p->type != STENO_NODE_IMAGE && p->type != STENO_NODE_DATELINE;
 }
@@ -1822,7 +1817,7 @@ static int scannable(const steno_node *n)
 static int only_events(const steno_node *p)
 {
 	int events = 0;
-	for (const steno_node *n = p->first; n; n = n->next) {
+	for (const steno_node *n = node_first(p); n; n = node_next(n)) {
 		if (n->type == STENO_NODE_EVENT)
 			events += !transcript_is_anchor(n);
 		else if (!transcript_is_break(n) && !transcript_blank_text(n))
@@ -1847,10 +1842,10 @@ static steno_status make_note(steno_doc *doc, steno_node *p)
 /* A turn whose text opens with a time starts then. */
 static int64_t opening_time(const steno_node *turn)
 {
-	const steno_node *p = turn->first;
+	const steno_node *p = node_first(turn);
 	if (p && p->type == STENO_NODE_NOTE)
-		p = p->first;
-	const steno_node *first = p && p->type == STENO_NODE_PARAGRAPH ? p->first : NULL;
+		p = node_first(p);
+	const steno_node *first = p && p->type == STENO_NODE_PARAGRAPH ? node_first(p) : NULL;
 	return first && first->type == STENO_NODE_TIME ? first->as.turn.start : STENO_TIME_NONE;
 }
 
@@ -1858,7 +1853,7 @@ static int64_t opening_time(const steno_node *turn)
  * of a turn of several), or STENO_TIME_NONE. */
 static int64_t holder_end(const steno_node *t)
 {
-	for (const steno_node *p = t->parent; p; p = p->parent)
+	for (const steno_node *p = node_parent(t); p; p = node_parent(p))
 		if (p->type == STENO_NODE_TURN)
 			return p->as.turn.end;
 	return STENO_TIME_NONE;
@@ -1890,10 +1885,10 @@ static void turn_times(steno_node **pending, steno_node **prev_turn, steno_node 
  * so that a lone stage direction is seen before the walk goes in. */
 static steno_status scan_paragraph(steno_doc *doc, steno_node *p)
 {
-	for (steno_node *n = p->first; n; n = n->next)
+	for (steno_node *n = node_first(p); n; n = node_next(n))
 		if (n->type == STENO_NODE_TEXT && !(n = scan_text(doc, n)))
 			return STENO_ERR_NOMEM;
-	if ((!p->parent || p->parent->type != STENO_NODE_NOTE) && only_events(p))
+	if ((!node_parent(p) || node_parent(p)->type != STENO_NODE_NOTE) && only_events(p))
 		return make_note(doc, p);
 	return STENO_OK;
 }
@@ -1910,7 +1905,7 @@ static steno_node *times_enter(transcript_walker *w, steno_node *n)
 	times_walk *tw = (times_walk *)w;
 	if (n->type == STENO_NODE_PARAGRAPH && scan_paragraph(tw->doc, n) != STENO_OK)
 		return NULL;
-	if (n->parent && n->parent->type != STENO_NODE_PARAGRAPH && scannable(n) &&
+	if (node_parent(n) && node_parent(n)->type != STENO_NODE_PARAGRAPH && scannable(n) &&
 	    !(n = scan_text(tw->doc, n)))
 		return NULL;
 	if (n->type == STENO_NODE_TURN)

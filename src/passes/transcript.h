@@ -248,7 +248,7 @@ int transcript_layout(steno_doc *doc, steno_node **list, size_t count, size_t *p
  * <pb/>) that stands at a place in the text and holds none? */
 static inline int transcript_is_anchor(const steno_node *n)
 {
-	return n->type == STENO_NODE_EVENT && !n->len;
+	return n->type == STENO_NODE_EVENT && !node_len(n);
 }
 
 /* ---- tree helpers (transcript_lex.c) ---- */

@@ -100,11 +100,11 @@ static int add_line(layout *ly, steno_node *first, steno_node *block)
 	*ln = (layout_line){.first = first, .block = block, .block_prev = node_prev(block),
 	                    .kind = block->type == STENO_NODE_HEADING ? LINE_HEADING : LINE_TEXT,
 	                    .between = -1, .printed = -1};
-	ln->plain = first->type == STENO_NODE_TEXT && (!first->next || transcript_is_break(first->next));
+	ln->plain = first->type == STENO_NODE_TEXT && (!node_next(first) || transcript_is_break(node_next(first)));
 	if (!ln->plain)
 		return 0;
-	const char *s = first->literal;
-	size_t len = first->len, feed = feed_len(s, len), margin = transcript_margin(s + feed, len - feed);
+	const char *s = node_literal(first);
+	size_t len = node_len(first), feed = feed_len(s, len), margin = transcript_margin(s + feed, len - feed);
 	ln->len = len;
 	ln->feed = feed;
 	if (margin) {
@@ -138,11 +138,11 @@ static int read_lines(layout *ly, steno_node **list, size_t count)
 {
 	size_t margins = 0;
 	for (size_t i = 0; i < count; i++)
-		for (steno_node *b = list[i]->first; b; b = b->next) {
+		for (steno_node *b = node_first(list[i]); b; b = node_next(b)) {
 			if (b->type != STENO_NODE_PARAGRAPH && b->type != STENO_NODE_HEADING)
 				continue;
 			int start = 1;
-			for (steno_node *n = b->first; n; n = n->next) {
+			for (steno_node *n = node_first(b); n; n = node_next(n)) {
 				if (start && !transcript_is_break(n)) {
 					if (add_line(ly, n, b) < 0)
 						return -1;
@@ -220,7 +220,7 @@ static int margin_labels(const layout *ly)
 		transcript_name judged;
 		size_t from = text_from(ln);
 		if (!ln->number || !has_text(ln) ||
-		    !transcript_label_in_text(ln->first->literal + from, ln->len - from, &lab))
+		    !transcript_label_in_text(node_literal(ln->first) + from, ln->len - from, &lab))
 			continue;
 		transcript_name_judge(lab.name, lab.name_len, &judged);
 		if (!transcript_label_judged(&lab, &judged))
@@ -335,7 +335,7 @@ static int find_furniture(layout *ly, size_t between)
 		layout_line *ln = &ly->lines[i];
 		if (!furniture_candidate(ln))
 			continue;
-		ln->key = furniture_key(ln->first->literal + ln->feed, ln->len - ln->feed, &ln->printed);
+		ln->key = furniture_key(node_literal(ln->first) + ln->feed, ln->len - ln->feed, &ln->printed);
 		key_count *k = key_slot(table, cap, ln->key);
 		if (!k->used)
 			*k = (key_count){.key = ln->key, .used = 1, .last_gap = -1, .number = ln->printed};
@@ -429,7 +429,6 @@ static steno_node *anchor(steno_doc *doc, const char *kind, long n)
 	if (!a)
 		return NULL;
 	a->as.kind = kind;
-	a->literal = "";
 	snprintf(num, sizeof num, "%ld", n);
 	return steno_node_set_attr(a, "n", num) == STENO_OK ? a : NULL;
 }
@@ -463,7 +462,7 @@ static void move_line(const layout_line *ln, size_t from, steno_node *to)
 		transcript_text_keep(ln->first, from, ln->len);
 	steno_node *n = ln->first, *next;
 	for (; n && !transcript_is_break(n); n = next) {
-		next = n->next;
+		next = node_next(n);
 		steno_node_unlink(n);
 		node_append(to, n);
 	}
@@ -478,7 +477,7 @@ static void drop_line(const layout_line *ln)
 {
 	steno_node *n = ln->first, *next;
 	for (int text = 1; n && text; n = next) {
-		next = n->next;
+		next = node_next(n);
 		text = !transcript_is_break(n);
 		steno_node_unlink(n);
 		node_discard(n);
@@ -497,7 +496,7 @@ static int add_furniture(builder *b, const layout_line *ln)
 		node_copy_pos(b->note, ln->block);
 	} else if (!node_add(b->ly->doc, b->note, STENO_NODE_SOFT_BREAK))
 		return -1;
-	span_end(b->note->parent, ln->block);
+	span_end(node_parent(b->note), ln->block);
 	move_line(ln, ln->feed, b->note);
 	return 0;
 }
@@ -540,7 +539,7 @@ static int anchors(builder *b, const layout_line *ln, steno_node *to, steno_node
 /* A heading's margin goes, and from the title the reader took from it. */
 static int untitle(steno_doc *doc, const layout_line *ln)
 {
-	const char *title = steno_meta_get(doc, "title"), *s = ln->first->literal;
+	const char *title = steno_meta_get(doc, "title"), *s = node_literal(ln->first);
 	size_t from = text_from(ln);
 	int titled = title && strlen(title) == ln->len && !memcmp(title, s, ln->len);
 	transcript_text_keep(ln->first, from, ln->len);
@@ -580,7 +579,7 @@ static int opens_wrapped_label(const layout *ly, const layout_line *ln)
 	int colon, lines = 0;
 	size_t from = text_from(ln), total = ln->len - from;
 	if (!ln->plain || ln->gap <= ly->edge + INDENT_SLACK ||
-	    !label_line(ln->first->literal + from, ln->len - from, &colon) || colon)
+	    !label_line(node_literal(ln->first) + from, ln->len - from, &colon) || colon)
 		return 0;
 	for (const layout_line *next = ln + 1; next < ly->lines + ly->count && lines < 3; next++) {
 		if (next->kind == LINE_EMPTY)
@@ -588,9 +587,9 @@ static int opens_wrapped_label(const layout *ly, const layout_line *ln)
 		from = text_from(next);
 		if (next->kind != LINE_TEXT || !next->plain ||
 		    next->gap > ly->edge + INDENT_SLACK ||
-		    !label_line(next->first->literal + from, next->len - from, &colon))
+		    !label_line(node_literal(next->first) + from, next->len - from, &colon))
 			return 0;
-		const char *s = next->first->literal + from;
+		const char *s = node_literal(next->first) + from;
 		total += 1 + (colon ? (size_t)((const char *)memchr(s, ':', next->len - from) - s)
 		                    : next->len - from);
 		if (total > WRAPPED_LABEL_MAX)
@@ -609,20 +608,19 @@ static int join_label(builder *b, const layout_line *ln)
 {
 	steno_node *prev = node_last(b->para);
 	size_t from = text_from(ln);
-	const char *s = ln->first->literal + from;
+	const char *s = node_literal(ln->first) + from;
 	size_t len = ln->len - from;
 	int colon;
 	if (!b->wrapping || !ln->plain || !prev || prev->type != STENO_NODE_TEXT ||
 	    !label_line(s, len, &colon))
 		return b->wrapping = 0;
-	char *joined = arena_alloc(&b->ly->doc->arena, prev->len + 1 + len);
+	char *joined = arena_alloc(&b->ly->doc->arena, node_len(prev) + 1 + len);
 	if (!joined || anchors(b, ln, b->para, prev) < 0)
 		return -1;
-	memcpy(joined, prev->literal, prev->len);
-	joined[prev->len] = ' ';
-	memcpy(joined + prev->len + 1, s, len);
-	prev->literal = joined;
-	prev->len += 1 + len;
+	memcpy(joined, node_literal(prev), node_len(prev));
+	joined[node_len(prev)] = ' ';
+	memcpy(joined + node_len(prev) + 1, s, len);
+	node_set_literal(prev, joined, node_len(prev) + 1 + len);
 	drop_line(ln);
 	span_end(b->para, ln->block);
 	b->wrapping = !colon;
@@ -683,7 +681,7 @@ static void drop_emptied(builder *b)
 			continue;
 		last = blk;
 		if ((blk->type == STENO_NODE_PARAGRAPH || blk->type == STENO_NODE_HEADING) &&
-		    !blk->first) {
+		    !node_first(blk)) {
 			steno_node_unlink(blk);
 			b->added -= blk->type == STENO_NODE_PARAGRAPH;
 		}

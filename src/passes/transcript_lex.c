@@ -443,32 +443,32 @@ int transcript_blank_text(const steno_node *n)
 {
 	if (n->type != STENO_NODE_TEXT)
 		return 0;
-	for (size_t i = 0; i < n->len; i++)
-		if (!transcript_is_blank(n->literal[i]))
+	for (size_t i = 0; i < node_len(n); i++)
+		if (!transcript_is_blank(node_literal(n)[i]))
 			return 0;
 	return 1;
 }
 
 int transcript_bold_paragraph(const steno_node *p)
 {
-	const steno_node *bold = p->first;
+	const steno_node *bold = node_first(p);
 	while (bold && transcript_blank_text(bold))
-		bold = bold->next;
+		bold = node_next(bold);
 	if (!bold || bold->type != STENO_NODE_STRONG)
 		return 0;
-	for (const steno_node *n = bold->next; n; n = n->next)
+	for (const steno_node *n = node_next(bold); n; n = node_next(n))
 		if (!transcript_blank_text(n))
 			return 0;
 	const steno_node *last = bold;
-	while (last->first) /* "**Why?**", "***Why?***": the last text inside */
+	while (node_first(last)) /* "**Why?**", "***Why?***": the last text inside */
 		last = node_last(last);
 	if (last->type != STENO_NODE_TEXT)
 		return 1;
-	size_t end = last->len;
-	while (end && transcript_is_blank(last->literal[end - 1]))
+	size_t end = node_len(last);
+	while (end && transcript_is_blank(node_literal(last)[end - 1]))
 		end--;
-	int question = (end && last->literal[end - 1] == '?') ||
-	               (end >= 3 && !memcmp(last->literal + end - 3, "\xEF\xBC\x9F", 3));
+	int question = (end && node_literal(last)[end - 1] == '?') ||
+	               (end >= 3 && !memcmp(node_literal(last) + end - 3, "\xEF\xBC\x9F", 3));
 	return 1 + question;
 }
 
@@ -478,8 +478,7 @@ steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int 
 		return node_add_text(doc, NULL, s, len);
 	steno_node *n = node_add(doc, NULL, STENO_NODE_TEXT);
 	if (n) {
-		n->literal = s;
-		n->len = len;
+		node_set_literal(n, s, len);
 	}
 	return n;
 }
@@ -490,57 +489,55 @@ steno_node *transcript_text_node(steno_doc *doc, const char *s, size_t len, int 
  * never a constant. */
 static void end_at(const steno_node *t, size_t to)
 {
-	if (to < t->len)
-		((char *)t->literal)[to] = '\0';
+	if (to < node_len(t))
+		((char *)node_literal(t))[to] = '\0';
 }
 
 steno_node *transcript_text_cut(steno_doc *doc, const steno_node *t, size_t from, size_t to)
 {
 	end_at(t, to);
-	return transcript_text_node(doc, t->literal + from, to - from, 1);
+	return transcript_text_node(doc, node_literal(t) + from, to - from, 1);
 }
 
 void transcript_text_keep(steno_node *t, size_t from, size_t to)
 {
 	end_at(t, to);
-	t->literal += from;
-	t->len = to - from;
+	node_set_literal(t, node_literal(t) + from, to - from);
 	steno_node_set_sourcepos(t, 0, 0, 0, 0);
-	t->attrs = NULL;
+	node_set_attrs(t, NULL);
 }
 
 static int bare_text(const steno_node *n)
 {
-	return n && n->type == STENO_NODE_TEXT && !n->attrs;
+	return n && n->type == STENO_NODE_TEXT && !node_has_attrs(n);
 }
 
 int transcript_can_merge(const steno_node *t)
 {
-	return bare_text(t) && bare_text(t->next);
+	return bare_text(t) && bare_text(node_next(t));
 }
 
 steno_status transcript_merge_run(steno_doc *doc, steno_node *t)
 {
-	size_t total = t->len;
-	for (steno_node *n = t->next; bare_text(n); n = n->next)
-		total += n->len;
+	size_t total = node_len(t);
+	for (steno_node *n = node_next(t); bare_text(n); n = node_next(n))
+		total += node_len(n);
 	if (total > NODE_MAX_LEN)
 		return STENO_OK; /* a run too long for one node is read in its pieces */
 	char *buf = arena_alloc(&doc->arena, total + 1);
 	if (!buf)
 		return STENO_ERR_NOMEM;
-	size_t at = t->len;
-	memcpy(buf, t->literal, at);
-	while (bare_text(t->next)) {
-		steno_node *n = t->next;
-		memcpy(buf + at, n->literal, n->len);
-		at += n->len;
+	size_t at = node_len(t);
+	memcpy(buf, node_literal(t), at);
+	while (bare_text(node_next(t))) {
+		steno_node *n = node_next(t);
+		memcpy(buf + at, node_literal(n), node_len(n));
+		at += node_len(n);
 		steno_node_unlink(n);
 		node_discard(n);
 	}
 	buf[at] = '\0';
-	t->literal = buf;
-	t->len = (uint32_t)at;
+	node_set_literal(t, buf, (uint32_t)at);
 	return STENO_OK;
 }
 
@@ -572,7 +569,7 @@ steno_node **transcript_collect(steno_doc *doc, int (*want)(steno_node_type), si
 		} else if (want(c->type) && list_add(&list, &n, &cap, c) < 0) {
 			break;
 		}
-		*paras += c->type == STENO_NODE_PARAGRAPH && c->parent && want(c->parent->type);
+		*paras += c->type == STENO_NODE_PARAGRAPH && node_parent(c) && want(node_parent(c)->type);
 	}
 	*count = n;
 	return list;
@@ -584,8 +581,8 @@ int transcript_walk(steno_node *root, transcript_walker *w)
 	for (;;) {
 		if (w->enter && !(n = w->enter(w, n)))
 			return -1;
-		if (n->first) {
-			n = n->first;
+		if (node_first(n)) {
+			n = node_first(n);
 			continue;
 		}
 		/* leave n and every ancestor whose last child it ends */
@@ -594,11 +591,11 @@ int transcript_walk(steno_node *root, transcript_walker *w)
 				return -1;
 			if (n == root)
 				return 0;
-			if (n->next) {
-				n = n->next;
+			if (node_next(n)) {
+				n = node_next(n);
 				break;
 			}
-			n = n->parent;
+			n = node_parent(n);
 		}
 	}
 }

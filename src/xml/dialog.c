@@ -256,7 +256,7 @@ steno_status xml_dialog_end(xml_dialog *d)
 	e->words = f->words;
 	e->final = (unsigned char)d->final; /* its text is the last read */
 	if (last != f->before) {
-		e->first = f->before ? f->before->next : root->first;
+		e->first = f->before ? node_next(f->before) : node_first(root);
 		e->last = last;
 	}
 	return STENO_OK;
@@ -538,7 +538,7 @@ static steno_status take_label(xml_dialog *d, steno_node *turn, const dialog_ele
 	xml_buf label = {0};
 	steno_status st = STENO_OK;
 	for (steno_node *p = c->first, *next; p && st == STENO_OK; p = next) {
-		next = p == c->last ? NULL : p->next;
+		next = p == c->last ? NULL : node_next(p);
 		char *text = plain_text(p);
 		if (!text || (label.len && xml_buf_add(&label, " ", 1) < 0) ||
 		    xml_buf_add(&label, text, strlen(text)) < 0)
@@ -567,7 +567,7 @@ static steno_node *wrap(xml_dialog *d, const dialog_elem *e)
 	if (!turn || steno_node_insert_before(e->first, turn) != STENO_OK)
 		return NULL;
 	for (steno_node *c = e->first, *next;; c = next) {
-		next = c->next;
+		next = node_next(c);
 		steno_node_unlink(c);
 		node_append(turn, c);
 		if (c == e->last)

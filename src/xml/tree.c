@@ -173,7 +173,7 @@ static void take_pending(xml_tree *t)
 	if (!t->pending)
 		return;
 	steno_node *c;
-	while ((c = t->pending->first)) {
+	while ((c = node_first(t->pending))) {
 		steno_node_unlink(c);
 		node_append(t->para, c);
 	}
@@ -423,7 +423,7 @@ int xml_tree_in_inline(const xml_tree *t)
 steno_status xml_tree_finish(xml_tree *t)
 {
 	steno_status st = flush_text(t);
-	if (st == STENO_OK && t->pending && t->pending->first)
+	if (st == STENO_OK && t->pending && node_first(t->pending))
 		node_append(steno_doc_root(t->doc), t->pending);
 	t->pending = NULL;
 	return st;
@@ -432,8 +432,13 @@ steno_status xml_tree_finish(xml_tree *t)
 steno_status xml_tree_attrs(xml_tree *t, steno_node *n, const xml_elem *el, const char *skip)
 {
 	steno_status st = STENO_OK;
+	if (!el->nattrs)
+		return STENO_OK;
+	attr **own = node_attr_list(n);
+	if (!own)
+		return STENO_ERR_NOMEM;
 	attr_list list;
-	attr_list_open(&list, &n->attrs);
+	attr_list_open(&list, own);
 	for (size_t i = 0; i < el->nattrs && st == STENO_OK; i++)
 		if (!wordlist_has(skip, el->attrs[i].name, strlen(el->attrs[i].name), 0))
 			st = attr_list_set(t->doc, &list, el->attrs[i].name, el->attrs[i].value);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "captions/cues_in.h"
+#include "core/walk.h"
 #include "captions/entities.h"
 #include "unit.h"
 
@@ -76,9 +77,62 @@ static void test_rolling(void)
 	CHECK(cues_has_word_times(LIT("a<00:01.000>b")) && !cues_has_word_times(LIT("a<b>c")));
 }
 
+static steno_node *first_time(steno_doc *doc)
+{
+	steno_node *n = steno_doc_root(doc);
+	while (n && steno_node_get_type(n) != STENO_NODE_TIME)
+		n = node_next_preorder(n, steno_doc_root(doc));
+	return n;
+}
+
+/* A cue keeps its end and id as fields and shows them as its first
+ * attributes; the API's strings last, and setting either keeps the
+ * order a list would have. */
+static void test_cue_attrs(void)
+{
+	static const char vtt[] = "WEBVTT\n\nc1\n00:01.000 --> 00:02.500 align:start\nHello.\n\n"
+	                          "00:03.000 --> 00:04.000 line:0\nAgain.\n";
+	steno_doc *doc = steno_parse(vtt, sizeof vtt - 1, "vtt", NULL, NULL);
+	steno_node *t = doc ? first_time(doc) : NULL;
+	CHECK(t && node_is_cue(t));
+	if (!t) {
+		steno_doc_free(doc);
+		return;
+	}
+	CHECK(steno_node_attr_count(t) == 3);
+	CHECK_STR(steno_node_attr_name(t, 0), "end");
+	CHECK_STR(steno_node_attr_name(t, 1), "id");
+	CHECK_STR(steno_node_attr_name(t, 2), "settings");
+	CHECK_STR(steno_node_get_attr(t, "id"), "c1");
+	const char *end = steno_node_get_attr(t, "end");
+	CHECK_STR(end, "2500");
+	/* the string handed out stays, and so does the order */
+	CHECK(steno_node_set_attr(t, "id", "c9") == STENO_OK);
+	CHECK_STR(end, "2500");
+	CHECK_STR(steno_node_attr_name(t, 1), "id");
+	CHECK_STR(steno_node_attr_value(t, 1), "c9");
+	CHECK(steno_node_set_attr(t, "end", "later") == STENO_OK);
+	CHECK_STR(steno_node_attr_value(t, 0), "later");
+	CHECK(steno_node_attr_count(t) == 3);
+	/* an id set after other attributes comes after them */
+	steno_node *u = node_next_preorder(t, steno_doc_root(doc));
+	while (u && steno_node_get_type(u) != STENO_NODE_TIME)
+		u = node_next_preorder(u, steno_doc_root(doc));
+	CHECK(u && steno_node_attr_count(u) == 2);
+	if (u) {
+		CHECK(steno_node_set_attr(u, "id", "c2") == STENO_OK);
+		CHECK_STR(steno_node_attr_name(u, 0), "end");
+		CHECK_STR(steno_node_attr_name(u, 1), "settings");
+		CHECK_STR(steno_node_attr_name(u, 2), "id");
+		CHECK_STR(steno_node_attr_value(u, 0), "4000");
+	}
+	steno_doc_free(doc);
+}
+
 void test_captions(void)
 {
 	test_times();
 	test_entities();
 	test_rolling();
+	test_cue_attrs();
 }

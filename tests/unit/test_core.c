@@ -161,11 +161,11 @@ void test_tree(void)
 	CHECK(steno_node_get_attr(p1, "none") == NULL);
 	/* kept, not copied: the strings themselves, in order, one a name */
 	static const char kept[] = "kept";
-	CHECK(attr_set_kept(doc, &p1->attrs, "k", kept) == STENO_OK);
-	CHECK(attr_set_kept(doc, &p1->attrs, "n", kept) == STENO_OK);
+	CHECK(attr_set_kept(doc, node_attr_list(p1), "k", kept) == STENO_OK);
+	CHECK(attr_set_kept(doc, node_attr_list(p1), "n", kept) == STENO_OK);
 	CHECK(steno_node_get_attr(p1, "k") == kept && steno_node_get_attr(p1, "n") == kept);
 	CHECK_STR(steno_node_attr_name(p1, steno_node_attr_count(p1) - 1), "k");
-	CHECK(attr_set_kept(doc, &p1->attrs, "", kept) == STENO_ERR_ARG);
+	CHECK(attr_set_kept(doc, node_attr_list(p1), "", kept) == STENO_ERR_ARG);
 
 	steno_node_set_sourcepos(p1, 3, 1, 4, 20);
 	CHECK(steno_node_get_line(p1) == 3 && steno_node_get_end_column(p1) == 20);
@@ -246,6 +246,12 @@ void test_iter(void)
 	for (int t = 0; t < 32; t++)
 		CHECK(node_is_container((steno_node_type)t) ==
 		      steno_node_type_is_container((steno_node_type)t));
+	/* a type keeps its attributes in the literal's place only when it
+	 * has none, and has data after it (node_size allocates that far) */
+	for (int t = 0; t < 32; t++)
+		if (node_owns_attrs((steno_node_type)t))
+			CHECK(node_is_container((steno_node_type)t) &&
+			      !node_has_literal((steno_node_type)t));
 	steno_doc *doc = steno_doc_new();
 	steno_node *root = steno_doc_root(doc);
 	steno_node *p = add(doc, root, STENO_NODE_PARAGRAPH);

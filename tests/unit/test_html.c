@@ -530,7 +530,7 @@ static void test_html_standalone(void)
  * append is O(1). */
 static int nest(steno_node *parent, steno_node *inner, steno_node_type type, int depth)
 {
-	steno_doc *doc = parent->doc;
+	steno_doc *doc = node_doc(parent);
 	steno_node *n;
 	int ok = 1, i;
 

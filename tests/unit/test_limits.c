@@ -103,7 +103,7 @@ static void test_attr_list(void)
 	steno_node *n = steno_node_new(doc, STENO_NODE_PARAGRAPH);
 	CHECK(steno_node_set_attr(n, "first", "1") == STENO_OK);
 	attr_list list;
-	attr_list_open(&list, &n->attrs);
+	attr_list_open(&list, node_attr_list(n));
 	char name[16];
 	int ok = 1;
 	for (int i = 0; i < 40; i++) {
@@ -312,7 +312,7 @@ static void test_tree_per_line(void)
 		             i % 60, i % 3 + 1);
 	steno_doc *doc = steno_parse(text, (size_t)(p - text), "text", NULL, NULL);
 	size_t turns = 0;
-	for (steno_node *n = doc ? doc->root->first : NULL; n; n = n->next)
+	for (steno_node *n = doc ? node_first(doc->root) : NULL; n; n = node_next(n))
 		turns += n->type == STENO_NODE_TURN;
 	CHECK(turns == LINES);
 	CHECK(doc && doc->arena.total / LINES < 400);
