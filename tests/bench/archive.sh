@@ -43,15 +43,6 @@ measure() {
 		die "cannot measure $name"
 }
 
-# median NAME: "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS MEDIAN_CPU_SECONDS".
-median() {
-	cpu=$(cut -d' ' -f4 "$DIR/$1.runs" | sort -n | awk '
-		{ c[NR] = $1 } END { print NR % 2 ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2 }')
-	sort -n "$DIR/$1.runs" | awk -v cpu="$cpu" '
-		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
-		END { printf "%f %d %d %f\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, peak, failed, cpu }'
-}
-
 # The load average over the last minute, as uptime shows it.
 load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
 

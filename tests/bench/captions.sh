@@ -8,7 +8,8 @@
 #
 #     STENO=./steno sh tests/bench/captions.sh [BYTES]
 #
-# Prints median wall time, MB/s, peak RSS and its ratio to the input.
+# Prints median wall and CPU time, MB/s, peak RSS and its ratio to the
+# input, and ffmpeg's time over steno's by each median.
 # It reports and never judges speed; it fails only when a conversion
 # fails or it cannot run.
 
@@ -40,15 +41,6 @@ measure() { # measure NAME
 		die "cannot measure $name"
 }
 
-summary() { # "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS"
-	sort -n "$DIR/cap-$1.runs" | awk '
-		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
-		END {
-			m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-			printf "%f %d %d\n", m, peak, failed
-		}'
-}
-
 names="steno srt cat${HAVE_FFMPEG:+ ffmpeg}"
 for name in $names; do : >"$DIR/cap-$name.runs" && : >"$DIR/cap-$name.err"; done
 cat "$f" >/dev/null
@@ -59,23 +51,21 @@ while [ "$i" -lt "$RUNS" ]; do
 done
 echo
 echo "WebVTT, $(awk -v b="$bytes" 'BEGIN { printf "%.0f MB", b / 1e6 }') ($bytes bytes), median of $RUNS runs"
-printf "  %-30s %9s %9s %9s %9s\n" "conversion" "median s" "MB/s" "peak MB" "RSS/in"
+printf "  %-30s %9s %9s %9s %9s %9s\n" "conversion" "median s" "cpu s" "MB/s" "peak MB" "RSS/in"
 failed=
 for name in $names; do
 	case $name in
 	steno) label="vtt -> json" ;; srt) label="vtt -> srt" ;; cat) label="cat" ;;
 	ffmpeg) label="ffmpeg vtt -> srt" ;;
 	esac
-	summary "$name" | awk -v label="$label" -v bytes="$bytes" '{
+	median "cap-$name" | awk -v label="$label" -v bytes="$bytes" '{
 		if ($3 > 0) { printf "  %-30s %d of the runs failed\n", label, $3; exit 1 }
-		printf "  %-30s %9.3f %9.1f %9.1f %9.2f\n", label, $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $2 * 1024 / bytes
+		printf "  %-30s %9.3f %9.3f %9.1f %9.1f %9.2f\n", label, $1, $4, bytes / 1e6 / $1, $2 * 1024 / 1e6, $2 * 1024 / bytes
 	}' || failed=yes
 done
 if [ -n "$HAVE_FFMPEG" ]; then
-	awk -v a="$(summary steno | cut -d' ' -f1)" -v b="$(summary ffmpeg | cut -d' ' -f1)" \
-		'BEGIN { printf "  ffmpeg / steno time: %.1f (vtt -> json)\n", b / a }'
-	awk -v a="$(summary srt | cut -d' ' -f1)" -v b="$(summary ffmpeg | cut -d' ' -f1)" \
-		'BEGIN { printf "  ffmpeg / steno time: %.1f (vtt -> srt)\n", b / a }'
+	echo "  ffmpeg / steno time: $(ratio cap-ffmpeg cap-steno) (vtt -> json)"
+	echo "  ffmpeg / steno time: $(ratio cap-ffmpeg cap-srt) (vtt -> srt)"
 else
 	echo "  ffmpeg: not installed"
 fi

@@ -27,3 +27,21 @@ if pkg-config --exists md4c-html 2>/dev/null &&
 	${CC:-cc} -O2 -o "$DIR/md4c_html" "$HERE/md4c_html.c" $(pkg-config --cflags --libs md4c-html) 2>/dev/null; then
 	MD4C=$DIR/md4c_html
 fi
+
+# median NAME: "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS MEDIAN_CPU_SECONDS"
+# of the runs measure.py appended to $DIR/NAME.runs.  The CPU median is
+# the steadier figure on a machine that others share: time spent waiting
+# for a processor is not in it.
+median() {
+	cpu=$(cut -d' ' -f4 "$DIR/$1.runs" | sort -n | awk '
+		{ c[NR] = $1 } END { print NR % 2 ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2 }')
+	sort -n "$DIR/$1.runs" | awk -v cpu="$cpu" '
+		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
+		END { printf "%f %d %d %f\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, peak, failed, cpu }'
+}
+
+# ratio A B: A's median over B's, by wall time and by CPU time.
+ratio() {
+	echo "$(median "$1") $(median "$2")" |
+		awk '{ printf "%.2f (CPU time %.2f)", $1 / $5, $4 / $8 }'
+}

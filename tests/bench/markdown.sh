@@ -57,15 +57,6 @@ measure() { # measure NAME FILE
 		die "cannot measure $name"
 }
 
-summary() { # "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS"
-	sort -n "$DIR/md-$1.runs" | awk '
-		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
-		END {
-			m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-			printf "%f %d %d\n", m, peak, failed
-		}'
-}
-
 bench() { # bench BYTES RUNS
 	f=$(input "$1") || exit 1
 	bytes=$(wc -c <"$f" | tr -d ' ')
@@ -81,20 +72,20 @@ bench() { # bench BYTES RUNS
 	echo "Markdown, $(awk -v b="$bytes" 'BEGIN { printf "%.0f MB", b / 1e6 }') ($bytes bytes), median of $2 runs"
 	printf "  %-24s %9s %9s %9s %9s\n" "conversion" "median s" "MB/s" "peak MB" "RSS/in"
 	for name in $names; do
-		summary "$name" | awk -v label="$name" -v bytes="$bytes" '{
+		median "md-$name" | awk -v label="$name" -v bytes="$bytes" '{
 			if ($3 > 0) { printf "  %-24s %d of the runs failed\n", label, $3; exit 1 }
 			printf "  %-24s %9.3f %9.1f %9.1f %9.2f\n", label == "steno" ? "steno markdown -> html" : label, $1, bytes / 1e6 / $1, $2 * 1024 / 1e6, $2 * 1024 / bytes
 		}' || failed=yes
 	done
 	[ -n "$HAVE_CMARK" ] && [ -z "$failed" ] && {
-		summary steno >"$DIR/md-steno.sum"
-		summary cmark | paste -d' ' "$DIR/md-steno.sum" - |
-			awk '{ printf "  steno / cmark: time %.2f, peak RSS %.2f\n", $1 / $4, $2 / $5 }'
+		median md-steno >"$DIR/md-steno.sum"
+		median md-cmark | paste -d' ' "$DIR/md-steno.sum" - |
+			awk '{ printf "  steno / cmark: time %.2f, peak RSS %.2f\n", $1 / $5, $2 / $6 }'
 	}
 	[ -n "$MD4C" ] && [ -z "$failed" ] && {
-		summary steno >"$DIR/md-steno.sum"
-		summary md4c | paste -d' ' "$DIR/md-steno.sum" - |
-			awk '{ printf "  steno / md4c: time %.2f, peak RSS %.2f\n", $1 / $4, $2 / $5 }'
+		median md-steno >"$DIR/md-steno.sum"
+		median md-md4c | paste -d' ' "$DIR/md-steno.sum" - |
+			awk '{ printf "  steno / md4c: time %.2f, peak RSS %.2f\n", $1 / $5, $2 / $6 }'
 	}
 }
 

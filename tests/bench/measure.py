@@ -56,8 +56,12 @@ def main():
     cmd = args[1:] if gnu else args
     if not cmd:
         sys.exit("usage: measure.py [--gnu-time] COMMAND [ARG...]")
+    # Children's times survive exec: a launcher that ran programs before
+    # it became this interpreter (a version manager's shim) left its own
+    # in the count, so only what the command adds is reported.
+    before = cpu_seconds()
     wall, peak, status = (with_gnu_time if gnu else with_getrusage)(cmd)
-    print("%.6f %d %d %.3f" % (wall, peak, status, cpu_seconds()))
+    print("%.6f %d %d %.3f" % (wall, peak, status, cpu_seconds() - before))
 
 
 if __name__ == "__main__":

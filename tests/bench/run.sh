@@ -44,19 +44,9 @@ measure() {
 		die "cannot measure $name"
 }
 
-# summary NAME: "MEDIAN_SECONDS MAX_PEAK_KIB FAILED_RUNS" of NAME's runs.
-summary() {
-	sort -n "$DIR/$1.runs" | awk '
-		{ t[NR] = $1; if ($2 > peak) peak = $2; if ($3 != 0) failed++ }
-		END {
-			m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-			printf "%f %d %d\n", m, peak, failed
-		}'
-}
-
 # row LABEL NAME BYTES CAT_SECONDS CMARK_SECONDS: one line of the table.
 row() {
-	summary "$2" | awk -v label="$1" -v bytes="$3" -v cat="$4" -v cmark="$5" '{
+	median "$2" | awk -v label="$1" -v bytes="$3" -v cat="$4" -v cmark="$5" '{
 		if ($3 > 0) { printf "  %-30s %d of the runs failed\n", label, $3; exit 1 }
 		mb = bytes / 1e6
 		rss = $2 * 1024
@@ -78,9 +68,9 @@ bench() {
 		for name in $names; do measure "$name" "$f"; done
 		i=$((i + 1))
 	done
-	cat_s=$(summary cat | cut -d' ' -f1)
+	cat_s=$(median cat | cut -d' ' -f1)
 	cmark_s=
-	[ -n "$HAVE_CMARK" ] && cmark_s=$(summary cmark | cut -d' ' -f1)
+	[ -n "$HAVE_CMARK" ] && cmark_s=$(median cmark | cut -d' ' -f1)
 	echo
 	echo "$(awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }') ($1 bytes), median of $2 runs"
 	printf "  %-30s %9s %9s %9s %9s %8s %8s\n" "conversion" "median s" "MB/s" "peak MB" "RSS/in" "x cat" "x cmark"
@@ -99,11 +89,8 @@ bench() {
 		echo "  md4c: libmd4c-html0-dev not installed"
 	fi
 	[ -z "$failed" ] || return
-	cost=$(awk -v a="$(summary html | cut -d' ' -f1)" -v b="$(summary plain | cut -d' ' -f1)" \
-		'BEGIN { printf "%.2f", a / b }')
-	echo "  passes' cost: html / html --no-transcript = $cost"
-	[ -z "$MD4C" ] || awk -v a="$(summary html | cut -d' ' -f1)" -v b="$(summary md4c | cut -d' ' -f1)" \
-		'BEGIN { printf "  text -> html / md4c = %.2f\n", a / b }'
+	echo "  passes' cost: html / html --no-transcript = $(ratio html plain)"
+	[ -z "$MD4C" ] || echo "  text -> html / md4c = $(ratio html md4c)"
 }
 
 failed=
