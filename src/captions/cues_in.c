@@ -12,6 +12,7 @@
 #include "captions/cues_in.h"
 #include "core/doc_input.h"
 #include "core/sink.h"
+#include "core/utf8.h"
 
 void cues_in_init(cues_in *c, steno_doc *doc, const steno_options *opts)
 {
@@ -205,6 +206,51 @@ static size_t caps_label(const char *s, size_t len, size_t *used)
 	return name;
 }
 
+/* "Sarah: " or "Mary Ann: " opening a cue, as caption files (and the
+ * SRT writer) name who speaks: one to three words, each opening with a
+ * capital, or one word of a script without case (CJK, kana, Hangul), of
+ * letters, apostrophes, hyphens and periods, at most 40 bytes; then a
+ * colon and a blank (or a full-width colon) and more text.  The name's
+ * length, its length with the colon and blanks in *used; 0 if none. */
+static size_t name_label(const char *s, size_t len, size_t *used)
+{
+	size_t i = 0, words = 0, n;
+	int caseless = 0;
+	for (uint32_t cp;; i += n) {
+		if (i >= len || i > 40 || !(n = utf8_decode(s + i, len - i, &cp)))
+			return 0;
+		if (cp == ':' || cp == 0xFF1A)
+			break;
+		int starts = !i || s[i - 1] == ' ';
+		if (cp == ' ') {
+			if (starts)
+				return 0;
+			continue;
+		}
+		if (starts) {
+			int upper = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && utf8_fold_name(cp) != cp);
+			caseless = cp >= 0x3040 && cp < 0xD7B0;
+			if ((!upper && !caseless) || ++words > 3 || (caseless && words > 1))
+				return 0;
+		} else if (cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') &&
+		           !strchr("'-.", (int)cp)) {
+			return 0;
+		}
+	}
+	if (!i || s[i - 1] == ' ')
+		return 0;
+	size_t name = i;
+	i += n;
+	if (n == 1 && (i >= len || !is_blank(s[i])))
+		return 0;
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (i >= len)
+		return 0;
+	*used = i;
+	return name;
+}
+
 /* ---- the tree ---- */
 
 static void set_pos(cues_in *c, steno_node *n)
@@ -290,6 +336,8 @@ steno_node *cues_in_cue(cues_in *c, int64_t start, int64_t end, char *written,
 	c->cue_line = line;
 	steno_node_set_sourcepos(t, line, 1, line, 1);
 	c->line_start = 1;
+	c->cue_said = 0;
+	c->cue_dashed = 0;
 	c->pending_break = 0;
 	return t;
 }
@@ -340,12 +388,17 @@ static int ends_sentence(const char *s, size_t len, int before)
 }
 
 /* A mark at a top-level line's start: the next content is another
- * speaker's, named when a capitals label follows. */
+ * speaker's, named when a capitals label follows.  A "- " that opens a
+ * later line of a cue whose first line had none, after words that end
+ * no sentence, is a dash in the sentence ("in the community\n- faculty,
+ * staff"), not a second speaker's line. */
 static size_t read_mark(cues_in *c, const char *s, size_t len)
 {
 	size_t used = change_mark(s, len), label_used = 0;
-	if (!used)
+	if (!used || (s[0] == '-' && c->cue_said && !c->cue_dashed && !c->sentence_end))
 		return 0;
+	if (!c->cue_said)
+		c->cue_dashed = s[0] == '-';
 	size_t name = caps_label(s + used, len - used, &label_used);
 	c->pending_voice = name ? speaker_of(c, s + used, name) : NULL;
 	if (name && !c->pending_voice)
@@ -359,12 +412,31 @@ static size_t read_mark(cues_in *c, const char *s, size_t len)
 	return used + label_used;
 }
 
+/* A name label opening the cue's first line: a turn of that speaker
+ * starts, as the source wrote a label.  Its length, 0 for none,
+ * (size_t)-1 when memory is short. */
+static size_t read_name(cues_in *c, const char *s, size_t len)
+{
+	size_t used = 0, name = c->cue_said ? 0 : name_label(s, len, &used);
+	if (!name)
+		return 0;
+	/* the label as written leaves the text for the turn's attribute */
+	if (!(c->pending_voice = speaker_of(c, s, name)) ||
+	    !(c->pending_label = arena_strndup(&c->doc->arena, s, name)))
+		return (size_t)-1;
+	c->pending_mark = 1;
+	c->changes = 1;
+	return used;
+}
+
 static int add_text(cues_in *c, steno_node *parent, char *s, size_t len, int shared)
 {
 	if (!len)
 		return 0;
 	if (!parent && c->line_start) {
 		size_t used = read_mark(c, s, len);
+		if (!used)
+			used = read_name(c, s, len);
 		if (used == (size_t)-1)
 			return -1;
 		s += used;
@@ -377,6 +449,7 @@ static int add_text(cues_in *c, steno_node *parent, char *s, size_t len, int sha
 	if (!parent && !(parent = cues_in_container(c)))
 		return -1;
 	c->line_start = 0;
+	c->cue_said = 1;
 	c->para_bytes += len;
 	c->sentence_end = ends_sentence(s, len, c->sentence_end);
 	if (!shared || len > NODE_MAX_LEN)

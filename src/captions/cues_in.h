@@ -37,6 +37,8 @@ typedef struct cues_in {
 	int64_t last_end;   /* the end of the cue before, or STENO_TIME_NONE */
 	int sentence_end;   /* the text so far ends a sentence */
 	int line_start;     /* the next text starts a line of the cue */
+	int cue_said;       /* the cue has text before the line being read */
+	int cue_dashed;     /* its first line opened with "- " */
 	cues_line prev[CUES_ROLL_LINES]; /* the last lines of the cue before */
 	size_t prev_count;
 	size_t cues;        /* cues read */

@@ -305,9 +305,15 @@ static int alone_fits(const steno_node *n)
 {
 	if (node_next(n) && !transcript_is_break(node_next(n)))
 		return 0;
+	/* A caption cue of the name and nothing more shows it (a chapter's
+	 * title, a sign): a cue names who speaks in the cue that speaks. */
+	const steno_node *prev = node_prev(n), *under = node_next(n) ? node_next(node_next(n)) : NULL;
+	if (prev && prev->type == STENO_NODE_TIME &&
+	    (node_is_cue(prev) || steno_node_get_attr(prev, "end")) &&
+	    (!under || under->type == STENO_NODE_TIME))
+		return 0;
 	if (n == node_first(node_parent(n)))
-		return (node_next(n) && node_next(node_next(n))) || node_next(node_parent(n));
-	const steno_node *under = node_next(n) ? node_next(node_next(n)) : NULL;
+		return under || node_next(node_parent(n));
 	if (!under)
 		return node_next(node_parent(n)) != NULL;
 	/* inside: speech on the next line, not a rota's next name */

@@ -18,7 +18,7 @@ spoken words exactly once, in order: nothing lost, nothing doubled; a
 turn's "label" attribute (a name after ">>") counts where it stands.
 --times: the JSON's cue times (time nodes with an "end") are the
 source's, in order.  --speakers: the JSON's speaker names are the
-source's <v> voices.
+source's <v> voices and the names that open a cue ("Sarah: ").
 """
 import html
 import json
@@ -37,6 +37,8 @@ SRT_TIMING = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3})\d*)?\s*-
 TAG = re.compile(r"<[^>]*>?")
 SRT_TAG = re.compile(r"</?(?:[ibus]|font(?:[ \t][^>]*)?)>", re.IGNORECASE)
 VOICE = re.compile(r"<v(?:\.[^ \t\n>]*)?[ \t\n]+([^>]*)>?")
+# "Sarah: " or "Mary Ann: " opening a cue: one to three capitalised words
+NAME = re.compile(r"^([A-Z][A-Za-z'.\-]*(?: [A-Z][A-Za-z'.\-]*){0,2}):[ \t]+(?=\S)")
 OVERRIDE = re.compile(r"\{\\[^}]*\}")
 MARK = re.compile(r"^(?:>>|-(?=[ \t]))[ \t]*(?:([A-Z0-9 .'\-]*[A-Z][A-Z0-9 .'\-]*):(?=[ \t]|$))?")
 
@@ -137,6 +139,7 @@ def unrolled(cues):
 def spoken(cue_text, srt):
     """The words of a cue and its voices; a name after a mark stays a word."""
     voices = [re.sub(r"\s+", " ", v).strip() for v in VOICE.findall(cue_text)]
+    voices += NAME.findall(cue_text)
     # a WebVTT tag may span lines
     text = SRT_TAG.sub("", OVERRIDE.sub("", cue_text)) if srt else TAG.sub("", cue_text)
     out = []
