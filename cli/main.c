@@ -81,6 +81,8 @@ static const char usage_text_rest[] =
 	"      --cue-lines N      captions: lines a cue, 1 to 100; default 2\n"
 	"      --cue-seconds S    captions: the longest a cue lasts, 0.1 to 3600\n"
 	"                         seconds; default 7\n"
+	"                         (without these, a caption file's own cues are\n"
+	"                         written back whole; with any, cut to them too)\n"
 	"      --list-formats[=json]\n"
 	"                         list the formats and exit; json: an array of\n"
 	"                         objects (name, aliases, extensions, media_type,\n"
@@ -352,6 +354,8 @@ static int parse_cue_option(cli *c, int ch, const char *arg)
 {
 	char *end;
 	errno = 0;
+	/* limits asked for hold for the cues a caption file gives too */
+	c->opts.cue_resplit = 1;
 	if (ch == OPT_CUE_SECONDS) {
 		double s = strtod(arg, &end);
 		if (errno || end == arg || *end || !(s >= 0.1 && s <= 3600))

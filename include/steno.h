@@ -131,6 +131,10 @@ typedef struct steno_options {
 	int cue_chars;
 	int cue_lines;
 	double cue_seconds;
+	/* A cue the document has from a caption file (a time node with an
+	 * end) is written back whole, with its own times, however long;
+	 * non-zero: it is cut to the limits above like any other text. */
+	int cue_resplit;
 } steno_options;
 
 /* Fill *opts with the defaults (fragment, safe, default passes, a pause of

@@ -236,28 +236,33 @@ static void add_time(collect *c, int64_t ms, int end)
 		add_point(c, ms, end);
 }
 
-/* A time node: the text after it starts then, and ends at its "end"
- * attribute (ms, as the caption readers give each cue's end) when that
- * is a time not before the start. */
-static void add_cue(collect *c, const steno_node *n)
+/* The end a time node gives the text after it: its "end" (ms, as the
+ * caption readers give each cue's end) when that is a time not before
+ * its start; STENO_TIME_NONE otherwise. */
+static int64_t cue_own_end(const steno_node *n)
 {
 	int64_t start = n->as.turn.start;
-	add_time(c, start, 0);
-	c->cue = n;
-	if (node_is_cue(n)) {
-		if (start != STENO_TIME_NONE && n->as.cue.end >= start && n->as.cue.end >= 0)
-			c->cue_end = n->as.cue.end;
-		return;
-	}
+	if (start == STENO_TIME_NONE)
+		return STENO_TIME_NONE;
+	if (node_is_cue(n))
+		return n->as.cue.end >= start && n->as.cue.end >= 0 ? n->as.cue.end : STENO_TIME_NONE;
 	const char *end = steno_node_get_attr(n, "end");
-	if (start == STENO_TIME_NONE || !end || !*end)
-		return;
+	if (!end || !*end)
+		return STENO_TIME_NONE;
 	/* digits alone, read as strtoll reads them: INT64_MAX past it */
 	int64_t ms = 0;
 	for (; *end >= '0' && *end <= '9'; end++)
 		ms = ms > (INT64_MAX - (*end - '0')) / 10 ? INT64_MAX : ms * 10 + (*end - '0');
-	if (!*end && ms >= start)
-		c->cue_end = ms;
+	return !*end && ms >= start ? ms : STENO_TIME_NONE;
+}
+
+/* A time node: the text after it starts then, and ends at its own end
+ * when it has one. */
+static void add_cue(collect *c, const steno_node *n)
+{
+	add_time(c, n->as.turn.start, 0);
+	c->cue = n;
+	c->cue_end = cue_own_end(n);
 }
 
 /* A turn's start or end.  Inside a cue with its own end (a time node's
@@ -406,6 +411,7 @@ typedef struct writer {
 	steno_sink *s;
 	int vtt;
 	cue_limits lim;
+	int resplit;            /* the limits cut the source's cues too */
 	size_t number;          /* SRT's cue numbers */
 	int64_t last_start;     /* no cue starts before the one before it */
 	const steno_node *named; /* the time node whose identifier was written */
@@ -468,6 +474,26 @@ static int one_line(const char *s)
 	return s && *s && !strpbrk(s, "\r\n") && !strstr(s, "-->");
 }
 
+/* The settings WebVTT has ("align:start line:0"), each after a space:
+ * others, such as SubRip's "X1:100 Y1:400" coordinates, are another
+ * format's and left out. */
+static void put_settings(steno_sink *sink, const char *settings)
+{
+	static const char *const names[] = {"align:", "line:", "position:", "region:", "size:",
+	                                    "vertical:"};
+	while (*settings) {
+		size_t len = strcspn(settings, " \t");
+		for (size_t i = 0; len && i < sizeof names / sizeof *names; i++)
+			if (!strncmp(settings, names[i], strlen(names[i])) && len > strlen(names[i])) {
+				sink_putc(sink, ' ');
+				sink_write(sink, settings, len);
+				break;
+			}
+		settings += len;
+		settings += strspn(settings, " \t");
+	}
+}
+
 static void put_timing(writer *w, int64_t start, int64_t end, const char *settings)
 {
 	char line[2 * TIME_CHARS + 5];
@@ -476,10 +502,8 @@ static void put_timing(writer *w, int64_t start, int64_t end, const char *settin
 	n += 5;
 	n += format_time(line + n, end, w->vtt ? '.' : ',');
 	sink_write(w->s, line, n);
-	if (w->vtt && one_line(settings)) {
-		sink_putc(w->s, ' ');
-		sink_puts(w->s, settings);
-	}
+	if (w->vtt && one_line(settings))
+		put_settings(w->s, settings);
 	sink_putc(w->s, '\n');
 }
 
@@ -508,35 +532,65 @@ static void put_text(writer *w, const char *s, size_t len)
 		put_unarrowed(w->s, s, len);
 }
 
-/* One cue: its times made valid (never before the cue before, never
- * longer than the limit, never empty), then its lines.  In WebVTT, the
- * time node it follows gives its settings, and the first cue after it
- * its identifier: what the WebVTT reader keeps of a cue. */
-static steno_status put_cue(writer *w, const char *s, size_t pos, size_t end_pos, double from,
-                            double to, size_t prefix, const steno_node *cue)
+/* The characters of the longest word of s[0..len). */
+static size_t longest_word(const char *s, size_t len)
 {
-	const char *text = s + pos;
+	size_t longest = 0;
+	while (len) {
+		const char *space = memchr(s, ' ', len);
+		size_t word = space ? (size_t)(space - s) : len, chars = cue_char_count(s, word);
+		longest = chars > longest ? chars : longest;
+		len -= word + (space != NULL);
+		s += word + (space != NULL);
+	}
+	return longest;
+}
+
+/* The lines of the cue s[pos..end_pos): as cue_split_next, called
+ * last, found it, or, for a cue of the source (whole), its words in as
+ * many lines as they take, at the line width or the longest word's,
+ * which the source did not cut.  Their count; 0 when memory is
+ * short. */
+static size_t cue_layout(writer *w, const char *s, size_t pos, size_t end_pos, size_t prefix,
+                         int whole)
+{
+	size_t width = w->lim.chars;
+	if (whole) {
+		size_t longest = longest_word(s + pos, end_pos - pos);
+		width = longest > width ? longest : width;
+	}
+	for (;;) {
+		size_t count = whole ? cue_lines(s + pos, end_pos - pos, width, prefix, w->lines,
+		                                 w->lines_cap, &w->scratch)
+		                     : cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines,
+		                                       w->lines_cap, &w->scratch);
+		if (count <= w->lines_cap)
+			return count;
+		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
+		if (!l)
+			return 0;
+		w->lines = l;
+	}
+}
+
+/* A cue's first lines: its number (SRT) or identifier (WebVTT: the
+ * time node it follows gives the first cue after it its identifier and
+ * every one its settings, what the WebVTT reader keeps of a cue), and
+ * its times made valid: never before the cue before, never longer than
+ * the limit, never empty.  A cue of the source (whole) keeps its times
+ * as they are, however long, and may be empty in SRT; WebVTT wants an
+ * end after the start. */
+static void put_head(writer *w, double from, double to, const steno_node *cue, int whole)
+{
 	int64_t start = (int64_t)(from + 0.5), end = (int64_t)(to + 0.5);
 	int64_t longest = (int64_t)(w->lim.max_ms + 0.5);
 	if (start < w->last_start)
 		start = w->last_start;
-	if (end - start > longest)
+	if (end - start > longest && !whole)
 		end = start + longest;
-	if (end <= start)
+	if (end < start || (end == start && (w->vtt || !whole)))
 		end = start + 1;
 	w->last_start = start;
-	size_t count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
-	                               &w->scratch);
-	if (count > w->lines_cap) {
-		cue_line *l = grow_array(w->lines, &w->lines_cap, count, sizeof *l);
-		if (!l)
-			return STENO_ERR_NOMEM;
-		w->lines = l;
-		count = cue_split_lines(s, pos, end_pos, &w->lim, prefix, w->lines, w->lines_cap,
-		                        &w->scratch);
-	}
-	if (!count)
-		return STENO_ERR_NOMEM;
 	const char *id = cue ? steno_node_get_attr(cue, "id") : NULL;
 	if (!w->vtt) {
 		sink_put_int(w->s, (long long)++w->number);
@@ -547,6 +601,17 @@ static steno_status put_cue(writer *w, const char *s, size_t pos, size_t end_pos
 		w->named = cue;
 	}
 	put_timing(w, start, end, cue ? steno_node_get_attr(cue, "settings") : NULL);
+}
+
+/* The lines of the cue text s[pos..end_pos), in WebVTT after a voice
+ * span of its speakers, in SRT after prefix characters of "Name: ". */
+static steno_status put_lines(writer *w, const char *s, size_t pos, size_t end_pos,
+                              size_t prefix, int whole)
+{
+	const char *text = s + pos;
+	size_t count = cue_layout(w, s, pos, end_pos, prefix, whole);
+	if (!count)
+		return STENO_ERR_NOMEM;
 	if (w->vtt && w->voice.len) {
 		sink_write(w->s, "<v ", 3);
 		escape_xml_text(w->s, w->voice.s, w->voice.len);
@@ -559,9 +624,9 @@ static steno_status put_cue(writer *w, const char *s, size_t pos, size_t end_pos
 			sink_write(w->s, ": ", line ? 2 : 1);
 		}
 		put_text(w, text + w->lines[i].start, line);
-		sink_putc(w->s, '\n');
+		if (i + 1 < count)
+			sink_putc(w->s, '\n');
 	}
-	sink_putc(w->s, '\n');
 	return STENO_OK;
 }
 
@@ -573,27 +638,38 @@ static void put_note(writer *w, const char *s, size_t len)
 	sink_write(w->s, "\n\n", 2);
 }
 
-/* A block's cues, its times from..to shared out by characters. */
-static steno_status put_block(writer *w, const char *text, const block *b, double from,
-                              double to)
+/* The voice of the block b about to be written: its turn's speakers'
+ * names.  The characters an SRT cue spends naming them, for SRT names
+ * the speaker when the speaker changes; 0 for none; (size_t)-1 when
+ * memory is short. */
+static size_t switch_voice(writer *w, const block *b)
 {
-	const char *s = text + b->start;
-	size_t len = b->end - b->start, done = 0, pos = 0, prefix = 0;
-	double chars = b->chars ? (double)b->chars : 1, per_char = (to - from) / chars;
+	size_t prefix = 0;
 	if (!w->said_any || w->said != b->turn) {
 		name_voice(w, &w->next_voice, b->turn);
 		if (w->next_voice.nomem)
-			return STENO_ERR_NOMEM;
+			return (size_t)-1;
 		text_buf was = w->voice;
 		w->voice = w->next_voice;
 		w->next_voice = was;
-		/* SRT names the speaker when the speaker changes */
 		if (!w->said_any || w->voice.len != was.len ||
 		    (was.len && memcmp(w->voice.s, was.s, was.len) != 0))
 			prefix = w->vtt || !w->voice.len ? 0 : w->voice.chars + 1;
 	}
 	w->said = b->turn;
 	w->said_any = 1;
+	return prefix;
+}
+
+/* A block's cues, its times from..to shared out by characters. */
+static steno_status put_block(writer *w, const char *text, const block *b, double from,
+                              double to)
+{
+	const char *s = text + b->start;
+	size_t len = b->end - b->start, done = 0, pos = 0, prefix = switch_voice(w, b);
+	double chars = b->chars ? (double)b->chars : 1, per_char = (to - from) / chars;
+	if (prefix == (size_t)-1)
+		return STENO_ERR_NOMEM;
 	while (pos < len) {
 		size_t end = cue_split_next(s, len, pos, b->chars - done, &w->lim, per_char, prefix,
 		                            &w->scratch);
@@ -601,14 +677,56 @@ static steno_status put_block(writer *w, const char *text, const block *b, doubl
 			return STENO_ERR_NOMEM;
 		/* a cue lasts until the next starts: the space between is its */
 		size_t n = cue_char_count(s + pos, end - pos) + (end < len && s[end] == ' ');
-		if (put_cue(w, s, pos, end, from + per_char * (double)done,
-		            from + per_char * (double)(done + n), prefix, b->cue) != STENO_OK)
+		put_head(w, from + per_char * (double)done, from + per_char * (double)(done + n), b->cue,
+		         0);
+		if (put_lines(w, s, pos, end, prefix, 0) != STENO_OK)
 			return STENO_ERR_NOMEM;
+		sink_write(w->s, "\n\n", 2);
 		prefix = 0;
 		done += n;
 		pos = end + (end < len && s[end] == ' ');
 	}
 	return STENO_OK;
+}
+
+/* A cue of the source, blocks b[0..n) (more than one where turns split
+ * it, as a voice span or a speaker mark inside it does), written back
+ * as it was read: one cue, its own times from..to, however much it
+ * holds, each block on lines of its own after its voice (a WebVTT span
+ * closed before the next) or, in SRT, its speaker's name when that
+ * changes. */
+static steno_status put_source_cue(writer *w, const char *text, const block *b, size_t n,
+                                   double from, double to)
+{
+	put_head(w, from, to, b[0].cue, 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t prefix = switch_voice(w, &b[i]);
+		if (prefix == (size_t)-1 ||
+		    put_lines(w, text + b[i].start, 0, b[i].end - b[i].start, prefix, 1) != STENO_OK)
+			return STENO_ERR_NOMEM;
+		if (i + 1 < n && w->vtt && w->voice.len)
+			sink_write(w->s, "</v>", 4);
+		sink_putc(w->s, '\n');
+	}
+	sink_putc(w->s, '\n');
+	return STENO_OK;
+}
+
+/* The blocks from b[0] that make one cue of the source, whole, with no
+ * note among them: their count, 0 when b[0] is not the start of one.
+ * Blocks up to avail are read, on a copy of the timeline; the cue's
+ * end, its start being from, in *to. */
+static size_t source_cue(timeline t, const block *b, size_t avail, double from, double *to)
+{
+	int64_t own = b[0].cue ? cue_own_end(b[0].cue) : STENO_TIME_NONE;
+	if (own == STENO_TIME_NONE || from != (double)b[0].cue->as.turn.start)
+		return 0;
+	for (size_t n = 1; n <= avail && !b[n - 1].note && b[n - 1].cue == b[0].cue; n++) {
+		*to = time_at(&t, b[n - 1].pos + b[n - 1].chars, 0);
+		if (*to == (double)own)
+			return n;
+	}
+	return 0;
 }
 
 /* The style sheets of the metadata "style" (the WebVTT reader's,
@@ -728,7 +846,10 @@ static void drain(writer *w, collect *c, int final)
 		put_vtt_header(w);
 	c->started = 1;
 	timeline t = {c->points, c->npoints, c->at};
-	size_t last = c->points[c->npoints - 1].pos;
+	size_t last = c->points[c->npoints - 1].pos, settled = c->nblocks;
+	while (!final && settled > c->done &&
+	       c->blocks[settled - 1].pos + c->blocks[settled - 1].chars >= last)
+		settled--;
 	for (; c->done < c->nblocks; c->done++) {
 		const block *b = &c->blocks[c->done];
 		if (b->note) {
@@ -736,10 +857,19 @@ static void drain(writer *w, collect *c, int final)
 				put_note(w, c->text.s + b->start, b->end - b->start);
 			continue;
 		}
-		if (!final && b->pos + b->chars >= last)
+		if (c->done >= settled)
 			break;
-		double from = time_at(&t, b->pos, 1), to = time_at(&t, b->pos + b->chars, 0);
-		if (put_block(w, c->text.s, b, from, to > from ? to : from) != STENO_OK) {
+		double from = time_at(&t, b->pos, 1), to;
+		size_t n = w->resplit ? 0 : source_cue(t, b, settled - c->done, from, &to);
+		steno_status st;
+		if (n) {
+			st = put_source_cue(w, c->text.s, b, n, from, to);
+			c->done += n - 1;
+		} else {
+			to = time_at(&t, b->pos + b->chars, 0);
+			st = put_block(w, c->text.s, b, from, to > from ? to : from);
+		}
+		if (st != STENO_OK) {
 			c->nomem = 1;
 			break;
 		}
@@ -772,7 +902,7 @@ static void collect_doc(writer *w, collect *c, const steno_doc *doc)
 static steno_status write_captions(const steno_doc *doc, steno_sink *sink,
                                    const steno_options *opts, steno_error *err, int vtt)
 {
-	writer w = {.doc = doc, .s = sink, .vtt = vtt};
+	writer w = {.doc = doc, .s = sink, .vtt = vtt, .resplit = opts->cue_resplit};
 	steno_status st = limits_of(opts, &w.lim, err);
 	if (st != STENO_OK)
 		return st;

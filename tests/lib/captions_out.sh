@@ -19,7 +19,8 @@ tabs tabs.txt
 odd-times odd-times.trs
 trs-radio ../trs-radio.trs
 tei-timeline ../tei-timeline.tei
-cues cues.tei --metadata header=Council --metadata region.r1=id:r1 --metadata style=::cue{color:lime}"
+cues cues.tei --metadata header=Council --metadata region.r1=id:r1 --metadata style=::cue{color:lime}
+cues-resplit cues.tei --cue-chars 42 --metadata header=Council"
 
 # The limits OPTIONS set, as cue_check.py takes them: CHARS LINES SECONDS.
 cue_limits() {
@@ -59,7 +60,7 @@ import srt, sys
 subs = list(srt.parse(open(sys.argv[1], encoding="utf-8").read()))
 assert len(subs) == int(sys.argv[2]), (len(subs), sys.argv[2])
 assert all(a.start <= b.start for a, b in zip(subs, subs[1:]))
-assert all(s.start < s.end for s in subs)
+assert all(s.start <= s.end for s in subs)  # a cue of the source may be empty
 PY
 	fi
 }
@@ -191,6 +192,62 @@ checks_catch_broken_captions() {
 	fi
 }
 
+# Round trips of a caption file (formats/captions-writing.md): FIELDS of
+# every cue with text kept (cue_roundtrip.py), read by the reader alone
+# (reader) or with the passes (passes) on both sides.
+round_trip() { # FIELDS READ FILE TO [THEN]
+	fields=$1 read=$2 file=$3 to=$4 then=${5:-}
+	set --
+	[ "$read" = reader ] && set -- --passes=-transcript,-quotes
+	"$STENO" "$@" -t json "$file" >"$TMP/rt-a.json" 2>/dev/null &&
+		"$STENO" -t "$to" "$file" >"$TMP/rt-b.$to" 2>"$TMP/rt-b.err" || { cat "$TMP/rt-b.err"; return 1; }
+	last=$TMP/rt-b.$to
+	if [ -n "$then" ]; then
+		"$STENO" -t "$then" "$last" >"$TMP/rt-c.$then" 2>/dev/null || return 1
+		last=$TMP/rt-c.$then
+	fi
+	"$STENO" "$@" -t json "$last" >"$TMP/rt-z.json" 2>/dev/null &&
+		python3 "$HERE/lib/cue_roundtrip.py" "$fields" "$TMP/rt-a.json" "$TMP/rt-z.json" >/dev/null
+}
+
+# The round trip's check is not blind: cues cut to the limits differ.
+round_trip_catches_recut() {
+	file=$HERE/golden/captions/cues.tei
+	"$STENO" -t json "$file" >"$TMP/rc-a.json" &&
+		"$STENO" --cue-chars 42 -t vtt "$file" >"$TMP/rc.vtt" &&
+		"$STENO" -t json "$TMP/rc.vtt" >"$TMP/rc-b.json" &&
+		! python3 "$HERE/lib/cue_roundtrip.py" times,text "$TMP/rc-a.json" "$TMP/rc-b.json" \
+			>/dev/null 2>&1
+}
+
+# Voices SRT cannot carry as a label its reader takes back ("Name: ",
+# capitalised words): they come back as words of the cue.
+V_S_V_KNOWN="ableplayer-blocks4all_captions_en.vtt webvttjs-tags.vtt"
+
+caption_round_trips() {
+	check "captions: the round-trip check catches cues cut again" round_trip_catches_recut
+	for file in "$SHARED"/vtt/*.vtt; do
+		name=${file##*/}
+		check "captions: $name -t vtt keeps every cue's text, times, voice, identifier, settings" \
+			round_trip times,text,speaker,id,settings reader "$file" vtt
+		check "captions: $name -t vtt is valid" corpus_captions "$file" vtt
+		check "captions: $name -t srt is valid" corpus_captions "$file" srt
+		case " $V_S_V_KNOWN " in
+		*" $name "*) fields=times ;; # the voice's name is in the text
+		*) fields=times,text,speaker ;;
+		esac
+		check "captions: $name -t srt then -t vtt keeps every cue's $fields" \
+			round_trip "$fields" passes "$file" srt vtt
+	done
+	for file in "$SHARED"/srt/*.srt; do
+		name=${file##*/}
+		check "captions: $name -t srt keeps every cue's text and times" \
+			round_trip times,text reader "$file" srt
+		check "captions: $name -t srt is valid" corpus_captions "$file" srt
+		check "captions: $name -t vtt is valid" corpus_captions "$file" vtt
+	done
+}
+
 run_captions_out() {
 	check "captions: the checks catch broken captions" checks_catch_broken_captions
 	check "captions: every file is a case's input or output" caption_files_belong
@@ -212,5 +269,10 @@ EOF
 		done
 	else
 		skip "captions: the shared corpus (trs, tei) is absent"
+	fi
+	if [ -d "$SHARED/vtt" ] && [ -d "$SHARED/srt" ]; then
+		caption_round_trips
+	else
+		skip "captions: round trips of the shared corpus (vtt, srt are absent)"
 	fi
 }

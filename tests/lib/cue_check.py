@@ -8,7 +8,9 @@ formed (WebVTT: the signature, header lines, cues and NOTE blocks; SRT:
 cues numbered from 1), every timing well formed, its end after its start,
 and no cue starting before the one before it; every cue within the
 limits (default 42 characters a line, 2 lines, 7 seconds; characters
-counted as code points less combining marks); and the text of the cues
+counted as code points less combining marks), but for a cue of the
+source (the times of a time node with an "end") written back whole,
+which may hold more, and several voices; and the text of the cues
 the document's heard text exactly: every letter and digit once, in
 order (formats/captions-writing.md says what is heard), each cue's all
 one speaker's, the speaker the cue names (WebVTT's <v>, SRT's label at
@@ -113,18 +115,55 @@ def parse(fmt, text):
         m = TIMING[fmt].match(lines[0])
         if not m or len(lines) < 2:
             fail("bad cue: %r" % block)
-        voice = None
-        text_lines = lines[1:]
-        if fmt == "vtt":
-            v = VOICE.match(text_lines[0])
-            if v:
-                voice = html.unescape(v.group(1))
-                text_lines[0] = text_lines[0][v.end():]
+        start, end = ms(m.groups()[:4]), ms(m.groups()[4:])
+        if fmt != "vtt":
+            items.append((None, None, lines[1:], start, end))
+            continue
+        # a voice at the start, and one opening a later line where a cue
+        # of the source holds several, the one before closed first
+        parts = []
+        for line in lines[1:]:
+            v = VOICE.match(line)
+            if v or not parts:
+                if parts and not parts[-1][1][-1].endswith("</v>"):
+                    fail("a voice not closed before the next: %r" % block)
+                if parts:
+                    parts[-1][1][-1] = parts[-1][1][-1][:-4]
+                parts.append((html.unescape(v.group(1)) if v else None, []))
+                line = line[v.end():] if v else line
+            parts[-1][1].append(line)
+        for voice, text_lines in parts:
             if any("<" in line for line in text_lines):
-                fail("markup other than one voice at the start: %r" % block)
-            text_lines = [html.unescape(line) for line in text_lines]
-        items.append((voice, None, text_lines, ms(m.groups()[:4]), ms(m.groups()[4:])))
+                fail("markup other than voices at the start of lines: %r" % block)
+            items.append((voice, None, [html.unescape(line) for line in text_lines], start, end))
     return items
+
+
+def source_cues(doc):
+    """The (start, end) of the cues the document has from captions."""
+    out = set()
+
+    def walk(node):
+        if node.get("type") == "time" and "end" in node.get("attributes", {}):
+            out.add((node.get("ms"), int(node["attributes"]["end"])))
+        for child in node.get("children", []):
+            walk(child)
+
+    for child in doc.get("children", []):
+        walk(child)
+    return out
+
+
+def split_labels(items, whole, voices):
+    """SRT cues of the source cut where a later line opens with a
+    speaker's label: one part a speaker."""
+    out = []
+    for item in items:
+        voice, label, text_lines, start, end = item
+        cut = [0] + [k for k, line in enumerate(text_lines) if k and (start, end) in whole
+                     and any(line.startswith(v + ":") for v in voices)] + [len(text_lines)]
+        out += [(voice, label, text_lines[a:b], start, end) for a, b in zip(cut, cut[1:])]
+    return out
 
 
 def main():
@@ -136,22 +175,25 @@ def main():
     with open(json_path, encoding="utf-8") as f:
         doc = json.load(f)
     expected = heard(doc, fmt)
+    whole = source_cues(doc)
     voices = sorted({v for v, _ in expected if v and v != "#NOTE"}, key=len, reverse=True)
     want, want_voice = [], []
     for voice, text in expected:
         ls = letters(text)
         want += ls
         want_voice += [voice] * len(ls)
+    if fmt == "srt":
+        items = split_labels(items, whole, voices)
     got = 0
     last_start, last_voice = -1, None
     for n, (voice, _, text_lines, start, end) in enumerate(items, 1):
         where = "cue %d (%r)" % (n, " / ".join(text_lines)[:60])
         if start is not None:
-            if not start < end:
+            if not start < end and not (fmt == "srt" and (start, end) in whole):
                 fail("%s: end %d not after start %d" % (where, end, start))
             if start < last_start:
                 fail("%s: starts at %d, before the cue before (%d)" % (where, start, last_start))
-            if end - start > seconds * 1000 + 0.5:
+            if end - start > seconds * 1000 + 0.5 and (start, end) not in whole:
                 fail("%s: lasts %d ms" % (where, end - start))
             last_start = start
         label = None
@@ -160,7 +202,7 @@ def main():
                 if text_lines[0].startswith(v + ":"):
                     label = v
                     break
-        if start is not None:
+        if start is not None and (start, end) not in whole:
             # an SRT label too long to share its line takes one of its own
             alone = label is not None and text_lines[0] == label + ":" and \
                 width(label) + 2 + width(text_lines[1].split(" ")[0]) > chars
