@@ -25,7 +25,8 @@ static const char *const prose_names[] = {
 	"it", "keywords", "listen", "location", "n.b.", "nb", "note", "notes", "p.s.", "phone",
 	"photo", "place", "posted", "pros", "ps", "published", "re", "read more", "related",
 	"reminder", "result", "results", "see also", "she", "source", "sources", "subject",
-	"summary", "tags", "tel", "they", "time", "tip", "to", "update", "updated", "url", "via",
+	"summary", "tags", "tel", "they", "time", "tip", "titel", "title", "titolo", "titre", "to",
+	"t\xC3\xADtulo", "update", "updated", "url", "via",
 	"video", "warning", "watch", "we", "website", "you",
 };
 
@@ -372,10 +373,18 @@ static int function_word_first(const char *s, size_t len)
 	return space && in_list(s, (size_t)(space - s), function_words, COUNT(function_words));
 }
 
-/* Is the name one that prose uses before a colon? */
+/* Is the name one that prose uses before a colon, or does it open or
+ * close with one, as a record's keys do ("Titre US: The One With ...",
+ * "Release Date: 4 March")? */
 static int prose_name(const char *s, size_t len)
 {
-	return in_list(s, len, prose_names, COUNT(prose_names));
+	const char *first = memchr(s, ' ', len), *last = first;
+	for (const char *p = first; p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s)))
+		last = p;
+	return in_list(s, len, prose_names, COUNT(prose_names)) ||
+	       (first && (in_list(s, (size_t)(first - s), prose_names, COUNT(prose_names)) ||
+	                  in_list(last + 1, len - (size_t)(last + 1 - s), prose_names,
+	                          COUNT(prose_names))));
 }
 
 static int any_word_in(const char *s, size_t len, const char *const *list, size_t count)
@@ -497,6 +506,17 @@ static size_t skip_gaps(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* The bytes of the space at s[i] that French typography sets before a
+ * colon ("ANNE : Bonjour", "Anne\u00a0: Bonjour"): a blank, a no-break
+ * or a narrow no-break space; 0 for none. */
+static size_t colon_space(const char *s, size_t len, size_t i)
+{
+	return i < len && s[i] == ' '                             ? 1
+	       : i + 1 < len && !memcmp(s + i, "\xC2\xA0", 2)      ? 2
+	       : i + 2 < len && !memcmp(s + i, "\xE2\x80\xAF", 3) ? 3
+	                                                          : 0;
+}
+
 /* The colon ending a label at s[i]: 1 with blanks or the line's end
  * after it, 2 when text follows at once ("AvD:Hola", not "10:30" or
  * "http://"), else 0; *after is past it. */
@@ -506,12 +526,7 @@ static int is_colon(const char *s, size_t len, size_t i, size_t *after)
 		*after = i + 3;
 		return 1;
 	}
-	/* "ANNE : Bonjour", "Anne\u00a0: Bonjour": French typography's space
-	 * before the colon (a blank, a no-break or a narrow no-break space) */
-	size_t space = i < len && s[i] == ' '                                      ? 1
-	               : i + 1 < len && !memcmp(s + i, "\xC2\xA0", 2)               ? 2
-	               : i + 2 < len && !memcmp(s + i, "\xE2\x80\xAF", 3)          ? 3
-	                                                                          : 0;
+	size_t space = colon_space(s, len, i);
 	if (space && i + space < len && s[i + space] == ':' &&
 	    (i + space + 1 == len || transcript_gap(s, len, i + space + 1))) {
 		*after = i + space + 1;
@@ -1549,6 +1564,12 @@ int transcript_label_whole(const char *s, size_t len, int *has_colon, transcript
 	*has_colon = len && s[len - 1] == ':';
 	if (*has_colon) {
 		len--;
+		/* "**Rachel :**" */
+		for (size_t k = 1; k <= 3 && k <= len; k++)
+			if (colon_space(s, len, len - k) == k) {
+				len -= k;
+				break;
+			}
 	} else if (len >= 3 && memcmp(s + len - 3, FULLWIDTH_COLON, 3) == 0) {
 		*has_colon = 1;
 		len -= 3;
