@@ -288,9 +288,21 @@ static int label_in_markup(steno_node *n, line_label *ll)
 		ll->link = link;
 		after = node_next(link);
 	}
-	if (!after || after->type != STENO_NODE_TEXT ||
-	    !(ll->sep_len = transcript_label_after_markup(node_literal(after), node_len(after), &ll->lab)))
+	if (!after || after->type != STENO_NODE_TEXT)
 		return 0;
+	const char *s = node_literal(after);
+	size_t len = node_len(after);
+	/* "*Mel.* I do.": a dialogue's name, cut short, its full stop in the
+	 * italics */
+	if (node_literal(in)[node_len(in) - 1] == '.' && len && transcript_is_blank(s[0])) {
+		for (ll->sep_len = 0; ll->sep_len < len && transcript_is_blank(s[ll->sep_len]);)
+			ll->sep_len++;
+		if (ll->sep_len == len)
+			return 0;
+		ll->lab.shape = TRANSCRIPT_SHAPE_PERIOD;
+	} else if (!(ll->sep_len = transcript_label_after_markup(s, len, &ll->lab))) {
+		return 0;
+	}
 	ll->sep = after;
 	return 1;
 }
@@ -927,6 +939,11 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	    t->first_recurring != (size_t)-1 && ll->seq < t->first_recurring)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
+		return 0;
+	/* "CONTENTS." in a dialogue whose names are set in italics, "_Mel._":
+	 * a full stop ends a label only in the style most labels take */
+	if ((ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD || ll->lab.shape == TRANSCRIPT_SHAPE_ALONE) &&
+	    !ll->lab.markup && odd_style(t, ll))
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON &&
 	    (ll->lab.ms == STENO_TIME_NONE ? heads_names(t, ll) : time_over_time(ll)))

@@ -1245,6 +1245,10 @@ static int emphasised_label(const char *s, size_t len, size_t pre, transcript_la
 		               : 0;
 	if (is_colon(s, len, after, &after) == 1)
 		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_COLON);
+	/* "_Mel._ I do.": a dialogue's name, cut short, its full stop in the
+	 * italics */
+	if (s[close - 1] == '.' && transcript_gap(s, len, after) && skip_gaps(s, len, after) < len)
+		return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_PERIOD);
 	if (skip_gaps(s, len, after) == len) {
 		lab->shape = TRANSCRIPT_SHAPE_ALONE;
 		lab->bare = !lab->role_len;

@@ -52,7 +52,9 @@ import json
 import re
 import sys
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# letters and digits: an underscore is markup (plain text's "_italics_") or
+# a separator (SPEAKER_00), not part of a word
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # List markers are structure (an item, a list's start number), not words.
 LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,9}[.)]|[-*\u2022])(?=[ \t])", re.MULTILINE)
 # A court reporter's line number, which stays text before a turn's label.
