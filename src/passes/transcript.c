@@ -31,6 +31,8 @@ typedef struct transcript_pass {
 	steno_node *turn; /* the turn unlabelled paragraphs continue */
 	struct known *last_alone; /* the last name met alone on its line */
 	struct known *last_loose; /* the last name of a loose label */
+	struct known *last_icon;  /* the last name of an avatar image */
+	size_t icons, icons_varied; /* avatar images, and those of a name not the last's */
 	/* The names met, by their bytes, and the people they name, by
 	 * speaker id ("DR. ÅSTRÖM" and "Åström" are one), entries known *.
 	 * The entries live in the arena, so a label may hold its entry
@@ -426,7 +428,8 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	else if (n->type == STENO_NODE_STRONG || n->type == STENO_NODE_EMPH)
 		shaped = label_in_markup(n, ll);
 	else if (n->type == STENO_NODE_RAW_INLINE)
-		shaped = transcript_chat_nick(node_literal(n), node_len(n), &ll->lab);
+		shaped = transcript_chat_nick(node_literal(n), node_len(n), &ll->lab) ||
+		         transcript_icon_label(node_literal(n), node_len(n), &ll->lab);
 	if (!shaped || (ll->lab.shape == TRANSCRIPT_SHAPE_ALONE && !alone_fits(n)) ||
 	    says_only_url(n, ll))
 		return 0;
@@ -656,6 +659,11 @@ static int note_label(transcript_pass *t, line_label *ll)
 			alias->long_form = k;
 			alias->person = k->person;
 		}
+	}
+	if (ll->lab.icon) {
+		t->icons++;
+		t->icons_varied += t->last_icon && t->last_icon != k;
+		t->last_icon = k;
 	}
 	if (!k->count++)
 		k->first_seq = ll->seq;
@@ -932,6 +940,10 @@ static int accepted(transcript_pass *t, const line_label *ll)
 	/* "Voorzitter. Ik verzoek u": a loose label is one only where the
 	 * document's convention is the loose labels' */
 	if (ll->lab.loose && !t->sv.loose_ok)
+		return 0;
+	/* avatars take turns as speakers do; icons in runs mark a list's
+	 * items ("check", "check", "cross") */
+	if (ll->lab.icon && t->icons_varied * 2 < t->icons)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_COLON && o->count == 1 &&
 	    (!ll->lab.strong || odd_style(t, ll) ||

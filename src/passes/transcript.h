@@ -95,6 +95,7 @@ typedef struct transcript_label {
 	int margin; /* the line opens with a court reporter's line number */
 	int loose;  /* of a shape prose writes too (transcript_label_loose) */
 	int caseless; /* of them, a name in a script without case ("甲 ...") */
+	int icon;   /* an avatar image (transcript_icon_label) */
 	int comma_role; /* the role came after a comma, as prose writes lists */
 	transcript_attr attrs[2];
 	int attr_count;
@@ -141,6 +142,12 @@ size_t transcript_label_after_markup(const char *s, size_t len, transcript_label
 /* "<Ege>" as Markdown reads it, an HTML tag of its own: the nickname of
  * a chat log pasted into Markdown when it names no element of HTML. */
 int transcript_chat_nick(const char *s, size_t len, transcript_label *lab);
+
+/* An avatar image opening a chat's message, s[0..len) the raw HTML
+ * "<img src='.../kei/icon' alt='/nishio/kei.icon'>": a nickname label,
+ * the name the alternative text's last path part less its extension
+ * ("kei").  1 if so, filling lab. */
+int transcript_icon_label(const char *s, size_t len, transcript_label *lab);
 void transcript_name_judge(const char *name, size_t len, transcript_name *judged);
 /* Is the label of that shape one, its name judged so?  Sets qa and the
  * role and strength the name gives. */

@@ -1133,6 +1133,44 @@ int transcript_chat_nick(const char *s, size_t len, transcript_label *lab)
 	return lab->shape == TRANSCRIPT_SHAPE_NICK;
 }
 
+int transcript_icon_label(const char *s, size_t len, transcript_label *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	lab->ms = STENO_TIME_NONE;
+	lab->said_off = len;
+	if (len < 10 || strncmp(s, "<img", 4) != 0 || s[len - 1] != '>')
+		return 0;
+	const char *alt = NULL;
+	for (size_t i = 4; i + 5 < len && !alt; i++)
+		if (transcript_is_blank(s[i]) && !strncmp(s + i + 1, "alt=", 4))
+			alt = s + i + 5;
+	if (!alt || (*alt != '\'' && *alt != '"'))
+		return 0;
+	const char *end = memchr(alt + 1, *alt, len - (size_t)(alt + 1 - s)), *from = alt + 1;
+	if (!end)
+		return 0;
+	for (const char *p = from; p < end; p++)
+		if (*p == '/')
+			from = p + 1;
+	const char *dot = end;
+	for (const char *p = from; p < end; p++)
+		if (*p == '.')
+			dot = p;
+	/* a word: letters, digits, "_" and "-", as a handle is */
+	if (dot == from || dot - from > 32)
+		return 0;
+	for (const char *p = from; p < dot; p++)
+		if (!((unsigned char)*p >= 0x80 || is_upper(*p) || is_lower(*p) || is_digit(*p) ||
+		      *p == '_' || *p == '-'))
+			return 0;
+	set_name(lab, s, (size_t)(from - s), (size_t)(dot - s));
+	lab->written = s; /* the image as written leaves the text for the label */
+	lab->written_len = len;
+	lab->shape = TRANSCRIPT_SHAPE_NICK;
+	lab->icon = 1;
+	return 1;
+}
+
 /* "mk: that makes sense": a nickname and a colon. */
 static int nick_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
