@@ -286,37 +286,39 @@ static int word_may_mark(uint64_t x)
 	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2) | SWAR_HAS_BYTE(x, 0xE3)) != 0;
 }
 
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* The apostrophe of "don't", most marks of English: between two letters
+ * a straight mark neither opens nor closes. */
+static int apostrophe(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] == '\'' && i && i + 1 < len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1]);
+}
+
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
  * bytes without one are passed over at once: accented letters and other
- * scripts too, as their lead bytes are not 0xC2 or 0xE2. */
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2.  Apostrophes
+ * are passed over here too, not one call each. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 	for (;;) {
 		while (i + 8 <= len && !word_may_mark(swar_load(s + i)))
 			i += 8;
 		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
-			if (mark_start[s[i]])
+			if (mark_start[s[i]] && !apostrophe(s, i, len))
 				return i;
 		if (i >= len)
 			return len;
 	}
 }
 
-static int ascii_letter(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 static int scan_text(quotes *q, steno_node *t)
 {
 	const unsigned char *s = (const unsigned char *)node_literal(t);
 	for (size_t i = next_mark(s, 0, node_len(t)); i < node_len(t); i = next_mark(s, i, node_len(t))) {
-		/* the apostrophe of "don't", most marks of English, at once:
-		 * between two letters a straight mark neither opens nor closes */
-		if (s[i] == '\'' && i && i + 1 < node_len(t) && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
-			i++;
-			continue;
-		}
 		mark m = {.text = t, .off = i};
 		int opens;
 		if (!(m.len = mark_at(node_literal(t) + i, node_len(t) - i, &m.fam, &opens)) ||
