@@ -54,6 +54,9 @@ struct quotes {
 	size_t count, cap;
 	size_t stack[DEPTH_MAX]; /* indexes of unpaired opening marks */
 	size_t depth;
+	/* The marks quotes keep, made once a document: [kind][0] a mark
+	 * alone, [open][close] a pair (keep_marks). */
+	const char *kept[16][16];
 };
 
 static side side_of_cp(uint32_t cp)
@@ -371,36 +374,50 @@ static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_
 	return 0;
 }
 
+/* The marks, told apart by their last byte: " ' « » 「 」 『 』 ‘ ’ ‚ “ ”
+ * „ ″, numbered from 1. */
+static const unsigned char mark_kind[256] = {
+	['"'] = 1,   ['\''] = 2,  [0xAB] = 3,  [0xBB] = 4,  [0x8C] = 5,
+	[0x8D] = 6,  [0x8E] = 7,   [0x8F] = 8,  [0x98] = 9,  [0x99] = 10,
+	[0x9A] = 11, [0x9C] = 12,  [0x9D] = 13, [0x9E] = 14, [0xB3] = 15};
+
 typedef struct builder {
 	steno_node *target[DEPTH_MAX + 1];
+	unsigned char opened[DEPTH_MAX + 1]; /* the mark_kind each quote opened with */
 	size_t top;
 	size_t m; /* the next mark */
 } builder;
 
 /* A quotation keeps the marks its source wrote (attribute "marks": the
  * opening mark, then the closing one), so that writers give back the
- * author's characters; only --smart changes them (smart.c).  s holds
+ * author's characters; only --smart changes them (smart.c).  A few
+ * marks make all the pairs there are, so each pair's string is made
+ * once a document, in its arena, and shared by its quotes.  s holds
  * the mark's bytes (its text node may already be cut there). */
-static int keep_marks(steno_node *quote, const char *s)
+static int keep_marks(quotes *q, steno_node *quote, unsigned char open, const char *s, size_t len)
 {
-	const char *open = steno_node_get_attr(quote, "marks");
-	char both[16];
-	size_t have = open ? strlen(open) : 0, len = strlen(s);
-	if (have + len >= sizeof both)
-		return 0;
-	if (have)
-		memcpy(both, open, have);
-	memcpy(both + have, s, len + 1);
-	return steno_node_set_attr(quote, "marks", both) == STENO_OK ? 0 : -1;
+	unsigned char kind = mark_kind[(unsigned char)s[len - 1]];
+	const char *alone = open ? q->kept[open][0] : "";
+	const char **kept = open ? &q->kept[open][kind] : &q->kept[kind][0];
+	if (!*kept) {
+		char both[8];
+		size_t have = strlen(alone);
+		memcpy(both, alone, have);
+		memcpy(both + have, s, len);
+		if (!(*kept = arena_strndup(&q->doc->arena, both, have + len)))
+			return -1;
+	}
+	return node_set_attr_kept(quote, "marks", *kept) == STENO_OK ? 0 : -1;
 }
 
 static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
-	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")) ||
-	    keep_marks(quote, s) < 0)
+	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")) ||
+	    keep_marks(q, quote, 0, s, mk->len) < 0)
 		return -1;
 	b->target[++b->top] = quote;
+	b->opened[b->top] = mark_kind[(unsigned char)s[mk->len - 1]];
 	return 0;
 }
 
@@ -420,8 +437,9 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 			return -1;
 		if (mk->open && open_node(q, b, mk, bytes) < 0)
 			return -1;
-		if (!mk->open && keep_marks(b->target[b->top--], bytes) < 0)
+		if (!mk->open && keep_marks(q, b->target[b->top], b->opened[b->top], bytes, mk->len) < 0)
 			return -1;
+		b->top -= !mk->open;
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */
