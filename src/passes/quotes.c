@@ -276,17 +276,18 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1,
                                               [0xE3] = 1};
 
-/* Might the eight bytes x hold the start of a mark?  Setting bits 0x05
- * folds " and ' (and the rare # and &) into ', and setting 0x20 folds
- * 0xC2 into 0xE2, so two byte tests do for four; the others (0xE2, and
- * 0xE3 of the CJK corner brackets) are needed only where a byte has its
- * high bit set, which most words of most transcripts have not. */
-static int word_may_mark(uint64_t x)
+/* The bytes of x that may start a mark, flagged (swar_eq).  Setting
+ * bits 0x05 folds " and ' (and the rare # and &) into ', and setting
+ * 0x20 folds 0xC2 into 0xE2, so two byte tests do for four; the others
+ * (0xE2, and 0xE3 of the CJK corner brackets) are needed only where a
+ * byte has its high bit set, which most words of most transcripts have
+ * not. */
+static uint64_t word_marks(uint64_t x)
 {
-	uint64_t straight = SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'');
-	if (!(x & SWAR_HIGHS))
-		return straight != 0;
-	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2) | SWAR_HAS_BYTE(x, 0xE3)) != 0;
+	uint64_t flags = swar_eq(x | SWAR_ONES * 0x05, '\'');
+	if (x & SWAR_HIGHS)
+		flags |= swar_eq(x | SWAR_ONES * 0x20, 0xE2) | swar_eq(x, 0xE3);
+	return flags;
 }
 
 static int ascii_letter(unsigned char c)
@@ -303,19 +304,26 @@ static int apostrophe(const unsigned char *s, size_t i, size_t len)
 
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
  * bytes without one are passed over at once: accented letters and other
- * scripts too, as their lead bytes are not 0xC2 or 0xE2.  Apostrophes
- * are passed over here too, not one call each. */
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2; with one, the
+ * scan goes straight to it.  Apostrophes are passed over here too, not
+ * one call each. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
-	for (;;) {
-		while (i + 8 <= len && !word_may_mark(swar_load(s + i)))
+	while (i + 8 <= len) {
+		uint64_t flags = word_marks(swar_load(s + i));
+		if (!flags) {
 			i += 8;
-		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
-			if (mark_start[s[i]] && !apostrophe(s, i, len))
-				return i;
-		if (i >= len)
-			return len;
+			continue;
+		}
+		i += swar_first(flags);
+		if (mark_start[s[i]] && !apostrophe(s, i, len))
+			return i;
+		i++;
 	}
+	for (; i < len; i++)
+		if (mark_start[s[i]] && !apostrophe(s, i, len))
+			return i;
+	return len;
 }
 
 static int scan_text(quotes *q, steno_node *t)
