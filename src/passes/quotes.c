@@ -307,8 +307,32 @@ static int apostrophe(const unsigned char *s, size_t i, size_t len)
  * scripts too, as their lead bytes are not 0xC2 or 0xE2; with one, the
  * scan goes straight to it.  Apostrophes are passed over here too, not
  * one call each. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* Where SSE2 is, sixteen bytes at a time: the flags of the bytes that
+ * may start a mark, one bit a byte (bit k for s[k]). */
+static unsigned block_marks(const unsigned char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+	                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                                   _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+	for (; i + 16 <= len; i += 16)
+		for (unsigned flags = block_marks(s + i); flags; flags &= flags - 1) {
+			size_t at = i + (size_t)__builtin_ctz(flags);
+			if (!apostrophe(s, at, len))
+				return at;
+		}
+#endif
 	while (i + 8 <= len) {
 		uint64_t flags = word_marks(swar_load(s + i));
 		if (!flags) {
