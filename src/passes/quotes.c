@@ -14,6 +14,9 @@
  * with the attribute continued="true". */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.h"
 #include "core/grow.h"
@@ -23,6 +26,7 @@
 #include "passes/transcript.h"
 
 #define DEPTH_MAX 64 /* open quotations at once; deeper marks stay text */
+#define MARK_KINDS 16 /* the marks mark_kind numbers, and 0 */
 
 typedef enum family {
 	STRAIGHT_DOUBLE = 1, /* "..." */
@@ -55,8 +59,8 @@ struct quotes {
 	size_t stack[DEPTH_MAX]; /* indexes of unpaired opening marks */
 	size_t depth;
 	/* The marks quotes keep, made once a document: [kind][0] a mark
-	 * alone, [open][close] a pair (keep_marks). */
-	const char *kept[16][16];
+	 * alone, [open][close] a pair (keep_marks, mark_kind). */
+	const char *kept[MARK_KINDS][MARK_KINDS];
 };
 
 static side side_of_cp(uint32_t cp)
@@ -302,13 +306,7 @@ static int apostrophe(const unsigned char *s, size_t i, size_t len)
 	return s[i] == '\'' && i && i + 1 < len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1]);
 }
 
-/* The first byte at or after s[i] that may start a mark, or len.  Eight
- * bytes without one are passed over at once: accented letters and other
- * scripts too, as their lead bytes are not 0xC2 or 0xE2; with one, the
- * scan goes straight to it.  Apostrophes are passed over here too, not
- * one call each. */
 #if defined(__SSE2__)
-#include <emmintrin.h>
 /* Where SSE2 is, sixteen bytes at a time: the flags of the bytes that
  * may start a mark, one bit a byte (bit k for s[k]). */
 static unsigned block_marks(const unsigned char *s)
@@ -323,6 +321,12 @@ static unsigned block_marks(const unsigned char *s)
 }
 #endif
 
+/* The first byte at or after s[i] that may start a mark, or len.  Eight
+ * bytes without one are passed over at once (sixteen with SSE2, whose
+ * compilers have __builtin_ctz too): accented letters and other scripts
+ * too, as their lead bytes are not 0xC2 or 0xE2; with one, the scan
+ * goes straight to it.  Apostrophes are passed over here too, not one
+ * call each. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 #if defined(__SSE2__)
