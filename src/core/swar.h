@@ -17,6 +17,29 @@
 #define SWAR_HAS_LESS(x, n) (((x) - SWAR_ONES * (n)) & ~(x) & SWAR_HIGHS)
 #define SWAR_HAS_BYTE(x, c) SWAR_HAS_ZERO((x) ^ (SWAR_ONES * (uint8_t)(c)))
 
+/* The bytes of x equal to c, each flagged by its high bit.  Exact, as
+ * SWAR_HAS_BYTE is not, so that every flag can be trusted. */
+static inline uint64_t swar_eq(uint64_t x, uint8_t c)
+{
+	uint64_t y = x ^ (SWAR_ONES * c);
+	return ~(((y & ~SWAR_HIGHS) + ~SWAR_HIGHS) | y) & SWAR_HIGHS;
+}
+
+/* Of the eight bytes loaded as flags (swar_load), flagged by their
+ * high bits and not all clear: the first one's index in memory. */
+static inline size_t swar_first(uint64_t flags)
+{
+	const uint16_t one = 1;
+	unsigned char low;
+	memcpy(&low, &one, 1);
+	if (low) /* little-endian: the bytes below the lowest flag, summed */
+		return (size_t)(((((flags & (0 - flags)) - 1) & SWAR_HIGHS) >> 7) * SWAR_ONES >> 56);
+	size_t i = 0;
+	for (; !(flags >> 63); flags <<= 8)
+		i++;
+	return i;
+}
+
 static inline uint64_t swar_load(const unsigned char *p)
 {
 	uint64_t x;

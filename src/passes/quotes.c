@@ -14,6 +14,9 @@
  * with the attribute continued="true". */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.h"
 #include "core/grow.h"
@@ -23,6 +26,7 @@
 #include "passes/transcript.h"
 
 #define DEPTH_MAX 64 /* open quotations at once; deeper marks stay text */
+#define MARK_KINDS 16 /* the marks mark_kind numbers, and 0 */
 
 typedef enum family {
 	STRAIGHT_DOUBLE = 1, /* "..." */
@@ -54,6 +58,9 @@ struct quotes {
 	size_t count, cap;
 	size_t stack[DEPTH_MAX]; /* indexes of unpaired opening marks */
 	size_t depth;
+	/* The marks quotes keep, made once a document: [kind][0] a mark
+	 * alone, [open][close] a pair (keep_marks, mark_kind). */
+	const char *kept[MARK_KINDS][MARK_KINDS];
 };
 
 static side side_of_cp(uint32_t cp)
@@ -273,33 +280,18 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 static const unsigned char mark_start[256] = {['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1,
                                               [0xE3] = 1};
 
-/* Might the eight bytes x hold the start of a mark?  Setting bits 0x05
- * folds " and ' (and the rare # and &) into ', and setting 0x20 folds
- * 0xC2 into 0xE2, so two byte tests do for four; the others (0xE2, and
- * 0xE3 of the CJK corner brackets) are needed only where a byte has its
- * high bit set, which most words of most transcripts have not. */
-static int word_may_mark(uint64_t x)
+/* The bytes of x that may start a mark, flagged (swar_eq).  Setting
+ * bits 0x05 folds " and ' (and the rare # and &) into ', and setting
+ * 0x20 folds 0xC2 into 0xE2, so two byte tests do for four; the others
+ * (0xE2, and 0xE3 of the CJK corner brackets) are needed only where a
+ * byte has its high bit set, which most words of most transcripts have
+ * not. */
+static uint64_t word_marks(uint64_t x)
 {
-	uint64_t straight = SWAR_HAS_BYTE(x | SWAR_ONES * 0x05, '\'');
-	if (!(x & SWAR_HIGHS))
-		return straight != 0;
-	return (straight | SWAR_HAS_BYTE(x | SWAR_ONES * 0x20, 0xE2) | SWAR_HAS_BYTE(x, 0xE3)) != 0;
-}
-
-/* The first byte at or after s[i] that may start a mark, or len.  Eight
- * bytes without one are passed over at once: accented letters and other
- * scripts too, as their lead bytes are not 0xC2 or 0xE2. */
-static size_t next_mark(const unsigned char *s, size_t i, size_t len)
-{
-	for (;;) {
-		while (i + 8 <= len && !word_may_mark(swar_load(s + i)))
-			i += 8;
-		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
-			if (mark_start[s[i]])
-				return i;
-		if (i >= len)
-			return len;
-	}
+	uint64_t flags = swar_eq(x | SWAR_ONES * 0x05, '\'');
+	if (x & SWAR_HIGHS)
+		flags |= swar_eq(x | SWAR_ONES * 0x20, 0xE2) | swar_eq(x, 0xE3);
+	return flags;
 }
 
 static int ascii_letter(unsigned char c)
@@ -307,16 +299,65 @@ static int ascii_letter(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* The apostrophe of "don't", most marks of English: between two letters
+ * a straight mark neither opens nor closes. */
+static int apostrophe(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] == '\'' && i && i + 1 < len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1]);
+}
+
+#if defined(__SSE2__)
+/* Where SSE2 is, sixteen bytes at a time: the flags of the bytes that
+ * may start a mark, one bit a byte (bit k for s[k]). */
+static unsigned block_marks(const unsigned char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+	                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                                   _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The first byte at or after s[i] that may start a mark, or len.  Eight
+ * bytes without one are passed over at once (sixteen with SSE2, whose
+ * compilers have __builtin_ctz too): accented letters and other scripts
+ * too, as their lead bytes are not 0xC2 or 0xE2; with one, the scan
+ * goes straight to it.  Apostrophes are passed over here too, not one
+ * call each. */
+static size_t next_mark(const unsigned char *s, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+	for (; i + 16 <= len; i += 16)
+		for (unsigned flags = block_marks(s + i); flags; flags &= flags - 1) {
+			size_t at = i + (size_t)__builtin_ctz(flags);
+			if (!apostrophe(s, at, len))
+				return at;
+		}
+#endif
+	while (i + 8 <= len) {
+		uint64_t flags = word_marks(swar_load(s + i));
+		if (!flags) {
+			i += 8;
+			continue;
+		}
+		i += swar_first(flags);
+		if (mark_start[s[i]] && !apostrophe(s, i, len))
+			return i;
+		i++;
+	}
+	for (; i < len; i++)
+		if (mark_start[s[i]] && !apostrophe(s, i, len))
+			return i;
+	return len;
+}
+
 static int scan_text(quotes *q, steno_node *t)
 {
 	const unsigned char *s = (const unsigned char *)node_literal(t);
 	for (size_t i = next_mark(s, 0, node_len(t)); i < node_len(t); i = next_mark(s, i, node_len(t))) {
-		/* the apostrophe of "don't", most marks of English, at once:
-		 * between two letters a straight mark neither opens nor closes */
-		if (s[i] == '\'' && i && i + 1 < node_len(t) && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1])) {
-			i++;
-			continue;
-		}
 		mark m = {.text = t, .off = i};
 		int opens;
 		if (!(m.len = mark_at(node_literal(t) + i, node_len(t) - i, &m.fam, &opens)) ||
@@ -369,36 +410,50 @@ static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_
 	return 0;
 }
 
+/* The marks, told apart by their last byte: " ' « » 「 」 『 』 ‘ ’ ‚ “ ”
+ * „ ″, numbered from 1. */
+static const unsigned char mark_kind[256] = {
+	['"'] = 1,   ['\''] = 2,  [0xAB] = 3,  [0xBB] = 4,  [0x8C] = 5,
+	[0x8D] = 6,  [0x8E] = 7,   [0x8F] = 8,  [0x98] = 9,  [0x99] = 10,
+	[0x9A] = 11, [0x9C] = 12,  [0x9D] = 13, [0x9E] = 14, [0xB3] = 15};
+
 typedef struct builder {
 	steno_node *target[DEPTH_MAX + 1];
+	unsigned char opened[DEPTH_MAX + 1]; /* the mark_kind each quote opened with */
 	size_t top;
 	size_t m; /* the next mark */
 } builder;
 
 /* A quotation keeps the marks its source wrote (attribute "marks": the
  * opening mark, then the closing one), so that writers give back the
- * author's characters; only --smart changes them (smart.c).  s holds
+ * author's characters; only --smart changes them (smart.c).  A few
+ * marks make all the pairs there are, so each pair's string is made
+ * once a document, in its arena, and shared by its quotes.  s holds
  * the mark's bytes (its text node may already be cut there). */
-static int keep_marks(steno_node *quote, const char *s)
+static int keep_marks(quotes *q, steno_node *quote, unsigned char open, const char *s, size_t len)
 {
-	const char *open = steno_node_get_attr(quote, "marks");
-	char both[16];
-	size_t have = open ? strlen(open) : 0, len = strlen(s);
-	if (have + len >= sizeof both)
-		return 0;
-	if (have)
-		memcpy(both, open, have);
-	memcpy(both + have, s, len + 1);
-	return steno_node_set_attr(quote, "marks", both) == STENO_OK ? 0 : -1;
+	unsigned char kind = mark_kind[(unsigned char)s[len - 1]];
+	const char *alone = open ? q->kept[open][0] : "";
+	const char **kept = open ? &q->kept[open][kind] : &q->kept[kind][0];
+	if (!*kept) {
+		char both[8];
+		size_t have = strlen(alone);
+		memcpy(both, alone, have);
+		memcpy(both + have, s, len);
+		if (!(*kept = arena_strndup(&q->doc->arena, both, have + len)))
+			return -1;
+	}
+	return node_set_attr_kept(quote, "marks", *kept) == STENO_OK ? 0 : -1;
 }
 
 static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
-	if (!quote || (mk->continued && steno_node_set_attr(quote, "continued", "true")) ||
-	    keep_marks(quote, s) < 0)
+	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")) ||
+	    keep_marks(q, quote, 0, s, mk->len) < 0)
 		return -1;
 	b->target[++b->top] = quote;
+	b->opened[b->top] = mark_kind[(unsigned char)s[mk->len - 1]];
 	return 0;
 }
 
@@ -418,8 +473,9 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 			return -1;
 		if (mk->open && open_node(q, b, mk, bytes) < 0)
 			return -1;
-		if (!mk->open && keep_marks(b->target[b->top--], bytes) < 0)
+		if (!mk->open && keep_marks(q, b->target[b->top], b->opened[b->top], bytes, mk->len) < 0)
 			return -1;
+		b->top -= !mk->open;
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */
