@@ -378,13 +378,13 @@ static int function_word_first(const char *s, size_t len)
  * "Release Date: 4 March")? */
 static int prose_name(const char *s, size_t len)
 {
-	const char *first = memchr(s, ' ', len), *last = first;
-	for (const char *p = first; p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s)))
-		last = p;
+	const char *first = memchr(s, ' ', len);
+	size_t tail = len;
+	while (tail && s[tail - 1] != ' ')
+		tail--;
 	return in_list(s, len, prose_names, COUNT(prose_names)) ||
 	       (first && (in_list(s, (size_t)(first - s), prose_names, COUNT(prose_names)) ||
-	                  in_list(last + 1, len - (size_t)(last + 1 - s), prose_names,
-	                          COUNT(prose_names))));
+	                  in_list(s + tail, len - tail, prose_names, COUNT(prose_names))));
 }
 
 static int any_word_in(const char *s, size_t len, const char *const *list, size_t count)
