@@ -68,6 +68,12 @@ typedef struct piece {
 
 typedef struct person {
 	const char **ids; /* one id, shared by every node it speaks */
+	/* someone the text introduced who has not spoken yet ("Le
+	 * porte-parole du gouvernement, Wilfried Houngbédji s'est
+	 * prononcé"): put in the speaker table, with these, only when
+	 * given words, so that the table lists speakers alone */
+	const char *name, *role, *aff;
+	int pending;
 } person;
 
 /* A word that names a person: a surname, or a role's noun. */
@@ -143,6 +149,9 @@ typedef struct attrib {
 	steno_node *continued;    /* its last quote goes on here */
 	const char **turn_ids;    /* the turn we are in, if it has one speaker */
 	int known_only;           /* a new one-word name is no one: "China announced that" */
+	person *introduced;       /* the last person the text introduced ... */
+	size_t introduced_para;   /* ... in this paragraph ... */
+	int introductions;        /* ... of so many, all told */
 } attrib;
 
 /* A hash of s that any two spellings wordlist_has() takes for one word
@@ -427,6 +436,17 @@ static size_t joint(const attrib *a, size_t i, size_t limit)
 	return upper(a, k) ? k - i : 0;
 }
 
+/* Token i is a title or an honorific: "Prime", "Minister", "Mr",
+ * "Dr.", "Mme": "Mr Key" is Key. */
+static int title_at(const attrib *a, size_t i)
+{
+	const token *t = &a->toks[i];
+	return !t->quote && (transcript_is_title(a->buf + t->at, t->len) ||
+	                     (t->at + t->len < a->len && a->buf[t->at + t->len] == '.' &&
+	                      transcript_is_title(a->buf + t->at, t->len + 1)) ||
+	                     in("frau herr m miss mlle mme mr mrs ms mx sr sra srta", a, i));
+}
+
 static int verb(const attrib *a, size_t i)
 {
 	return i < a->tok_count && in(a->lang->verbs, a, i);
@@ -552,6 +572,9 @@ static int by_offset(const void *x, const void *y)
 static int find_spots(attrib *a)
 {
 	a->spot_count = 0;
+	/* the first sentence, where news introduces people */
+	if (a->len && add_spot(a, 0) < 0)
+		return -1;
 	for (size_t k = 0; k < a->piece_count; k++)
 		if (a->pieces[k].node->type == STENO_NODE_QUOTE && add_spot(a, a->pieces[k].at) < 0)
 			return -1;
@@ -699,6 +722,17 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		/* "the spokesperson", "the defence minister", "the Home Office";
 		 * "a defense ministry spokesman" is someone not named before */
 		for (k = i + 1; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
+			/* "dijo el portavoz Stephane Dujarric": the role, then the
+			 * name (two words at least: "the spokesman Monday" is none) */
+			size_t named_end = k + 1 < limit && a->toks[k].gap == GAP_SPACE &&
+			                   in(a->lang->roles, a, k) && !in(a->lang->indefinite, a, i)
+			                       ? name_run(a, k + 1, limit) : k + 1;
+			if (named_end >= k + 3) {
+				p = (np){.kind = NP_NAME, .first = k + 1, .end = named_end, .next = named_end,
+				         .role_first = k, .role_end = k + 1};
+				apposition(a, &p);
+				return p;
+			}
 			if (in(a->lang->roles, a, k) && (k + 1 >= limit || a->toks[k].gap != GAP_SPACE ||
 			                                 (!upper(a, k + 1) && !in(a->lang->roles, a, k + 1)))) {
 				p = (np){.kind = NP_ROLE, .first = k, .end = k + 1, .next = k + 1};
@@ -891,8 +925,8 @@ static void words(const attrib *a, size_t first, size_t end, char out[CSTR_MAX])
 	out[len] = '\0';
 }
 
-/* The person of speaker id, made (and put in the speaker table, named
- * name) the first time; NULL on no memory. */
+/* The person of speaker id, made the first time, named name (the
+ * speaker table's entry when the document has one); NULL on no memory. */
 static person *person_of(attrib *a, const char *id, const char *name, const char *role)
 {
 	uint64_t h = hash_bytes(id, strlen(id));
@@ -902,19 +936,32 @@ static person *person_of(attrib *a, const char *id, const char *name, const char
 	if (slot->entry)
 		return (person *)slot->entry;
 	size_t i = steno_speaker_find(a->doc, id);
-	if (i == (size_t)-1) {
-		if (steno_speaker_set(a->doc, id, name, role) != STENO_OK)
-			return NULL;
-		i = steno_speaker_find(a->doc, id);
-	}
 	person *p = arena_alloc(&a->doc->arena, sizeof *p);
 	const char **ids = arena_alloc(&a->doc->arena, sizeof *ids);
 	if (!p || !ids)
 		return NULL;
-	ids[0] = a->doc->speakers[i].id; /* the table's copy lives as long as the document */
-	p->ids = ids;
+	*p = (person){.ids = ids, .pending = i == (size_t)-1};
+	/* the table's copy lives as long as the document */
+	ids[0] = p->pending ? arena_strdup(&a->doc->arena, id) : a->doc->speakers[i].id;
+	if (p->pending && (!(p->name = arena_strdup(&a->doc->arena, name)) ||
+	                   (role && !(p->role = arena_strdup(&a->doc->arena, role)))))
+		return NULL;
+	if (!ids[0])
+		return NULL;
 	table_fill(&a->people, slot, h, (uintptr_t)p);
 	return p;
+}
+
+/* Who speaks: in the speaker table from now on.  -1 on no memory. */
+static int listed(attrib *a, person *who)
+{
+	if (!who->pending)
+		return 0;
+	if (steno_speaker_set(a->doc, who->ids[0], who->name, who->role) != STENO_OK ||
+	    (who->aff && steno_speaker_set_attr(a->doc, who->ids[0], "affiliation", who->aff) != STENO_OK))
+		return -1;
+	who->pending = 0;
+	return 0;
 }
 
 /* The person a name phrase introduces or refers to; NULL when it is no
@@ -925,20 +972,35 @@ static person *named(attrib *a, const np *p, int *fail)
 	 * President Randi Weingarten" is known as Weingarten */
 	size_t core = p->first;
 	for (size_t k = p->first; k + 1 < p->end; k++)
-		if (transcript_is_title(a->buf + a->toks[k].at, a->toks[k].len) ||
-		    in(a->lang->roles, a, k))
+		if (title_at(a, k) || in(a->lang->roles, a, k))
 			core = k + 1;
 	while (core + 1 < p->end && !upper(a, core))
 		core++;
 	size_t lead = p->first; /* "Ambassador Mohib" is one word of name */
-	while (lead + 1 < p->end && transcript_is_title(a->buf + a->toks[lead].at, a->toks[lead].len))
+	while (lead + 1 < p->end && title_at(a, lead))
 		lead++;
 	int ambiguous;
 	if (p->end - lead == 1 && !p->article) {
 		/* "Tan", "Ambassador Mohib": a surname the text gave before */
 		person *who = lookup(&a->names, a->buf + a->toks[lead].at, a->toks[lead].len, &ambiguous);
-		if (who || ambiguous || a->known_only)
+		/* a bare word must be known ("China announced that"); "Mr.
+		 * Tedeschi" is someone */
+		if (who || ambiguous || (a->known_only && lead == p->first))
 			return who;
+	} else if (p->end - core >= 2) {
+		/* "John Key said" after "New Zealand's Prime Minister John
+		 * Key": the person known by the surname, if one name ends as
+		 * the other does */
+		const token *last = &a->toks[p->end - 1];
+		person *who = lookup(&a->names, a->buf + last->at, last->len, &ambiguous);
+		if (who) {
+			const char *theirs = who->pending ? who->name
+			                                  : a->doc->speakers[steno_speaker_find(a->doc, who->ids[0])].name;
+			size_t from = a->toks[core].at, len = last->at + last->len - from, tl = theirs ? strlen(theirs) : 0;
+			if (tl >= len && !memcmp(theirs + tl - len, a->buf + from, len) &&
+			    (tl == len || theirs[tl - len - 1] == ' '))
+				return who;
+		}
 	}
 	/* "AFL-CIO spokesperson Ray Zaccaro": a name, its role before it
 	 * and an affiliation before that */
@@ -967,8 +1029,12 @@ static person *named(attrib *a, const np *p, int *fail)
 		else
 			words(a, p->first, inner, aff);
 		size_t i = steno_speaker_find(a->doc, id);
-		if (!a->doc->speakers[i].attrs) /* the first the text says */
+		if (who->pending) { /* the first the text says */
+			if (!who->aff)
+				bad |= !(who->aff = arena_strdup(&a->doc->arena, aff));
+		} else if (!a->doc->speakers[i].attrs) {
 			bad |= steno_speaker_set_attr(a->doc, id, "affiliation", aff) != STENO_OK;
+		}
 	}
 	for (size_t k = p->first; k < p->end; k++) {
 		const token *t = &a->toks[k];
@@ -1143,9 +1209,12 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		scan_speakers(a, a->toks[p->first].at, fail);
 		if (a->scan_named)
 			return a->scan_who;
+		/* no one spoke yet: the one person the text introduced */
+		if (!a->last)
+			return a->introductions == 1 && a->para - a->introduced_para <= RECENT ? a->introduced : NULL;
 		/* two people spoke of late, or someone else was named: "he"
 		 * could be either */
-		if (!a->last || a->scan_other || a->para - a->last_para > RECENT ||
+		if (a->scan_other || a->para - a->last_para > RECENT ||
 		    someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
@@ -1191,16 +1260,73 @@ static int ends_sentence(const steno_node *q)
 	return c == '.' || c == '!' || c == '?';
 }
 
+/* Does the phrase p end its clause: the sentence's end, a comma, the
+ * limit?  "“...,” a dit lundi le ministère." */
+static int ends_clause(const attrib *a, const np *p, size_t limit)
+{
+	return p->kind && (p->next >= limit || a->toks[p->next - 1].gap != GAP_SPACE);
+}
+
+/* "le ministère des Affaires étrangères": a role's noun, "of" and a
+ * capitalised name after it, to the clause's end, names an
+ * organisation. */
+static np organisation(const attrib *a, np p, size_t limit)
+{
+	size_t k = p.end;
+	if (p.kind != NP_ROLE || p.anonymous || k >= limit || a->toks[p.end - 1].gap != GAP_SPACE ||
+	    !joint(a, k, limit))
+		return p;
+	while (k < limit && k - p.first < NAME_WORDS && a->toks[k].gap == GAP_SPACE && !a->toks[k].quote)
+		k++;
+	if (k >= limit || k - p.first >= NAME_WORDS || a->toks[k].quote)
+		return p;
+	return (np){.kind = NP_NAME, .first = p.first, .end = k + 1, .next = k + 1, .article = 1};
+}
+
+/* The subject of the short clause at token i after a quotation, whose
+ * verb the tables need not know: the clause's place says it reports
+ * the quotation.  A few lower-case words (a verb, an auxiliary, an
+ * adverb: "a laissé entendre", "dijo este viernes") and then its
+ * subject, which ends the clause ("le porte-parole du gouvernement",
+ * "Murillo", "un porte-parole"); or those words alone, the subject
+ * left out as Spanish leaves it ("», continuó."), which is the last
+ * speaker, as a pronoun is. */
+static np clause_subject(const attrib *a, size_t i, size_t limit)
+{
+	np none = {0};
+	for (size_t k = i; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
+		np p = k > i || upper(a, k) ? subject_at(a, k, limit) : none;
+		p = organisation(a, p, limit);
+		if (p.kind)
+			return ends_clause(a, &p, limit) ? p : none;
+		/* "”, declaró a su salida de la ceremonia": the verb, then no
+		 * subject but a place or a time */
+		if (k > i && in(a->lang->preps, a, k))
+			return (np){.kind = NP_PRONOUN, .first = k - 1, .end = k, .next = k};
+		if (upper(a, k) || in(a->lang->preps, a, k) || in(a->lang->that, a, k) ||
+		    in(a->lang->articles, a, k) || (starter(a, k) && !in(a->lang->aux, a, k)))
+			return none;
+		if (a->toks[k].gap != GAP_SPACE)
+			return a->toks[k].gap == GAP_END || k + 1 >= limit
+			           ? (np){.kind = NP_PRONOUN, .first = k, .end = k + 1, .next = k + 1}
+			           : none;
+	}
+	return none;
+}
+
 /* "he said", "said Tan", "the spokesperson added", "according to X",
- * "a-t-il déclaré" after the quote token q, up to limit. */
-static np after_quote(const attrib *a, size_t q, size_t limit)
+ * "a-t-il déclaré" after the quote token q, up to limit; opens says the
+ * quotation opens its sentence, when a clause after it with no comma
+ * reports it too ("« ... » a laissé entendre le porte-parole"). */
+static np after_quote(const attrib *a, size_t q, size_t limit, int opens)
 {
 	np none = {0};
 	size_t i = q + 1;
 	if (i >= limit || a->toks[q].gap == GAP_END || a->toks[q].gap == GAP_COLON)
 		return none;
 	char end = quote_end(a->pieces[a->toks[q].piece].node);
-	if (a->toks[q].gap == GAP_SPACE && !strchr(",?!", end ? end : '.'))
+	int comma = a->toks[q].gap == GAP_COMMA || strchr(",?!", end ? end : '.');
+	if (!comma && !(opens && !upper(a, i)))
 		return none;
 	if (in(a->lang->according, a, i)) {
 		i += i + 1 < limit && in("to", a, i + 1);
@@ -1214,18 +1340,27 @@ static np after_quote(const attrib *a, size_t q, size_t limit)
 			p--;
 		if (wordlist_has(a->lang->pronouns, p, (size_t)(last - p), 1) &&
 		    (wordlist_has(a->lang->verbs, a->buf + t->at, (size_t)(hy - a->buf - t->at), 1) ||
-		     wordlist_has(a->lang->aux, a->buf + t->at, (size_t)(hy - a->buf - t->at), 1)))
+		     wordlist_has(a->lang->aux, a->buf + t->at, (size_t)(hy - a->buf - t->at), 1) ||
+		     (p - hy == 3 && hy[1] == 't')))
 			return (np){.kind = NP_PRONOUN, .first = i, .end = i + 1, .next = i + 1};
 	}
 	if (in(a->lang->aux, a, i) && verb(a, i + 1))
 		i++;
-	if (verb(a, i))
-		return subject_at(a, i + 1, limit);
+	if (verb(a, i)) {
+		np p = subject_at(a, i + 1, limit);
+		return p.kind ? p : clause_subject(a, i, limit);
+	}
 	np p = subject_at(a, i, limit);
 	i = p.next;
 	if (i < limit && in(a->lang->aux, a, i))
 		i++;
-	return p.kind && verb(a, i) ? p : none;
+	if (p.kind && verb(a, i))
+		return p;
+	/* "“...,” Murillo arremetió.": a name and a verb no table has */
+	if (p.kind == NP_NAME && i < limit && !upper(a, i) && a->toks[i].gap != GAP_SPACE &&
+	    !a->toks[i].quote && a->toks[p.next - 1].gap == GAP_SPACE)
+		return p;
+	return p.kind ? none : clause_subject(a, q + 1, limit);
 }
 
 /* "X said: “", "X told reporters, “", "according to X, “", "X: “"
@@ -1270,10 +1405,12 @@ static np before_quote(const attrib *a, size_t floor, size_t q)
 	return none;
 }
 
-static int set_speaker(steno_node *n, person *who)
+static int set_speaker(attrib *a, steno_node *n, person *who)
 {
 	if (!who || n->speakers)
 		return 0;
+	if (listed(a, who) < 0)
+		return -1;
 	n->as.turn.ids = who->ids;
 	n->speakers = 1;
 	return 1;
@@ -1370,7 +1507,8 @@ static int wrap(attrib *a, size_t from, size_t to, person *who)
 	    steno_node_set_attr(q, "kind", "reported") != STENO_OK ||
 	    steno_node_set_attr(q, "marks", "") != STENO_OK)
 		return -1;
-	set_speaker(q, who);
+	if (set_speaker(a, q, who) < 0)
+		return -1;
 	for (steno_node *n = first, *next; n; n = next) {
 		next = n == last ? NULL : node_next(n);
 		steno_node_unlink(n);
@@ -1513,7 +1651,7 @@ static int attribute_quotes(attrib *a, int *fail)
 		           short_quote(a->pieces[a->toks[i].piece].node);
 		np p = {0};
 		if (!term) {
-			p = after_quote(a, i, limit);
+			p = after_quote(a, i, limit, i == sent);
 			if (!p.kind)
 				p = before_quote(a, floor, i);
 		}
@@ -1553,7 +1691,7 @@ static int attribute_quotes(attrib *a, int *fail)
 	for (size_t i = 0; i < n && only_quotes; i++)
 		only_quotes = a->toks[i].quote;
 	scan_reset(a);
-	person turn = {a->turn_ids}, cont = {a->continued ? a->continued->as.turn.ids : NULL};
+	person turn = {.ids = a->turn_ids}, cont = {.ids = a->continued ? a->continued->as.turn.ids : NULL};
 	for (size_t i = 0; i < n; i++) {
 		if (!a->toks[i].quote)
 			continue;
@@ -1574,18 +1712,18 @@ static int attribute_quotes(attrib *a, int *fail)
 		}
 		if (said[i] == &nobody)
 			continue;
-		if (said[i])
-			set_speaker(q, said[i]);
-		else if (turn.ids && !term)
-			set_speaker(q, &turn);
-		else if (term && (!i || a->toks[i - 1].gap != GAP_COLON) &&
+		if (said[i] || (turn.ids && !term)) {
+			if (set_speaker(a, q, said[i] ? said[i] : &turn) < 0)
+				return -1;
+		} else if (term && (!i || a->toks[i - 1].gap != GAP_COLON) &&
 		         steno_node_set_attr(q, "kind", "term") != STENO_OK)
 			return -1;
 		if (node_first(q) && nested_terms(q) < 0)
 			return -1;
 		/* the piece before, continued into this one, said nothing itself */
-		if (opens && a->continued && q->speakers)
-			set_speaker(a->continued, &(person){q->as.turn.ids});
+		if (opens && a->continued && q->speakers &&
+		    set_speaker(a, a->continued, &(person){.ids = q->as.turn.ids}) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -1722,11 +1860,106 @@ static int excerpt(attrib *a, steno_node *q)
 	return bad ? -1 : 0;
 }
 
+/* The people the sentences read introduce, whether they speak or not,
+ * so that "the spokesman", a surname and "he" can refer to them: a
+ * role and its name ("Le porte-parole du gouvernement, Wilfried
+ * Houngbédji"), a name and its role ("Daniel Schmitt, der deutsche
+ * Sprecher von WikiLeaks,"), a name of two words or more that opens a
+ * sentence as its subject ("Wikinews-Mitbegründer Erik Möller zeigte
+ * sich zuversichtlich").  *fail set on no memory. */
+static void introduce(attrib *a, int *fail)
+{
+	for (size_t k = 0; k < a->tok_count && !*fail; k++) {
+		np p = {0};
+		int opens = k == 0 || a->toks[k - 1].gap == GAP_END;
+		if (a->toks[k].gap == GAP_COMMA && k + 1 < a->tok_count && upper(a, k + 1)) {
+			/* the role: a noun of the list, after an article or
+			 * opening the sentence, then perhaps "of" and more */
+			size_t r = k + 1, of = 0;
+			for (size_t j = k + 1; j-- > 0 && k - j < APPOSITION;) {
+				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
+					break;
+				if (!of && in(a->lang->of, a, j))
+					of = j;
+				if (in(a->lang->roles, a, j) && !upper(a, j) &&
+				    (j == 0 || a->toks[j - 1].gap != GAP_SPACE || in(a->lang->articles, a, j - 1))) {
+					r = j;
+					break;
+				}
+			}
+			size_t end = r <= k ? name_run(a, k + 1, a->tok_count) : k + 1;
+			if (end >= k + 3 && (end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
+			                     !upper(a, end)))
+				p = (np){.kind = NP_NAME, .first = k + 1, .end = end, .next = end,
+				         .role_first = r, .role_end = r + 1,
+				         .aff_first = of > r ? of + 1 : 0, .aff_end = of > r ? k + 1 : 0};
+		} else if (upper(a, k) && (opens || a->toks[k - 1].gap != GAP_SPACE || !upper(a, k - 1)) &&
+		           !in(a->lang->articles, a, k) && !in(a->lang->preps, a, k) && !starter(a, k)) {
+			size_t end = name_run(a, k, a->tok_count), lead = k;
+			while (lead < end && title_at(a, lead))
+				lead++;
+			/* a full name: "Mr Key" is someone named before */
+			if (end >= lead + 2) {
+				p = (np){.kind = NP_NAME, .first = k, .end = end, .next = end};
+				apposition(a, &p);
+				/* with no role, only a sentence's subject: its verb follows */
+				if (!p.role_end && (!opens || end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
+				                    upper(a, end) || a->toks[end].quote ||
+				                    in("and e en et i og und y", a, end))) /* "Ana Ruiz and Peter Holm" */
+					p.kind = NP_NONE;
+			}
+			/* past the name's words, but not past a comma inside it
+			 * ("Ministro de Trabajo y Empleo, Ana Ruiz") */
+			k = p.kind && end > k ? end - 1 : k;
+		}
+		if (!p.kind)
+			continue;
+		person *who = named(a, &p, fail);
+		if (who && who != a->introduced) {
+			a->introductions += who->pending;
+			a->introduced = who;
+			a->introduced_para = a->para;
+		}
+	}
+}
+
+/* Might paragraph p's first sentence introduce someone: a comma before
+ * a capital ("El ministro de Trabajo, Alejandro Salas, denunció"), or
+ * two capitalised words opening it?  Asked of paragraphs with nothing
+ * else to read, with a look at their first text's bytes. */
+static int may_introduce(const steno_node *p)
+{
+	const steno_node *t = node_first(p);
+	if (!t || t->type != STENO_NODE_TEXT)
+		return 0;
+	const char *s = node_literal(t);
+	size_t len = node_len(t), sp = 0;
+	while (sp < len && s[sp] != ' ')
+		sp++;
+	if (sp + 1 < len && is_upper_at(s, len) && is_upper_at(s + sp + 1, len - sp - 1))
+		return 1;
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (may_end(s[i]) && s[i + 1] == ' ')
+			return 0;
+		if (s[i] == ',' && s[i + 1] == ' ' && is_upper_at(s + i + 2, len - i - 2))
+			return 1;
+	}
+	return 0;
+}
+
 static int paragraph(attrib *a, steno_node *p)
 {
 	int fail = 0;
 	a->para++;
 	if (!worth_reading(a, p)) {
+		/* only for the people its first sentence introduces */
+		if (may_introduce(p)) {
+			if (build_view(a, p) < 0 || tokenize(a) < 0)
+				return -1;
+			introduce(a, &fail);
+			if (fail)
+				return -1;
+		}
 		a->unread[a->para % RECENT] = p;
 		a->unread_para[a->para % RECENT] = a->para;
 		a->intro = NULL;
@@ -1737,7 +1970,10 @@ static int paragraph(attrib *a, steno_node *p)
 	a->here = NULL;
 	a->here_several = 0;
 	scan_reset(a);
-	if (build_view(a, p) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0)
+	if (build_view(a, p) < 0 || tokenize(a) < 0)
+		return -1;
+	introduce(a, &fail);
+	if (fail || attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
 	steno_node *next_continued = last_quote(p);

@@ -30,7 +30,7 @@ static const attribution_lang langs[] = {
 	 "indiqué insiste insisté lance lancé martèle martelé poursuit poursuivi précise précisé "
 	 "raconte raconté rappelle rappelé répond répondu souligne souligné écrit",
 	 "a avait", "il elle", "le la les un une", "un une",
-	 "ambassadeur ambassadrice chef directeur directrice maire ministre porte-parole "
+	 "agence ambassadeur ambassadrice chef directeur directrice gouvernement maire ministère ministre porte-parole "
 	 "président présidente procureur responsable secrétaire",
 	 "selon", "que qu'", "de du des", "de",
 	 "à avec chez de des du par pour sur", ""},
@@ -38,7 +38,7 @@ static const attribution_lang langs[] = {
 	 "betont betonte erklärt erklärte fügte meint meinte sagt sagte sagten schreibt schrieb "
 	 "teilte warnte",
 	 "hat habe hatte", "er sie", "der die das ein eine", "ein eine",
-	 "botschafter chef chefin direktor direktorin minister ministerin präsident "
+	 "botschafter chef chefin direktor direktorin minister ministerin ministerium präsident "
 	 "präsidentin sprecher sprecherin staatsanwalt",
 	 "laut", "dass", "von des der für", "der",
 	 "an bei durch für mit von zu", ""},
@@ -47,10 +47,27 @@ static const attribution_lang langs[] = {
 	 "escribió explicó expresó indicó insistió manifestó precisó respondió señaló sostuvo "
 	 "subrayó",
 	 "ha había", "él ella", "el la los las un una", "un una",
-	 "director directora embajador embajadora fiscal ministra ministro portavoz presidenta "
+	 "agencia director directora embajador embajadora fiscal gobierno ministerio ministra ministro portavoz presidenta "
 	 "presidente secretaria secretario",
 	 "según", "que", "de del", "de del",
 	 "a con de del en para por", ""},
+	{"it",
+	 "afferma affermato aggiunge aggiunto annuncia annunciato commenta commentato conclude "
+	 "concluso dice dichiara dichiarato detto precisa precisato risponde risposto scrive "
+	 "scritto sottolinea sottolineato spiega spiegato",
+	 "ha aveva", "lui lei", "il lo la i gli le un uno una", "un uno una",
+	 "ambasciatore ambasciatrice direttore direttrice governo ministero ministra ministro "
+	 "portavoce presidente procuratore segretario sindaco",
+	 "secondo", "che", "di del della dei delle", "di del della",
+	 "a al alla con da dal di del della in nel nella per su", ""},
+	{"pt",
+	 "acrescentou afirma afirmou comentou declarou destacou diz disse escreveu esclareceu "
+	 "explicou garantiu lembrou observou respondeu ressaltou salientou",
+	 "tem tinha", "ele ela", "o a os as um uma", "um uma",
+	 "chefe diretor diretora embaixador embaixadora governo ministério ministra ministro "
+	 "porta-voz presidente procurador secretário secretária",
+	 "segundo", "que", "de do da dos das", "de do da",
+	 "a ao à com de do da em no na para por", ""},
 };
 
 const attribution_lang *attribution_lang_for(const char *lang)

@@ -89,6 +89,14 @@ def speaker_matches(name, person, canonical):
     return False
 
 
+def show(e, what, got):
+    """With QUOTES_VERBOSE set, one line per speech quotation not right."""
+    if os.environ.get("QUOTES_VERBOSE") and e["kind"] == "speech":
+        print("  %s %s %-9s want %s; got %s  [%s] %s" % (
+            e["article"], e["index"], what, e["speaker"], got or "-", e["first_words"][:30],
+            e["note"]), file=sys.stderr)
+
+
 def measure(doc, expected, people):
     found = []
     collect_quotes(doc.get("children", []), found)
@@ -108,6 +116,7 @@ def measure(doc, expected, people):
             r["speech"] += 1
         if hit is None:
             r["missed"].append(e["index"])
+            show(e, "not found", "")
             if e["kind"] == "speech":
                 r["none"] += 1
             continue
@@ -119,13 +128,15 @@ def measure(doc, expected, people):
             if sid:
                 r["term_with_speaker"] += 1
             continue
+        got = names.get(sid, sid) if sid else ""
         if not sid:
             r["none"] += 1
-        elif speaker_matches(names.get(sid, sid), people.get((e["article"], e["speaker"])),
-                             e["speaker"]):
+            show(e, "none", got)
+        elif speaker_matches(got, people.get((e["article"], e["speaker"])), e["speaker"]):
             r["correct"] += 1
         else:
             r["wrong"] += 1
+            show(e, "WRONG", got)
     r["spurious"] = used.count(False)
     r["found_nodes"] = len(found)
     return r

@@ -131,9 +131,18 @@ void test_attribution_verbs(void)
 	CHECK_STR(attributed("„Wir geben nicht nach“, sagte Hans Weber.\n", "de"),
 	          "hans-weber / Hans Weber");
 	CHECK_STR(attributed("\"No cederemos\", dijo Ana Ruiz.\n", "es"), "ana-ruiz / Ana Ruiz");
-	/* the table is the document's language's: "dijo" is no English verb */
-	CHECK_STR(attributed("\"No cederemos ante nadie\", dijo Ana Ruiz.\n", NULL), "-");
-	CHECK_STR(attributed("\"We will not give in,\" said Tan Kefei.\n", "es"), "-");
+	/* before a quotation the table is the document's language's:
+	 * "dijo" is no English verb */
+	CHECK_STR(attributed("Ana Ruiz dijo hoy: \"No cederemos ante nadie.\"\n", NULL), "-");
+	CHECK_STR(attributed("Tan Kefei warned today: \"We will not give in.\"\n", "es"), "-");
+	/* after one, a short clause that ends the sentence says who speaks
+	 * whatever its verb: the place is the sign */
+	CHECK_STR(attributed("\"No cederemos ante nadie\", dijo Ana Ruiz.\n", NULL), "ana-ruiz / Ana Ruiz");
+	CHECK_STR(attributed("« Nous ne céderons pas », a clamé Marie Dubois.\n", "fr"),
+	          "marie-dubois / Marie Dubois");
+	CHECK_STR(attributed("\"No cederemos\", dijo el portavoz Stephane Dujarric.\n", "es"),
+	          "stephane-dujarric / Stephane Dujarric: portavoz");
+	CHECK_STR(attributed("\"No cederemos\", señaló el portavoz en la rueda de prensa.\n", "es"), "-");
 }
 
 /* A surname or a role refers to the person last introduced with it. */
