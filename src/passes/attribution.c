@@ -140,6 +140,7 @@ typedef struct attrib {
 	size_t scan_at;
 	size_t scan_run, scan_run_end, scan_run_words, scan_last; /* the capitalised words just read */
 	size_t scan_verb_at;
+	size_t scan_cap;          /* after the last capitalised word of no one known, or 0 */
 	int scan_named, scan_other;
 	person *scan_who;
 	person *intro;            /* the previous paragraph ends "X said:" */
@@ -707,6 +708,39 @@ static void apposition(const attrib *a, np *p)
 	p->next = k + 1;
 }
 
+/* "dijo el portavoz Stephane Dujarric", "a déclaré la chef de la
+ * diplomatie suédoise Margot Wallström", "son porte-parole Nabil Abou
+ * Roudeina": an article or a possessive, a role and the words that
+ * qualify it, then the name (two words at least: "the spokesman
+ * Monday" is none).  The name with its role, or none. */
+static np role_then_name(const attrib *a, size_t i, size_t limit)
+{
+	np none = {0};
+	if (in(a->lang->indefinite, a, i) ||
+	    !(in(a->lang->articles, a, i) || in("her his its leur sa ses seu son su sua suo sus their", a, i)))
+		return none;
+	size_t r = i + 1;
+	if (r + 1 < limit && !in(a->lang->roles, a, r) && !upper(a, r) && a->toks[r].gap == GAP_SPACE)
+		r++; /* "the defence minister" */
+	if (r >= limit || !in(a->lang->roles, a, r))
+		return none;
+	for (size_t k = r + 1; k < limit && k - r <= 6; k++) {
+		if (a->toks[k].quote || a->toks[k - 1].gap != GAP_SPACE)
+			return none;
+		if (!upper(a, k))
+			continue;
+		size_t end = name_run(a, k, limit);
+		if (end >= k + 2) {
+			np p = {.kind = NP_NAME, .first = k, .end = end, .next = end,
+			        .role_first = r, .role_end = r + 1};
+			apposition(a, &p);
+			return p;
+		}
+		k = end > k ? end - 1 : k; /* "de l'Etat", "da Economia": one word */
+	}
+	return none;
+}
+
 /* The subject phrase that starts at token i, up to limit. */
 static np subject_at(const attrib *a, size_t i, size_t limit)
 {
@@ -717,22 +751,14 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		p = (np){.kind = NP_PRONOUN, .first = i, .end = i + 1, .next = i + 1};
 		return p;
 	}
+	p = role_then_name(a, i, limit);
+	if (p.kind)
+		return p;
 	size_t k = i;
 	if (in(a->lang->articles, a, i) && a->toks[i].gap == GAP_SPACE) {
 		/* "the spokesperson", "the defence minister", "the Home Office";
 		 * "a defense ministry spokesman" is someone not named before */
 		for (k = i + 1; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
-			/* "dijo el portavoz Stephane Dujarric": the role, then the
-			 * name (two words at least: "the spokesman Monday" is none) */
-			size_t named_end = k + 1 < limit && a->toks[k].gap == GAP_SPACE &&
-			                   in(a->lang->roles, a, k) && !in(a->lang->indefinite, a, i)
-			                       ? name_run(a, k + 1, limit) : k + 1;
-			if (named_end >= k + 3) {
-				p = (np){.kind = NP_NAME, .first = k + 1, .end = named_end, .next = named_end,
-				         .role_first = k, .role_end = k + 1};
-				apposition(a, &p);
-				return p;
-			}
 			if (in(a->lang->roles, a, k) && (k + 1 >= limit || a->toks[k].gap != GAP_SPACE ||
 			                                 (!upper(a, k + 1) && !in(a->lang->roles, a, k + 1)))) {
 				p = (np){.kind = NP_ROLE, .first = k, .end = k + 1, .next = k + 1};
@@ -1149,12 +1175,21 @@ static void scan_speakers(attrib *a, size_t at, int *fail)
 			if (!a->scan_who && !ambiguous && a->scan_run_words >= 2)
 				a->scan_who = person_in_view(a, a->scan_run, a->scan_run_end, last, fail);
 		} else if (cap && !sentence_starts(a, start) && !transcript_is_title(w, len + 1)) {
+			/* someone else: a person known by this word, not a
+			 * capitalised word alone ("la Chine", "Talon") */
 			int ambiguous;
-			if (lookup(&a->names, w, len, &ambiguous) != a->last || !a->last)
+			person *who = lookup(&a->names, w, len, &ambiguous);
+			if ((who || ambiguous) && who != a->last)
 				a->scan_other = 1;
+			else if (!who)
+				a->scan_cap = start + 1; /* perhaps someone: "Thomas' sister ..., but he replied" */
 		}
 		if (cap && a->scan_run_end && a->scan_run_end + 1 == start && s[start - 1] == ' ') {
-			a->scan_run_words++;
+			/* or a full name ("Kevin Allton") that is not the last
+			 * speaker's */
+			int ambiguous;
+			if (++a->scan_run_words == 2 && (!a->last || lookup(&a->names, w, len, &ambiguous) != a->last))
+				a->scan_other = 1;
 		} else if (cap && !wordlist_has(starters, w, len, 1)) { /* not "But Smith said" */
 			a->scan_run = start;
 			a->scan_run_words = 1;
@@ -1187,10 +1222,20 @@ static person *unnamed(attrib *a, const np *p, int *fail)
 	return who;
 }
 
+/* Does a sentence end between view bytes from and to? */
+static int ends_between(const attrib *a, size_t from, size_t to)
+{
+	for (size_t b = from; b < to; b++)
+		if (may_end(a->buf[b]) && surely_ends(a, b))
+			return 1;
+	return 0;
+}
+
 static void scan_reset(attrib *a)
 {
 	a->scan_at = a->scan_run_end = 0;
 	a->scan_named = a->scan_other = 0;
+	a->scan_cap = 0;
 	a->scan_who = NULL;
 }
 
@@ -1212,9 +1257,11 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		/* no one spoke yet: the one person the text introduced */
 		if (!a->last)
 			return a->introductions == 1 && a->para - a->introduced_para <= RECENT ? a->introduced : NULL;
-		/* two people spoke of late, or someone else was named: "he"
+		/* two people spoke of late, or someone else was named, or a
+		 * name of no one known stands in the pronoun's sentence: "he"
 		 * could be either */
-		if (a->scan_other || a->para - a->last_para > RECENT ||
+		if (a->scan_other || (a->scan_cap && !ends_between(a, a->scan_cap, a->toks[p->first].at)) ||
+		    a->para - a->last_para > RECENT ||
 		    someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
@@ -1650,7 +1697,14 @@ static int attribute_quotes(attrib *a, int *fail)
 		int term = i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
 		           short_quote(a->pieces[a->toks[i].piece].node);
 		np p = {0};
-		if (!term) {
+		/* "qu'il juge « courageuse et historique », a déclaré son
+		 * porte-parole": a term, but the sentence is someone's, and
+		 * the paragraph's speaker no longer the one who spoke before */
+		if (term && a->toks[i].gap == GAP_COMMA && (p = after_quote(a, i, limit, 0)).kind) {
+			person *who = resolve(a, &p, fail);
+			several |= only && who != only;
+			p.kind = NP_NONE;
+		} else if (!term) {
 			p = after_quote(a, i, limit, i == sent);
 			if (!p.kind)
 				p = before_quote(a, floor, i);
