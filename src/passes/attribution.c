@@ -305,8 +305,9 @@ static enum gap gap_of(const char *s, size_t from, size_t to, const char *word, 
 			return GAP_END;
 		if (c == ':')
 			g = GAP_COLON;
-		else if (g == GAP_SPACE && (c == ',' || c == '(' || c == ')' || (unsigned char)c == 0xE2))
-			g = GAP_COMMA; /* and the dashes, U+2013 and U+2014 */
+		else if (g == GAP_SPACE && (c == ',' || c == '(' || c == ')' || c == '/' || c == '-' ||
+		                            (unsigned char)c == 0xE2))
+			g = GAP_COMMA; /* and the dashes, U+2013 and U+2014, and " - " */
 	}
 	return g;
 }
@@ -891,7 +892,7 @@ static void lower(char *out, const char *s, size_t len)
 		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
 }
 
-static key *key_find(table *t, const char *s, size_t len, table_slot **slot, uint64_t *h)
+static key *key_find(const table *t, const char *s, size_t len, table_slot **slot, uint64_t *h)
 {
 	char low[CSTR_MAX];
 	if (len >= sizeof low)
@@ -903,7 +904,7 @@ static key *key_find(table *t, const char *s, size_t len, table_slot **slot, uin
 	return *slot ? (key *)(*slot)->entry : NULL;
 }
 
-static person *lookup(table *t, const char *s, size_t len, int *ambiguous)
+static person *lookup(const table *t, const char *s, size_t len, int *ambiguous)
 {
 	table_slot *slot;
 	uint64_t h;
@@ -1445,9 +1446,24 @@ static np before_quote(const attrib *a, size_t floor, size_t q)
 		np p = subject_at(a, v + 1, q); /* "said Tan: “" */
 		return p.kind && p.next == q ? p : none;
 	}
-	if (gap == GAP_COLON) { /* "Tan Kefei: “...”" */
+	if (gap == GAP_COLON) { /* "Tan Kefei: “...”", "Schmitt: „...“" */
 		np p = subject_before(a, floor, e);
-		return p.kind == NP_NAME && p.end - p.first >= 2 ? p : none;
+		int ambiguous;
+		if (p.kind == NP_NAME && (p.end - p.first >= 2 ||
+		                          lookup(&a->names, a->buf + a->toks[p.first].at, a->toks[p.first].len, &ambiguous)))
+			return p;
+		/* "Le premier ministre, Justin Trudeau, a fait la
+		 * déclaration suivante : « ... »": what the sentence's
+		 * subject, someone known, says after its colon */
+		if (floor == 0 || a->toks[floor - 1].gap == GAP_END) {
+			p = subject_at(a, floor, q);
+			const token *last = &a->toks[p.end ? p.end - 1 : 0];
+			if (p.kind && !p.anonymous && p.next < q && a->toks[p.next - 1].gap == GAP_SPACE &&
+			    !upper(a, p.next) &&
+			    (p.kind == NP_PRONOUN ||
+			     lookup(p.kind == NP_ROLE ? &a->roles : &a->names, a->buf + last->at, last->len, &ambiguous)))
+				return p;
+		}
 	}
 	return none;
 }
@@ -1600,6 +1616,40 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
 
 /* ---- a sentence that reports ---- */
 
+/* "Salas solicitó a los periodistas que ... “conversen si están
+ * actuando bien”": a sentence that opens with someone the text knows,
+ * then a verb the tables need not know and "that" before token limit,
+ * reports that person's words; *at is the token before "that", so that
+ * a few words quoted in its clause stay a term. */
+static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
+{
+	/* after an opening word and its comma: "Posteriormente, Salas" */
+	sent += sent + 1 < limit && a->toks[sent].gap == GAP_COMMA;
+	np p = subject_at(a, sent, limit);
+	if ((p.kind != NP_NAME && p.kind != NP_ROLE) || p.anonymous || p.next >= limit ||
+	    a->toks[p.next - 1].gap != GAP_SPACE || upper(a, p.next))
+		return NULL;
+	size_t t = p.next + 1;
+	while (t < limit && t - p.next <= VERB_REACH && !in(a->lang->that, a, t))
+		t++;
+	if (t >= limit || t - p.next > VERB_REACH)
+		return NULL;
+	a->known_only = 1;
+	person *who = p.kind == NP_NAME && p.end - p.first == 1 ? named(a, &p, fail) : NULL;
+	if (p.kind == NP_ROLE || p.end - p.first > 1) {
+		/* a name of several words or a role: only if known */
+		int ambiguous;
+		const token *last = &a->toks[p.end - 1];
+		who = lookup(p.kind == NP_ROLE ? &a->roles : &a->names, a->buf + last->at, last->len, &ambiguous);
+	}
+	a->known_only = 0;
+	if (!who)
+		return NULL;
+	*kind = p.kind;
+	*at = t - 1;
+	return who;
+}
+
 /* "Yvette Cooper said her party has supported the idea “for months”":
  * a sentence that opens with a subject and a speech verb reports the
  * quotations after the verb, short ones too.  The verb among the first
@@ -1613,7 +1663,7 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
 	*kind = NP_NONE;
 	for (size_t v = sent + 1; v < limit && v - sent <= REPORT_REACH; v++) {
 		if (a->toks[v].quote || a->toks[v - 1].gap == GAP_END)
-			return NULL;
+			return reporter_known(a, sent, v, kind, at, fail);
 		if (!verb(a, v) || in(a->lang->asks, a, v)) /* a question quotes no answer */
 			continue;
 		size_t s = v - 1;
@@ -1841,6 +1891,18 @@ static person *introduces(attrib *a, int *fail)
 		np p = v > floor ? subject_before(a, floor, v - 1) : (np){0};
 		person *who = p.kind ? resolve(a, &p, fail) : NULL;
 		return !quoted || who == quoted ? who : NULL;
+	}
+	/* "Le premier ministre Justin Trudeau a fait aujourd'hui la
+	 * déclaration suivante :": a colon ends the paragraph, and the
+	 * first subject of its sentence, a verb after it, says the next */
+	if (a->toks[n - 1].gap != GAP_COLON)
+		return NULL;
+	for (size_t k = floor; k + 1 < n; k++) {
+		np p = subject_at(a, k, n);
+		if (p.kind == NP_NAME && p.end - p.first >= 2 && a->toks[p.next - 1].gap == GAP_SPACE &&
+		    !upper(a, p.next))
+			return resolve(a, &p, fail);
+		k = p.kind && p.next > k ? p.next - 1 : k;
 	}
 	return NULL;
 }
