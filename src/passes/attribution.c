@@ -2017,7 +2017,12 @@ static void introduce(attrib *a, int *fail)
 			/* a full name: "Mr Key" is someone named before */
 			if (end >= lead + 2) {
 				p = (np){.kind = NP_NAME, .first = k, .end = end, .next = end};
-				apposition(a, &p);
+				/* a role after its comma, which an article or a role's
+				 * noun opens: not a clause ("Vereinigte Staaten),
+				 * 14.03.2006") */
+				if (end < a->tok_count &&
+				    (in(a->lang->articles, a, end) || in(a->lang->roles, a, end)))
+					apposition(a, &p);
 				/* with no role, only a sentence's subject: its verb follows */
 				if (!p.role_end && (!opens || end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
 				                    upper(a, end) || a->toks[end].quote ||

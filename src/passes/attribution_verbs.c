@@ -41,7 +41,7 @@ static const attribution_lang langs[] = {
 	 "botschafter chef chefin direktor direktorin minister ministerin ministerium präsident "
 	 "präsidentin sprecher sprecherin staatsanwalt",
 	 "laut", "dass", "von des der für", "der",
-	 "an bei durch für mit von zu", ""},
+	 "an auf aus bei durch für gegen mit nach ohne seit über um unter von vor zu", ""},
 	{"es",
 	 "advirtió afirmó agregó apuntó aseguró añadió comentó declaró destacó dice dijo "
 	 "escribió explicó expresó indicó insistió manifestó precisó respondió señaló sostuvo "
