@@ -1315,14 +1315,17 @@ static int ends_clause(const attrib *a, const np *p, size_t limit)
 	return p->kind && (p->next >= limit || a->toks[p->next - 1].gap != GAP_SPACE);
 }
 
-/* "le ministère des Affaires étrangères": a role's noun, "of" and a
- * capitalised name after it, to the clause's end, names an
- * organisation. */
+/* "le ministère des Affaires étrangères", "le porte-parole du
+ * ministère des Affaires étrangères": a role's noun no one has yet,
+ * "of" and a capitalised name after it, to the clause's end, names
+ * an organisation, or someone by it. */
 static np organisation(const attrib *a, np p, size_t limit)
 {
 	size_t k = p.end;
+	int ambiguous;
+	const token *role = &a->toks[p.first];
 	if (p.kind != NP_ROLE || p.anonymous || k >= limit || a->toks[p.end - 1].gap != GAP_SPACE ||
-	    !joint(a, k, limit))
+	    !joint(a, k, limit) || lookup(&a->roles, a->buf + role->at, role->len, &ambiguous) || ambiguous)
 		return p;
 	while (k < limit && k - p.first < NAME_WORDS && a->toks[k].gap == GAP_SPACE && !a->toks[k].quote)
 		k++;
@@ -1623,8 +1626,13 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
  * a few words quoted in its clause stay a term. */
 static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
 {
-	/* after an opening word and its comma: "Posteriormente, Salas" */
-	sent += sent + 1 < limit && a->toks[sent].gap == GAP_COMMA;
+	/* after a few opening words and their comma: "Posteriormente,
+	 * Salas", "Par contre, le porte-parole" */
+	for (size_t k = sent; k < limit && k - sent < 3 && a->toks[k].gap != GAP_END; k++)
+		if (a->toks[k].gap == GAP_COMMA) {
+			sent = k + 1;
+			break;
+		}
 	np p = subject_at(a, sent, limit);
 	if ((p.kind != NP_NAME && p.kind != NP_ROLE) || p.anonymous || p.next >= limit ||
 	    a->toks[p.next - 1].gap != GAP_SPACE || upper(a, p.next))
