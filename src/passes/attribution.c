@@ -1312,7 +1312,18 @@ static int ends_sentence(const steno_node *q)
  * limit?  "“...,” a dit lundi le ministère." */
 static int ends_clause(const attrib *a, const np *p, size_t limit)
 {
-	return p->kind && (p->next >= limit || a->toks[p->next - 1].gap != GAP_SPACE);
+	if (!p->kind)
+		return 0;
+	size_t k = p->next;
+	/* a role's complement: "le porte-parole du gouvernement" */
+	if (p->kind == NP_ROLE && k < limit && a->toks[k - 1].gap == GAP_SPACE && in(a->lang->of, a, k))
+		while (k < limit && k - p->next < APPOSITION && a->toks[k - 1].gap == GAP_SPACE &&
+		       !a->toks[k].quote)
+			k++;
+	/* the clause's end, or a phrase of place or time: "lors d'une
+	 * conférence de presse" */
+	return k >= limit || a->toks[k - 1].gap != GAP_SPACE || in(a->lang->preps, a, k) ||
+	       in("during lors", a, k);
 }
 
 /* "le ministère des Affaires étrangères", "le porte-parole du
