@@ -153,6 +153,7 @@ typedef struct attrib {
 	person *introduced;       /* the last person the text introduced ... */
 	size_t introduced_para;   /* ... in this paragraph ... */
 	int introductions;        /* ... of so many, all told */
+	int intro_spot;           /* the paragraph's first sentence may introduce someone */
 } attrib;
 
 /* A hash of s that any two spellings wordlist_has() takes for one word
@@ -575,7 +576,7 @@ static int find_spots(attrib *a)
 {
 	a->spot_count = 0;
 	/* the first sentence, where news introduces people */
-	if (a->len && add_spot(a, 0) < 0)
+	if (a->len && a->intro_spot && add_spot(a, 0) < 0)
 		return -1;
 	for (size_t k = 0; k < a->piece_count; k++)
 		if (a->pieces[k].node->type == STENO_NODE_QUOTE && add_spot(a, a->pieces[k].at) < 0)
@@ -1258,11 +1259,13 @@ static person *resolve(attrib *a, const np *p, int *fail)
 		/* no one spoke yet: the one person the text introduced */
 		if (!a->last)
 			return a->introductions == 1 && a->para - a->introduced_para <= RECENT ? a->introduced : NULL;
-		/* two people spoke of late, or someone else was named, or a
-		 * name of no one known stands in the pronoun's sentence: "he"
-		 * could be either */
+		/* two people spoke of late, or someone else was named or
+		 * introduced since ("Dr. Mbatshi Mazwiduma, a public health
+		 * expert, said ..."), or a name of no one known stands in the
+		 * pronoun's sentence: "he" could be either */
 		if (a->scan_other || (a->scan_cap && !ends_between(a, a->scan_cap, a->toks[p->first].at)) ||
 		    a->para - a->last_para > RECENT ||
+		    (a->introduced && a->introduced != a->last && a->introduced_para > a->last_para) ||
 		    someone_else_spoke(a) ||
 		    (a->before_last && a->before_last != a->last &&
 		     a->para - a->before_last_para <= 1))
@@ -1984,6 +1987,7 @@ static int excerpt(attrib *a, steno_node *q)
 	a->intro = a->follow = NULL;
 	a->continued = NULL;
 	a->turn_ids = NULL;
+	a->intro_spot = 0;
 	scan_reset(a);
 	int bad = build_view(a, q) < 0 || tokenize(a) < 0 || attribute_quotes(a, &fail) < 0 || fail;
 	scan_reset(a);
@@ -2063,26 +2067,37 @@ static void introduce(attrib *a, int *fail)
 	}
 }
 
-/* Might paragraph p's first sentence introduce someone: a comma before
- * a capital ("El ministro de Trabajo, Alejandro Salas, denunció"), or
- * two capitalised words opening it?  Asked of paragraphs with nothing
- * else to read, with a look at their first text's bytes. */
+/* Does the word before byte dot of s abbreviate ("Dr.", "Mr.", "U.")? */
+static int abbreviated(const char *s, size_t dot)
+{
+	size_t w = dot;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	return abbreviation(s + w, dot - w);
+}
+
+/* Might paragraph p's first sentence introduce someone: two
+ * capitalised words in a row ("Washington – Daniel Schmitt, der ..."),
+ * or a comma before a capital ("El ministro de Trabajo, Alejandro
+ * Salas, denunció")?  Asked of every paragraph, with a look at its
+ * first text's bytes. */
 static int may_introduce(const steno_node *p)
 {
 	const steno_node *t = node_first(p);
 	if (!t || t->type != STENO_NODE_TEXT)
 		return 0;
 	const char *s = node_literal(t);
-	size_t len = node_len(t), sp = 0;
-	while (sp < len && s[sp] != ' ')
-		sp++;
-	if (sp + 1 < len && is_upper_at(s, len) && is_upper_at(s + sp + 1, len - sp - 1))
-		return 1;
+	size_t len = node_len(t);
+	int capital = is_upper_at(s, len); /* the word before the last space was */
 	for (size_t i = 0; i + 2 < len; i++) {
-		if (may_end(s[i]) && s[i + 1] == ' ')
+		if (s[i] != ' ')
+			continue;
+		if (i > 0 && may_end(s[i - 1]) && !(s[i - 1] == '.' && abbreviated(s, i - 1)))
 			return 0;
-		if (s[i] == ',' && s[i + 1] == ' ' && is_upper_at(s + i + 2, len - i - 2))
+		int next = is_upper_at(s + i + 1, len - i - 1);
+		if (next && (capital || (i > 0 && s[i - 1] == ',')))
 			return 1;
+		capital = next;
 	}
 	return 0;
 }
@@ -2091,9 +2106,10 @@ static int paragraph(attrib *a, steno_node *p)
 {
 	int fail = 0;
 	a->para++;
+	a->intro_spot = may_introduce(p);
 	if (!worth_reading(a, p)) {
 		/* only for the people its first sentence introduces */
-		if (may_introduce(p)) {
+		if (a->intro_spot) {
 			if (build_view(a, p) < 0 || tokenize(a) < 0)
 				return -1;
 			introduce(a, &fail);
