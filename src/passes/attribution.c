@@ -47,6 +47,7 @@
 #define REPORT_REACH 24 /* words from a sentence's start to the verb that reports it */
 #define CSTR_MAX 256   /* bytes of a name, role or affiliation kept */
 #define SENTENCE_REACH 2048 /* bytes read back for the sentence before a quotation */
+#define INTRO_REACH 120 /* bytes of a paragraph looked at for someone introduced */
 
 /* What stands between one token and the next. */
 enum gap { GAP_SPACE, GAP_COMMA, GAP_COLON, GAP_END };
@@ -103,12 +104,13 @@ typedef struct range {
 
 /* A word list's words by hash, so that the many words of a report that
  * are in no list cost one look each; a hash found is checked against
- * the list.  Made the first time a list is asked. */
-#define WORD_SETS 16
+ * the list.  Made the first time a list is asked, and found again by
+ * the list's address, hashed: a few dozen lists are asked of every
+ * word read. */
+#define WORD_SETS 64 /* a power of two, twice the lists at least */
 typedef struct word_sets {
 	const char *list[WORD_SETS];
 	table words[WORD_SETS];
-	size_t count;
 	int failed; /* no memory: lists are searched as they are */
 } word_sets;
 
@@ -379,12 +381,14 @@ static int tokenize_range(attrib *a, size_t from, size_t to, size_t *q)
 /* The words of list by hash (hash alone: a match is checked), or NULL. */
 static const table *set_of(word_sets *ws, const char *list)
 {
-	for (size_t k = 0; k < ws->count; k++)
+	uintptr_t at = (uintptr_t)list;
+	size_t k = (size_t)((at >> 4) ^ (at >> 11)) & (WORD_SETS - 1), probes = 0;
+	for (; ws->list[k] && probes < WORD_SETS; k = (k + 1) & (WORD_SETS - 1), probes++)
 		if (ws->list[k] == list)
 			return &ws->words[k];
-	if (ws->failed || ws->count == WORD_SETS)
+	if (ws->failed || probes > WORD_SETS / 2)
 		return NULL;
-	table *t = &ws->words[ws->count];
+	table *t = &ws->words[k];
 	for (const char *w = list; *w;) {
 		size_t len = strcspn(w, " ");
 		uint64_t h = lower_hash(w, len);
@@ -398,7 +402,7 @@ static const table *set_of(word_sets *ws, const char *list)
 			table_fill(t, slot, h, 1);
 		w += len + (w[len] == ' ');
 	}
-	ws->list[ws->count++] = list;
+	ws->list[k] = list;
 	return t;
 }
 
@@ -2015,17 +2019,17 @@ static void introduce(attrib *a, int *fail)
 			/* the role: a noun of the list, after an article or
 			 * opening the sentence, then perhaps "of" and more */
 			size_t r = k + 1, of = 0;
-			for (size_t j = k + 1; j-- > 0 && k - j < APPOSITION;) {
+			for (size_t j = k + 1; j-- > 0 && k - j < NAME_WORDS;) {
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
-				if (!of && in(a->lang->of, a, j))
-					of = j;
-				if (in(a->lang->roles, a, j) && !upper(a, j) &&
+				if (!upper(a, j) && in(a->lang->roles, a, j) &&
 				    (j == 0 || a->toks[j - 1].gap != GAP_SPACE || in(a->lang->articles, a, j - 1))) {
 					r = j;
 					break;
 				}
 			}
+			for (size_t j = r + 1; j < k && !of; j++) /* "of" after the role */
+				of = in(a->lang->of, a, j) ? j : 0;
 			size_t end = r <= k ? name_run(a, k + 1, a->tok_count) : k + 1;
 			if (end >= k + 3 && (end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
 			                     !upper(a, end)))
@@ -2089,13 +2093,16 @@ static int may_introduce(const steno_node *p)
 	const char *s = node_literal(t);
 	size_t len = node_len(t);
 	int capital = is_upper_at(s, len); /* the word before the last space was */
-	for (size_t i = 0; i + 2 < len; i++) {
+	/* the first INTRO_REACH bytes only: every paragraph is looked at,
+	 * and a sentence introduces its people early */
+	len = len < INTRO_REACH ? len : INTRO_REACH;
+	for (size_t i = 1; i + 2 < len; i++) {
 		if (s[i] != ' ')
 			continue;
-		if (i > 0 && may_end(s[i - 1]) && !(s[i - 1] == '.' && abbreviated(s, i - 1)))
+		if (may_end(s[i - 1]) && !(s[i - 1] == '.' && abbreviated(s, i - 1)))
 			return 0;
 		int next = is_upper_at(s + i + 1, len - i - 1);
-		if (next && (capital || (i > 0 && s[i - 1] == ',')))
+		if (next && (capital || s[i - 1] == ','))
 			return 1;
 		capital = next;
 	}
@@ -2204,7 +2211,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 	table_free(&a.people);
 	table_free(&a.names);
 	table_free(&a.roles);
-	for (size_t k = 0; k < sets.count; k++)
+	for (size_t k = 0; k < WORD_SETS; k++)
 		table_free(&sets.words[k]);
 	return bad ? error_nomem(err) : STENO_OK;
 }
