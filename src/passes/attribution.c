@@ -658,25 +658,38 @@ static int role_inside(const attrib *a, size_t i, size_t limit)
  * spaces, connectors inside it only.  Its end, or i. */
 static size_t name_run(const attrib *a, size_t i, size_t limit)
 {
-	size_t end = i, k = i, j;
+	size_t end = i, k = i, j, named = 0, cut = 0;
+	int titled_after = 0;
 	while (k < limit && k - i < NAME_WORDS) {
 		if (k > i && (j = joint(a, k, limit)) != 0) {
+			/* "Royce Lamberth of the US District Court": a name
+			 * before "of" is whole; "Minister of Education Ann Lee",
+			 * "American Federation of Teachers President Randi
+			 * Weingarten" go on to a title and the name */
+			if (!cut && named >= 2)
+				cut = end;
 			k += j;
 			continue;
 		}
 		if (k > i && role_inside(a, k, limit)) {
+			titled_after |= cut != 0;
 			k++;
 			continue;
 		}
 		if (!upper(a, k) && !(k > i && connector(a, k)))
 			break;
-		if (upper(a, k))
+		if (upper(a, k)) {
 			end = k + 1;
+			if (title_at(a, k))
+				titled_after |= cut != 0;
+			else if (!cut)
+				named++;
+		}
 		if (a->toks[k].gap != GAP_SPACE)
 			break;
 		k++;
 	}
-	return end;
+	return cut && !titled_after ? cut : end;
 }
 
 /* ", a spokesperson for the Chinese Ministry of National Defense," after
@@ -2003,6 +2016,24 @@ static int excerpt(attrib *a, steno_node *q)
 	return bad ? -1 : 0;
 }
 
+/* Is the sentence at token i written in title case, as headlines are
+ * ("Secretary Napolitano Releases Report on ..."), where capitals say
+ * nothing of names?  Its words of four letters or more, capitalised
+ * but for a few. */
+static int title_case(const attrib *a, size_t i)
+{
+	size_t words = 0, capitals = 0;
+	for (size_t k = i; k < a->tok_count; k++) {
+		if (!a->toks[k].quote && a->toks[k].len >= 4) {
+			words++;
+			capitals += upper(a, k);
+		}
+		if (a->toks[k].gap == GAP_END)
+			break;
+	}
+	return words >= 4 && capitals * 4 >= words * 3;
+}
+
 /* The people the sentences read introduce, whether they speak or not,
  * so that "the spokesman", a surname and "he" can refer to them: a
  * role and its name ("Le porte-parole du gouvernement, Wilfried
@@ -2012,9 +2043,14 @@ static int excerpt(attrib *a, steno_node *q)
  * sich zuversichtlich").  *fail set on no memory. */
 static void introduce(attrib *a, int *fail)
 {
+	int headline = 0;
 	for (size_t k = 0; k < a->tok_count && !*fail; k++) {
 		np p = {0};
 		int opens = k == 0 || a->toks[k - 1].gap == GAP_END;
+		if (opens)
+			headline = title_case(a, k);
+		if (headline)
+			continue;
 		if (a->toks[k].gap == GAP_COMMA && k + 1 < a->tok_count && upper(a, k + 1)) {
 			/* the role: a noun of the list, after an article or
 			 * opening the sentence, then perhaps "of" and more */
