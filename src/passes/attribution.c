@@ -732,7 +732,7 @@ static void apposition(const attrib *a, np *p)
  * Roudeina": an article or a possessive, a role and the words that
  * qualify it, then the name (two words at least: "the spokesman
  * Monday" is none).  The name with its role, or none. */
-static np role_then_name(const attrib *a, size_t i, size_t limit)
+static np role_then_name(const attrib *a, size_t i, size_t limit, int loose)
 {
 	np none = {0};
 	if (in(a->lang->indefinite, a, i) ||
@@ -741,7 +741,13 @@ static np role_then_name(const attrib *a, size_t i, size_t limit)
 	size_t r = i + 1;
 	if (r + 1 < limit && !in(a->lang->roles, a, r) && !upper(a, r) && a->toks[r].gap == GAP_SPACE)
 		r++; /* "the defence minister" */
-	if (r >= limit || !in(a->lang->roles, a, r))
+	if (loose && r >= i + 2 && !in(a->lang->roles, a, r))
+		r = i + 1;
+	/* loose, after a verb: any noun is the role ("afirmó el líder
+	 * opositor venezolano Juan Guaidó") */
+	if (r >= limit || (!in(a->lang->roles, a, r) &&
+	                   !(loose && !upper(a, r) && !a->toks[r].quote && !in(a->lang->preps, a, r) &&
+	                     !in(a->lang->articles, a, r))))
 		return none;
 	for (size_t k = r + 1; k < limit && k - r <= 6; k++) {
 		if (a->toks[k].quote || a->toks[k - 1].gap != GAP_SPACE)
@@ -770,7 +776,7 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		p = (np){.kind = NP_PRONOUN, .first = i, .end = i + 1, .next = i + 1};
 		return p;
 	}
-	p = role_then_name(a, i, limit);
+	p = role_then_name(a, i, limit, 0);
 	if (p.kind)
 		return p;
 	size_t k = i;
@@ -794,6 +800,10 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 	} else if (in(a->lang->roles, a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
 	           upper(a, i + 1)) {
 		k = i + 1; /* "spokesperson Tan Kefei" */
+	} else if (connector(a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE && upper(a, i + 1)) {
+		/* "de Vries said", "aldus van Toorenburg" */
+		size_t end = name_run(a, i + 1, limit);
+		return (np){.kind = NP_NAME, .first = i, .end = end, .next = end};
 	} else if (!upper(a, i)) {
 		return p;
 	}
@@ -1022,8 +1032,8 @@ static person *named(attrib *a, const np *p, int *fail)
 	while (core + 1 < p->end && !upper(a, core))
 		core++;
 	size_t lead = p->first; /* "Ambassador Mohib" is one word of name */
-	while (lead + 1 < p->end && title_at(a, lead))
-		lead++;
+	while (lead + 1 < p->end && (title_at(a, lead) || connector(a, lead)))
+		lead++; /* and "de Vries" is Vries */
 	int ambiguous;
 	if (p->end - lead == 1 && !p->article) {
 		/* "Tan", "Ambassador Mohib": a surname the text gave before */
@@ -1377,13 +1387,16 @@ static np clause_subject(const attrib *a, size_t i, size_t limit)
 {
 	np none = {0};
 	for (size_t k = i; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
-		np p = k > i || upper(a, k) ? subject_at(a, k, limit) : none;
+		np p = k > i ? role_then_name(a, k, limit, 1) : none;
+		if (!p.kind && (k > i || upper(a, k)))
+			p = subject_at(a, k, limit);
 		p = organisation(a, p, limit);
 		if (p.kind)
 			return ends_clause(a, &p, limit) ? p : none;
 		/* "”, declaró a su salida de la ceremonia": the verb, then no
 		 * subject but a place or a time */
-		if (k > i && in(a->lang->preps, a, k))
+		if (k > i && in(a->lang->preps, a, k) &&
+		    !(connector(a, k) && k + 1 < limit && upper(a, k + 1))) /* "aldus van Toorenburg" */
 			return (np){.kind = NP_PRONOUN, .first = k - 1, .end = k, .next = k};
 		if (upper(a, k) || in(a->lang->preps, a, k) || in(a->lang->that, a, k) ||
 		    in(a->lang->articles, a, k) || (starter(a, k) && !in(a->lang->aux, a, k)))
@@ -1429,7 +1442,9 @@ static np after_quote(const attrib *a, size_t q, size_t limit, int opens)
 	if (in(a->lang->aux, a, i) && verb(a, i + 1))
 		i++;
 	if (verb(a, i)) {
-		np p = subject_at(a, i + 1, limit);
+		np p = role_then_name(a, i + 1, limit, 1);
+		if (!p.kind)
+			p = subject_at(a, i + 1, limit);
 		return p.kind ? p : clause_subject(a, i, limit);
 	}
 	np p = subject_at(a, i, limit);
@@ -1846,8 +1861,9 @@ static int attribute_quotes(attrib *a, int *fail)
 				said[i] = &cont;
 			else if (opens && a->intro)
 				said[i] = a->intro;
-			else if (opens && a->follow && only_quotes)
-				said[i] = a->follow; /* a paragraph that only quotes goes on */
+			else if (opens && a->follow && only_quotes && !quote_continued(q))
+				said[i] = a->follow; /* a paragraph that only quotes goes on,
+				                      * unless the next says who finishes it */
 			else if (!only && (!i || a->toks[i - 1].gap == GAP_END))
 				said[i] = named_before(a, i, fail);
 			else if (only && !several && (!i || a->toks[i - 1].gap == GAP_END))

@@ -60,6 +60,14 @@ static const attribution_lang langs[] = {
 	 "portavoce presidente procuratore segretario sindaco",
 	 "secondo", "che", "di del della dei delle", "di del della",
 	 "a al alla con da dal di del della in nel nella per su", ""},
+	{"nl",
+	 "aldus benadrukte benadrukt schreef schrijft stelde stelt verklaarde verklaart vertelde "
+	 "vertelt voegde zegt zei",
+	 "heeft had", "hij zij ze", "de het een", "een",
+	 "burgemeester directeur directrice minister ministerie premier president regering "
+	 "voorzitter woordvoerder woordvoerster",
+	 "volgens", "dat", "van", "van",
+	 "aan bij door in met naar op over tot uit van voor", "vroeg vraagt"},
 	{"pt",
 	 "acrescentou afirma afirmou comentou declarou destacou diz disse escreveu esclareceu "
 	 "explicou garantiu lembrou observou respondeu ressaltou salientou",

@@ -106,7 +106,8 @@ void test_attribution_verbs(void)
 	CHECK_STR(attribution_lang_for("DE")->code, "de");
 	CHECK_STR(attribution_lang_for("es_419")->code, "es");
 	CHECK_STR(attribution_lang_for(NULL)->code, "en");
-	CHECK_STR(attribution_lang_for("nl")->code, "en");
+	CHECK_STR(attribution_lang_for("sv")->code, "en");
+	CHECK_STR(attribution_lang_for("nl-BE")->code, "nl");
 	CHECK_STR(attribution_lang_for("f")->code, "en");
 	CHECK_STR(attribution_lang_for("fra")->code, "en");
 	CHECK(lang_has("en", "verbs", "said") && lang_has("en", "verbs", "told"));
