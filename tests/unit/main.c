@@ -14,7 +14,8 @@ int unit_passed, unit_failed;
 	X(html, 0) X(json, 0) X(escape, 0) X(zip, 0) X(table, 0) X(limits, 0) X(captions, 0) \
 	X(cue_split, 0) X(attribution_verbs, 0) X(attribution_refs, 0)                       \
 	X(attribution_pronouns, 0) X(attribution_terms, 0) X(attribution_unsure, 0)          \
-	X(attribution_reporting, 0) X(attribution_reach, 0) X(attrs_linear, 1)
+	X(attribution_reporting, 0) X(attribution_reach, 0) X(attribution_introductions, 0)   \
+	X(attrs_linear, 1)
 
 #define DECLARE(name, on_request) void test_##name(void);
 UNIT_TESTS(DECLARE)

@@ -132,10 +132,12 @@ void test_attribution_verbs(void)
 	CHECK_STR(attributed("„Wir geben nicht nach“, sagte Hans Weber.\n", "de"),
 	          "hans-weber / Hans Weber");
 	CHECK_STR(attributed("\"No cederemos\", dijo Ana Ruiz.\n", "es"), "ana-ruiz / Ana Ruiz");
-	/* before a quotation the table is the document's language's:
-	 * "dijo" is no English verb */
-	CHECK_STR(attributed("Ana Ruiz dijo hoy: \"No cederemos ante nadie.\"\n", NULL), "-");
-	CHECK_STR(attributed("Tan Kefei warned today: \"We will not give in.\"\n", "es"), "-");
+	/* a sentence whose subject is someone, then a colon, introduces
+	 * the quotation whatever its verb; a sentence about a thing does not */
+	CHECK_STR(attributed("Ana Ruiz dijo hoy: \"No cederemos ante nadie.\"\n", NULL), "ana-ruiz / Ana Ruiz");
+	CHECK_STR(attributed("Tan Kefei warned today: \"We will not give in.\"\n", "es"),
+	          "tan-kefei / Tan Kefei");
+	CHECK_STR(attributed("El informe de Ana Ruiz concluye: \"No cederemos ante nadie.\"\n", "es"), "-");
 	/* after one, a short clause that ends the sentence says who speaks
 	 * whatever its verb: the place is the sign */
 	CHECK_STR(attributed("\"No cederemos ante nadie\", dijo Ana Ruiz.\n", NULL), "ana-ruiz / Ana Ruiz");
@@ -383,4 +385,40 @@ void test_attribution_reach(void)
 	                     NULL),
 	          "marie-dubois / Marie Dubois");
 	CHECK_STR(attributed_lang_guess(), "fr en en");
+}
+
+/* People the text introduces before they speak: known to "he", a
+ * surname or a role, and in the speaker table only once they speak. */
+void test_attribution_introductions(void)
+{
+	/* a role, its comma and the name; then "-t-il" with no one else */
+	CHECK_STR(attributed("Le porte-parole du gouvernement, Paul Mercier, s'est exprimé lundi.\n\n"
+	                     "« Personne ne sera oublié », a-t-il martelé.\n",
+	                     "fr"),
+	          "paul-mercier / Paul Mercier: porte-parole");
+	/* the name and its role after a comma; a German noun is no name */
+	CHECK_STR(attributed("Berlin – Daniel Weber, der Sprecher der Partei, trat zurück.\n\n"
+	                     "„Es war genug“, sagte er gegenüber dem Radio.\n",
+	                     "de"),
+	          "daniel-weber / Daniel Weber: Sprecher");
+	/* introduced but never speaking: not listed */
+	CHECK_STR(attributed("The mayor, Ann Lee, opened the bridge on Monday.\n\n"
+	                     "\"It rained all day on the bridge,\" the report said.\n",
+	                     NULL),
+	          "-");
+	/* two people introduced: "he" is either */
+	CHECK_STR(attributed("Ann Lee and Bo Park met on Monday.\n\n\"We agree,\" he said.\n", NULL), "-");
+	/* a headline in title case introduces no one: not "Roe Releases
+	 * Report", whom "Roe" would then be */
+	CHECK_STR(attributed("Intro\n\nSecretary Roe Releases Report on Harbour Safety Today\n\n"
+	                     "\"It is done,\" said Secretary Roe.\n",
+	                     NULL),
+	          "roe / Roe");
+	/* a name is whole before "of" when no title follows */
+	CHECK_STR(attributed("\"It was wrong,\" said Judge Royce Lamberth of the US District Court.\n", NULL),
+	          "royce-lamberth / Judge Royce Lamberth");
+	/* a particle opens a surname */
+	CHECK_STR(attributed("Anna de Vries told reporters: \"We are back.\"\n\n\"Too early,\" de Vries said.\n",
+	                     NULL),
+	          "anna-de-vries|anna-de-vries / Anna de Vries");
 }
