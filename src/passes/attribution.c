@@ -1251,9 +1251,13 @@ static person *unnamed(attrib *a, const np *p, int *fail)
 	return who;
 }
 
-/* Does a sentence end between view bytes from and to? */
+/* Does a sentence end between view bytes from and to?  Yes when they
+ * lie far apart, so that a paragraph of many pronouns and no full stop
+ * costs each of them SENTENCE_REACH bytes at most. */
 static int ends_between(const attrib *a, size_t from, size_t to)
 {
+	if (to - from > SENTENCE_REACH)
+		return 1;
 	for (size_t b = from; b < to; b++)
 		if (may_end(a->buf[b]) && surely_ends(a, b))
 			return 1;

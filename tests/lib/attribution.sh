@@ -43,6 +43,18 @@ sys.stdout.write(" ".join([sys.argv[1]] * int(sys.argv[2])) + "\n")' "$1" "$2" >
 		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
 }
 
+# One capitalised word of no one known, then a paragraph of pronouns
+# with no full stop: each "he" asks whether the word stands in its
+# sentence, which must not read back to it every time.
+pronouns_after_a_name() {
+	python3 -c '
+import sys
+sys.stdout.write("\"We will,\" Tan said.\n\nAnd Xavier " +
+                 "\"Yes, we will do it all today,\" he said and " * 300000 + "\n")' >"$TMP/hostile.txt" &&
+		timeout 30 "$STENO" -t json --passes=+attribution "$TMP/hostile.txt" >"$TMP/hostile.json" &&
+		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
+}
+
 # The pass marks quotations in its view of a paragraph with the bytes
 # 0x01 and 0x02; the same bytes in the source are text, not quotations
 # (they sent the tokenizer past its table of quotations).
@@ -66,6 +78,8 @@ run_attribution() {
 		hostile_linear "\"Here 'yes,' said Tan Kefei today.\"" 300000
 	check "300 000 quotations of an anonymous official in linear time" \
 		hostile_linear '"Yes, we will," said an official.' 300000
+	check "a paragraph of 300 000 \"he said\" after one name of no one, with no full stop, in linear time" \
+		pronouns_after_a_name
 	f=$SHARED/text/mod-press-conference-2022-12-29.txt
 	if [ ! -f "$f" ]; then
 		skip "shared corpus not found at $SHARED"
