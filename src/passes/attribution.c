@@ -156,6 +156,7 @@ typedef struct attrib {
 	size_t introduced_para;   /* ... in this paragraph ... */
 	int introductions;        /* ... of so many, all told */
 	int intro_spot;           /* the paragraph's first sentence may introduce someone */
+	steno_node *prev;         /* the paragraph before */
 } attrib;
 
 /* A hash of s that any two spellings wordlist_has() takes for one word
@@ -2165,10 +2166,69 @@ static int may_introduce(const steno_node *p)
 	return 0;
 }
 
+/* "Mannetti also implored NPL clubs to ..." before a paragraph that is
+ * only a quotation: the person paragraph p opens with as its subject,
+ * someone known, then a verb; NULL when none (*fail on no memory).
+ * Read only when such a quotation asks. */
+static person *subject_of(attrib *a, steno_node *p, int *fail)
+{
+	int spot = a->intro_spot;
+	a->intro_spot = 1;
+	if (build_view(a, p) < 0 || tokenize(a) < 0) {
+		*fail = 1;
+		return NULL;
+	}
+	a->intro_spot = spot;
+	size_t n = a->tok_count, s = 0;
+	for (size_t k = 0; k < n && k < 3 && a->toks[k].gap != GAP_END; k++)
+		if (a->toks[k].gap == GAP_COMMA) { /* "In the end, Mannetti ..." */
+			s = k + 1;
+			break;
+		}
+	np q = subject_at(a, s, n);
+	if ((q.kind != NP_NAME && q.kind != NP_ROLE) || q.anonymous || q.next >= n ||
+	    a->toks[q.next - 1].gap != GAP_SPACE || upper(a, q.next) || a->toks[q.next].quote)
+		return NULL;
+	/* and no one else named in full: "Tan Kefei spoke on Monday, as
+	 * Ana Ruiz said." is either's */
+	for (size_t k = q.next; k < n; k++) {
+		size_t end = upper(a, k) ? name_run(a, k, n) : k;
+		if (end >= k + 2 && k > 0 && a->toks[k - 1].gap != GAP_END)
+			return NULL;
+		k = end > k ? end - 1 : k;
+	}
+	a->known_only = 1;
+	person *who = q.kind == NP_NAME && q.end - q.first > 1 ? NULL : resolve(a, &q, fail);
+	if (q.kind == NP_NAME && q.end - q.first > 1) { /* a full name: only someone known */
+		int ambiguous;
+		const token *last = &a->toks[q.end - 1];
+		who = lookup(&a->names, a->buf + last->at, last->len, &ambiguous);
+	}
+	a->known_only = 0;
+	return who;
+}
+
+/* Does paragraph p open with a quotation? */
+static int opens_with_quote(const steno_node *p)
+{
+	const steno_node *c = node_first(p);
+	while (c && c->type == STENO_NODE_TEXT && node_len(c) &&
+	       strspn(node_literal(c), " ") == node_len(c))
+		c = node_next(c);
+	return c && c->type == STENO_NODE_QUOTE;
+}
+
 static int paragraph(attrib *a, steno_node *p)
 {
 	int fail = 0;
 	a->para++;
+	steno_node *prev = a->prev;
+	a->prev = p;
+	if (!a->follow && !a->intro && prev && opens_with_quote(p)) {
+		a->follow = subject_of(a, prev, &fail);
+		if (fail)
+			return -1;
+	}
 	a->intro_spot = may_introduce(p);
 	if (!worth_reading(a, p)) {
 		/* only for the people its first sentence introduces */

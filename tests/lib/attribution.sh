@@ -55,6 +55,17 @@ sys.stdout.write("\"We will,\" Tan said.\n\nAnd Xavier " +
 		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
 }
 
+# 100 000 pairs of paragraphs, a person as subject then a quotation
+# alone: each quotation reads the paragraph before once.
+quotes_after_subjects() {
+	python3 -c '
+import sys
+sys.stdout.write("Ann Lee spoke first.\n\n" +
+                 "Lee also urged the clubs to invest, and the clubs, and the board.\n\n\"The clubs must take the continent seriously.\"\n\n" * 100000)' >"$TMP/hostile.txt" &&
+		timeout 30 "$STENO" -t json --passes=+attribution "$TMP/hostile.txt" >"$TMP/hostile.json" &&
+		python3 "$HERE/lib/words.py" "$TMP/hostile.txt" "$TMP/hostile.json"
+}
+
 # The pass marks quotations in its view of a paragraph with the bytes
 # 0x01 and 0x02; the same bytes in the source are text, not quotations
 # (they sent the tokenizer past its table of quotations).
@@ -80,6 +91,8 @@ run_attribution() {
 		hostile_linear '"Yes, we will," said an official.' 300000
 	check "a paragraph of 300 000 \"he said\" after one name of no one, with no full stop, in linear time" \
 		pronouns_after_a_name
+	check "100 000 quotations alone after a paragraph about their speaker in linear time" \
+		quotes_after_subjects
 	f=$SHARED/text/mod-press-conference-2022-12-29.txt
 	if [ ! -f "$f" ]; then
 		skip "shared corpus not found at $SHARED"

@@ -417,6 +417,18 @@ void test_attribution_introductions(void)
 	/* a name is whole before "of" when no title follows */
 	CHECK_STR(attributed("\"It was wrong,\" said Judge Royce Lamberth of the US District Court.\n", NULL),
 	          "royce-lamberth / Judge Royce Lamberth");
+	/* a paragraph that is only a quotation, after one that opens with
+	 * someone known as its subject, is theirs; not after one naming two */
+	CHECK_STR(attributed("Ricardo Mannetti spoke after the match.\n\n"
+	                     "Mannetti also urged the clubs to invest.\n\n"
+	                     "\"The clubs must take the continent seriously.\"\n",
+	                     NULL),
+	          "ricardo-mannetti / Ricardo Mannetti");
+	CHECK_STR(attributed("Ricardo Mannetti spoke after the match.\n\n"
+	                     "Mannetti also met Ann Lee on Monday.\n\n"
+	                     "\"The clubs must take the continent seriously.\"\n",
+	                     NULL),
+	          "-");
 	/* a particle opens a surname */
 	CHECK_STR(attributed("Anna de Vries told reporters: \"We are back.\"\n\n\"Too early,\" de Vries said.\n",
 	                     NULL),
