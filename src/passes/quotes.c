@@ -190,11 +190,25 @@ static int single_family(family fam)
 /* Pair a closing mark with the nearest opening one of its family; the
  * openings above it stay text.  0 when there is none.  Single marks
  * around one letter are elisions ("rock 'n' roll"), not a quotation. */
-static int close_quote(quotes *q, mark *m)
+/* Marks a writer mixed up, which a reader pairs all the same: “ or «
+ * closed with ", " closed with ”.  Asked only when no mark of the right
+ * family is open, and of a mark no word follows ("”Stray" pairs with
+ * nothing). */
+static int closes_loosely(family open, family close)
 {
+	return (open == CURLY_DOUBLE || open == GUILLEMETS) ? close == STRAIGHT_DOUBLE
+	       : open == STRAIGHT_DOUBLE                    ? close == CURLY_DOUBLE
+	                                                    : 0;
+}
+
+static int close_quote(quotes *q, mark *m, int loose)
+{
+	for (size_t k = q->depth; k-- > 0;)
+		if (closes(q->marks[q->stack[k]].fam, m->fam))
+			loose = 0;
 	for (size_t k = q->depth; k-- > 0;) {
 		mark *o = &q->marks[q->stack[k]];
-		if (!closes(o->fam, m->fam))
+		if (!closes(o->fam, m->fam) && !(loose && closes_loosely(o->fam, m->fam)))
 			continue;
 		if (single_family(m->fam) && o->text == m->text && m->off - o->off - o->len <= 1)
 			return 0;
@@ -248,7 +262,7 @@ static int straight(quotes *q, mark *m, side l, side r)
 	if (may_open)
 		return open_quote(q, m);
 	if (l != SPACE && !is_word(r))
-		return close_quote(q, m);
+		return close_quote(q, m, 1);
 	return 0;
 }
 
@@ -262,17 +276,17 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 	case CURLY_DOUBLE:
 		if (opens < 0 && !top_is(q, LOW_DOUBLE))
 			return r == SPACE ? 0 : open_quote(q, m);
-		return close_quote(q, m);
+		return close_quote(q, m, !is_word(r));
 	case CURLY_SINGLE:
 		if (opens < 0 && !top_is(q, LOW_SINGLE))
 			return r == WORD ? open_quote(q, m) : 0;
 		if (is_word(l) && is_word(r)) /* don’t */
 			return 0;
-		return close_quote(q, m);
+		return close_quote(q, m, 0);
 	default: /* French sets « and » apart with a space */
 		if (opens)
 			return r == SPACE && m->fam != GUILLEMETS ? 0 : open_quote(q, m);
-		return close_quote(q, m);
+		return close_quote(q, m, 0);
 	}
 }
 
