@@ -726,20 +726,32 @@ static int join_repeats(chat *r)
 	return 0;
 }
 
+/* The warnings, in the order of the lines they name first. */
 static void warn(const chat *r)
 {
-	if (r->loose_lines)
-		doc_warn(r->doc, "line %d: %zu line(s) that are no CHAT header, utterance or tier "
-		         "kept as text", r->loose_at, r->loose_lines);
-	if (r->orphans)
-		doc_warn(r->doc, "line %d: %zu dependent tier(s) with no utterance before them kept "
-		         "as notes of the document", r->orphan_at, r->orphans);
-	if (r->undeclared)
-		doc_warn(r->doc, "line %d: %zu utterance(s) of a speaker @Participants does not name",
-		         r->undeclared_at, r->undeclared);
-	if (r->bad_bullets)
-		doc_warn(r->doc, "line %d: %zu media bullet(s) that hold no times kept as text",
-		         r->bad_bullet_at, r->bad_bullets);
+	const struct {
+		size_t count;
+		int at;
+		const char *what;
+	} w[] = {
+		{r->loose_lines, r->loose_at, "line(s) that are no CHAT header, utterance or tier kept as text"},
+		{r->orphans, r->orphan_at,
+		 "dependent tier(s) with no utterance before them kept as notes of the document"},
+		{r->undeclared, r->undeclared_at, "utterance(s) of a speaker @Participants does not name"},
+		{r->bad_bullets, r->bad_bullet_at, "media bullet(s) that hold no times kept as text"},
+	};
+	size_t n = sizeof w / sizeof *w;
+	unsigned done = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t first = n;
+		for (size_t i = 0; i < n; i++)
+			if (w[i].count && !(done >> i & 1) && (first == n || w[i].at < w[first].at))
+				first = i;
+		if (first == n)
+			return;
+		done |= 1u << first;
+		doc_warn(r->doc, "line %d: %zu %s", w[first].at, w[first].count, w[first].what);
+	}
 }
 
 static steno_status chat_read(steno_doc *doc, const char *data, size_t len,
@@ -796,7 +808,7 @@ static int chat_sniff(const char *data, size_t len)
 
 const format chat_format = {
 	.name = "chat",
-	.aliases = "cha childes talkbank",
+	.aliases = "cha",
 	.extensions = ".cha",
 	.media_type = "text/x-chat",
 	.description = "CHAT transcript (CHILDES, TalkBank)",
