@@ -468,7 +468,10 @@ static int id_header(chat *r, const char *written)
 	size_t n = 0;
 	for (char *p = value; n < 10;) {
 		field[n++] = p;
-		char *bar = strchr(p, '|');
+		/* the last field keeps whatever follows, but for its own end */
+		char *bar = n < 10 ? strchr(p, '|') : NULL;
+		if (n == 10 && *p && p[strlen(p) - 1] == '|')
+			p[strlen(p) - 1] = '\0';
 		if (!bar)
 			break;
 		*bar = '\0';
