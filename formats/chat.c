@@ -705,6 +705,8 @@ static int by_key(const void *a, const void *b)
  * the TEI reader joins a key's values. */
 static int join_repeats(chat *r)
 {
+	if (!r->nrepeats)
+		return 0; /* and no array to sort */
 	qsort(r->repeats, r->nrepeats, sizeof *r->repeats, by_key);
 	for (size_t i = 0; i < r->nrepeats;) {
 		const char *first = steno_meta_get(r->doc, r->repeats[i].key);
