@@ -29,6 +29,7 @@
 typedef struct line {
 	char *s;
 	size_t len; /* without the line end and trailing blanks */
+	size_t col; /* of s in its line, from 0 */
 	int no;
 } line;
 
@@ -125,6 +126,7 @@ static int next_line(scanner *sc, line *ln)
 		stop--;
 	ln->s = sc->buf + start;
 	ln->len = stop - start;
+	ln->col = 0;
 	ln->no = sc->no;
 	if (sc->no < INT_MAX)
 		sc->no++;
@@ -185,6 +187,7 @@ static int read_tier(chat *r, const line *first, size_t text)
 	line ln = *first;
 	ln.s += text;
 	ln.len -= text;
+	ln.col = text;
 	for (;;) {
 		line *grown = grow_array(r->lines, &r->lines_cap, r->nlines + 1, sizeof *r->lines);
 		if (!grown)
@@ -195,7 +198,7 @@ static int read_tier(chat *r, const line *first, size_t text)
 			return 0;
 		ln = r->nxt;
 		while (ln.len && is_blank(*ln.s))
-			ln.s++, ln.len--;
+			ln.s++, ln.len--, ln.col++;
 		advance(r);
 	}
 }
@@ -340,10 +343,14 @@ static int add_tier_text(chat *r, steno_node *p, int timed)
 	return 0;
 }
 
+/* n spans the tier just read, from its mark ('@', '*', '%') to its
+ * last character. */
 static void set_pos(steno_node *n, const chat *r)
 {
 	const line *last = &r->lines[r->nlines - 1];
-	steno_node_set_sourcepos(n, r->lines[0].no, 1, last->no, last->len < INT_MAX ? (int)last->len + 1 : INT_MAX);
+	size_t end = last->col + last->len;
+	steno_node_set_sourcepos(n, r->lines[0].no, 1, last->no,
+	                         end > INT_MAX ? INT_MAX : end ? (int)end : 1);
 }
 
 /* The tier's text, lines joined by a space, copied; NULL on no memory. */

@@ -57,12 +57,13 @@ run_chat() {
 		check "$name: HTML is well-formed XML" valid_xml "$TMP/$name.html"
 		"$STENO" -t json "$f" >"$TMP/$name.json" 2>>"$TMP/$name.err"
 		check "$name: JSON is valid" valid_json "$TMP/$name.json"
-		check "$name: every word of every tier kept in order, speakers the participants, times the bullets" \
+		check "$name: every tier's words in order, speakers the participants, times the bullets" \
 			python3 "$HERE/lib/chat_words.py" --times --speakers "$f" "$TMP/$name.json"
 		check "$name: no warning" test ! -s "$TMP/$name.err"
 		# saved as .txt, or piped in: the plain-text reader hands it over
 		"$STENO" -t json <"$f" >"$TMP/$name.stdin.json" 2>/dev/null
-		check "$name: read as CHAT from standard input too" cmp -s "$TMP/$name.json" "$TMP/$name.stdin.json"
+		check "$name: read as CHAT from standard input too" \
+			cmp -s "$TMP/$name.json" "$TMP/$name.stdin.json"
 	done
 	[ -n "$found" ] || skip "no .cha file in $SHARED/text"
 }
