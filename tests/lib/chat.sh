@@ -39,10 +39,20 @@ chat_linear() { # SHAPE
 		valid_json "$TMP/chat-$1.json"
 }
 
+# The fuzz harness's seeds and kept corpus (its first byte is the
+# harness's options, here part of the text), each a document of its own
+# in one batch: under check-asan, the sanitizers see every one.
+chat_fuzz_inputs() {
+	mkdir -p "$TMP/chat-fuzz" &&
+		"$STENO" -f chat -j 1 -t json -o "$TMP/chat-fuzz/" \
+			"$HERE"/../fuzz/seeds/chat/* "$HERE"/../fuzz/corpus/chat/* 2>"$TMP/chat-fuzz.err"
+}
+
 run_chat() {
 	for shape in utterances repeats speakers bullets continuations; do
 		check "chat: hostile $shape convert in linear time" chat_linear "$shape"
 	done
+	check "chat: the fuzz seeds and corpus convert" chat_fuzz_inputs
 	if [ ! -d "$SHARED/text" ]; then
 		skip "shared corpus not found at $SHARED (CHAT)"
 		return
