@@ -7,6 +7,7 @@
 #include "core/format.h"
 
 extern const format text_format, markdown_format, tei_format, trs_format, xml_format,
-	html_format, json_format, zip_format, epub_format, vtt_format, srt_format, table_format;
+	html_format, json_format, zip_format, epub_format, vtt_format, srt_format, table_format,
+	chat_format;
 
 #endif

@@ -591,6 +591,9 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	/* a table saved as .txt is read as the table it is */
 	if (table_format.sniff(data, len))
 		return table_format.read(doc, data, len, opts, err);
+	/* so is a CHAT transcript saved as .txt, or piped in */
+	if (chat_format.sniff(data, len))
+		return chat_format.read(doc, data, len, opts, err);
 	size_t n;
 	char *buf = doc_input_text(doc, data, len, opts ? opts->encoding : NULL, &n, err);
 	if (!buf)

@@ -9,7 +9,8 @@
 
 static const format *const formats[] = {
 	&text_format, &tei_format,  &trs_format, &xml_format, &markdown_format, &vtt_format,
-	&srt_format,  &table_format, &html_format, &json_format, &zip_format, &epub_format,
+	&srt_format,  &table_format, &chat_format, &html_format, &json_format, &zip_format,
+	&epub_format,
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof *formats)

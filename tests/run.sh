@@ -13,7 +13,7 @@
 # comparing: review the diff before committing it.
 
 # The suites, in the order they run: each is run_NAME in tests/lib/.
-SUITES="unit example golden cli corpus attribution archive xml transcript markdown captions captions_out install
+SUITES="unit example golden cli corpus chat attribution archive xml transcript markdown captions captions_out install
 	reliability reliability_batch reliability_limits reliability_xml layers"
 SUITE=${1:-}
 CASE=${2:-}

@@ -54,6 +54,8 @@ golden_case() { # input name fmt
 			[ "$(input_format "$input")" = markdown ] && words=md_words.py xmlmode=
 			# captions: the cues' spoken words, read apart from timings and markup
 			case $(input_format "$input") in vtt | srt) words=captions_words.py ;; esac
+			# CHAT: the words of its tiers, read apart from bullets and tier names
+			[ "$(input_format "$input")" = chat ] && words=chat_words.py
 			check "$name: every word kept in order" python3 "$HERE/lib/$words" $xmlmode "$input" "$out" ;;
 		esac
 		;;
