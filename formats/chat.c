@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/doc_input.h"
+#include "core/lines.h"
 #include "core/error.h"
 #include "core/grow.h"
 #include "formats.h"
@@ -33,13 +34,6 @@ typedef struct line {
 	int no;
 } line;
 
-/* Lines at LF, CR or CRLF, the next of each remembered, so that a file
- * without a CR is not searched to its end once per line. */
-typedef struct scanner {
-	char *buf;
-	size_t pos, end, lf, cr;
-	int no;
-} scanner;
 
 enum shape { S_BLANK, S_HEADER, S_MAIN, S_DEPENDENT, S_LOOSE };
 
@@ -61,7 +55,7 @@ typedef struct repeat {
 
 typedef struct chat {
 	steno_doc *doc;
-	scanner sc;
+	line_scanner sc;
 	line nxt;
 	int has_nxt;
 	line *lines; /* the tier being read: its first line and continuations */
@@ -90,46 +84,16 @@ static int is_digit(char c)
 
 /* ---- lines ---- */
 
-static size_t find(const scanner *sc, size_t from, int c)
+static int next_line(line_scanner *sc, line *ln)
 {
-	const char *p = memchr(sc->buf + from, c, sc->end - from);
-	return p ? (size_t)(p - sc->buf) : sc->end;
-}
-
-static void scanner_init(scanner *sc, char *buf, size_t len)
-{
-	sc->buf = buf;
-	sc->pos = 0;
-	sc->end = len;
-	sc->no = 1;
-	sc->lf = find(sc, 0, '\n');
-	sc->cr = find(sc, 0, '\r');
-}
-
-static int next_line(scanner *sc, line *ln)
-{
-	size_t start = sc->pos;
-	if (start >= sc->end)
+	size_t start, stop;
+	if (!line_scanner_next(sc, &start, &stop, &ln->no))
 		return 0;
-	if (sc->lf < start)
-		sc->lf = find(sc, start, '\n');
-	if (sc->cr < start)
-		sc->cr = find(sc, start, '\r');
-	size_t stop = sc->lf < sc->cr ? sc->lf : sc->cr;
-	sc->pos = stop;
-	if (stop < sc->end) {
-		sc->pos = stop + 1;
-		if (sc->buf[stop] == '\r' && sc->pos < sc->end && sc->buf[sc->pos] == '\n')
-			sc->pos++;
-	}
 	while (stop > start && is_blank(sc->buf[stop - 1]))
 		stop--;
 	ln->s = sc->buf + start;
 	ln->len = stop - start;
 	ln->col = 0;
-	ln->no = sc->no;
-	if (sc->no < INT_MAX)
-		sc->no++;
 	return 1;
 }
 
@@ -777,7 +741,7 @@ static steno_status chat_read(steno_doc *doc, const char *data, size_t len,
 	if (!buf)
 		return err->code;
 	chat r = {.doc = doc};
-	scanner_init(&r.sc, buf, n);
+	line_scanner_init(&r.sc, buf, n);
 	steno_status st = read_lines(&r);
 	if (st == STENO_OK && join_repeats(&r) < 0)
 		st = STENO_ERR_NOMEM;
@@ -795,11 +759,11 @@ static steno_status chat_read(steno_doc *doc, const char *data, size_t len,
  * and then an utterance. */
 static int chat_sniff(const char *data, size_t len)
 {
-	scanner sc;
+	line_scanner sc;
 	line ln;
 	size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	/* the scanner only reads: the cast writes nothing */
-	scanner_init(&sc, (char *)data + skip, len - skip);
+	line_scanner_init(&sc, (char *)data + skip, len - skip);
 	int headers = 0;
 	for (int i = 0; i < SNIFF_LINES && next_line(&sc, &ln); i++) {
 		tier_head h = head_of(&ln);

@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/doc_input.h"
+#include "core/lines.h"
 #include "formats.h"
 
 #define LONG_LINE      80  /* characters in a line that reads as a whole paragraph */
@@ -27,20 +28,11 @@ typedef struct line {
 	int no;        /* 1-based line number */
 } line;
 
-/* Splits the input into lines at LF, CR, CRLF or LFCR.  The next LF and
- * the next CR are remembered, not searched for at every line: a file
- * without a single CR would otherwise be searched to its end per line. */
-typedef struct scanner {
-	char *buf;
-	size_t pos, end; /* the next line starts at pos */
-	size_t lf, cr;   /* the first '\n' / '\r' at or after where last searched, or end */
-	int no;          /* the number of the line at pos */
-} scanner;
 
 typedef struct reader {
 	steno_doc *doc;
 	steno_node *root;
-	scanner sc;
+	line_scanner sc;
 	line cur, nxt;
 	int has_cur, has_nxt;
 	int line_mode;   /* no blank lines and long lines: one paragraph per line */
@@ -61,39 +53,11 @@ static int clamp_int(size_t v)
 	return v > INT_MAX ? INT_MAX : (int)v;
 }
 
-static size_t find(const scanner *sc, size_t from, int c)
+static int next_line(line_scanner *sc, line *ln)
 {
-	const char *p = memchr(sc->buf + from, c, sc->end - from);
-	return p ? (size_t)(p - sc->buf) : sc->end;
-}
-
-static void scanner_init(scanner *sc, char *buf, size_t len)
-{
-	sc->buf = buf;
-	sc->pos = 0;
-	sc->end = len;
-	sc->no = 1;
-	sc->lf = find(sc, 0, '\n');
-	sc->cr = find(sc, 0, '\r');
-}
-
-static int next_line(scanner *sc, line *ln)
-{
-	size_t start = sc->pos;
-	if (start >= sc->end)
+	size_t start, stop;
+	if (!line_scanner_next(sc, &start, &stop, &ln->no))
 		return 0;
-	if (sc->lf < start)
-		sc->lf = find(sc, start, '\n');
-	if (sc->cr < start)
-		sc->cr = find(sc, start, '\r');
-	size_t stop = sc->lf < sc->cr ? sc->lf : sc->cr;
-	sc->pos = stop;
-	if (stop < sc->end) {
-		char pair = sc->buf[stop] == '\n' ? '\r' : '\n';
-		sc->pos = stop + 1;
-		if (sc->pos < sc->end && sc->buf[sc->pos] == pair)
-			sc->pos++;
-	}
 	size_t i = start;
 	while (i < stop && is_blank(sc->buf[i]))
 		i++;
@@ -102,9 +66,6 @@ static int next_line(scanner *sc, line *ln)
 	ln->s = sc->buf + i;
 	ln->len = stop - i;
 	ln->indent = i - start;
-	ln->no = sc->no;
-	if (sc->no < INT_MAX)
-		sc->no++;
 	return 1;
 }
 
@@ -371,9 +332,9 @@ static int add_item(reader *rd, const line *ln, const marker *m)
 
 /* Long lines and not one blank line between them: each line is a
  * paragraph, as editors that wrap softly save them. */
-static int detect_line_mode(const scanner *start)
+static int detect_line_mode(const line_scanner *start)
 {
-	scanner sc = *start;
+	line_scanner sc = *start;
 	line ln;
 	size_t lines = 0, longs = 0;
 	int blank_seen = 0;
@@ -396,7 +357,7 @@ static int followed_by_content(const reader *rd)
 		return 0;
 	if (rd->nxt.len)
 		return rd->line_mode && !underline_level(&rd->nxt);
-	scanner sc = rd->sc;
+	line_scanner sc = rd->sc;
 	line ln;
 	while (next_line(&sc, &ln))
 		if (ln.len)
@@ -476,7 +437,7 @@ static const header_key *header_line(const line *ln, line *value)
  * the start of the conversation, not metadata. */
 static int is_header(const reader *rd)
 {
-	scanner sc = rd->sc;
+	line_scanner sc = rd->sc;
 	line ln = rd->cur, next = rd->nxt;
 	int more = rd->has_nxt, plain = 0;
 	unsigned char seen[HEADER_KEY_COUNT] = {0};
@@ -599,7 +560,7 @@ static steno_status text_read(steno_doc *doc, const char *data, size_t len,
 	if (!buf)
 		return err->code;
 	reader rd = {.doc = doc, .root = steno_doc_root(doc)};
-	scanner_init(&rd.sc, buf, n);
+	line_scanner_init(&rd.sc, buf, n);
 	if (read_text(&rd) < 0)
 		return error_nomem(err);
 	return STENO_OK;
