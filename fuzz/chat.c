@@ -1,16 +1,14 @@
 /* chat.c - fuzz the CHAT reader and the plain-text reader's hand-over
  * to it.
  *
- * The first byte chooses the options, the rest is the transcript:
- *   0x01 sourcepos   0x02 read as text (the sniff decides)
- *   0x04 transcript off   0x08 quotes off
- * A printable first byte such as ' ' reads it as CHAT with the
+ * The first byte chooses the options (handover_fuzz.h), the rest is the
+ * transcript.  A printable first byte such as ' ' reads it as CHAT with the
  * defaults, so seeds stay readable.  Beyond "no crash": the document
  * renders, every turn the reader made has one speaker of the table,
  * and every bullet's time is no negative one. */
 #include <stdint.h>
 
-#include "render_check.h"
+#include "handover_fuzz.h"
 
 static void check_tree(steno_doc *doc)
 {
@@ -40,29 +38,5 @@ static void check_tree(steno_doc *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 1)
-		return 0;
-	steno_options opts;
-	steno_options_init(&opts);
-	opts.sourcepos = data[0] & 0x01;
-	if (data[0] & 0x04)
-		opts.passes &= ~STENO_PASS_TRANSCRIPT;
-	if (data[0] & 0x08)
-		opts.passes &= ~STENO_PASS_QUOTES;
-	opts.max_input = (size_t)1 << 24;
-	const char *format = data[0] & 0x02 ? "text" : "chat";
-	steno_error err;
-	steno_doc *doc = steno_parse((const char *)data + 1, size - 1, format, &opts, &err);
-	if (!doc) {
-		/* CHAT takes any bytes: only gzip (bad, or too big) or memory fail */
-		int gzip = size >= 3 && data[1] == 0x1f && data[2] == 0x8b;
-		CHECK(err.code == STENO_ERR_NOMEM || err.code == STENO_ERR_LIMIT ||
-		      (gzip && err.code != STENO_OK));
-		CHECK(memchr(err.message, '\0', sizeof err.message));
-		return 0;
-	}
-	check_tree(doc);
-	check_renders(doc, &opts);
-	steno_doc_free(doc);
-	return 0;
+	return fuzz_handover(data, size, "chat", check_tree);
 }
