@@ -23,7 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from words import decode, norm_words  # noqa: E402
+from words import decode, lost_word, norm_words  # noqa: E402
 
 NAK = "\x15"
 BULLET = re.compile(NAK + r"([^" + NAK + r"]*)" + NAK)
@@ -116,15 +116,8 @@ def main():
     texts, times, paras = [], [], []
     json_walk(doc.get("children", []), texts, times, paras)
     target = norm_words(" ".join(texts))
-    i = 0
-    for pos, word in enumerate(source):
-        while i < len(target) and target[i] != word:
-            i += 1
-        if i == len(target):
-            near = " ".join(source[max(0, pos - 5):pos + 5])
-            print(f"{src_path}: word {pos + 1} '{word}' lost (near: {near})")
-            return 1
-        i += 1
+    if lost_word(src_path, source, target):
+        return 1
     if want_times and times != bullets:
         print(f"{src_path}: times {times[:8]}... are not the bullets {bullets[:8]}...")
         return 1

@@ -154,6 +154,20 @@ def json_texts(node, out, names, after_time):
             json_texts(value, out, names, after_time)
 
 
+def lost_word(src_path, source, target):
+    """Is a word of source missing from target, in order?  Says which."""
+    i = 0
+    for pos, word in enumerate(source):
+        while i < len(target) and target[i] != word:
+            i += 1
+        if i == len(target):
+            context = " ".join(source[max(0, pos - 5):pos + 5])
+            print(f"{src_path}: word {pos + 1} '{word}' lost (near: {context})")
+            return True
+        i += 1
+    return False
+
+
 def decode(raw):
     if raw.startswith(b"\x1f\x8b"):
         raw = gzip.decompress(raw)
@@ -238,16 +252,7 @@ def main():
     target = norm_words(" ".join(texts))
     if as_xml:
         return find_in_stream(src_path, source, "".join(target))
-    i = 0
-    for pos, word in enumerate(source):
-        while i < len(target) and target[i] != word:
-            i += 1
-        if i == len(target):
-            context = " ".join(source[max(0, pos - 5):pos + 5])
-            print(f"{src_path}: word {pos + 1} '{word}' lost (near: {context})")
-            return 1
-        i += 1
-    return 0
+    return 1 if lost_word(src_path, source, target) else 0
 
 
 if __name__ == "__main__":
