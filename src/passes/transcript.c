@@ -1032,6 +1032,8 @@ static void warn_unsure(transcript_pass *t)
 /* ---- building turns ---- */
 
 /* Drop the one line break that the label's now empty line leaves. */
+static steno_node *scan_text(steno_doc *doc, steno_node *n);
+
 static void drop_empty_line(steno_node *before, steno_node *after)
 {
 	if ((before && !transcript_is_break(before)) || (after && !transcript_is_break(after)))
@@ -1049,16 +1051,30 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 {
 	steno_node *n = ll->node, *before = node_prev(n);
 	int last = ll->lab.keep_count - 1;
+	size_t from = last >= 0 ? ll->lab.keep_off[last] : 0;
 	for (int k = 0; k < last; k++) {
 		size_t off = ll->lab.keep_off[k];
 		steno_node *seg = transcript_text_cut(doc, n, off, off + ll->lab.keep_len[k]);
 		if (!seg)
 			return STENO_ERR_NOMEM;
 		steno_node_insert_before(n, seg);
+		/* "[00:00:05] ANN: Yes": the time is cut out now, and the blank
+		 * after it joins "Yes" where the label's own blank was, which
+		 * the quotes pass would otherwise join in a copy of the line;
+		 * the node the blank was is free for the next line's time */
+		if (!(seg = scan_text(doc, seg)))
+			return STENO_ERR_NOMEM;
+		size_t gap = node_len(seg);
+		if (seg->type == STENO_NODE_TEXT && k == last - 1 && transcript_blank_text(seg) &&
+		    gap <= from - (off + ll->lab.keep_len[k]) &&
+		    !memcmp(node_literal(n) + from - gap, node_literal(seg), gap)) {
+			from -= gap;
+			steno_node_unlink(seg);
+			node_discard(seg);
+		}
 	}
 	if (last >= 0) {
-		transcript_text_keep(n, ll->lab.keep_off[last],
-		                     ll->lab.keep_off[last] + ll->lab.keep_len[last]);
+		transcript_text_keep(n, from, ll->lab.keep_off[last] + ll->lab.keep_len[last]);
 		return STENO_OK;
 	}
 	steno_node *after = node_next(n);
@@ -1738,13 +1754,17 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 
 /* ---- timestamps and stage directions in text ---- */
 
-static steno_node *inline_node(steno_doc *doc, steno_node_type type, const char *s, size_t len)
+/* A node of type for s[0..len), which it refers to in place when s[len]
+ * ends the literal s lies in and nothing before s is left to be cut off
+ * (which would put a NUL at s[0]), else in a copy. */
+static steno_node *inline_node(steno_doc *doc, steno_node_type type, const char *s, size_t len,
+                               int in_place)
 {
 	steno_node *n = node_add(doc, NULL, type);
-	char *copy = arena_strndup(&doc->arena, s, len);
-	if (!n || !copy)
+	const char *lit = in_place ? s : arena_strndup(&doc->arena, s, len);
+	if (!n || !lit)
 		return NULL;
-	node_set_literal(n, copy, len);
+	node_set_literal(n, lit, len);
 	return n;
 }
 
@@ -1764,9 +1784,10 @@ static size_t time_at(const char *s, size_t len, size_t i, int line_start, int w
 	return used;
 }
 
-/* The time or event at s[i], as a new node, its length in *used. */
-static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int line_start,
-                            size_t *used, int *nomem)
+/* The time or event at s[i], as a new node, its length in *used; the
+ * text before s[i] that stays text starts at s[from]. */
+static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t from, size_t i,
+                            int line_start, size_t *used, int *nomem)
 {
 	int64_t ms;
 	const char *kind, *s = node_literal(t);
@@ -1777,10 +1798,10 @@ static steno_node *found_at(steno_doc *doc, const steno_node *t, size_t i, int l
 		return NULL;
 	if ((*used = time_at(s, len, i, line_start, !node_next(t) || transcript_is_break(node_next(t)),
 	                     &ms))) {
-		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used)))
+		if ((n = inline_node(doc, STENO_NODE_TIME, s + i, *used, i == from && i + *used == len)))
 			n->as.turn.start = ms;
 	} else if ((*used = transcript_event(s + i, len - i, &kind))) {
-		if ((n = inline_node(doc, STENO_NODE_EVENT, s + i, *used)))
+		if ((n = inline_node(doc, STENO_NODE_EVENT, s + i, *used, i == from && i + *used == len)))
 			n->as.kind = kind;
 	} else {
 		return NULL;
@@ -1810,14 +1831,15 @@ static steno_node *scan_text(steno_doc *doc, steno_node *n)
 				break;
 			i = (size_t)((bracket && (!paren || bracket < paren) ? bracket : paren) - s);
 		}
-		steno_node *found = found_at(doc, n, i, line_start, &used, &nomem);
+		steno_node *found = found_at(doc, n, from, i, line_start, &used, &nomem);
 		if (!found) {
 			if (nomem)
 				return NULL;
 			i++;
 			continue;
 		}
-		/* found holds a copy of s[i], so the text before can end there */
+		/* found refers to s[i] in place only when no text before it is
+		 * cut, as the cut ends that text with a NUL at s[i] */
 		steno_node *before = i > from ? transcript_text_cut(doc, n, from, i) : NULL;
 		if (i > from && !before)
 			return NULL;

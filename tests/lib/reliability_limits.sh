@@ -109,6 +109,41 @@ max_memory_sets_the_document_limit() {
 		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$TMP/tiny-lines.json"
 }
 
+# 12b: a timestamped transcript, a time and a label on each line of 30
+# to 100 bytes, takes less than 3.5 times its size as a document (plus
+# the input kept, under 6 times in all; 4 times before the transcript
+# pass stopped copying each line's text after its label), and the limit
+# does bite at twice its size.
+timestamped_transcript_fits_its_memory() {
+	python3 - >"$TMP/timed.txt" <<'PY'
+import random
+random.seed(12)
+words = ("the committee will now hear from our first witness thank you chair "
+         "members of the panel I am grateful for the chance to speak today about "
+         "budget schools roads and the water supply of our county which has "
+         "grown by a third since twenty ten").split()
+names = ["ANN LEE", "DR. OMAR FAROUK", "CHAIR"]
+for i in range(150000):
+    s = 7 * i
+    said = " ".join(random.choice(words) for _ in range(random.randint(4, 14)))
+    print("[%02d:%02d:%02d] %s: %s." % (s // 3600, s // 60 % 60, s % 60, names[i % 3],
+                                       said.capitalize()))
+PY
+	size=$(wc -c <"$TMP/timed.txt") &&
+		exits_with 1 "$STENO" --max-memory $((size * 2)) -t json "$TMP/timed.txt" &&
+		"$STENO" --max-memory $((size * 7 / 2)) -t json "$TMP/timed.txt" >"$TMP/timed.json" &&
+		python3 - "$TMP/timed.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+turns = [c for c in doc["children"] if c["type"] == "turn"]
+assert len(turns) == 150000, len(turns)
+assert len(doc["speakers"]) == 3, doc["speakers"]
+first = turns[1]["children"][0]["children"]
+assert first[0]["type"] == "time" and first[0]["text"] == "[00:00:07]", first[0]
+assert first[1]["type"] == "text" and first[1]["text"].startswith(" "), first[1]
+PY
+}
+
 max_input_error_names_its_option() {
 	head -c 100000 /dev/zero | gzip >"$TMP/zeros.txt.gz" &&
 		exits_with 1 "$STENO" --max-input 1K "$TMP/zeros.txt.gz" &&
@@ -142,6 +177,7 @@ run_reliability_limits() {
 	check "300 000 metadata keys are set and written in linear time" many_metadata_keys_in_linear_time
 	check "2 000 inputs of one name get unique names as documented" many_inputs_of_one_name
 	check "--max-memory sets the document's memory limit both ways" max_memory_sets_the_document_limit
+	check "a timestamped transcript takes less than 3.5 times its size" timestamped_transcript_fits_its_memory
 	check "a gzip input beyond --max-input names the option" max_input_error_names_its_option
 	check "jobs share --max-input and convert what one job converts" jobs_share_the_inflate_limit
 	check "5 000 speakers in one TEI who are all on the turn" many_speakers_on_one_turn 5000
