@@ -647,12 +647,25 @@ static int starter(const attrib *a, size_t i)
 	return in(starters, a, i);
 }
 
+static person *lookup(const table *t, const char *s, size_t len, int *ambiguous);
+
+/* Token i is a role: a noun of the language's list, or one the text
+ * gave someone it introduced ("El alcalde de Madrid, José Almeida," and
+ * then "añadió el alcalde"): the list cannot hold every office. */
+static int role_word(const attrib *a, size_t i)
+{
+	if (in(a->lang->roles, a, i))
+		return 1;
+	const token *t = &a->toks[i];
+	int ambiguous;
+	return !t->quote && (lookup(&a->roles, a->buf + t->at, t->len, &ambiguous) || ambiguous);
+}
+
 /* Token i is a role between a name's capitalised words: "AFL-CIO
  * spokesperson Ray Zaccaro". */
 static int role_inside(const attrib *a, size_t i, size_t limit)
 {
-	return i + 1 < limit && a->toks[i].gap == GAP_SPACE && upper(a, i + 1) &&
-	       in(a->lang->roles, a, i);
+	return i + 1 < limit && a->toks[i].gap == GAP_SPACE && upper(a, i + 1) && role_word(a, i);
 }
 
 /* A capitalised run starting at i: NAME_WORDS words at most, joined by
@@ -740,13 +753,13 @@ static np role_then_name(const attrib *a, size_t i, size_t limit, int loose)
 	    !(in(a->lang->articles, a, i) || in("her his its leur sa ses seu son su sua suo sus their", a, i)))
 		return none;
 	size_t r = i + 1;
-	if (r + 1 < limit && !in(a->lang->roles, a, r) && !upper(a, r) && a->toks[r].gap == GAP_SPACE)
+	if (r + 1 < limit && !role_word(a, r) && !upper(a, r) && a->toks[r].gap == GAP_SPACE)
 		r++; /* "the defence minister" */
-	if (loose && r >= i + 2 && !in(a->lang->roles, a, r))
+	if (loose && r >= i + 2 && !role_word(a, r))
 		r = i + 1;
 	/* loose, after a verb: any noun is the role ("afirmó el líder
 	 * opositor venezolano Juan Guaidó") */
-	if (r >= limit || (!in(a->lang->roles, a, r) &&
+	if (r >= limit || (!role_word(a, r) &&
 	                   !(loose && !upper(a, r) && !a->toks[r].quote && !in(a->lang->preps, a, r) &&
 	                     !in(a->lang->articles, a, r))))
 		return none;
@@ -785,8 +798,8 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		/* "the spokesperson", "the defence minister", "the Home Office";
 		 * "a defense ministry spokesman" is someone not named before */
 		for (k = i + 1; k < limit && k - i <= 3 && !a->toks[k].quote; k++) {
-			if (in(a->lang->roles, a, k) && (k + 1 >= limit || a->toks[k].gap != GAP_SPACE ||
-			                                 (!upper(a, k + 1) && !in(a->lang->roles, a, k + 1)))) {
+			if (role_word(a, k) && (k + 1 >= limit || a->toks[k].gap != GAP_SPACE ||
+			                                 (!upper(a, k + 1) && !role_word(a, k + 1)))) {
 				p = (np){.kind = NP_ROLE, .first = k, .end = k + 1, .next = k + 1};
 				if (in(a->lang->indefinite, a, i))
 					p.first = i + 1, p.anonymous = 1;
@@ -798,7 +811,7 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		if (k >= limit || !upper(a, k) || k != i + 1)
 			return p;
 		p.article = 1;
-	} else if (in(a->lang->roles, a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
+	} else if (role_word(a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
 	           upper(a, i + 1)) {
 		k = i + 1; /* "spokesperson Tan Kefei" */
 	} else if (connector(a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE && upper(a, i + 1)) {
@@ -856,7 +869,7 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 	np p = {0};
 	if (in(a->lang->pronouns, a, e))
 		return (np){.kind = NP_PRONOUN, .first = e, .end = e + 1, .next = e + 1};
-	if (in(a->lang->roles, a, e)) {
+	if (role_word(a, e)) {
 		for (size_t k = e; k-- > floor && e - k <= 3;) {
 			if (a->toks[k].gap != GAP_SPACE || a->toks[k].quote)
 				break;
@@ -1094,8 +1107,16 @@ static person *named(attrib *a, const np *p, int *fail)
 	}
 	for (size_t k = p->first; k < p->end; k++) {
 		const token *t = &a->toks[k];
-		if (k >= core && upper(a, k))
+		if (k >= core && upper(a, k)) {
 			bad |= key_set(a, &a->names, a->buf + t->at, t->len, who, 0) < 0;
+			/* "Martínez-Almeida" is also Almeida, and Martínez */
+			for (size_t from = 0, at; k + 1 == p->end && from < t->len; from = at + 1) {
+				const char *dash = memchr(a->buf + t->at + from, '-', t->len - from);
+				at = dash ? (size_t)(dash - (a->buf + t->at)) : t->len;
+				if ((from || dash) && at > from + 1 && is_upper_at(a->buf + t->at + from, at - from))
+					bad |= key_set(a, &a->names, a->buf + t->at + from, at - from, who, 0) < 0;
+			}
+		}
 		else if (k < core && (upper(a, k) || in(a->lang->roles, a, k)))
 			bad |= key_set(a, &a->roles, a->buf + t->at, t->len, who, 1) < 0;
 	}
@@ -2075,7 +2096,7 @@ static void introduce(attrib *a, int *fail)
 		if (a->toks[k].gap == GAP_COMMA && k + 1 < a->tok_count && upper(a, k + 1)) {
 			/* the role: a noun of the list, after an article or
 			 * opening the sentence, then perhaps "of" and more */
-			size_t r = k + 1, of = 0;
+			size_t r = k + 1, of = 0, opening = k + 1;
 			for (size_t j = k + 1; j-- > 0 && k - j < NAME_WORDS;) {
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
@@ -2084,12 +2105,26 @@ static void introduce(attrib *a, int *fail)
 					r = j;
 					break;
 				}
+				/* a noun the list lacks, after the article that opens
+				 * the sentence: "El alcalde de Madrid, José Almeida,",
+				 * "Der Bürgermeister von Madrid, ...": its office, by
+				 * its place, and the word the text will call them by */
+				if (j >= 1 && in(a->lang->articles, a, j - 1) &&
+				    (j == 1 || a->toks[j - 2].gap == GAP_END || a->toks[j - 2].gap == GAP_COMMA) &&
+				    !in(a->lang->articles, a, j) && !in(a->lang->preps, a, j))
+					opening = j;
 			}
+			int learned = r > k && opening <= k;
+			if (learned)
+				r = opening;
 			for (size_t j = r + 1; j < k && !of; j++) /* "of" after the role */
 				of = in(a->lang->of, a, j) ? j : 0;
 			size_t end = r <= k ? name_run(a, k + 1, a->tok_count) : k + 1;
+			/* a noun the list lacks only with the name's closing comma:
+			 * "Los vecinos, Ana Ruiz y otros," names no office */
 			if (end >= k + 3 && (end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
-			                     !upper(a, end)))
+			                     !upper(a, end)) &&
+			    (!learned || a->toks[end - 1].gap == GAP_COMMA))
 				p = (np){.kind = NP_NAME, .first = k + 1, .end = end, .next = end,
 				         .role_first = r, .role_end = r + 1,
 				         .aff_first = of > r ? of + 1 : 0, .aff_end = of > r ? k + 1 : 0};
