@@ -173,6 +173,7 @@ typedef struct known {
 	size_t label_len;
 	size_t count;      /* labels of this name (of a person: of any of its names) */
 	size_t first_seq;  /* the number of its first label */
+	size_t last_seq;   /* and of its last, while surveying */
 	size_t alone;      /* its labels alone on a line, counted apart (see note_label) */
 	size_t loose;      /* its loose labels, counted apart as well */
 	struct known *next_alone; /* the name alone on a line that last came after it */
@@ -276,7 +277,7 @@ static int label_in_markup(steno_node *n, line_label *ll)
 	if (ll->has_colon)
 		return !after || transcript_is_break(after) ||
 		       (after->type == STENO_NODE_TEXT &&
-		        (!node_len(after) || transcript_is_blank(node_literal(after)[0])));
+		        (!node_len(after) || transcript_gap(node_literal(after), node_len(after), 0)));
 	if (!after || transcript_is_break(after)) {
 		ll->lab.shape = TRANSCRIPT_SHAPE_ALONE;
 		ll->lab.bare = !ll->lab.role_len;
@@ -667,6 +668,7 @@ static int note_label(transcript_pass *t, line_label *ll)
 	}
 	if (!k->count++)
 		k->first_seq = ll->seq;
+	k->last_seq = ll->seq;
 	k->person->count++;
 	k->person->shapes |= 1u << ll->lab.shape;
 	int words = says_words(ll), said = words && !says_name(ll);
@@ -817,6 +819,79 @@ static steno_status join_short_forms(transcript_pass *t)
 			continue;
 		full->count += k->count;
 		k->person = full;
+	}
+	table_free(&fulls);
+	return STENO_OK;
+}
+
+/* The initials of name[0..len), at most 3 of them, upper case, into
+ * out (NUL-terminated): "Maharaj" is M, "David Hall" DH.  0 when a word
+ * opens with no letter or there are more than 3 words. */
+static size_t initials(const char *name, size_t len, char out[4])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] == ' ' || (i && name[i - 1] != ' '))
+			continue;
+		char c = name[i];
+		if (n == 3 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			return 0;
+		out[n++] = (char)(c & ~0x20);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* A name of one to three capital letters and nothing else: "Q", "DH". */
+static int initials_only(const known *k)
+{
+	if (!k->name_len || k->name_len > 3)
+		return 0;
+	for (size_t i = 0; i < k->name_len; i++)
+		if (k->name[i] < 'A' || k->name[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* "Questioner:" and "Maharaj:" once, then "Q:" and "M:" to the end;
+ * "David Hall:" then "DH:": a document that turns to its speakers'
+ * initials once it has named them.  Initials join the one name whose
+ * initials they are, used only before the initials first are; a name
+ * still used after them, or two names of the same initials, leave them
+ * a speaker of their own.  The names are indexed by their initials
+ * first, so that many names cost one look each. */
+static steno_status join_initials(transcript_pass *t)
+{
+	table fulls = {0};
+	char in[4];
+	for (size_t i = 0; i < t->names.cap; i++) {
+		known *f = (known *)t->names.slots[i].entry;
+		if (!f || !f->count || f->long_form || initials_only(f) ||
+		    !initials(f->name, f->name_len, in))
+			continue;
+		uint64_t h = hash_bytes(in, strlen(in));
+		if (table_reserve(&fulls) < 0) {
+			table_free(&fulls);
+			return STENO_ERR_NOMEM;
+		}
+		table_slot *slot = table_find(&fulls, h, same_surname, NULL, NULL);
+		if (slot->entry)
+			slot->entry = AMBIGUOUS;
+		else
+			table_fill(&fulls, slot, h, (uintptr_t)f);
+	}
+	for (size_t i = 0; i < t->names.cap; i++) {
+		known *k = (known *)t->names.slots[i].entry;
+		if (!k || !k->count || k->long_form || !initials_only(k))
+			continue;
+		uintptr_t e = table_get(&fulls, hash_bytes(k->name, k->name_len), same_surname, NULL, NULL);
+		known *full = e == AMBIGUOUS ? NULL : (known *)e;
+		if (!full || !initials(full->name, full->name_len, in) || strlen(in) != k->name_len ||
+		    memcmp(in, k->name, k->name_len) != 0 || full->last_seq >= k->first_seq)
+			continue;
+		full->person->count += k->count;
+		k->person = full->person;
+		k->long_form = full;
 	}
 	table_free(&fulls);
 	return STENO_OK;
@@ -1096,8 +1171,8 @@ static void strip_markup_label(const line_label *ll)
 	}
 	if (text && text->type == STENO_NODE_TEXT) {
 		size_t skip = ll->sep ? ll->sep_len : 0;
-		while (skip < node_len(text) && transcript_is_blank(node_literal(text)[skip]))
-			skip++;
+		for (size_t g; (g = transcript_gap(node_literal(text), node_len(text), skip));)
+			skip += g;
 		/* "[3:00](link) Good morning": the link stays, a blank after it */
 		if (ll->link && skip && skip < node_len(text) && transcript_is_blank(node_literal(text)[skip - 1]))
 			skip--;
@@ -1741,7 +1816,7 @@ static steno_status find_turns(transcript_pass *t, steno_node **list, size_t cou
 		return st;
 	}
 	free(undo.pairs);
-	if (join_short_forms(t) != STENO_OK)
+	if (join_short_forms(t) != STENO_OK || join_initials(t) != STENO_OK)
 		return STENO_ERR_NOMEM;
 	t->first_recurring = first_recurring(t);
 	t->seq = 0;

@@ -127,13 +127,26 @@ size_t transcript_time(const char *s, size_t len, int allow, int short_bare, int
 	return n;
 }
 
+/* Any space of Unicode's Zs: a blank, the no-break space, the spaces
+ * of typesetting U+2000-200A ("**Q:**&ensp;"), the narrow no-break
+ * space U+202F of French, U+205F, U+1680, and the ideographic space of
+ * Japanese and Chinese text. */
 size_t transcript_gap(const char *s, size_t len, size_t i)
 {
-	if (i < len && transcript_is_blank(s[i]))
+	if (i >= len)
+		return 0;
+	if (transcript_is_blank(s[i]))
 		return 1;
-	if (i + 2 < len && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80')
-		return 3; /* the ideographic space of Japanese and Chinese text */
-	return i + 1 < len && s[i] == '\xC2' && s[i + 1] == '\xA0' ? 2 : 0;
+	const unsigned char *u = (const unsigned char *)s + i;
+	if (u[0] == 0xC2)
+		return i + 1 < len && u[1] == 0xA0 ? 2 : 0;
+	if (i + 2 >= len || (u[0] != 0xE1 && u[0] != 0xE2 && u[0] != 0xE3))
+		return 0;
+	unsigned c = (unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2];
+	return (c >= 0xE28080 && c <= 0xE2808A) || c == 0xE280AF || c == 0xE2819F ||
+	               c == 0xE19A80 || c == 0xE38080
+	           ? 3
+	           : 0;
 }
 
 /* WhatsApp's export opens some lines with a left-to-right mark; web
@@ -422,7 +435,7 @@ size_t transcript_chat_stamp(const char *s, size_t len)
 		if (!(i = digits_at(s, len, i + 1, 2, 2)))
 			return 0;
 	/* " PM", or with the narrow no-break space of newer exports */
-	size_t gap = i + 3 < len && !memcmp(s + i, "\xE2\x80\xAF", 3) ? 3 : transcript_gap(s, len, i);
+	size_t gap = transcript_gap(s, len, i);
 	if (gap && i + gap + 1 < len && (s[i + gap] == 'A' || s[i + gap] == 'P' ||
 	                                 s[i + gap] == 'a' || s[i + gap] == 'p') &&
 	    (s[i + gap + 1] == 'M' || s[i + gap + 1] == 'm'))
