@@ -267,6 +267,29 @@ static int time_link(const steno_node *n, int64_t *ms)
  * "**Ann Lee** [3:00](link): text", "**Ann Lee**" alone: a label in
  * markup.  A time written as a link stays (it says where to listen);
  * it starts the turn. */
+/* After a name in markup, its full stop and words ("_Counsel_. We"), or
+ * a parenthesis, its stop and words ("_Doctor_ (dodging). I"): 1 + the
+ * bytes that leave the text with the label (the stop and its blanks;
+ * none when a parenthesis stays before it), or 0. */
+static size_t period_after_markup(const char *s, size_t len)
+{
+	size_t i = 0, g;
+	if (len && s[0] == '.') {
+		for (i = 1; (g = transcript_gap(s, len, i));)
+			i += g;
+		return i + 1; /* the speech may start on the next line */
+	}
+	while ((g = transcript_gap(s, len, i)))
+		i += g;
+	if (!i || i >= len || s[i] != '(')
+		return 0;
+	const char *close = memchr(s + i, ')', len - i < 60 ? len - i : 60);
+	if (!close || memchr(s + i + 1, '(', (size_t)(close - s) - i - 1))
+		return 0;
+	i = (size_t)(close - s) + 1;
+	return i + 1 < len && s[i] == '.' && transcript_gap(s, len, i + 1) ? 1 : 0;
+}
+
 static int label_in_markup(steno_node *n, line_label *ll)
 {
 	steno_node *in = node_first(n), *after = node_next(n);
@@ -296,8 +319,14 @@ static int label_in_markup(steno_node *n, line_label *ll)
 	const char *s = node_literal(after);
 	size_t len = node_len(after);
 	/* "*Mel.* I do.": a dialogue's name, cut short, its full stop in the
-	 * italics */
-	if (node_literal(in)[node_len(in) - 1] == '.' && len && transcript_is_blank(s[0])) {
+	 * italics; "_Counsel_. "We all know"" or "_Doctor_ (dodging). "I
+	 * should not"", the stop after them, a manner that stays text before
+	 * it */
+	size_t stop = period_after_markup(s, len);
+	if (stop) {
+		ll->sep_len = stop - 1;
+		ll->lab.shape = TRANSCRIPT_SHAPE_PERIOD;
+	} else if (node_literal(in)[node_len(in) - 1] == '.' && len && transcript_is_blank(s[0])) {
 		for (ll->sep_len = 0; ll->sep_len < len && transcript_is_blank(s[ll->sep_len]);)
 			ll->sep_len++;
 		if (ll->sep_len == len)
