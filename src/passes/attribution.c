@@ -1379,7 +1379,7 @@ static int ends_clause(const attrib *a, const np *p, size_t limit)
 	/* the clause's end, or a phrase of place or time: "lors d'une
 	 * conférence de presse" */
 	return k >= limit || a->toks[k - 1].gap != GAP_SPACE || in(a->lang->preps, a, k) ||
-	       in("during lors", a, k);
+	       in(a->lang->that, a, k) || in("during lors", a, k);
 }
 
 /* "le ministère des Affaires étrangères", "le porte-parole du
@@ -1799,6 +1799,63 @@ static int has_speech(const attrib *a, size_t s, size_t e)
 	return 0;
 }
 
+/* The dash at s[i] with a blank before it (" – ", " — ", " - "): its
+ * bytes, or 0. */
+static size_t dash_at(const char *s, size_t len, size_t i)
+{
+	if (i == 0 || s[i - 1] != ' ')
+		return 0;
+	size_t n = s[i] == '-' ? 1
+	           : i + 2 < len && !memcmp(s + i, "\xE2\x80", 2) &&
+	                     (s[i + 2] == '\x93' || s[i + 2] == '\x94')
+	               ? 3
+	               : 0;
+	return n && i + n < len && s[i + n] == ' ' ? n : 0;
+}
+
+/* "«Il rischio – continua il sindaco – è che ...»", "“Eppure - spiega
+ * l'avvocato -”": a clause set off by dashes inside the quotation, a
+ * lower-case word first, reports it as a clause after it would.  The
+ * clause is read as a sentence of its own after the paragraph's view,
+ * which is then as it was.  Its speaker, or NULL (*kind the subject's
+ * kind, NP_NONE when there is no such clause). */
+static person *inner_tag(attrib *a, const steno_node *q, int *kind, int *fail)
+{
+	*kind = NP_NONE;
+	for (const steno_node *c = node_first(q); c; c = node_next(c)) {
+		if (c->type != STENO_NODE_TEXT)
+			continue;
+		const char *s = node_literal(c);
+		size_t len = node_len(c), n = 0, m = 0, open = 0, close = 0;
+		for (size_t i = 0; i < len && !(n = dash_at(s, len, i)); i++)
+			;
+		for (open = 0; open < len && !dash_at(s, len, open); open++)
+			;
+		if (!n || (open += n + 1) >= len || (unsigned char)s[open] < 'a' || s[open] > 'z')
+			continue;
+		for (close = open; close < len && close - open < 120 && !(m = dash_at(s, len, close)) &&
+		                   s[close] != '.';
+		     close++)
+			;
+		if (!m || m != n)
+			continue;
+		size_t len0 = a->len, toks0 = a->tok_count, none = 0;
+		if (put(a, "\n", 1) < 0 || put_text(a, s + open, close - 1 - open) < 0 ||
+		    tokenize_range(a, len0 + 1, a->len, &none) < 0) {
+			*fail = 1;
+			return NULL;
+		}
+		np p = clause_subject(a, toks0, a->tok_count);
+		person *who = p.kind ? resolve(a, &p, fail) : NULL;
+		*kind = p.kind;
+		a->tok_count = toks0;
+		a->len = len0;
+		scan_reset(a); /* it may have read the clause */
+		return who;
+	}
+	return NULL;
+}
+
 static int attribute_quotes(attrib *a, int *fail)
 {
 	size_t n = a->tok_count;
@@ -1853,6 +1910,11 @@ static int attribute_quotes(attrib *a, int *fail)
 				p.kind = rep_kind;
 				who = rep;
 			}
+		}
+		if (!p.kind && !term && !*fail) {
+			int kind;
+			who = inner_tag(a, a->pieces[a->toks[i].piece].node, &kind, fail);
+			p.kind = kind;
 		}
 		if (*fail)
 			return -1;
