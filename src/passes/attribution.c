@@ -156,6 +156,8 @@ typedef struct attrib {
 	size_t introduced_para;   /* ... in this paragraph ... */
 	int introductions;        /* ... of so many, all told */
 	int intro_spot;           /* the paragraph's first sentence may introduce someone */
+	size_t intro_at;          /* the paragraph's tokens read for introductions so far */
+	int intro_headline;       /* the sentence being read for them is a headline */
 	steno_node *prev;         /* the paragraph before */
 } attrib;
 
@@ -268,9 +270,13 @@ static int word_byte(const unsigned char *s, size_t i, size_t len)
 {
 	unsigned char c = s[i];
 	if (c >= 0x80) {
-		/* the punctuation of U+2000..U+206F and the no-break space */
+		/* the punctuation of U+2000..U+206F and the no-break space,
+		 * but for U+2019 as an apostrophe between letters, as French
+		 * and Italian set "l’avvocato", "qu’il" */
 		if (c == 0xE2 && i + 1 < len && s[i + 1] == 0x80)
-			return 0;
+			return i + 3 < len && s[i + 2] == 0x99 && i > 0 &&
+			       ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') &&
+			       (((s[i + 3] | 0x20) >= 'a' && (s[i + 3] | 0x20) <= 'z') || s[i + 3] >= 0xC0);
 		if (c == 0xC2 && i + 1 < len && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
 			return 0;
 		return 1;
@@ -1799,6 +1805,8 @@ static int has_speech(const attrib *a, size_t s, size_t e)
 	return 0;
 }
 
+static void introduce(attrib *a, size_t limit, int *fail);
+
 /* The dash at s[i] with a blank before it (" – ", " — ", " - "): its
  * bytes, or 0. */
 static size_t dash_at(const char *s, size_t len, size_t i)
@@ -1879,6 +1887,11 @@ static int attribute_quotes(attrib *a, int *fail)
 		size_t limit = i + 1;
 		while (limit < n && !a->toks[limit].quote && (limit == i + 1 || a->toks[limit - 1].gap != GAP_END))
 			limit++;
+		/* the people introduced up to the quotation's sentence's end:
+		 * one a later sentence gives the same role does not take it
+		 * ("la chef de file de l'extrême droite, Marine Le Pen" after
+		 * "a déclaré le chef de l'Etat") */
+		introduce(a, limit, fail);
 		/* a few words inside a clause: a term, whoever speaks after it,
 		 * unless the sentence reports someone's words */
 		int term = i > floor && a->toks[i - 1].gap == GAP_SPACE && !verb(a, i - 1) &&
@@ -1932,6 +1945,9 @@ static int attribute_quotes(attrib *a, int *fail)
 		}
 		floor = i + 1;
 	}
+	introduce(a, n, fail); /* the rest, for the paragraphs after */
+	if (*fail)
+		return -1;
 	/* a quotation with no words of its own */
 	int only_quotes = a->lead && a->tail;
 	for (size_t i = 0; i < n && only_quotes; i++)
@@ -2145,15 +2161,15 @@ static int title_case(const attrib *a, size_t i)
  * Sprecher von WikiLeaks,"), a name of two words or more that opens a
  * sentence as its subject ("Wikinews-Mitbegründer Erik Möller zeigte
  * sich zuversichtlich").  *fail set on no memory. */
-static void introduce(attrib *a, int *fail)
+static void introduce(attrib *a, size_t limit, int *fail)
 {
-	int headline = 0;
-	for (size_t k = 0; k < a->tok_count && !*fail; k++) {
+	size_t k = a->intro_at;
+	for (; k < limit && !*fail; k++) {
 		np p = {0};
 		int opens = k == 0 || a->toks[k - 1].gap == GAP_END;
 		if (opens)
-			headline = title_case(a, k);
-		if (headline)
+			a->intro_headline = title_case(a, k);
+		if (a->intro_headline)
 			continue;
 		if (a->toks[k].gap == GAP_COMMA && k + 1 < a->tok_count && upper(a, k + 1)) {
 			/* the role: a noun of the list, after an article or
@@ -2223,6 +2239,7 @@ static void introduce(attrib *a, int *fail)
 			a->introduced_para = a->para;
 		}
 	}
+	a->intro_at = k > a->intro_at ? k : a->intro_at;
 }
 
 /* Does the word before byte dot of s abbreviate ("Dr.", "Mr.", "U.")? */
@@ -2332,7 +2349,8 @@ static int paragraph(attrib *a, steno_node *p)
 		if (a->intro_spot) {
 			if (build_view(a, p) < 0 || tokenize(a) < 0)
 				return -1;
-			introduce(a, &fail);
+			a->intro_at = 0;
+			introduce(a, a->tok_count, &fail);
 			if (fail)
 				return -1;
 		}
@@ -2348,8 +2366,8 @@ static int paragraph(attrib *a, steno_node *p)
 	scan_reset(a);
 	if (build_view(a, p) < 0 || tokenize(a) < 0)
 		return -1;
-	introduce(a, &fail);
-	if (fail || attribute_quotes(a, &fail) < 0)
+	a->intro_at = 0;
+	if (attribute_quotes(a, &fail) < 0)
 		return -1;
 	person *next_intro = introduces(a, &fail);
 	steno_node *next_continued = last_quote(p);
