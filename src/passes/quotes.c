@@ -266,6 +266,23 @@ static int straight(quotes *q, mark *m, side l, side r)
 	return 0;
 }
 
+/* Is a mark of family fam open? */
+static int any_open(const quotes *q, family fam)
+{
+	for (size_t k = q->depth; k-- > 0;)
+		if (q->marks[q->stack[k]].fam == fam)
+			return 1;
+	return 0;
+}
+
+/* A closing mark that opens, as Swedish and Finnish write ”...” and
+ * »...», and Danish and German »...«: none of its family is open, a
+ * space or the paragraph's start before it, a word after it. */
+static int opens_reversed(const quotes *q, const mark *m, side l, side r)
+{
+	return !any_open(q, m->fam) && (l == SPACE || l == OPENER) && is_word(r);
+}
+
 /* Class one mark and put it where it goes; -1 on no memory. */
 static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 {
@@ -276,6 +293,8 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 	case CURLY_DOUBLE:
 		if (opens < 0 && !top_is(q, LOW_DOUBLE))
 			return r == SPACE ? 0 : open_quote(q, m);
+		if (opens == 0 && opens_reversed(q, m, l, r))
+			return open_quote(q, m);
 		return close_quote(q, m, !is_word(r));
 	case CURLY_SINGLE:
 		if (opens < 0 && !top_is(q, LOW_SINGLE))
@@ -284,8 +303,14 @@ static int place_mark(quotes *q, mark *m, int opens, side l, side r)
 			return 0;
 		return close_quote(q, m, 0);
 	default: /* French sets « and » apart with a space */
+		/* Danish »...«: « after a word, closing the » that opened */
+		if (opens && m->fam == GUILLEMETS && l != SPACE && l != OPENER && !is_word(r) &&
+		    any_open(q, GUILLEMETS))
+			return close_quote(q, m, 0);
 		if (opens)
 			return r == SPACE && m->fam != GUILLEMETS ? 0 : open_quote(q, m);
+		if (m->fam == GUILLEMETS && opens_reversed(q, m, l, r))
+			return open_quote(q, m);
 		return close_quote(q, m, 0);
 	}
 }
