@@ -209,12 +209,13 @@ static size_t caps_label(const char *s, size_t len, size_t *used)
 /* "Sarah: " or "Mary Ann: " opening a cue, as caption files (and the
  * SRT writer) name who speaks: one to three words, each opening with a
  * capital, or one word of a script without case (CJK, kana, Hangul), of
- * letters, apostrophes, hyphens and periods, at most 40 bytes; then a
- * colon and a blank (or a full-width colon) and more text.  The name's
- * length, its length with the colon and blanks in *used; 0 if none. */
-static size_t name_label(const char *s, size_t len, size_t *used)
+ * letters, apostrophes, hyphens and periods, at most 40 bytes, perhaps
+ * a parenthesis after them; then a colon and a blank (or a full-width
+ * colon) and more text.  The name's length, the label's as written in
+ * *written, with the colon and blanks in *used; 0 if none. */
+static size_t name_label(const char *s, size_t len, size_t *used, size_t *written)
 {
-	size_t i = 0, words = 0, n;
+	size_t i = 0, words = 0, n, name = 0;
 	int caseless = 0;
 	for (uint32_t cp;; i += n) {
 		if (i >= len || i > 40 || !(n = utf8_decode(s + i, len - i, &cp)))
@@ -222,6 +223,18 @@ static size_t name_label(const char *s, size_t len, size_t *used)
 		if (cp == ':' || cp == 0xFF1A)
 			break;
 		int starts = !i || s[i - 1] == ' ';
+		/* "Ashlee Kupor (SL): ", as Zoom writes a renamed participant:
+		 * the parenthesis is the label's, not the name's */
+		if (cp == '(' && starts && words && !name) {
+			const char *close = memchr(s + i, ')', len - i < 32 ? len - i : 32);
+			if (!close || close + 1 >= s + len || close[1] != ':' ||
+			    (words < 2 && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))) /* "See (below):" */
+				return 0;
+			for (name = i; s[name - 1] == ' ';)
+				name--;
+			n = (size_t)(close - s) + 1 - i;
+			continue;
+		}
 		if (cp == ' ') {
 			if (starts)
 				return 0;
@@ -239,7 +252,8 @@ static size_t name_label(const char *s, size_t len, size_t *used)
 	}
 	if (!i || s[i - 1] == ' ')
 		return 0;
-	size_t name = i;
+	*written = i;
+	name = name ? name : i;
 	i += n;
 	if (n == 1 && (i >= len || !is_blank(s[i])))
 		return 0;
@@ -417,12 +431,12 @@ static size_t read_mark(cues_in *c, const char *s, size_t len)
  * (size_t)-1 when memory is short. */
 static size_t read_name(cues_in *c, const char *s, size_t len)
 {
-	size_t used = 0, name = c->cue_said ? 0 : name_label(s, len, &used);
+	size_t used = 0, written = 0, name = c->cue_said ? 0 : name_label(s, len, &used, &written);
 	if (!name)
 		return 0;
 	/* the label as written leaves the text for the turn's attribute */
 	if (!(c->pending_voice = speaker_of(c, s, name)) ||
-	    !(c->pending_label = arena_strndup(&c->doc->arena, s, name)))
+	    !(c->pending_label = arena_strndup(&c->doc->arena, s, written)))
 		return (size_t)-1;
 	c->pending_mark = 1;
 	c->changes = 1;
