@@ -2178,7 +2178,10 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			for (size_t j = k + 1; j-- > 0 && k - j < NAME_WORDS;) {
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
-				if (!upper(a, j) && in(a->lang->roles, a, j) &&
+				/* capitalised only as a sentence's first word: "Rzecznik
+				 * rządu, Piotr Müller," where no article opens it */
+				if ((!upper(a, j) || j == 0 || a->toks[j - 1].gap == GAP_END) &&
+				    in(a->lang->roles, a, j) &&
 				    (j == 0 || a->toks[j - 1].gap != GAP_SPACE || in(a->lang->articles, a, j - 1))) {
 					r = j;
 					break;

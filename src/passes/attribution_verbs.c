@@ -76,6 +76,39 @@ static const attribution_lang langs[] = {
 	 "porta-voz presidente procurador secretário secretária",
 	 "segundo", "que", "de do da dos das", "de do da",
 	 "a ao à com de do da em no na para por", ""},
+	{"ca",
+	 "adverteix advertit afegeix afegit afirma afirmat apunta apuntat assegura assegurat comenta "
+	 "comentat declara declarat destaca destacat diu dit explica explicat indica indicat "
+	 "insisteix insistit remarca remarcat respon subratlla subratllat",
+	 "ha havia", "ell ella", "el la els les un una", "un una",
+	 "alcalde alcaldessa conseller consellera director directora fiscal ministra ministre portaveu "
+	 "president presidenta secretari secretària",
+	 "segons", "que", "de del dels", "de del",
+	 "a amb de del en per pel", ""},
+	{"da",
+	 "fortalte fortæller forklarede forklarer mener mente siger sagde skrev skriver tilføjede "
+	 "tilføjer uddyber udtaler udtalte understreger understregede",
+	 "har havde", "han hun", "en et", "en et",
+	 "anklager borgmester chef direktør formand minister statsminister talskvinde talsmand "
+	 "talsperson",
+	 "ifølge", "at", "for i på", "",
+	 "af for fra i med om på til ved", "spurgte spørger"},
+	{"pl",
+	 "dodał dodała mówi napisał napisała ocenił oceniła podkreślił podkreśliła powiedział "
+	 "powiedziała stwierdził stwierdziła twierdzi wyjaśnił wyjaśniła zaznaczył zaznaczyła",
+	 "", "on ona", "", "",
+	 "adwokat burmistrz dyrektor minister obrońca poseł premier prezes prezydent prokurator "
+	 "rzecznik rzeczniczka sędzia szef",
+	 "według", "że", "", "",
+	 "dla do na o od po przez przy w we z ze", "zapytał zapytała"},
+	{"sv",
+	 "berättade berättar förklarade förklarar konstaterade konstaterar menade menar sa sade "
+	 "säger skrev skriver tillade tillägger",
+	 "har hade", "han hon", "en ett", "en ett",
+	 "borgmästare chef direktör minister ordförande presschef statsminister talesperson vd "
+	 "åklagare",
+	 "enligt", "att", "för på i", "",
+	 "av för från i med om på till vid", "frågade frågar"},
 };
 
 const attribution_lang *attribution_lang_for(const char *lang)
