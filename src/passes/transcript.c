@@ -811,6 +811,21 @@ static int same_surname(uintptr_t entry, const void *key, const void *ctx)
 	return 1; /* a table of surnames by hash: a collision only stops a join */
 }
 
+/* Put k in index under the key s[0..len), or make the key AMBIGUOUS
+ * when it holds another already.  -1 on no memory. */
+static int index_once(table *index, const char *s, size_t len, known *k)
+{
+	uint64_t h = hash_bytes(s, len);
+	if (table_reserve(index) < 0)
+		return -1;
+	table_slot *slot = table_find(index, h, same_surname, NULL, NULL);
+	if (slot->entry)
+		slot->entry = AMBIGUOUS;
+	else
+		table_fill(index, slot, h, (uintptr_t)k);
+	return 0;
+}
+
 /* Join each short form's names to the one full form of its surname:
  * the full forms are indexed by surname first, so that a document of
  * many names costs one look each. */
@@ -822,16 +837,10 @@ static steno_status join_short_forms(transcript_pass *t)
 		const char *family = q ? surname(q->name) : NULL;
 		if (!q || family == q->name + honorific(q->name))
 			continue;
-		uint64_t h = hash_bytes(family, strlen(family));
-		if (table_reserve(&fulls) < 0) {
+		if (index_once(&fulls, family, strlen(family), q) < 0) {
 			table_free(&fulls);
 			return STENO_ERR_NOMEM;
 		}
-		table_slot *slot = table_find(&fulls, h, same_surname, NULL, NULL);
-		if (slot->entry)
-			slot->entry = AMBIGUOUS;
-		else
-			table_fill(&fulls, slot, h, (uintptr_t)q);
 	}
 	for (size_t i = 0; i < t->names.cap; i++) {
 		known *k = (known *)t->names.slots[i].entry;
@@ -898,16 +907,10 @@ static steno_status join_initials(transcript_pass *t)
 		if (!f || !f->count || f->long_form || initials_only(f) ||
 		    !initials(f->name, f->name_len, in))
 			continue;
-		uint64_t h = hash_bytes(in, strlen(in));
-		if (table_reserve(&fulls) < 0) {
+		if (index_once(&fulls, in, strlen(in), f) < 0) {
 			table_free(&fulls);
 			return STENO_ERR_NOMEM;
 		}
-		table_slot *slot = table_find(&fulls, h, same_surname, NULL, NULL);
-		if (slot->entry)
-			slot->entry = AMBIGUOUS;
-		else
-			table_fill(&fulls, slot, h, (uintptr_t)f);
 	}
 	for (size_t i = 0; i < t->names.cap; i++) {
 		known *k = (known *)t->names.slots[i].entry;
