@@ -106,7 +106,9 @@ void test_attribution_verbs(void)
 	CHECK_STR(attribution_lang_for("DE")->code, "de");
 	CHECK_STR(attribution_lang_for("es_419")->code, "es");
 	CHECK_STR(attribution_lang_for(NULL)->code, "en");
-	CHECK_STR(attribution_lang_for("sv")->code, "en");
+	CHECK_STR(attribution_lang_for("sv")->code, "sv");
+	CHECK_STR(attribution_lang_for("pl-PL")->code, "pl");
+	CHECK_STR(attribution_lang_for("fi")->code, "en");
 	CHECK_STR(attribution_lang_for("nl-BE")->code, "nl");
 	CHECK_STR(attribution_lang_for("f")->code, "en");
 	CHECK_STR(attribution_lang_for("fra")->code, "en");

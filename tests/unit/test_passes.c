@@ -2,6 +2,7 @@
  * API: turns and speakers, times, events, notes, quotes, datelines,
  * markup labels as the Markdown reader builds them, and the rule that
  * no text is lost or duplicated. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "steno.h"
@@ -367,12 +368,40 @@ static void test_hostile(void)
 	}
 }
 
+/* Every space of Unicode's Zs after a label's colon is its gap, and
+ * initials after the names they abbreviate are those speakers. */
+static void test_label_spaces(void)
+{
+	static const char *const spaces[] = {
+	    "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x82", "\xE2\x80\x83",
+	    "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xAF", "\xE2\x81\x9F",
+	    "\xE3\x80\x80"};
+	for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "**Ann Lee:**%sHi.\n\n**Bob Roe:**%sYo.\n\n**Ann Lee:**%sOk.\n",
+		         spaces[i], spaces[i], spaces[i]);
+		steno_options opts;
+		steno_options_init(&opts);
+		steno_doc *doc = steno_parse(text, strlen(text), "markdown", &opts, NULL);
+		CHECK(doc && count_of(doc, STENO_NODE_TURN) == 3);
+		CHECK(doc && steno_speaker_count(doc) == 2);
+		steno_doc_free(doc);
+	}
+	steno_doc *doc = parse("David Hall: Evening.\n\nBarry Friedman: Hi.\n\nDH: We juggle.\n\n"
+	                       "BF: Torches.\n\nDH: Chainsaws.\n",
+	                       STENO_PASS_DEFAULT);
+	CHECK(count_of(doc, STENO_NODE_TURN) == 5);
+	CHECK(steno_speaker_count(doc) == 2);
+	steno_doc_free(doc);
+}
+
 void test_passes(void)
 {
 	test_turns();
 	test_survey();
 	test_alone();
 	test_label_shapes();
+	test_label_spaces();
 	test_times();
 	test_events();
 	test_quotes();
