@@ -81,6 +81,7 @@ typedef struct line_label {
 	size_t seq;       /* the label's number in document order */
 	int opens;        /* on its paragraph's first line */
 	int line_no;      /* a court reporter's line number opens its line */
+	int line_end;     /* markup: nothing follows it on its line */
 } line_label;
 
 /* A NUL-terminated copy of s[0..len) (s may be NULL when len is 0). */
@@ -297,8 +298,9 @@ static int label_in_markup(steno_node *n, line_label *ll)
 	if (!in || in != node_last(n) || in->type != STENO_NODE_TEXT ||
 	    !transcript_label_whole(node_literal(in), node_len(in), &ll->has_colon, &ll->lab))
 		return 0;
+	ll->line_end = !after || transcript_is_break(after);
 	if (ll->has_colon)
-		return !after || transcript_is_break(after) ||
+		return ll->line_end ||
 		       (after->type == STENO_NODE_TEXT &&
 		        (!node_len(after) || transcript_gap(node_literal(after), node_len(after), 0)));
 	if (!after || transcript_is_break(after)) {
@@ -452,6 +454,7 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	int shaped = 0;
 	ll->node = n;
 	ll->sep = ll->link = NULL;
+	ll->line_end = 0;
 	if (n->type == STENO_NODE_TEXT)
 		shaped = transcript_label_in_text(node_literal(n), node_len(n), &ll->lab) ||
 		         transcript_label_loose(node_literal(n), node_len(n), ll->opens, &ll->lab);
@@ -1194,7 +1197,9 @@ static steno_status strip_text_label(steno_doc *doc, const line_label *ll)
 static void strip_markup_label(const line_label *ll)
 {
 	steno_node *n = ll->node, *before = node_prev(n), *after = node_next(n);
-	steno_node *text = ll->sep ? ll->sep : after;
+	/* a label that ended its line: its break is gone by now, and the
+	 * node after it opens the next line, whose label was read as is */
+	steno_node *text = ll->sep ? ll->sep : ll->line_end ? NULL : after;
 	steno_node_unlink(n);
 	if (ll->link && after != ll->link) { /* the blank between label and link */
 		steno_node_unlink(after);

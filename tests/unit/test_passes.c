@@ -387,6 +387,20 @@ static void test_label_spaces(void)
 		CHECK(doc && steno_speaker_count(doc) == 2);
 		steno_doc_free(doc);
 	}
+	/* a bold label ending its line, the next line opening with a
+	 * no-break space and a label of its own: the first label's strip
+	 * must leave the next line's text alone, whose label was read as it
+	 * was (the fuzzer's case: the text came out cut inside a character) */
+	{
+		static const char md[] = "**Q:**\r\xC2\xA0T  x\n\n**Q:** y\n";
+		steno_options opts;
+		steno_options_init(&opts);
+		steno_doc *d = steno_parse(md, sizeof md - 1, "markdown", &opts, NULL);
+		char text[64];
+		flatten(d, text, sizeof text);
+		CHECK_STR(text, "xy");
+		steno_doc_free(d);
+	}
 	steno_doc *doc = parse("David Hall: Evening.\n\nBarry Friedman: Hi.\n\nDH: We juggle.\n\n"
 	                       "BF: Torches.\n\nDH: Chainsaws.\n",
 	                       STENO_PASS_DEFAULT);
