@@ -1835,10 +1835,8 @@ static person *inner_tag(attrib *a, const steno_node *q, int *kind, int *fail)
 			continue;
 		const char *s = node_literal(c);
 		size_t len = node_len(c), n = 0, m = 0, open = 0, close = 0;
-		for (size_t i = 0; i < len && !(n = dash_at(s, len, i)); i++)
-			;
-		for (open = 0; open < len && !dash_at(s, len, open); open++)
-			;
+		while (open < len && !(n = dash_at(s, len, open)))
+			open++;
 		if (!n || (open += n + 1) >= len || (unsigned char)s[open] < 'a' || s[open] > 'z')
 			continue;
 		for (close = open; close < len && close - open < 120 && !(m = dash_at(s, len, close)) &&

@@ -907,10 +907,12 @@ static steno_status join_initials(transcript_pass *t)
 	char in[4];
 	for (size_t i = 0; i < t->names.cap; i++) {
 		known *f = (known *)t->names.slots[i].entry;
-		if (!f || !f->count || f->long_form || initials_only(f) ||
-		    !initials(f->name, f->name_len, in))
+		size_t n = f && f->count && !f->long_form && !initials_only(f)
+		               ? initials(f->name, f->name_len, in)
+		               : 0;
+		if (!n)
 			continue;
-		if (index_once(&fulls, in, strlen(in), f) < 0) {
+		if (index_once(&fulls, in, n, f) < 0) {
 			table_free(&fulls);
 			return STENO_ERR_NOMEM;
 		}
@@ -921,7 +923,7 @@ static steno_status join_initials(transcript_pass *t)
 			continue;
 		uintptr_t e = table_get(&fulls, hash_bytes(k->name, k->name_len), same_surname, NULL, NULL);
 		known *full = e == AMBIGUOUS ? NULL : (known *)e;
-		if (!full || !initials(full->name, full->name_len, in) || strlen(in) != k->name_len ||
+		if (!full || initials(full->name, full->name_len, in) != k->name_len ||
 		    memcmp(in, k->name, k->name_len) != 0 || full->last_seq >= k->first_seq)
 			continue;
 		full->person->count += k->count;
