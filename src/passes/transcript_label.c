@@ -291,8 +291,10 @@ static int initials_end(const char *s, size_t len, size_t start, size_t end, siz
  * apart by up to JUSTIFIED_GAP spaces ("Tuan  Yang  di-Pertua:"). */
 static size_t read_name_gapped(const char *s, size_t len, size_t i, int justified)
 {
-	size_t start = i, words = 0, end, gap;
-	while ((end = name_word(s, len, i, words == 0))) {
+	size_t start = i, words = 0, end = name_word(s, len, i, 1), next = 0, gap;
+	/* each word is read once: the look at the word after a name's word
+	 * is that word's reading */
+	for (; end; end = next) {
 		words++;
 		/* a deposition's "Q. Did you" and "A. Yes" end at the letter */
 		int qa_letter = words == 1 && s[end - 1] == '.' &&
@@ -302,7 +304,8 @@ static size_t read_name_gapped(const char *s, size_t len, size_t i, int justifie
 			gap++;
 		if (words == NAME_WORDS || end - start > NAME_MAX_BYTES || end + gap >= len ||
 		    !gap || (gap > 1 && !justified) || qa_letter || sentence_end(s + i, end - i) ||
-		    !name_word(s, len, end + gap, 0) || initials_end(s, len, start, end, end + gap)) {
+		    !(next = name_word(s, len, end + gap, 0)) ||
+		    initials_end(s, len, start, end, end + gap)) {
 			i = end;
 			break;
 		}
@@ -811,6 +814,9 @@ static int period_label(const char *s, size_t len, size_t i, transcript_label *l
 static size_t dash_at(const char *s, size_t len, size_t i)
 {
 	static const char *const dashes[] = {" -- ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+	/* every line's name is asked: most have a word after the blank */
+	if (i + 3 > len || s[i] != ' ' || (s[i + 1] != '-' && s[i + 1] != '\xE2'))
+		return 0;
 	for (size_t k = 0; k < COUNT(dashes); k++) {
 		size_t n = strlen(dashes[k]);
 		if (i + n <= len && memcmp(s + i, dashes[k], n) == 0)
@@ -886,8 +892,10 @@ static size_t dash_separator(const char *s, size_t len, size_t i, const transcri
                              int plain)
 {
 	size_t d = dash_at(s, len, i);
+	if (!d)
+		return 0;
 	transcript_label probe = *lab;
-	if (!d || (plain && lab->ms == STENO_TIME_NONE && read_dash_role(s, len, i, &probe) == len))
+	if (plain && lab->ms == STENO_TIME_NONE && read_dash_role(s, len, i, &probe) == len)
 		return 0;
 	return skip_gaps(s, len, d);
 }
@@ -996,6 +1004,12 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 {
 	size_t after, n, t;
 	int colon;
+	/* Prose's capitalised first word ("Court remain ..."), every line's
+	 * question: one blank and a word in lower case after a name is no
+	 * shape below (each wants a parenthesis, bracket, comma, colon,
+	 * dash or second blank there, or the name's full stop) */
+	if (i + 1 < len && s[i] == ' ' && is_lower(s[i + 1]) && lab->name[lab->name_len - 1] != '.')
+		return 0;
 	if (!(i = read_parens(s, len, i, lab)))
 		return 0;
 	i = read_holder(s, len, i, lab);
@@ -1571,6 +1585,10 @@ int transcript_label_loose(const char *s, size_t len, int opens, transcript_labe
 		return label_ends(lab, s, len, end + 1, TRANSCRIPT_SHAPE_SPACES);
 	}
 	if (!opens || pre >= len || !(end = loose_name(s, len, pre, &kase)) || end + 2 >= len)
+		return 0;
+	/* the two shapes below: a full stop after title case, a blank after
+	 * capitals */
+	if (s[end] != (kase == 1 ? '.' : ' '))
 		return 0;
 	set_name(lab, s, pre, end);
 	lab->loose = 1;
