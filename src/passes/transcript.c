@@ -187,6 +187,7 @@ typedef struct known {
 	int cast;                /* named in the text as one of a cast (cast_named) */
 	int said;                /* of a person: words in lower case follow a label of it */
 	unsigned shapes;         /* of a person: the shapes its labels take (not alone) */
+	unsigned verbs;          /* the survey's slots of the verbs its labels take ("says") */
 } known;
 
 typedef struct name_key {
@@ -712,6 +713,8 @@ static int note_label(transcript_pass *t, line_label *ll)
 	t->sv.line_only += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && label_is_line(ll);
 	t->sv.headlines += ll->lab.shape == TRANSCRIPT_SHAPE_COLON && headline(ll);
 	transcript_survey_label(&t->sv, &ll->lab, &k->judged, k->person->count);
+	size_t verb = transcript_survey_verb_slot(&t->sv, ll->lab.verb, ll->lab.verb_len);
+	k->verbs |= verb < VERB_SLOTS ? 1u << verb : 0;
 	return 0;
 }
 
@@ -1064,6 +1067,12 @@ static int accepted(transcript_pass *t, const line_label *ll)
 		return 0;
 	if (ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD && label_is_paragraph(ll) && !speech_follows(ll))
 		return 0;
+	/* "Oskar yells:" in a log of "says:": a speaker of the document's
+	 * verb may use another; "Changed channel:", a system's line, names
+	 * no one who speaks so */
+	if (ll->lab.shape == TRANSCRIPT_SHAPE_VERB &&
+	    !(t->sv.verb < VERB_SLOTS && (ll->name->verbs >> t->sv.verb & 1u)))
+		return 0;
 	/* "CONTENTS." in a dialogue whose names are set in italics, "_Mel._":
 	 * a full stop ends a label only in the style most labels take */
 	if ((ll->lab.shape == TRANSCRIPT_SHAPE_PERIOD || ll->lab.shape == TRANSCRIPT_SHAPE_ALONE) &&
@@ -1133,8 +1142,10 @@ static void warn_unsure(transcript_pass *t)
 		         "%zu line%s shaped like speaker labels (the first \"%.40s\") left as text: "
 		         "the document does not label that name again",
 		         t->left, t->left == 1 ? "" : "s", t->left_name->name);
+	/* a name and a verb before a colon is prose's as often ("Jane
+	 * writes: ...") */
 	for (int s = 0; !t->sv.shapes && s < TRANSCRIPT_SHAPE_COUNT; s++)
-		if (t->sv.recurring[s]) {
+		if (t->sv.recurring[s] && s != TRANSCRIPT_SHAPE_VERB) {
 			doc_warn(t->doc, "%zu lines look like speaker labels but follow no clear "
 			                 "convention: left as text", t->sv.lines[s]);
 			return;
@@ -1654,7 +1665,10 @@ static int turn_list(transcript_pass *t, const steno_node *list, int *all, int *
 		const steno_node *f = node_first(p);
 		if (!found && f->type == STENO_NODE_TEXT && node_len(f) && strchr("[(", node_literal(f)[0]))
 			directions++;
-		if (!found || ll.lab.loose || ll.lab.shape == TRANSCRIPT_SHAPE_ALONE)
+		/* "Tent pegs: twelve.": a name and a verb are a log's lines,
+		 * no list's items */
+		if (!found || ll.lab.loose || ll.lab.shape == TRANSCRIPT_SHAPE_ALONE ||
+		    ll.lab.shape == TRANSCRIPT_SHAPE_VERB)
 			continue;
 		labelled++;
 		known_ += ll.name->person->opening >= 2;

@@ -56,6 +56,7 @@ enum transcript_shape {
 	TRANSCRIPT_SHAPE_NICK,    /* "mk: that makes sense", "<Ege> +1": scribed or chat minutes */
 	TRANSCRIPT_SHAPE_ALONE,   /* "Operator", "Tim Cook -- CEO": a name alone, the speech under it */
 	TRANSCRIPT_SHAPE_DASH,    /* "**Ann Lee** (6:28) - text": a dash for a colon */
+	TRANSCRIPT_SHAPE_VERB,    /* "Alice says: text": a verb of saying before the colon */
 	TRANSCRIPT_SHAPE_COUNT
 };
 
@@ -97,6 +98,9 @@ typedef struct transcript_label {
 	int caseless; /* of them, a name in a script without case ("甲 ...") */
 	int icon;   /* an avatar image (transcript_icon_label) */
 	int comma_role; /* the role came after a comma, as prose writes lists */
+	const char *verb; /* of TRANSCRIPT_SHAPE_VERB: the verb ("says"), after the name */
+	size_t verb_len;
+	int quoted;       /* of them, what follows opens with a quotation mark */
 	transcript_attr attrs[2];
 	int attr_count;
 } transcript_label;
@@ -166,6 +170,9 @@ void transcript_speaker_id(const transcript_label *lab, char out[TRANSCRIPT_ID_M
  * by name; then the shapes that explain the document are chosen, and
  * only labels in those shapes become turns. */
 
+/* Distinct verbs of saying the survey counts: a log keeps to one or two. */
+#define VERB_SLOTS 4
+
 typedef struct transcript_survey {
 	size_t lines[TRANSCRIPT_SHAPE_COUNT];          /* candidate labels of each shape */
 	size_t names[TRANSCRIPT_SHAPE_COUNT];          /* distinct names among them */
@@ -214,6 +221,13 @@ typedef struct transcript_survey {
 	 * transcript of talk numbering its lines through */
 	size_t counted_lines;
 	unsigned last_number;
+	/* the verbs of labels of TRANSCRIPT_SHAPE_VERB, the first few met,
+	 * with their labels; and the slot of the one most of them take,
+	 * once chosen (VERB_SLOTS for none) */
+	const char *verbs[VERB_SLOTS];
+	size_t verbs_len[VERB_SLOTS], verbs_count[VERB_SLOTS];
+	size_t verb;
+	size_t verbs_quoted; /* such labels before a quotation mark */
 	unsigned shapes; /* the chosen shapes, a bit each */
 	int layout;      /* line numbers in the margin: labels come after them */
 } transcript_survey;
@@ -237,6 +251,10 @@ int transcript_survey_pair(const transcript_survey *sv);
  * often the document labels its name in all; judged its judgement. */
 int transcript_survey_accepts(const transcript_survey *sv, const transcript_label *lab,
                               const transcript_name *judged, size_t count);
+/* The slot of the verb s[0..len) of a label of TRANSCRIPT_SHAPE_VERB
+ * ("says" in "Alice says: ..."), VERB_SLOTS when it has none; the
+ * document's verb, once chosen, is sv->verb's slot. */
+size_t transcript_survey_verb_slot(const transcript_survey *sv, const char *s, size_t len);
 
 /* ---- the court reporter's page (transcript_layout.c) ---- */
 
@@ -277,8 +295,9 @@ size_t transcript_margin(const char *s, size_t len);
  * transcript (transcript_survey). */
 size_t transcript_line_number(const char *s, size_t len, unsigned *value);
 /* A chat export's stamp before the sender: "12/10/25, 14:03 - "
- * (Android) or "[12/10/25, 14:03:22] " (iOS); its length with the
- * blanks after it, or 0. */
+ * (Android), "[12/10/25, 14:03:22] " (iOS) or a game's "9/1
+ * 04:23:54.396  " (the seconds' fraction and two blanks, the year
+ * optional); its length with the blanks after it, or 0. */
 size_t transcript_chat_stamp(const char *s, size_t len);
 /* The length of the blank at s[i]: a space, a tab or a no-break space. */
 size_t transcript_gap(const char *s, size_t len, size_t i);

@@ -1000,6 +1000,34 @@ static int chat_header(const char *s, size_t len, size_t i, transcript_label *la
 	return 1;
 }
 
+/* Bytes of a verb of saying between a name and its colon at most. */
+#define VERB_MAX 24
+
+/* "Сырорезка говорит: ...", "Alice says: ...": a game's or a chat's log
+ * names the speaker, then a verb of saying, then the colon.  The verb,
+ * one word in lower case, is no part of the name; the survey takes the
+ * shape only where one verb recurs with several names
+ * (transcript_survey_decide), so it needs no list of verbs. */
+static int verb_label(const char *s, size_t len, size_t i, transcript_label *lab)
+{
+	size_t w = i + 1, n = 0, after;
+	if (lab->name[lab->name_len - 1] == '.')
+		return 0;
+	while (w < len && w - i - 1 <= VERB_MAX && transcript_letter_case(s + w, len - w, &n) < 0)
+		w += n;
+	if (w == i + 1 || w - i - 1 > VERB_MAX || is_colon(s, len, w, &after) != 1)
+		return 0;
+	/* 'Anna Berg said: "We cannot ..."': a story quotes what was said */
+	size_t said = skip_gaps(s, len, after);
+	lab->quoted = said < len && (s[said] == '"' || s[said] == '\'' ||
+	                             (said + 1 < len && (!memcmp(s + said, "\xE2\x80", 2) ||
+	                                                 !memcmp(s + said, "\xC2\xAB", 2))));
+	lab->verb = s + i + 1;
+	lab->verb_len = w - i - 1;
+	lab->written_len = w - (size_t)(lab->written - s);
+	return label_ends(lab, s, len, after, TRANSCRIPT_SHAPE_VERB);
+}
+
 static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t after, n, t;
@@ -1007,9 +1035,12 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	/* Prose's capitalised first word ("Court remain ..."), every line's
 	 * question: one blank and a word in lower case after a name is no
 	 * shape below (each wants a parenthesis, bracket, comma, colon,
-	 * dash or second blank there, or the name's full stop) */
-	if (i + 1 < len && s[i] == ' ' && is_lower(s[i + 1]) && lab->name[lab->name_len - 1] != '.')
-		return 0;
+	 * dash or second blank there, or the name's full stop) but a verb
+	 * of saying's */
+	if (i + 1 < len && s[i] == ' ' && (is_lower(s[i + 1]) || (unsigned char)s[i + 1] >= 0x80) &&
+	    transcript_letter_case(s + i + 1, len - i - 1, &n) < 0 &&
+	    lab->name[lab->name_len - 1] != '.')
+		return verb_label(s, len, i, lab);
 	if (!(i = read_parens(s, len, i, lab)))
 		return 0;
 	i = read_holder(s, len, i, lab);

@@ -416,12 +416,12 @@ static size_t digits_at(const char *s, size_t len, size_t i, size_t min, size_t 
 size_t transcript_chat_stamp(const char *s, size_t len)
 {
 	size_t i = len && s[0] == '[', n;
-	int bracket = i == 1;
+	int bracket = i == 1, part, fields = 1;
 	char sep = 0;
-	for (int part = 0; part < 3; part++) { /* 12/10/25, 2025-10-12, 12.10.25 */
+	for (part = 0; part < 3; part++) { /* 12/10/25, 2025-10-12, 12.10.25 */
 		if (!(i = digits_at(s, len, i, 1, 4)))
 			return 0;
-		if (part == 2)
+		if (part == 2 || (part == 1 && (i >= len || s[i] != sep)))
 			break;
 		if (i >= len || (s[i] != '/' && s[i] != '.' && s[i] != '-') || (sep && s[i] != sep))
 			return 0;
@@ -431,9 +431,22 @@ size_t transcript_chat_stamp(const char *s, size_t len)
 		i++;
 	if (!(n = transcript_gap(s, len, i)) || !(i = digits_at(s, len, i + n, 1, 2)))
 		return 0;
-	for (int k = 0; k < 2 && i < len && s[i] == ':'; k++) /* :mm, then :ss */
+	for (int k = 0; k < 2 && i < len && s[i] == ':'; k++, fields++) /* :mm, then :ss */
 		if (!(i = digits_at(s, len, i + 1, 2, 2)))
 			return 0;
+	/* "9/1 04:23:54.396  Name says:": a game's log, the day without its
+	 * year, the seconds with their fraction, a column's blanks after
+	 * them; a date of two parts wants that much of a clock */
+	int fraction = fields == 3 && i + 1 < len && (s[i] == '.' || s[i] == ',') &&
+	               (n = digits_at(s, len, i + 1, 1, 3));
+	if (fraction)
+		i = n;
+	if (part < 2 && !fraction)
+		return 0;
+	if (fraction && !bracket) {
+		n = skip_blanks(s, len, i);
+		return n - i >= 2 && n < len ? n : 0;
+	}
 	/* " PM", or with the narrow no-break space of newer exports */
 	size_t gap = transcript_gap(s, len, i);
 	if (gap && i + gap + 1 < len && (s[i + gap] == 'A' || s[i + gap] == 'P' ||

@@ -28,7 +28,7 @@ So a turn counts as its label, else as its speakers' names, at its
 start; and, when the turn opens with a time, again after that time,
 since a timestamp may stand before the label ("[00:01:02] Q:") as well
 as after it ("Q: [00:01:02]"), as does a chat export's date and time
-("12/10/25, 14:03 - Ann Lee:"); and a court reporter's line number
+("12/10/25, 14:03 - Ann Lee:", a game's "9/1 04:23:54.396  Ann says:"); and a court reporter's line number
 before the label ("3   JUSTICE HALE:  Go on.", "01 T: okay") opens the
 turn's text.
 
@@ -64,8 +64,8 @@ MARGIN = re.compile(r"^[1-9][0-9]?(?:[ \t]{2,}|$)")
 LINE_NUMBER = re.compile(r"^[0-9]{1,4}[ \t]+")
 # A chat export's date and time, which stays text before the sender's label.
 CHAT_STAMP = re.compile(r"^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]*"
-                        r"\[?\d{1,4}[/.-]\d{1,4}[/.-]\d{1,4},?\s\d{1,2}(?::\d\d){1,2}"
-                        r"(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
+                        r"\[?\d{1,4}[/.-]\d{1,4}(?:[/.-]\d{1,4})?,?\s\d{1,2}(?::\d\d){1,2}"
+                        r"(?:[.,]\d{1,3})?(?:\s?[AaPp][Mm])?\]?(?: - )?\s*")
 # A time that stays text before the speaker's label ("0:00 Ann Lee  00:00").
 TIME_FIRST = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 # The ideographic zero a Japanese record marks a speaker's line with.
