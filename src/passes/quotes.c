@@ -340,41 +340,80 @@ static int ascii_letter(unsigned char c)
 
 /* The apostrophe of "don't", most marks of English: between two letters
  * a straight mark neither opens nor closes. */
-static int apostrophe(const unsigned char *s, size_t i, size_t len)
+static inline int apostrophe(const unsigned char *s, size_t i, size_t len)
 {
 	return s[i] == '\'' && i && i + 1 < len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1]);
 }
 
 #if defined(__SSE2__)
-/* Where SSE2 is, sixteen bytes at a time: the flags of the bytes that
- * may start a mark, one bit a byte (bit k for s[k]). */
-static unsigned block_marks(const unsigned char *s)
+/* The lead bytes of typographic marks in x (0xC2 folded into 0xE2 as
+ * word_marks folds it), one bit a byte. */
+static uint32_t typographic_marks(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                                        _mm_set1_epi8((char)0xE2)),
+	                         _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (uint32_t)_mm_movemask_epi8(m);
+}
+
+/* " and ' in x, and # and &, folded into ' as word_marks folds them. */
+static __m128i straight_marks(__m128i x)
+{
+	return _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x05)), _mm_set1_epi8('\''));
+}
+
+/* Where SSE2 is, thirty-two bytes at a time: bit k set when s[k] may
+ * start a mark (or is # or &).  Most runs of thirty-two bytes hold
+ * none, which one test tells, as every typographic mark's lead byte
+ * has its high bit set, and most words of most transcripts have none. */
+static uint32_t chunk_marks(const unsigned char *s)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-	                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-	                                   _mm_set1_epi8((char)0xE2)));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
-	return (unsigned)_mm_movemask_epi8(m);
+	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	__m128i qx = straight_marks(x), qy = straight_marks(y), high = _mm_or_si128(x, y);
+	if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(qx, qy), high)))
+		return 0;
+	uint32_t flags = (uint32_t)_mm_movemask_epi8(qx) | (uint32_t)_mm_movemask_epi8(qy) << 16;
+	if (_mm_movemask_epi8(high))
+		flags |= typographic_marks(x) | typographic_marks(y) << 16;
+	return flags;
+}
+
+/* The first byte s[at + k], k a bit of flags, where a scan stops, or
+ * len. */
+static size_t first_stop(const unsigned char *s, size_t at, uint32_t flags, size_t len)
+{
+	for (; flags; flags &= flags - 1) {
+		size_t k = at + (size_t)__builtin_ctz(flags);
+		if (mark_start[s[k]] && !apostrophe(s, k, len))
+			return k;
+	}
+	return len;
 }
 #endif
 
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
- * bytes without one are passed over at once (sixteen with SSE2, whose
- * compilers have __builtin_ctz too): accented letters and other scripts
- * too, as their lead bytes are not 0xC2 or 0xE2; with one, the scan
- * goes straight to it.  Apostrophes are passed over here too, not one
- * call each. */
+ * bytes without one are passed over at once (thirty-two with SSE2,
+ * whose compilers have __builtin_ctz too): accented letters and other
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2; with one, the
+ * scan goes straight to it.  Apostrophes are passed over here too, not
+ * one call each. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 #if defined(__SSE2__)
-	for (; i + 16 <= len; i += 16)
-		for (unsigned flags = block_marks(s + i); flags; flags &= flags - 1) {
-			size_t at = i + (size_t)__builtin_ctz(flags);
-			if (!apostrophe(s, at, len))
-				return at;
+	/* the last bytes are read again from before i, not byte by byte,
+	 * their flags before i dropped */
+	if (len >= 32) {
+		for (; i < len; i += 32) {
+			size_t at = i + 32 <= len ? i : len - 32;
+			uint32_t flags = chunk_marks(s + at);
+			size_t k = flags ? first_stop(s, at, flags & UINT32_MAX << (i - at), len) : len;
+			if (k < len)
+				return k;
+			i = at;
 		}
+		return len;
+	}
 #endif
 	while (i + 8 <= len) {
 		uint64_t flags = word_marks(swar_load(s + i));
