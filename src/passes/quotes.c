@@ -88,9 +88,13 @@ static side side_of_cp(uint32_t cp)
 	return WORD;
 }
 
+/* What s[0..len) starts with, len > 0: mostly a letter, a space or a
+ * punctuation mark of ASCII, which need no decoding. */
 static side side_at(const char *s, size_t len)
 {
-	uint32_t cp;
+	uint32_t cp = (unsigned char)*s;
+	if (cp < 0x80)
+		return side_of_cp(cp);
 	size_t n = utf8_decode(s, len, &cp);
 	return n ? side_of_cp(cp) : WORD;
 }
@@ -174,10 +178,12 @@ static int closes(family open, family close)
 
 static int push_mark(quotes *q, const mark *m)
 {
-	mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
-	if (!grown)
-		return -1;
-	q->marks = grown;
+	if (q->count == q->cap) {
+		mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
+		if (!grown)
+			return -1;
+		q->marks = grown;
+	}
 	q->marks[q->count++] = *m;
 	return 0;
 }
@@ -489,11 +495,16 @@ static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_
 }
 
 /* The marks, told apart by their last byte: " ' « » 「 」 『 』 ‘ ’ ‚ “ ”
- * „ ″, numbered from 1. */
+ * „ ″, numbered from 1; and their bytes by that number. */
 static const unsigned char mark_kind[256] = {
 	['"'] = 1,   ['\''] = 2,  [0xAB] = 3,  [0xBB] = 4,  [0x8C] = 5,
 	[0x8D] = 6,  [0x8E] = 7,   [0x8F] = 8,  [0x98] = 9,  [0x99] = 10,
 	[0x9A] = 11, [0x9C] = 12,  [0x9D] = 13, [0x9E] = 14, [0xB3] = 15};
+static const char *const mark_bytes[MARK_KINDS] = {
+	"",             "\"",           "'",            "\xC2\xAB",     "\xC2\xBB",
+	"\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F", "\xE2\x80\x98",
+	"\xE2\x80\x99", "\xE2\x80\x9A", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+	"\xE2\x80\xB3"};
 
 typedef struct builder {
 	steno_node *target[DEPTH_MAX + 1];
@@ -503,35 +514,33 @@ typedef struct builder {
 } builder;
 
 /* A quotation keeps the marks its source wrote (attribute "marks": the
- * opening mark, then the closing one), so that writers give back the
+ * opening mark, then the closing one, which a quotation the next
+ * paragraph goes on with has not), so that writers give back the
  * author's characters; only --smart changes them (smart.c).  A few
  * marks make all the pairs there are, so each pair's string is made
- * once a document, in its arena, and shared by its quotes.  s holds
- * the mark's bytes (its text node may already be cut there). */
-static int keep_marks(quotes *q, steno_node *quote, unsigned char open, const char *s, size_t len)
+ * once a document, in its arena, and shared by its quotes; a quote's
+ * is set once, when its end is known. */
+static int keep_marks(quotes *q, steno_node *quote, unsigned char open, unsigned char close)
 {
-	unsigned char kind = mark_kind[(unsigned char)s[len - 1]];
-	const char *alone = open ? q->kept[open][0] : "";
-	const char **kept = open ? &q->kept[open][kind] : &q->kept[kind][0];
+	const char **kept = &q->kept[open][close];
 	if (!*kept) {
 		char both[8];
-		size_t have = strlen(alone);
-		memcpy(both, alone, have);
-		memcpy(both + have, s, len);
-		if (!(*kept = arena_strndup(&q->doc->arena, both, have + len)))
+		size_t have = strlen(mark_bytes[open]), more = strlen(mark_bytes[close]);
+		memcpy(both, mark_bytes[open], have);
+		memcpy(both + have, mark_bytes[close], more);
+		if (!(*kept = arena_strndup(&q->doc->arena, both, have + more)))
 			return -1;
 	}
 	return node_set_attr_kept(quote, "marks", *kept) == STENO_OK ? 0 : -1;
 }
 
-static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
+static int open_node(quotes *q, builder *b, const mark *mk, unsigned char kind)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
-	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")) ||
-	    keep_marks(q, quote, 0, s, mk->len) < 0)
+	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")))
 		return -1;
 	b->target[++b->top] = quote;
-	b->opened[b->top] = mark_kind[(unsigned char)s[mk->len - 1]];
+	b->opened[b->top] = kind;
 	return 0;
 }
 
@@ -543,17 +552,19 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 		const mark *mk = &q->marks[b->m];
 		if (!mk->paired)
 			continue;
-		/* a mark is at most three bytes: kept before the cut ends
-		 * the text before it in place */
-		char bytes[4] = "";
-		memcpy(bytes, node_literal(t) + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
+		/* read before the cut, which ends the text before the mark on
+		 * the mark's first byte */
+		unsigned char kind = mark_kind[(unsigned char)node_literal(t)[mk->off + mk->len - 1]];
 		if (append_text(q, b->target[b->top], t, pos, mk->off) < 0)
 			return -1;
-		if (mk->open && open_node(q, b, mk, bytes) < 0)
-			return -1;
-		if (!mk->open && keep_marks(q, b->target[b->top], b->opened[b->top], bytes, mk->len) < 0)
-			return -1;
-		b->top -= !mk->open;
+		if (mk->open) {
+			if (open_node(q, b, mk, kind) < 0)
+				return -1;
+		} else {
+			if (keep_marks(q, b->target[b->top], b->opened[b->top], kind) < 0)
+				return -1;
+			b->top--;
+		}
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */
@@ -567,7 +578,9 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 
 static int rebuild(quotes *q, steno_node *c)
 {
-	builder b = {.target = {c}};
+	builder b;
+	b.target[0] = c;
+	b.top = b.m = 0;
 	/* the children are detached as one chain and appended again as they
 	 * are passed, in quotes or back in c */
 	steno_node *n = node_first(c), *next;
@@ -582,6 +595,10 @@ static int rebuild(quotes *q, steno_node *c)
 			node_append(b.target[b.top], n);
 		}
 	}
+	/* a quotation the next paragraph goes on with is open to the end */
+	for (; b.top; b.top--)
+		if (keep_marks(q, b.target[b.top], b.opened[b.top], 0) < 0)
+			return -1;
 	return 0;
 }
 
@@ -601,7 +618,11 @@ static int quote_container(quotes *q, steno_node *c)
 	for (steno_node *n = node_first(c); n; n = node_next(n)) {
 		if (n->type != STENO_NODE_TEXT)
 			continue;
-		if (transcript_can_merge(n) && transcript_merge_run(q->doc, n) != STENO_OK)
+		/* most texts end at a break or an inline: asked first, as
+		 * whether they have attributes costs a look-up */
+		const steno_node *next = node_next(n);
+		if (next && next->type == STENO_NODE_TEXT && transcript_can_merge(n) &&
+		    transcript_merge_run(q->doc, n) != STENO_OK)
 			return -1;
 		if (scan_text(q, n) < 0)
 			return -1;
