@@ -441,10 +441,11 @@ static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 static int scan_text(quotes *q, steno_node *t)
 {
 	const unsigned char *s = (const unsigned char *)node_literal(t);
-	for (size_t i = next_mark(s, 0, node_len(t)); i < node_len(t); i = next_mark(s, i, node_len(t))) {
+	size_t len = node_len(t);
+	for (size_t i = 0; (i = next_mark(s, i, len)) < len;) {
 		mark m = {.text = t, .off = i};
 		int opens;
-		if (!(m.len = mark_at(node_literal(t) + i, node_len(t) - i, &m.fam, &opens)) ||
+		if (!(m.len = mark_at(node_literal(t) + i, len - i, &m.fam, &opens)) ||
 		    (m.len == 3 && s[i + 2] == 0xB3 && before(t, i) == DIGIT)) {
 			i++;
 			continue;
@@ -576,15 +577,51 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 	return 0;
 }
 
+/* c's children from n on, taken off c as one chain that keeps its own
+ * links, so that those before n stay where they are. */
+static void detach_from(steno_node *c, steno_node *n)
+{
+	steno_node *prev = node_prev(n);
+	if (!prev) {
+		c->first_ref = 0;
+		return;
+	}
+	prev->next_ref = 0;
+	node_first(c)->prev_ref = pool_ref(prev);
+}
+
+/* The chain from..last, children of c that detach_from took off, back
+ * after c's children as they are. */
+static void reattach(steno_node *c, steno_node *from, steno_node *last)
+{
+	steno_node *first = node_first(c);
+	if (!first) {
+		c->first_ref = pool_ref(from);
+		from->prev_ref = pool_ref(last);
+		return;
+	}
+	steno_node *end = node_last(c);
+	end->next_ref = pool_ref(from);
+	from->prev_ref = pool_ref(end);
+	first->prev_ref = pool_ref(last);
+}
+
+/* Only the children from the first paired mark's text to the last one's
+ * are moved: they are detached as one chain and appended again as they
+ * are passed, in quotes or back in c; those after it go back as they
+ * are, once every quote is closed. */
 static int rebuild(quotes *q, steno_node *c)
 {
 	builder b;
 	b.target[0] = c;
-	b.top = b.m = 0;
-	/* the children are detached as one chain and appended again as they
-	 * are passed, in quotes or back in c */
-	steno_node *n = node_first(c), *next;
-	c->first_ref = 0;
+	b.top = 0;
+	size_t end = q->count;
+	for (b.m = 0; !q->marks[b.m].paired; b.m++)
+		;
+	while (!q->marks[end - 1].paired)
+		end--;
+	steno_node *n = q->marks[b.m].text, *last = node_last(c), *next;
+	detach_from(c, n);
 	for (; n; n = next) {
 		next = node_next(n);
 		n->prev_ref = n->next_ref = 0;
@@ -593,6 +630,10 @@ static int rebuild(quotes *q, steno_node *c)
 				return -1;
 		} else {
 			node_append(b.target[b.top], n);
+		}
+		if (b.m >= end && !b.top && next) {
+			reattach(c, next, last);
+			break;
 		}
 	}
 	/* a quotation the next paragraph goes on with is open to the end */
