@@ -372,7 +372,7 @@ static __m128i straight_marks(__m128i x)
  * start a mark (or is # or &).  Most runs of thirty-two bytes hold
  * none, which one test tells, as every typographic mark's lead byte
  * has its high bit set, and most words of most transcripts have none. */
-static uint32_t chunk_marks(const unsigned char *s)
+static inline uint32_t chunk_marks(const unsigned char *s)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
@@ -407,18 +407,17 @@ static size_t first_stop(const unsigned char *s, size_t at, uint32_t flags, size
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 #if defined(__SSE2__)
-	/* the last bytes are read again from before i, not byte by byte,
-	 * their flags before i dropped */
 	if (len >= 32) {
-		for (; i < len; i += 32) {
-			size_t at = i + 32 <= len ? i : len - 32;
-			uint32_t flags = chunk_marks(s + at);
-			size_t k = flags ? first_stop(s, at, flags & UINT32_MAX << (i - at), len) : len;
+		for (; i + 32 <= len; i += 32) {
+			uint32_t flags = chunk_marks(s + i);
+			size_t k = flags ? first_stop(s, i, flags, len) : len;
 			if (k < len)
 				return k;
-			i = at;
 		}
-		return len;
+		/* the last bytes are read again from before i, not byte by
+		 * byte, their flags before i dropped */
+		size_t at = len - 32;
+		return i < len ? first_stop(s, at, chunk_marks(s + at) & UINT32_MAX << (i - at), len) : len;
 	}
 #endif
 	while (i + 8 <= len) {
