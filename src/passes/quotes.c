@@ -88,9 +88,13 @@ static side side_of_cp(uint32_t cp)
 	return WORD;
 }
 
+/* What s[0..len) starts with, len > 0: mostly a letter, a space or a
+ * punctuation mark of ASCII, which need no decoding. */
 static side side_at(const char *s, size_t len)
 {
-	uint32_t cp;
+	uint32_t cp = (unsigned char)*s;
+	if (cp < 0x80)
+		return side_of_cp(cp);
 	size_t n = utf8_decode(s, len, &cp);
 	return n ? side_of_cp(cp) : WORD;
 }
@@ -174,10 +178,12 @@ static int closes(family open, family close)
 
 static int push_mark(quotes *q, const mark *m)
 {
-	mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
-	if (!grown)
-		return -1;
-	q->marks = grown;
+	if (q->count == q->cap) {
+		mark *grown = grow_array(q->marks, &q->cap, q->count + 1, sizeof *grown);
+		if (!grown)
+			return -1;
+		q->marks = grown;
+	}
 	q->marks[q->count++] = *m;
 	return 0;
 }
@@ -340,41 +346,79 @@ static int ascii_letter(unsigned char c)
 
 /* The apostrophe of "don't", most marks of English: between two letters
  * a straight mark neither opens nor closes. */
-static int apostrophe(const unsigned char *s, size_t i, size_t len)
+static inline int apostrophe(const unsigned char *s, size_t i, size_t len)
 {
 	return s[i] == '\'' && i && i + 1 < len && ascii_letter(s[i - 1]) && ascii_letter(s[i + 1]);
 }
 
 #if defined(__SSE2__)
-/* Where SSE2 is, sixteen bytes at a time: the flags of the bytes that
- * may start a mark, one bit a byte (bit k for s[k]). */
-static unsigned block_marks(const unsigned char *s)
+/* The lead bytes of typographic marks in x (0xC2 folded into 0xE2 as
+ * word_marks folds it), one bit a byte. */
+static uint32_t typographic_marks(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                                        _mm_set1_epi8((char)0xE2)),
+	                         _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (uint32_t)_mm_movemask_epi8(m);
+}
+
+/* " and ' in x, and # and &, folded into ' as word_marks folds them. */
+static __m128i straight_marks(__m128i x)
+{
+	return _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x05)), _mm_set1_epi8('\''));
+}
+
+/* Where SSE2 is, thirty-two bytes at a time: bit k set when s[k] may
+ * start a mark (or is # or &).  Most runs of thirty-two bytes hold
+ * none, which one test tells, as every typographic mark's lead byte
+ * has its high bit set, and most words of most transcripts have none. */
+static inline uint32_t chunk_marks(const unsigned char *s)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-	                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-	                                   _mm_set1_epi8((char)0xE2)));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
-	return (unsigned)_mm_movemask_epi8(m);
+	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	__m128i qx = straight_marks(x), qy = straight_marks(y), high = _mm_or_si128(x, y);
+	if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(qx, qy), high)))
+		return 0;
+	uint32_t flags = (uint32_t)_mm_movemask_epi8(qx) | (uint32_t)_mm_movemask_epi8(qy) << 16;
+	if (_mm_movemask_epi8(high))
+		flags |= typographic_marks(x) | typographic_marks(y) << 16;
+	return flags;
+}
+
+/* The first byte s[at + k], k a bit of flags, where a scan stops, or
+ * len. */
+static size_t first_stop(const unsigned char *s, size_t at, uint32_t flags, size_t len)
+{
+	for (; flags; flags &= flags - 1) {
+		size_t k = at + (size_t)__builtin_ctz(flags);
+		if (mark_start[s[k]] && !apostrophe(s, k, len))
+			return k;
+	}
+	return len;
 }
 #endif
 
 /* The first byte at or after s[i] that may start a mark, or len.  Eight
- * bytes without one are passed over at once (sixteen with SSE2, whose
- * compilers have __builtin_ctz too): accented letters and other scripts
- * too, as their lead bytes are not 0xC2 or 0xE2; with one, the scan
- * goes straight to it.  Apostrophes are passed over here too, not one
- * call each. */
+ * bytes without one are passed over at once (thirty-two with SSE2,
+ * whose compilers have __builtin_ctz too): accented letters and other
+ * scripts too, as their lead bytes are not 0xC2 or 0xE2; with one, the
+ * scan goes straight to it.  Apostrophes are passed over here too, not
+ * one call each. */
 static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 #if defined(__SSE2__)
-	for (; i + 16 <= len; i += 16)
-		for (unsigned flags = block_marks(s + i); flags; flags &= flags - 1) {
-			size_t at = i + (size_t)__builtin_ctz(flags);
-			if (!apostrophe(s, at, len))
-				return at;
+	if (len >= 32) {
+		for (; i + 32 <= len; i += 32) {
+			uint32_t flags = chunk_marks(s + i);
+			size_t k = flags ? first_stop(s, i, flags, len) : len;
+			if (k < len)
+				return k;
 		}
+		/* the last bytes are read again from before i, not byte by
+		 * byte, their flags before i dropped */
+		size_t at = len - 32;
+		return i < len ? first_stop(s, at, chunk_marks(s + at) & UINT32_MAX << (i - at), len) : len;
+	}
 #endif
 	while (i + 8 <= len) {
 		uint64_t flags = word_marks(swar_load(s + i));
@@ -396,10 +440,11 @@ static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 static int scan_text(quotes *q, steno_node *t)
 {
 	const unsigned char *s = (const unsigned char *)node_literal(t);
-	for (size_t i = next_mark(s, 0, node_len(t)); i < node_len(t); i = next_mark(s, i, node_len(t))) {
+	size_t len = node_len(t);
+	for (size_t i = 0; (i = next_mark(s, i, len)) < len;) {
 		mark m = {.text = t, .off = i};
 		int opens;
-		if (!(m.len = mark_at(node_literal(t) + i, node_len(t) - i, &m.fam, &opens)) ||
+		if (!(m.len = mark_at(node_literal(t) + i, len - i, &m.fam, &opens)) ||
 		    (m.len == 3 && s[i + 2] == 0xB3 && before(t, i) == DIGIT)) {
 			i++;
 			continue;
@@ -450,11 +495,16 @@ static int append_text(quotes *q, steno_node *parent, const steno_node *t, size_
 }
 
 /* The marks, told apart by their last byte: " ' « » 「 」 『 』 ‘ ’ ‚ “ ”
- * „ ″, numbered from 1. */
+ * „ ″, numbered from 1; and their bytes by that number. */
 static const unsigned char mark_kind[256] = {
 	['"'] = 1,   ['\''] = 2,  [0xAB] = 3,  [0xBB] = 4,  [0x8C] = 5,
 	[0x8D] = 6,  [0x8E] = 7,   [0x8F] = 8,  [0x98] = 9,  [0x99] = 10,
 	[0x9A] = 11, [0x9C] = 12,  [0x9D] = 13, [0x9E] = 14, [0xB3] = 15};
+static const char *const mark_bytes[MARK_KINDS] = {
+	"",             "\"",           "'",            "\xC2\xAB",     "\xC2\xBB",
+	"\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x8E", "\xE3\x80\x8F", "\xE2\x80\x98",
+	"\xE2\x80\x99", "\xE2\x80\x9A", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+	"\xE2\x80\xB3"};
 
 typedef struct builder {
 	steno_node *target[DEPTH_MAX + 1];
@@ -464,35 +514,33 @@ typedef struct builder {
 } builder;
 
 /* A quotation keeps the marks its source wrote (attribute "marks": the
- * opening mark, then the closing one), so that writers give back the
+ * opening mark, then the closing one, which a quotation the next
+ * paragraph goes on with has not), so that writers give back the
  * author's characters; only --smart changes them (smart.c).  A few
  * marks make all the pairs there are, so each pair's string is made
- * once a document, in its arena, and shared by its quotes.  s holds
- * the mark's bytes (its text node may already be cut there). */
-static int keep_marks(quotes *q, steno_node *quote, unsigned char open, const char *s, size_t len)
+ * once a document, in its arena, and shared by its quotes; a quote's
+ * is set once, when its end is known. */
+static int keep_marks(quotes *q, steno_node *quote, unsigned char open, unsigned char close)
 {
-	unsigned char kind = mark_kind[(unsigned char)s[len - 1]];
-	const char *alone = open ? q->kept[open][0] : "";
-	const char **kept = open ? &q->kept[open][kind] : &q->kept[kind][0];
+	const char **kept = &q->kept[open][close];
 	if (!*kept) {
 		char both[8];
-		size_t have = strlen(alone);
-		memcpy(both, alone, have);
-		memcpy(both + have, s, len);
-		if (!(*kept = arena_strndup(&q->doc->arena, both, have + len)))
+		size_t have = strlen(mark_bytes[open]), more = strlen(mark_bytes[close]);
+		memcpy(both, mark_bytes[open], have);
+		memcpy(both + have, mark_bytes[close], more);
+		if (!(*kept = arena_strndup(&q->doc->arena, both, have + more)))
 			return -1;
 	}
 	return node_set_attr_kept(quote, "marks", *kept) == STENO_OK ? 0 : -1;
 }
 
-static int open_node(quotes *q, builder *b, const mark *mk, const char *s)
+static int open_node(quotes *q, builder *b, const mark *mk, unsigned char kind)
 {
 	steno_node *quote = node_add(q->doc, b->target[b->top], STENO_NODE_QUOTE);
-	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")) ||
-	    keep_marks(q, quote, 0, s, mk->len) < 0)
+	if (!quote || (mk->continued && node_set_attr_kept(quote, "continued", "true")))
 		return -1;
 	b->target[++b->top] = quote;
-	b->opened[b->top] = mark_kind[(unsigned char)s[mk->len - 1]];
+	b->opened[b->top] = kind;
 	return 0;
 }
 
@@ -504,17 +552,19 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 		const mark *mk = &q->marks[b->m];
 		if (!mk->paired)
 			continue;
-		/* a mark is at most three bytes: kept before the cut ends
-		 * the text before it in place */
-		char bytes[4] = "";
-		memcpy(bytes, node_literal(t) + mk->off, mk->len < sizeof bytes ? mk->len : sizeof bytes - 1);
+		/* read before the cut, which ends the text before the mark on
+		 * the mark's first byte */
+		unsigned char kind = mark_kind[(unsigned char)node_literal(t)[mk->off + mk->len - 1]];
 		if (append_text(q, b->target[b->top], t, pos, mk->off) < 0)
 			return -1;
-		if (mk->open && open_node(q, b, mk, bytes) < 0)
-			return -1;
-		if (!mk->open && keep_marks(q, b->target[b->top], b->opened[b->top], bytes, mk->len) < 0)
-			return -1;
-		b->top -= !mk->open;
+		if (mk->open) {
+			if (open_node(q, b, mk, kind) < 0)
+				return -1;
+		} else {
+			if (keep_marks(q, b->target[b->top], b->opened[b->top], kind) < 0)
+				return -1;
+			b->top--;
+		}
 		pos = mk->off + mk->len;
 	}
 	/* t itself holds what follows its last paired mark */
@@ -526,13 +576,51 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 	return 0;
 }
 
+/* c's children from n on, taken off c as one chain that keeps its own
+ * links, so that those before n stay where they are. */
+static void detach_from(steno_node *c, steno_node *n)
+{
+	steno_node *prev = node_prev(n);
+	if (!prev) {
+		c->first_ref = 0;
+		return;
+	}
+	prev->next_ref = 0;
+	node_first(c)->prev_ref = pool_ref(prev);
+}
+
+/* The chain from..last, children of c that detach_from took off, back
+ * after c's children as they are. */
+static void reattach(steno_node *c, steno_node *from, steno_node *last)
+{
+	steno_node *first = node_first(c);
+	if (!first) {
+		c->first_ref = pool_ref(from);
+		from->prev_ref = pool_ref(last);
+		return;
+	}
+	steno_node *end = node_last(c);
+	end->next_ref = pool_ref(from);
+	from->prev_ref = pool_ref(end);
+	first->prev_ref = pool_ref(last);
+}
+
+/* Only the children from the first paired mark's text to the last one's
+ * are moved: they are detached as one chain and appended again as they
+ * are passed, in quotes or back in c; those after it go back as they
+ * are, once every quote is closed. */
 static int rebuild(quotes *q, steno_node *c)
 {
-	builder b = {.target = {c}};
-	/* the children are detached as one chain and appended again as they
-	 * are passed, in quotes or back in c */
-	steno_node *n = node_first(c), *next;
-	c->first_ref = 0;
+	builder b;
+	b.target[0] = c;
+	b.top = 0;
+	size_t end = q->count;
+	for (b.m = 0; !q->marks[b.m].paired; b.m++)
+		;
+	while (!q->marks[end - 1].paired)
+		end--;
+	steno_node *n = q->marks[b.m].text, *last = node_last(c), *next;
+	detach_from(c, n);
 	for (; n; n = next) {
 		next = node_next(n);
 		n->prev_ref = n->next_ref = 0;
@@ -542,7 +630,15 @@ static int rebuild(quotes *q, steno_node *c)
 		} else {
 			node_append(b.target[b.top], n);
 		}
+		if (b.m >= end && !b.top && next) {
+			reattach(c, next, last);
+			break;
+		}
 	}
+	/* a quotation the next paragraph goes on with is open to the end */
+	for (; b.top; b.top--)
+		if (keep_marks(q, b.target[b.top], b.opened[b.top], 0) < 0)
+			return -1;
 	return 0;
 }
 
@@ -562,7 +658,11 @@ static int quote_container(quotes *q, steno_node *c)
 	for (steno_node *n = node_first(c); n; n = node_next(n)) {
 		if (n->type != STENO_NODE_TEXT)
 			continue;
-		if (transcript_can_merge(n) && transcript_merge_run(q->doc, n) != STENO_OK)
+		/* most texts end at a break or an inline: asked first, as
+		 * whether they have attributes costs a look-up */
+		const steno_node *next = node_next(n);
+		if (next && next->type == STENO_NODE_TEXT && transcript_can_merge(n) &&
+		    transcript_merge_run(q->doc, n) != STENO_OK)
 			return -1;
 		if (scan_text(q, n) < 0)
 			return -1;

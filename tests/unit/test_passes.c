@@ -331,6 +331,81 @@ static void test_markup_label(void)
 	steno_doc_free(doc);
 }
 
+/* s[0..len) alone in a paragraph, through the quotes pass, as flatten
+ * shows it. */
+static void quoted(const char *s, size_t len, char *out, size_t cap)
+{
+	steno_doc *doc = steno_doc_new();
+	steno_node *p = steno_node_new(doc, STENO_NODE_PARAGRAPH);
+	steno_node *t = steno_node_new(doc, STENO_NODE_TEXT);
+	steno_node_set_literal(t, s, len);
+	steno_node_append_child(p, t);
+	steno_node_append_child(steno_doc_root(doc), p);
+	steno_options opts;
+	steno_options_init(&opts);
+	opts.passes = STENO_PASS_QUOTES;
+	steno_run_passes(doc, &opts, NULL);
+	flatten(doc, out, cap);
+	steno_doc_free(doc);
+}
+
+/* The first n bytes of "don't  " over and over at s: apostrophes
+ * between letters, which the scan passes over wherever its blocks cut
+ * them. */
+static void filler(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		s[i] = "don't  "[i % 7];
+}
+
+/* The scan for marks reads blocks of bytes at once: a quotation is
+ * found at every offset of texts of every length around the blocks'
+ * sizes, up to a closing mark that is the text's last byte, and a mark
+ * the text's end cuts off is none. */
+static void test_quote_scan(void)
+{
+	static const char *const pairs[][2] = {{"\"", "\""},
+	                                       {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+	                                       {"\xC2\xAB", "\xC2\xBB"},
+	                                       {"\xE3\x80\x8C", "\xE3\x80\x8D"}};
+	static const char *const cut[] = {"\xE2", "\xE2\x80", "\xC2", "\xE3\x80",
+	                                  ("\xE2\x80\x9C" "ab\xE2\x80")};
+	char text[256], want[256], got[256];
+	size_t wrong = 0;
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		for (size_t lead = 0; lead <= 70; lead++)
+			for (size_t tail = 0; tail <= 40; tail++) {
+				/* "don't  do ... "ab" don't  do ..." */
+				filler(text, lead);
+				if (lead)
+					text[lead - 1] = ' ';
+				memcpy(want, text, lead);
+				size_t n = lead + (size_t)sprintf(text + lead, "%sab%s", pairs[k][0], pairs[k][1]);
+				size_t w = lead + (size_t)sprintf(want + lead, "[[ab]]");
+				if (tail) {
+					text[n] = want[w] = ' ';
+					filler(text + n + 1, tail - 1);
+					filler(want + w + 1, tail - 1);
+				}
+				want[w + tail] = '\0';
+				quoted(text, n + tail, got, sizeof got);
+				wrong += strcmp(got, want) != 0;
+			}
+	CHECK(wrong == 0);
+	for (size_t k = 0; k < sizeof cut / sizeof *cut; k++)
+		for (size_t lead = 0; lead <= 70; lead++) {
+			filler(text, lead);
+			size_t n = lead + (size_t)sprintf(text + lead, "%s", cut[k]);
+			quoted(text, n, got, sizeof got);
+			wrong += strlen(got) != n || memcmp(got, text, n) != 0;
+		}
+	CHECK(wrong == 0);
+	quoted("", 0, got, sizeof got);
+	CHECK_STR(got, "");
+	quoted("\"", 1, got, sizeof got);
+	CHECK_STR(got, "\"");
+}
+
 /* Hostile shapes: thousands of opening marks and labelled lines stay
  * linear, lose nothing and nest no deeper than the pass allows. */
 static void test_hostile(void)
@@ -419,6 +494,7 @@ void test_passes(void)
 	test_times();
 	test_events();
 	test_quotes();
+	test_quote_scan();
 	test_dateline();
 	test_markup_label();
 	test_hostile();
