@@ -1013,7 +1013,10 @@ static int verb_label(const char *s, size_t len, size_t i, transcript_label *lab
 	size_t w = i + 1, n = 0, after;
 	if (lab->name[lab->name_len - 1] == '.')
 		return 0;
-	while (w < len && w - i - 1 <= VERB_MAX && transcript_letter_case(s + w, len - w, &n) < 0)
+	/* asked of most prose lines: ASCII is tested inline */
+	while (w < len && w - i - 1 <= VERB_MAX &&
+	       (is_lower(s[w]) ? (n = 1) : (unsigned char)s[w] >= 0x80 &&
+	                                           transcript_letter_case(s + w, len - w, &n) < 0))
 		w += n;
 	if (w == i + 1 || w - i - 1 > VERB_MAX || is_colon(s, len, w, &after) != 1)
 		return 0;
