@@ -2122,7 +2122,8 @@ steno_status pass_transcript(steno_doc *doc, quotes *q, steno_error *err)
 	size_t count = 0, paras = 0;
 	steno_node **list = transcript_collect(doc, holds_turns, &count, &paras);
 	steno_status st = list ? read_lead(doc) : STENO_ERR_NOMEM;
-	if (st == STENO_OK && transcript_layout(doc, list, count, &paras) < 0)
+	if (st == STENO_OK && (transcript_layout(doc, list, count, &paras) < 0 ||
+	                       transcript_inline(doc, list, count) < 0))
 		st = STENO_ERR_NOMEM;
 	if (st == STENO_OK)
 		st = find_turns(&t, list, count, paras);

@@ -269,6 +269,11 @@ size_t transcript_survey_verb_slot(const transcript_survey *sv, const char *s, s
  * right.  Anything else is left as it is.  0, or -1 on no memory. */
 int transcript_layout(steno_doc *doc, steno_node **list, size_t count, size_t *paras);
 
+/* Labels inside lines (transcript_inline.c): where a few names and a
+ * colon recur after sentences' ends inside lines ("... we'll try. BF:
+ * Nice show."), a line starts at each of them.  -1 on no memory. */
+int transcript_inline(steno_doc *doc, steno_node **list, size_t count);
+
 /* Is n an anchor: an empty event (a line's number, a page break, TEI's
  * <pb/>) that stands at a place in the text and holds none? */
 static inline int transcript_is_anchor(const steno_node *n)
