@@ -837,6 +837,25 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 	return p;
 }
 
+/* Tokens c..e, set off by commas, are a name of two words or more, and a
+ * role's noun stands in the words before them back to floor: the name,
+ * or none.  "el director general del Centro de Neurociencia de Cuba,
+ * Mitchel Valdés-Sosa, alertó": the office came first, its holder
+ * after, and the verb is the holder's. */
+static np name_after_role(const attrib *a, size_t floor, size_t c, size_t e)
+{
+	np none = {0};
+	if (!upper(a, c) || name_run(a, c, e + 1) != e + 1 || e < c + 1)
+		return none;
+	for (size_t k = c; k-- > floor && c - k <= APPOSITION;) {
+		if (a->toks[k].quote || (k + 1 < c && a->toks[k].gap != GAP_SPACE))
+			break;
+		if (role_word(a, k))
+			return (np){.kind = NP_NAME, .first = c, .end = e + 1, .next = e + 1};
+	}
+	return none;
+}
+
 /* The subject phrase that ends at token e (inclusive), reading back no
  * further than floor: "Tan", "the spokesperson", "he", "Tan Kefei, a
  * spokesperson for the ministry". */
@@ -861,11 +880,15 @@ static np subject_before(const attrib *a, size_t floor, size_t e)
 		if (p.kind == NP_NAME) {
 			np q = p;
 			apposition(a, &q);
-			if (q.next != e + 1)
-				return (np){0};
-			p = q;
+			if (q.next == e + 1)
+				return q;
 		}
-		return p;
+		if (p.kind && p.kind != NP_NAME)
+			return p;
+		/* or the name is what the commas set off, after its office:
+		 * "the director of the Center for Neuroscience, Mitchel
+		 * Valdés-Sosa, said" */
+		return name_after_role(a, floor, c, e);
 	}
 }
 
@@ -1697,6 +1720,34 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
 
 /* ---- a sentence that reports ---- */
 
+/* The subject that opens the sentence at token s and the "that" a few
+ * words after it, before limit: the verb after the subject, or after
+ * commas that set off a clause describing it ("Guaidó, reconocido por
+ * decenas de países ..., resaltó que") or the holder of the office it
+ * names.  The token of "that", or limit. */
+static size_t subject_that(const attrib *a, size_t s, size_t limit, np *p)
+{
+	*p = subject_at(a, s, limit);
+	int set_off = p->next > p->end;
+	size_t c = p->next;
+	while (p->kind && c < limit && c - s < APPOSITION && a->toks[c - 1].gap == GAP_SPACE &&
+	       !a->toks[c].quote)
+		c++; /* "the director of the Center for Neuroscience," */
+	if (p->kind && c < limit && a->toks[c - 1].gap == GAP_COMMA && upper(a, c) && !set_off) {
+		size_t e = name_run(a, c, limit);
+		*p = e > c ? name_after_role(a, s, c, e - 1) : (np){0};
+		set_off = 1;
+	}
+	if ((p->kind != NP_NAME && p->kind != NP_ROLE) || p->anonymous || p->next >= limit ||
+	    (a->toks[p->next - 1].gap != GAP_SPACE && !(a->toks[p->next - 1].gap == GAP_COMMA && set_off)) ||
+	    upper(a, p->next))
+		return limit;
+	size_t t = p->next + 1;
+	while (t < limit && t - p->next <= VERB_REACH && !in(a->lang->that, a, t))
+		t++;
+	return t - p->next > VERB_REACH ? limit : t;
+}
+
 /* "Salas solicitó a los periodistas que ... “conversen si están
  * actuando bien”": a sentence that opens with someone the text knows,
  * then a verb the tables need not know and "that" before token limit,
@@ -1704,21 +1755,19 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
  * a few words quoted in its clause stay a term. */
 static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
 {
-	/* after a few opening words and their comma: "Posteriormente,
-	 * Salas", "Par contre, le porte-parole" */
-	for (size_t k = sent; k < limit && k - sent < 3 && a->toks[k].gap != GAP_END; k++)
+	np p;
+	size_t t = subject_that(a, sent, limit, &p);
+	/* or after a few opening words and their comma: "Posteriormente,
+	 * Salas", "Par contre, le porte-parole", or a phrase of source or
+	 * place: "Selon l'AFP qui a rapporté la déclaration, François
+	 * Hollande" */
+	size_t opening = in(a->lang->according, a, sent) || in(a->lang->preps, a, sent) ? APPOSITION : 3;
+	for (size_t k = sent; t >= limit && k < limit && k - sent < opening && a->toks[k].gap != GAP_END; k++)
 		if (a->toks[k].gap == GAP_COMMA) {
-			sent = k + 1;
+			t = subject_that(a, k + 1, limit, &p);
 			break;
 		}
-	np p = subject_at(a, sent, limit);
-	if ((p.kind != NP_NAME && p.kind != NP_ROLE) || p.anonymous || p.next >= limit ||
-	    a->toks[p.next - 1].gap != GAP_SPACE || upper(a, p.next))
-		return NULL;
-	size_t t = p.next + 1;
-	while (t < limit && t - p.next <= VERB_REACH && !in(a->lang->that, a, t))
-		t++;
-	if (t >= limit || t - p.next > VERB_REACH)
+	if (t >= limit)
 		return NULL;
 	a->known_only = 1;
 	person *who = p.kind == NP_NAME && p.end - p.first == 1 ? named(a, &p, fail) : NULL;
@@ -1747,9 +1796,10 @@ static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, s
 static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
 {
 	*kind = NP_NONE;
-	for (size_t v = sent + 1; v < limit && v - sent <= REPORT_REACH; v++) {
+	size_t v = sent + 1;
+	for (; v < limit && v - sent <= REPORT_REACH; v++) {
 		if (a->toks[v].quote || a->toks[v - 1].gap == GAP_END)
-			return reporter_known(a, sent, v, kind, at, fail);
+			break;
 		if (!verb(a, v) || in(a->lang->asks, a, v)) /* a question quotes no answer */
 			continue;
 		size_t s = v - 1;
@@ -1765,7 +1815,8 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
 		*at = v;
 		return who;
 	}
-	return NULL;
+	/* no verb of the tables: one of the text's own, before "that" */
+	return reporter_known(a, sent, v < limit ? v : limit, kind, at, fail);
 }
 
 /* ---- a paragraph ---- */
@@ -2173,6 +2224,7 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			/* the role: a noun of the list, after an article or
 			 * opening the sentence, then perhaps "of" and more */
 			size_t r = k + 1, of = 0, opening = k + 1;
+			int place = 0; /* a preposition after the noun, other than "of" */
 			for (size_t j = k + 1; j-- > 0 && k - j < NAME_WORDS;) {
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
@@ -2187,11 +2239,14 @@ static void introduce(attrib *a, size_t limit, int *fail)
 				/* a noun the list lacks, after the article that opens
 				 * the sentence: "El alcalde de Madrid, José Almeida,",
 				 * "Der Bürgermeister von Madrid, ...": its office, by
-				 * its place, and the word the text will call them by */
+				 * its place, and the word the text will call them by;
+				 * an office is "of" a place, not "on" one ("The old
+				 * house on the hill, Villa Rosa," names no office) */
 				if (j >= 1 && in(a->lang->articles, a, j - 1) &&
 				    (j == 1 || a->toks[j - 2].gap == GAP_END || a->toks[j - 2].gap == GAP_COMMA) &&
-				    !in(a->lang->articles, a, j) && !in(a->lang->preps, a, j))
+				    !in(a->lang->articles, a, j) && !in(a->lang->preps, a, j) && !place)
 					opening = j;
+				place |= in(a->lang->preps, a, j) && !in(a->lang->of, a, j);
 			}
 			int learned = r > k && opening <= k;
 			if (learned)
