@@ -155,6 +155,13 @@ typedef struct attrib {
 	person *introduced;       /* the last person the text introduced ... */
 	size_t introduced_para;   /* ... in this paragraph ... */
 	int introductions;        /* ... of so many, all told */
+	/* the person a sentence opened with, introduced there ("Attila
+	 * Andics was the lead researcher on the project."): in paragraph
+	 * subject_para, that sentence ending at view byte subject_end, the
+	 * paragraph's last when subject_last */
+	person *subject;
+	size_t subject_para, subject_end;
+	int subject_last;
 	int intro_spot;           /* the paragraph's first sentence may introduce someone */
 	size_t intro_at;          /* the paragraph's tokens read for introductions so far */
 	int intro_headline;       /* the sentence being read for them is a headline */
@@ -1239,6 +1246,10 @@ static void scan_speakers(attrib *a, size_t at, int *fail)
 		while (i < at && word_byte(s, i, a->len))
 			i++;
 		if (i == start) {
+			/* a quotation between a name and a verb: "... der
+			 * Universität Wien. „...“, sagte sie" is no "Wien sagte" */
+			if (s[i] == 0x01)
+				a->scan_run_end = 0;
 			i++;
 			continue;
 		}
@@ -1323,6 +1334,84 @@ static void scan_reset(attrib *a)
 	a->scan_who = NULL;
 }
 
+/* Is a pronoun at view byte at in the sentence right after the one that
+ * opened with the person introduced as its subject, with no one else
+ * named or speaking between them ("Attila Andics was the lead
+ * researcher on the project. “...,” he said.")?  A text that gives a
+ * person no speech verb yet still refers to them. */
+static int follows_subject(const attrib *a, size_t at)
+{
+	if (!a->subject)
+		return 0;
+	size_t from;
+	if (a->subject_para == a->para && a->subject_end <= at)
+		from = a->subject_end;
+	else if (a->subject_para + 1 == a->para && a->subject_last)
+		from = 0;
+	else
+		return 0;
+	return !ends_between(a, from, at) && !(a->scan_named && a->scan_verb_at >= from) &&
+	       !(a->scan_cap && a->scan_cap > from) && !a->scan_other;
+}
+
+/* "Attila Andics was the lead researcher on the project. “...,” he
+ * said.": the sentence before the pronoun's at view byte at, when the
+ * pass read past it, opens with a full name as its subject, holds a
+ * role's noun, and no speech verb, no quotation and no other name: that
+ * person, whom a pronoun right after refers to.  The sentence is read now, after the
+ * view, which is then as it was; NULL when there is none such. */
+static person *read_back(attrib *a, size_t at, int *fail)
+{
+	/* no more than SENTENCE_REACH bytes back: a paragraph of many
+	 * pronouns and no full stop stays linear */
+	size_t s = at, b, floor = at > SENTENCE_REACH ? at - SENTENCE_REACH : 0;
+	while (s > floor && !(may_end(a->buf[s - 1]) && surely_ends(a, s - 1)))
+		s--;
+	for (b = s > floor ? s - 1 : floor; b > floor && !(may_end(a->buf[b - 1]) && surely_ends(a, b - 1)); b--)
+		;
+	if (s <= floor || (b == floor && floor > 0) || memchr(a->buf + b, 0x01, s - b) ||
+	    memchr(a->buf + b, 0x02, s - b) || (a->scan_cap && a->scan_cap > s))
+		return NULL;
+	size_t len0 = a->len, toks0 = a->tok_count, none = 0;
+	char *grown = grow_array(a->buf, &a->cap, len0 + 1 + (s - b) + 1, 1);
+	if (!grown) {
+		*fail = 1;
+		return NULL;
+	}
+	a->buf = grown;
+	a->buf[a->len++] = '\n';
+	memcpy(a->buf + a->len, a->buf + b, s - b);
+	a->len += s - b;
+	person *who = NULL;
+	if (tokenize_range(a, len0 + 1, a->len, &none) < 0) {
+		*fail = 1;
+	} else if (a->tok_count > toks0 + 2 && upper(a, toks0) && !starter(a, toks0) &&
+	           !in(a->lang->articles, a, toks0)) {
+		size_t n = a->tok_count, end = name_run(a, toks0, n), lead = toks0;
+		while (lead < end && title_at(a, lead))
+			lead++;
+		int alone = end >= lead + 2 && end < n && a->toks[end - 1].gap == GAP_SPACE && !upper(a, end),
+		    office = 0;
+		for (size_t k = end; alone && k < n; k++) {
+			office |= role_word(a, k);
+			int ambiguous;
+			alone = !verb(a, k) && !(upper(a, k) && k + 1 < n && upper(a, k + 1) &&
+			                         a->toks[k].gap == GAP_SPACE) &&
+			        !(upper(a, k) && (lookup(&a->names, a->buf + a->toks[k].at, a->toks[k].len, &ambiguous) ||
+			                          ambiguous));
+		}
+		/* and says what they are: "the lead researcher", not "a
+		 * school" ("Duke University is a school in ...") */
+		if (alone && office) {
+			np p = {.kind = NP_NAME, .first = toks0, .end = end, .next = end};
+			who = named(a, &p, fail);
+		}
+	}
+	a->tok_count = toks0;
+	a->len = len0;
+	return who;
+}
+
 static person *resolve(attrib *a, const np *p, int *fail)
 {
 	int ambiguous;
@@ -1336,6 +1425,11 @@ static person *resolve(attrib *a, const np *p, int *fail)
 	case NP_PRONOUN:
 		/* the paragraph said who spoke before the pronoun: only him */
 		scan_speakers(a, a->toks[p->first].at, fail);
+		if (follows_subject(a, a->toks[p->first].at))
+			return a->subject;
+		person *before = read_back(a, a->toks[p->first].at, fail);
+		if (before)
+			return before;
 		if (a->scan_named)
 			return a->scan_who;
 		/* no one spoke yet: the one person the text introduced */
@@ -2167,9 +2261,10 @@ static int holds_quote(const steno_node *q)
 static int excerpt(attrib *a, steno_node *q)
 {
 	int fail = 0;
-	person *intro = a->intro, *follow = a->follow;
+	person *intro = a->intro, *follow = a->follow, *subject = a->subject;
 	steno_node *continued = a->continued;
 	const char **turn = a->turn_ids;
+	a->subject = NULL; /* its offsets are the paragraph's */
 	a->intro = a->follow = NULL;
 	a->continued = NULL;
 	a->turn_ids = NULL;
@@ -2180,6 +2275,7 @@ static int excerpt(attrib *a, steno_node *q)
 	bad = bad || report(a, &fail) < 0 || fail;
 	a->intro = intro;
 	a->follow = follow;
+	a->subject = subject;
 	a->continued = continued;
 	a->turn_ids = turn;
 	return bad ? -1 : 0;
@@ -2215,7 +2311,7 @@ static void introduce(attrib *a, size_t limit, int *fail)
 	size_t k = a->intro_at;
 	for (; k < limit && !*fail; k++) {
 		np p = {0};
-		int opens = k == 0 || a->toks[k - 1].gap == GAP_END;
+		int opens = k == 0 || a->toks[k - 1].gap == GAP_END, subject = 0;
 		if (opens)
 			a->intro_headline = title_case(a, k);
 		if (a->intro_headline)
@@ -2259,9 +2355,16 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			if (end >= k + 3 && (end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
 			                     !upper(a, end)) &&
 			    (!learned || a->toks[end - 1].gap == GAP_COMMA))
+			{
 				p = (np){.kind = NP_NAME, .first = k + 1, .end = end, .next = end,
 				         .role_first = r, .role_end = r + 1,
 				         .aff_first = of > r ? of + 1 : 0, .aff_end = of > r ? k + 1 : 0};
+				/* "The researcher, Attila Andics, was ...": the role,
+				 * or its article, opens the sentence, and commas set
+				 * the name off */
+				size_t o = r - (r > 0 && in(a->lang->articles, a, r - 1));
+				subject = (o == 0 || a->toks[o - 1].gap == GAP_END) && a->toks[end - 1].gap == GAP_COMMA;
+			}
 		} else if (upper(a, k) && (opens || a->toks[k - 1].gap != GAP_SPACE || !upper(a, k - 1)) &&
 		           !in(a->lang->articles, a, k) && !in(a->lang->preps, a, k) && !starter(a, k)) {
 			size_t end = name_run(a, k, a->tok_count), lead = k;
@@ -2281,6 +2384,7 @@ static void introduce(attrib *a, size_t limit, int *fail)
 				                    upper(a, end) || a->toks[end].quote ||
 				                    in("and e en et i og und y", a, end))) /* "Ana Ruiz and Peter Holm" */
 					p.kind = NP_NONE;
+				subject = opens;
 			}
 			/* past the name's words, but not past a comma inside it
 			 * ("Ministro de Trabajo y Empleo, Ana Ruiz") */
@@ -2293,6 +2397,15 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			a->introductions += who->pending;
 			a->introduced = who;
 			a->introduced_para = a->para;
+		}
+		if (who && subject) {
+			size_t e = p.next;
+			while (e < a->tok_count && a->toks[e - 1].gap != GAP_END)
+				e++;
+			a->subject = who;
+			a->subject_para = a->para;
+			a->subject_end = a->toks[e - 1].at + a->toks[e - 1].len;
+			a->subject_last = e >= a->tok_count && a->tail;
 		}
 	}
 	a->intro_at = k > a->intro_at ? k : a->intro_at;
