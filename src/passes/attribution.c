@@ -823,6 +823,10 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		}
 		if (k >= limit || !upper(a, k) || k != i + 1)
 			return p;
+		/* "frohlockte der Ortschef": where every noun has its
+		 * capital, one word after an article is a noun, no name */
+		if (a->lang->capital_nouns && name_run(a, k, limit) == k + 1)
+			return p;
 		p.article = 1;
 	} else if (role_word(a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
 	           upper(a, i + 1)) {
@@ -943,7 +947,7 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 		return (np){0};
 	p = (np){.kind = NP_NAME, .first = s, .end = e + 1, .next = e + 1};
 	p.article = s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->articles, a, s - 1);
-	if (!p.article && starter(a, s))
+	if ((!p.article && starter(a, s)) || (p.article && s == e && a->lang->capital_nouns))
 		return (np){0};
 	return p;
 }
@@ -2288,6 +2292,8 @@ static int excerpt(attrib *a, steno_node *q)
 static int title_case(const attrib *a, size_t i)
 {
 	size_t words = 0, capitals = 0;
+	if (a->lang->capital_nouns) /* its prose reads so too */
+		return 0;
 	for (size_t k = i; k < a->tok_count; k++) {
 		if (!a->toks[k].quote && a->toks[k].len >= 4) {
 			words++;
@@ -2325,8 +2331,9 @@ static void introduce(attrib *a, size_t limit, int *fail)
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
 				/* capitalised only as a sentence's first word: "Rzecznik
-				 * rządu, Piotr Müller," where no article opens it */
-				if ((!upper(a, j) || j == 0 || a->toks[j - 1].gap == GAP_END) &&
+				 * rządu, Piotr Müller," where no article opens it, or
+				 * as every noun is: "Der Sprecher der Stadt, Peter Holm," */
+				if ((!upper(a, j) || a->lang->capital_nouns || j == 0 || a->toks[j - 1].gap == GAP_END) &&
 				    in(a->lang->roles, a, j) &&
 				    (j == 0 || a->toks[j - 1].gap != GAP_SPACE || in(a->lang->articles, a, j - 1))) {
 					r = j;
