@@ -2560,6 +2560,153 @@ static int paragraph(attrib *a, steno_node *p)
 	return 0;
 }
 
+/* ---- the headline ---- */
+
+/* Is cp a letter or a digit, as words are compared: not a mark nor
+ * punctuation? */
+static int word_cp(uint32_t cp)
+{
+	return (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+	       (cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x206F));
+}
+
+/* Text s of len bytes, its words folded as names are compared, one space
+ * between them and none at either end, into out (len + 1 bytes): marks
+ * and punctuation say nothing of whose words they are.  Its length;
+ * *capital says whether its first word has a capital. */
+static size_t fold_words(const char *s, size_t len, char *out, int *capital)
+{
+	size_t n = 0;
+	*capital = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (!n && word_cp(cp))
+			*capital = is_upper_at(s + i, len - i);
+		if (word_cp(cp))
+			n += utf8_encode(utf8_fold_name(cp), out + n);
+		else if (n && out[n - 1] != ' ')
+			out[n++] = ' ';
+		i += k;
+	}
+	n -= n && out[n - 1] == ' ';
+	out[n] = '\0';
+	return n;
+}
+
+/* Do the folded words hay (hay_len bytes) hold the folded words needle,
+ * whole? */
+static int holds_words(const char *hay, size_t hay_len, const char *needle, size_t len)
+{
+	for (size_t i = 0; len && i + len <= hay_len; i++)
+		if ((i == 0 || hay[i - 1] == ' ') && (i + len == hay_len || hay[i + len] == ' ') &&
+		    !memcmp(hay + i, needle, len))
+			return 1;
+	return 0;
+}
+
+/* A quotation of the headline whose words come back inside a quotation
+ * of the article ("Macron a-t-il déclaré qu’il faut « renoncer au
+ * pouvoir » ?" and then "« ... savoir renoncer au pouvoir est une
+ * question de dignité », aurait déclaré le président Macron") is that
+ * speaker's, when the words come back in one person's quotations only:
+ * a headline quotes what the article reports.  -1 on no memory. */
+/* The document's headline: its first block when that is a heading, or
+ * a short paragraph of one line that ends in no full stop, as a plain
+ * text's first line ("Macron a-t-il déclaré ... ?"); or NULL. */
+static const steno_node *headline(const steno_doc *doc)
+{
+	const steno_node *n = node_first(doc->root);
+	while (n && n->type == STENO_NODE_SECTION)
+		n = node_first(n);
+	if (!n || n->type == STENO_NODE_HEADING)
+		return n;
+	if (n->type != STENO_NODE_PARAGRAPH)
+		return NULL;
+	char *text = plain_text(n);
+	size_t len = text ? strlen(text) : 0;
+	while (len && text[len - 1] == ' ')
+		len--;
+	int short_line = len && len <= INTRO_REACH * 2 && text[len - 1] != '.' && !strchr(text, '\n');
+	for (const steno_node *c = node_first(n); c && short_line; c = node_next(c))
+		short_line = c->type != STENO_NODE_SOFT_BREAK && c->type != STENO_NODE_LINE_BREAK;
+	free(text);
+	return short_line ? n : NULL;
+}
+
+static int headline_echoes(steno_doc *doc)
+{
+	const steno_node *title = headline(doc);
+	if (!title)
+		return 0;
+	node_walk hw;
+	node_walk_init(&hw, title);
+	for (steno_event ev; (ev = node_walk_next(&hw)) != STENO_EVENT_DONE;) {
+		steno_node *q = (steno_node *)hw.node;
+		if (ev != STENO_EVENT_ENTER || q->type != STENO_NODE_QUOTE)
+			continue;
+		hw.skip = 1;
+		if (q->speakers)
+			continue;
+		char *text = plain_text(q), *words = text ? malloc(strlen(text) + 1) : NULL;
+		if (!words) {
+			free(text);
+			return -1;
+		}
+		int capital;
+		size_t len = fold_words(text, strlen(text), words, &capital);
+		/* one capitalised word is a name ("'Anonymous'"), and names
+		 * come back in anyone's words */
+		if (capital && !strchr(words, ' '))
+			len = 0;
+		const char **ids = NULL;
+		int several = 0;
+		node_walk w;
+		node_walk_init(&w, doc->root);
+		for (steno_event e; len && !several && (e = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+			const steno_node *n = w.node;
+			if (e != STENO_EVENT_ENTER || n == title) {
+				w.skip = n == title;
+				continue;
+			}
+			if (n->type != STENO_NODE_QUOTE || !n->speakers || n->speakers > 1 ||
+			    (ids && !strcmp(ids[0], n->as.turn.ids[0])))
+				continue;
+			char *other = plain_text(n), *folded = other ? malloc(strlen(other) + 1) : NULL;
+			if (!folded) {
+				free(other);
+				free(text);
+				free(words);
+				return -1;
+			}
+			if (holds_words(folded, fold_words(other, strlen(other), folded, &capital), words, len)) {
+				several = ids != NULL;
+				ids = n->as.turn.ids;
+			}
+			free(other);
+			free(folded);
+		}
+		if (ids && !several) {
+			q->as.turn.ids = ids;
+			q->speakers = 1;
+			/* a few words of someone's, not a term */
+			attr **list = node_attr_list(q);
+			for (attr **at = list; at && *at; at = &(*at)->next)
+				if (!strcmp((*at)->name, "kind")) {
+					*at = (*at)->next;
+					break;
+				}
+		}
+		free(text);
+		free(words);
+	}
+	return 0;
+}
+
 /* The words of the document's language; when it does not say, of the
  * language its first few thousand bytes of text read as. */
 static const attribution_lang *language_of(const steno_doc *doc)
@@ -2609,6 +2756,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 			w.skip = 1;
 		}
 	}
+	bad = bad || headline_echoes(doc) < 0;
 	free(a.buf);
 	free(a.pieces);
 	free(a.toks);
