@@ -155,6 +155,13 @@ typedef struct attrib {
 	person *introduced;       /* the last person the text introduced ... */
 	size_t introduced_para;   /* ... in this paragraph ... */
 	int introductions;        /* ... of so many, all told */
+	/* the person a sentence opened with, introduced there ("Attila
+	 * Andics was the lead researcher on the project."): in paragraph
+	 * subject_para, that sentence ending at view byte subject_end, the
+	 * paragraph's last when subject_last */
+	person *subject;
+	size_t subject_para, subject_end;
+	int subject_last;
 	int intro_spot;           /* the paragraph's first sentence may introduce someone */
 	size_t intro_at;          /* the paragraph's tokens read for introductions so far */
 	int intro_headline;       /* the sentence being read for them is a headline */
@@ -816,6 +823,10 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 		}
 		if (k >= limit || !upper(a, k) || k != i + 1)
 			return p;
+		/* "frohlockte der Ortschef": where every noun has its
+		 * capital, one word after an article is a noun, no name */
+		if (a->lang->capital_nouns && name_run(a, k, limit) == k + 1)
+			return p;
 		p.article = 1;
 	} else if (role_word(a, i) && i + 1 < limit && a->toks[i].gap == GAP_SPACE &&
 	           upper(a, i + 1)) {
@@ -835,6 +846,25 @@ static np subject_at(const attrib *a, size_t i, size_t limit)
 	p.end = p.next = end;
 	apposition(a, &p);
 	return p;
+}
+
+/* Tokens c..e, set off by commas, are a name of two words or more, and a
+ * role's noun stands in the words before them back to floor: the name,
+ * or none.  "el director general del Centro de Neurociencia de Cuba,
+ * Mitchel Valdés-Sosa, alertó": the office came first, its holder
+ * after, and the verb is the holder's. */
+static np name_after_role(const attrib *a, size_t floor, size_t c, size_t e)
+{
+	np none = {0};
+	if (!upper(a, c) || name_run(a, c, e + 1) != e + 1 || e < c + 1)
+		return none;
+	for (size_t k = c; k-- > floor && c - k <= APPOSITION;) {
+		if (a->toks[k].quote || (k + 1 < c && a->toks[k].gap != GAP_SPACE))
+			break;
+		if (role_word(a, k))
+			return (np){.kind = NP_NAME, .first = c, .end = e + 1, .next = e + 1};
+	}
+	return none;
 }
 
 /* The subject phrase that ends at token e (inclusive), reading back no
@@ -861,11 +891,15 @@ static np subject_before(const attrib *a, size_t floor, size_t e)
 		if (p.kind == NP_NAME) {
 			np q = p;
 			apposition(a, &q);
-			if (q.next != e + 1)
-				return (np){0};
-			p = q;
+			if (q.next == e + 1)
+				return q;
 		}
-		return p;
+		if (p.kind && p.kind != NP_NAME)
+			return p;
+		/* or the name is what the commas set off, after its office:
+		 * "the director of the Center for Neuroscience, Mitchel
+		 * Valdés-Sosa, said" */
+		return name_after_role(a, floor, c, e);
 	}
 }
 
@@ -913,7 +947,7 @@ static np subject_plain(const attrib *a, size_t floor, size_t e)
 		return (np){0};
 	p = (np){.kind = NP_NAME, .first = s, .end = e + 1, .next = e + 1};
 	p.article = s > floor && a->toks[s - 1].gap == GAP_SPACE && in(a->lang->articles, a, s - 1);
-	if (!p.article && starter(a, s))
+	if ((!p.article && starter(a, s)) || (p.article && s == e && a->lang->capital_nouns))
 		return (np){0};
 	return p;
 }
@@ -1216,6 +1250,10 @@ static void scan_speakers(attrib *a, size_t at, int *fail)
 		while (i < at && word_byte(s, i, a->len))
 			i++;
 		if (i == start) {
+			/* a quotation between a name and a verb: "... der
+			 * Universität Wien. „...“, sagte sie" is no "Wien sagte" */
+			if (s[i] == 0x01)
+				a->scan_run_end = 0;
 			i++;
 			continue;
 		}
@@ -1300,6 +1338,84 @@ static void scan_reset(attrib *a)
 	a->scan_who = NULL;
 }
 
+/* Is a pronoun at view byte at in the sentence right after the one that
+ * opened with the person introduced as its subject, with no one else
+ * named or speaking between them ("Attila Andics was the lead
+ * researcher on the project. “...,” he said.")?  A text that gives a
+ * person no speech verb yet still refers to them. */
+static int follows_subject(const attrib *a, size_t at)
+{
+	if (!a->subject)
+		return 0;
+	size_t from;
+	if (a->subject_para == a->para && a->subject_end <= at)
+		from = a->subject_end;
+	else if (a->subject_para + 1 == a->para && a->subject_last)
+		from = 0;
+	else
+		return 0;
+	return !ends_between(a, from, at) && !(a->scan_named && a->scan_verb_at >= from) &&
+	       !(a->scan_cap && a->scan_cap > from) && !a->scan_other;
+}
+
+/* "Attila Andics was the lead researcher on the project. “...,” he
+ * said.": the sentence before the pronoun's at view byte at, when the
+ * pass read past it, opens with a full name as its subject, holds a
+ * role's noun, and no speech verb, no quotation and no other name: that
+ * person, whom a pronoun right after refers to.  The sentence is read now, after the
+ * view, which is then as it was; NULL when there is none such. */
+static person *read_back(attrib *a, size_t at, int *fail)
+{
+	/* no more than SENTENCE_REACH bytes back: a paragraph of many
+	 * pronouns and no full stop stays linear */
+	size_t s = at, b, floor = at > SENTENCE_REACH ? at - SENTENCE_REACH : 0;
+	while (s > floor && !(may_end(a->buf[s - 1]) && surely_ends(a, s - 1)))
+		s--;
+	for (b = s > floor ? s - 1 : floor; b > floor && !(may_end(a->buf[b - 1]) && surely_ends(a, b - 1)); b--)
+		;
+	if (s <= floor || (b == floor && floor > 0) || memchr(a->buf + b, 0x01, s - b) ||
+	    memchr(a->buf + b, 0x02, s - b) || (a->scan_cap && a->scan_cap > s))
+		return NULL;
+	size_t len0 = a->len, toks0 = a->tok_count, none = 0;
+	char *grown = grow_array(a->buf, &a->cap, len0 + 1 + (s - b) + 1, 1);
+	if (!grown) {
+		*fail = 1;
+		return NULL;
+	}
+	a->buf = grown;
+	a->buf[a->len++] = '\n';
+	memcpy(a->buf + a->len, a->buf + b, s - b);
+	a->len += s - b;
+	person *who = NULL;
+	if (tokenize_range(a, len0 + 1, a->len, &none) < 0) {
+		*fail = 1;
+	} else if (a->tok_count > toks0 + 2 && upper(a, toks0) && !starter(a, toks0) &&
+	           !in(a->lang->articles, a, toks0)) {
+		size_t n = a->tok_count, end = name_run(a, toks0, n), lead = toks0;
+		while (lead < end && title_at(a, lead))
+			lead++;
+		int alone = end >= lead + 2 && end < n && a->toks[end - 1].gap == GAP_SPACE && !upper(a, end),
+		    office = 0;
+		for (size_t k = end; alone && k < n; k++) {
+			office |= role_word(a, k);
+			int ambiguous;
+			alone = !verb(a, k) && !(upper(a, k) && k + 1 < n && upper(a, k + 1) &&
+			                         a->toks[k].gap == GAP_SPACE) &&
+			        !(upper(a, k) && (lookup(&a->names, a->buf + a->toks[k].at, a->toks[k].len, &ambiguous) ||
+			                          ambiguous));
+		}
+		/* and says what they are: "the lead researcher", not "a
+		 * school" ("Duke University is a school in ...") */
+		if (alone && office) {
+			np p = {.kind = NP_NAME, .first = toks0, .end = end, .next = end};
+			who = named(a, &p, fail);
+		}
+	}
+	a->tok_count = toks0;
+	a->len = len0;
+	return who;
+}
+
 static person *resolve(attrib *a, const np *p, int *fail)
 {
 	int ambiguous;
@@ -1313,6 +1429,11 @@ static person *resolve(attrib *a, const np *p, int *fail)
 	case NP_PRONOUN:
 		/* the paragraph said who spoke before the pronoun: only him */
 		scan_speakers(a, a->toks[p->first].at, fail);
+		if (follows_subject(a, a->toks[p->first].at))
+			return a->subject;
+		person *before = read_back(a, a->toks[p->first].at, fail);
+		if (before)
+			return before;
 		if (a->scan_named)
 			return a->scan_who;
 		/* no one spoke yet: the one person the text introduced */
@@ -1697,6 +1818,34 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
 
 /* ---- a sentence that reports ---- */
 
+/* The subject that opens the sentence at token s and the "that" a few
+ * words after it, before limit: the verb after the subject, or after
+ * commas that set off a clause describing it ("Guaidó, reconocido por
+ * decenas de países ..., resaltó que") or the holder of the office it
+ * names.  The token of "that", or limit. */
+static size_t subject_that(const attrib *a, size_t s, size_t limit, np *p)
+{
+	*p = subject_at(a, s, limit);
+	int set_off = p->next > p->end;
+	size_t c = p->next;
+	while (p->kind && c < limit && c - s < APPOSITION && a->toks[c - 1].gap == GAP_SPACE &&
+	       !a->toks[c].quote)
+		c++; /* "the director of the Center for Neuroscience," */
+	if (p->kind && c < limit && a->toks[c - 1].gap == GAP_COMMA && upper(a, c) && !set_off) {
+		size_t e = name_run(a, c, limit);
+		*p = e > c ? name_after_role(a, s, c, e - 1) : (np){0};
+		set_off = 1;
+	}
+	if ((p->kind != NP_NAME && p->kind != NP_ROLE) || p->anonymous || p->next >= limit ||
+	    (a->toks[p->next - 1].gap != GAP_SPACE && !(a->toks[p->next - 1].gap == GAP_COMMA && set_off)) ||
+	    upper(a, p->next))
+		return limit;
+	size_t t = p->next + 1;
+	while (t < limit && t - p->next <= VERB_REACH && !in(a->lang->that, a, t))
+		t++;
+	return t - p->next > VERB_REACH ? limit : t;
+}
+
 /* "Salas solicitó a los periodistas que ... “conversen si están
  * actuando bien”": a sentence that opens with someone the text knows,
  * then a verb the tables need not know and "that" before token limit,
@@ -1704,21 +1853,19 @@ static person *reported(attrib *a, size_t s, size_t e, size_t *from, size_t *to,
  * a few words quoted in its clause stay a term. */
 static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
 {
-	/* after a few opening words and their comma: "Posteriormente,
-	 * Salas", "Par contre, le porte-parole" */
-	for (size_t k = sent; k < limit && k - sent < 3 && a->toks[k].gap != GAP_END; k++)
+	np p;
+	size_t t = subject_that(a, sent, limit, &p);
+	/* or after a few opening words and their comma: "Posteriormente,
+	 * Salas", "Par contre, le porte-parole", or a phrase of source or
+	 * place: "Selon l'AFP qui a rapporté la déclaration, François
+	 * Hollande" */
+	size_t opening = in(a->lang->according, a, sent) || in(a->lang->preps, a, sent) ? APPOSITION : 3;
+	for (size_t k = sent; t >= limit && k < limit && k - sent < opening && a->toks[k].gap != GAP_END; k++)
 		if (a->toks[k].gap == GAP_COMMA) {
-			sent = k + 1;
+			t = subject_that(a, k + 1, limit, &p);
 			break;
 		}
-	np p = subject_at(a, sent, limit);
-	if ((p.kind != NP_NAME && p.kind != NP_ROLE) || p.anonymous || p.next >= limit ||
-	    a->toks[p.next - 1].gap != GAP_SPACE || upper(a, p.next))
-		return NULL;
-	size_t t = p.next + 1;
-	while (t < limit && t - p.next <= VERB_REACH && !in(a->lang->that, a, t))
-		t++;
-	if (t >= limit || t - p.next > VERB_REACH)
+	if (t >= limit)
 		return NULL;
 	a->known_only = 1;
 	person *who = p.kind == NP_NAME && p.end - p.first == 1 ? named(a, &p, fail) : NULL;
@@ -1747,9 +1894,10 @@ static person *reporter_known(attrib *a, size_t sent, size_t limit, int *kind, s
 static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t *at, int *fail)
 {
 	*kind = NP_NONE;
-	for (size_t v = sent + 1; v < limit && v - sent <= REPORT_REACH; v++) {
+	size_t v = sent + 1;
+	for (; v < limit && v - sent <= REPORT_REACH; v++) {
 		if (a->toks[v].quote || a->toks[v - 1].gap == GAP_END)
-			return reporter_known(a, sent, v, kind, at, fail);
+			break;
 		if (!verb(a, v) || in(a->lang->asks, a, v)) /* a question quotes no answer */
 			continue;
 		size_t s = v - 1;
@@ -1765,7 +1913,8 @@ static person *reporter(attrib *a, size_t sent, size_t limit, int *kind, size_t 
 		*at = v;
 		return who;
 	}
-	return NULL;
+	/* no verb of the tables: one of the text's own, before "that" */
+	return reporter_known(a, sent, v < limit ? v : limit, kind, at, fail);
 }
 
 /* ---- a paragraph ---- */
@@ -2116,9 +2265,10 @@ static int holds_quote(const steno_node *q)
 static int excerpt(attrib *a, steno_node *q)
 {
 	int fail = 0;
-	person *intro = a->intro, *follow = a->follow;
+	person *intro = a->intro, *follow = a->follow, *subject = a->subject;
 	steno_node *continued = a->continued;
 	const char **turn = a->turn_ids;
+	a->subject = NULL; /* its offsets are the paragraph's */
 	a->intro = a->follow = NULL;
 	a->continued = NULL;
 	a->turn_ids = NULL;
@@ -2129,6 +2279,7 @@ static int excerpt(attrib *a, steno_node *q)
 	bad = bad || report(a, &fail) < 0 || fail;
 	a->intro = intro;
 	a->follow = follow;
+	a->subject = subject;
 	a->continued = continued;
 	a->turn_ids = turn;
 	return bad ? -1 : 0;
@@ -2141,6 +2292,8 @@ static int excerpt(attrib *a, steno_node *q)
 static int title_case(const attrib *a, size_t i)
 {
 	size_t words = 0, capitals = 0;
+	if (a->lang->capital_nouns) /* its prose reads so too */
+		return 0;
 	for (size_t k = i; k < a->tok_count; k++) {
 		if (!a->toks[k].quote && a->toks[k].len >= 4) {
 			words++;
@@ -2164,7 +2317,7 @@ static void introduce(attrib *a, size_t limit, int *fail)
 	size_t k = a->intro_at;
 	for (; k < limit && !*fail; k++) {
 		np p = {0};
-		int opens = k == 0 || a->toks[k - 1].gap == GAP_END;
+		int opens = k == 0 || a->toks[k - 1].gap == GAP_END, subject = 0;
 		if (opens)
 			a->intro_headline = title_case(a, k);
 		if (a->intro_headline)
@@ -2173,12 +2326,14 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			/* the role: a noun of the list, after an article or
 			 * opening the sentence, then perhaps "of" and more */
 			size_t r = k + 1, of = 0, opening = k + 1;
+			int place = 0; /* a preposition after the noun, other than "of" */
 			for (size_t j = k + 1; j-- > 0 && k - j < NAME_WORDS;) {
 				if (a->toks[j].quote || (j < k && a->toks[j].gap != GAP_SPACE))
 					break;
 				/* capitalised only as a sentence's first word: "Rzecznik
-				 * rządu, Piotr Müller," where no article opens it */
-				if ((!upper(a, j) || j == 0 || a->toks[j - 1].gap == GAP_END) &&
+				 * rządu, Piotr Müller," where no article opens it, or
+				 * as every noun is: "Der Sprecher der Stadt, Peter Holm," */
+				if ((!upper(a, j) || a->lang->capital_nouns || j == 0 || a->toks[j - 1].gap == GAP_END) &&
 				    in(a->lang->roles, a, j) &&
 				    (j == 0 || a->toks[j - 1].gap != GAP_SPACE || in(a->lang->articles, a, j - 1))) {
 					r = j;
@@ -2187,11 +2342,14 @@ static void introduce(attrib *a, size_t limit, int *fail)
 				/* a noun the list lacks, after the article that opens
 				 * the sentence: "El alcalde de Madrid, José Almeida,",
 				 * "Der Bürgermeister von Madrid, ...": its office, by
-				 * its place, and the word the text will call them by */
+				 * its place, and the word the text will call them by;
+				 * an office is "of" a place, not "on" one ("The old
+				 * house on the hill, Villa Rosa," names no office) */
 				if (j >= 1 && in(a->lang->articles, a, j - 1) &&
 				    (j == 1 || a->toks[j - 2].gap == GAP_END || a->toks[j - 2].gap == GAP_COMMA) &&
-				    !in(a->lang->articles, a, j) && !in(a->lang->preps, a, j))
+				    !in(a->lang->articles, a, j) && !in(a->lang->preps, a, j) && !place)
 					opening = j;
+				place |= in(a->lang->preps, a, j) && !in(a->lang->of, a, j);
 			}
 			int learned = r > k && opening <= k;
 			if (learned)
@@ -2204,9 +2362,16 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			if (end >= k + 3 && (end >= a->tok_count || a->toks[end - 1].gap != GAP_SPACE ||
 			                     !upper(a, end)) &&
 			    (!learned || a->toks[end - 1].gap == GAP_COMMA))
+			{
 				p = (np){.kind = NP_NAME, .first = k + 1, .end = end, .next = end,
 				         .role_first = r, .role_end = r + 1,
 				         .aff_first = of > r ? of + 1 : 0, .aff_end = of > r ? k + 1 : 0};
+				/* "The researcher, Attila Andics, was ...": the role,
+				 * or its article, opens the sentence, and commas set
+				 * the name off */
+				size_t o = r - (r > 0 && in(a->lang->articles, a, r - 1));
+				subject = (o == 0 || a->toks[o - 1].gap == GAP_END) && a->toks[end - 1].gap == GAP_COMMA;
+			}
 		} else if (upper(a, k) && (opens || a->toks[k - 1].gap != GAP_SPACE || !upper(a, k - 1)) &&
 		           !in(a->lang->articles, a, k) && !in(a->lang->preps, a, k) && !starter(a, k)) {
 			size_t end = name_run(a, k, a->tok_count), lead = k;
@@ -2226,6 +2391,7 @@ static void introduce(attrib *a, size_t limit, int *fail)
 				                    upper(a, end) || a->toks[end].quote ||
 				                    in("and e en et i og und y", a, end))) /* "Ana Ruiz and Peter Holm" */
 					p.kind = NP_NONE;
+				subject = opens;
 			}
 			/* past the name's words, but not past a comma inside it
 			 * ("Ministro de Trabajo y Empleo, Ana Ruiz") */
@@ -2238,6 +2404,15 @@ static void introduce(attrib *a, size_t limit, int *fail)
 			a->introductions += who->pending;
 			a->introduced = who;
 			a->introduced_para = a->para;
+		}
+		if (who && subject) {
+			size_t e = p.next;
+			while (e < a->tok_count && a->toks[e - 1].gap != GAP_END)
+				e++;
+			a->subject = who;
+			a->subject_para = a->para;
+			a->subject_end = a->toks[e - 1].at + a->toks[e - 1].len;
+			a->subject_last = e >= a->tok_count && a->tail;
 		}
 	}
 	a->intro_at = k > a->intro_at ? k : a->intro_at;
@@ -2385,6 +2560,153 @@ static int paragraph(attrib *a, steno_node *p)
 	return 0;
 }
 
+/* ---- the headline ---- */
+
+/* Is cp a letter or a digit, as words are compared: not a mark nor
+ * punctuation? */
+static int word_cp(uint32_t cp)
+{
+	return (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+	       (cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x206F));
+}
+
+/* Text s of len bytes, its words folded as names are compared, one space
+ * between them and none at either end, into out (len + 1 bytes): marks
+ * and punctuation say nothing of whose words they are.  Its length;
+ * *capital says whether its first word has a capital. */
+static size_t fold_words(const char *s, size_t len, char *out, int *capital)
+{
+	size_t n = 0;
+	*capital = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (!n && word_cp(cp))
+			*capital = is_upper_at(s + i, len - i);
+		if (word_cp(cp))
+			n += utf8_encode(utf8_fold_name(cp), out + n);
+		else if (n && out[n - 1] != ' ')
+			out[n++] = ' ';
+		i += k;
+	}
+	n -= n && out[n - 1] == ' ';
+	out[n] = '\0';
+	return n;
+}
+
+/* Do the folded words hay (hay_len bytes) hold the folded words needle,
+ * whole? */
+static int holds_words(const char *hay, size_t hay_len, const char *needle, size_t len)
+{
+	for (size_t i = 0; len && i + len <= hay_len; i++)
+		if ((i == 0 || hay[i - 1] == ' ') && (i + len == hay_len || hay[i + len] == ' ') &&
+		    !memcmp(hay + i, needle, len))
+			return 1;
+	return 0;
+}
+
+/* A quotation of the headline whose words come back inside a quotation
+ * of the article ("Macron a-t-il déclaré qu’il faut « renoncer au
+ * pouvoir » ?" and then "« ... savoir renoncer au pouvoir est une
+ * question de dignité », aurait déclaré le président Macron") is that
+ * speaker's, when the words come back in one person's quotations only:
+ * a headline quotes what the article reports.  -1 on no memory. */
+/* The document's headline: its first block when that is a heading, or
+ * a short paragraph of one line that ends in no full stop, as a plain
+ * text's first line ("Macron a-t-il déclaré ... ?"); or NULL. */
+static const steno_node *headline(const steno_doc *doc)
+{
+	const steno_node *n = node_first(doc->root);
+	while (n && n->type == STENO_NODE_SECTION)
+		n = node_first(n);
+	if (!n || n->type == STENO_NODE_HEADING)
+		return n;
+	if (n->type != STENO_NODE_PARAGRAPH)
+		return NULL;
+	char *text = plain_text(n);
+	size_t len = text ? strlen(text) : 0;
+	while (len && text[len - 1] == ' ')
+		len--;
+	int short_line = len && len <= INTRO_REACH * 2 && text[len - 1] != '.' && !strchr(text, '\n');
+	for (const steno_node *c = node_first(n); c && short_line; c = node_next(c))
+		short_line = c->type != STENO_NODE_SOFT_BREAK && c->type != STENO_NODE_LINE_BREAK;
+	free(text);
+	return short_line ? n : NULL;
+}
+
+static int headline_echoes(steno_doc *doc)
+{
+	const steno_node *title = headline(doc);
+	if (!title)
+		return 0;
+	node_walk hw;
+	node_walk_init(&hw, title);
+	for (steno_event ev; (ev = node_walk_next(&hw)) != STENO_EVENT_DONE;) {
+		steno_node *q = (steno_node *)hw.node;
+		if (ev != STENO_EVENT_ENTER || q->type != STENO_NODE_QUOTE)
+			continue;
+		hw.skip = 1;
+		if (q->speakers)
+			continue;
+		char *text = plain_text(q), *words = text ? malloc(strlen(text) + 1) : NULL;
+		if (!words) {
+			free(text);
+			return -1;
+		}
+		int capital;
+		size_t len = fold_words(text, strlen(text), words, &capital);
+		/* one capitalised word is a name ("'Anonymous'"), and names
+		 * come back in anyone's words */
+		if (capital && !strchr(words, ' '))
+			len = 0;
+		const char **ids = NULL;
+		int several = 0;
+		node_walk w;
+		node_walk_init(&w, doc->root);
+		for (steno_event e; len && !several && (e = node_walk_next(&w)) != STENO_EVENT_DONE;) {
+			const steno_node *n = w.node;
+			if (e != STENO_EVENT_ENTER || n == title) {
+				w.skip = n == title;
+				continue;
+			}
+			if (n->type != STENO_NODE_QUOTE || !n->speakers || n->speakers > 1 ||
+			    (ids && !strcmp(ids[0], n->as.turn.ids[0])))
+				continue;
+			char *other = plain_text(n), *folded = other ? malloc(strlen(other) + 1) : NULL;
+			if (!folded) {
+				free(other);
+				free(text);
+				free(words);
+				return -1;
+			}
+			if (holds_words(folded, fold_words(other, strlen(other), folded, &capital), words, len)) {
+				several = ids != NULL;
+				ids = n->as.turn.ids;
+			}
+			free(other);
+			free(folded);
+		}
+		if (ids && !several) {
+			q->as.turn.ids = ids;
+			q->speakers = 1;
+			/* a few words of someone's, not a term */
+			attr **list = node_attr_list(q);
+			for (attr **at = list; at && *at; at = &(*at)->next)
+				if (!strcmp((*at)->name, "kind")) {
+					*at = (*at)->next;
+					break;
+				}
+		}
+		free(text);
+		free(words);
+	}
+	return 0;
+}
+
 /* The words of the document's language; when it does not say, of the
  * language its first few thousand bytes of text read as. */
 static const attribution_lang *language_of(const steno_doc *doc)
@@ -2434,6 +2756,7 @@ steno_status pass_attribution(steno_doc *doc, steno_error *err)
 			w.skip = 1;
 		}
 	}
+	bad = bad || headline_echoes(doc) < 0;
 	free(a.buf);
 	free(a.pieces);
 	free(a.toks);

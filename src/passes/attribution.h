@@ -20,6 +20,7 @@ typedef struct attribution_lang {
 	const char *joints;    /* of: inside a name, "Minister of Education Ann Lee" */
 	const char *preps;     /* by, to: a name after one is no verb's subject */
 	const char *asks;      /* the verbs of the list that ask: their sentence quotes no answer */
+	int capital_nouns;     /* every noun has its capital: "der Ortschef" is no name */
 } attribution_lang;
 
 /* The words of the language whose BCP 47 tag is lang; English when

@@ -23,7 +23,7 @@ static const attribution_lang langs[] = {
 	 "mayor minister ministry official officer premier president professor prosecutor "
 	 "researcher secretary senator spokesman spokesperson spokeswoman statement",
 	 "according", "that", "for of at from with", "of",
-	 "at by for from in into of on to with", "ask asked asks"},
+	 "at by for from in into of on to with", "ask asked asks", 0},
 	{"fr",
 	 "affirme affirmé ajoute ajouté annonce annoncé assure assuré commente commenté conclut "
 	 "conclu confie confié déclare déclaré dit estime estimé explique expliqué indique "
@@ -33,7 +33,7 @@ static const attribution_lang langs[] = {
 	 "agence ambassadeur ambassadrice chef directeur directrice gouvernement maire ministère ministre porte-parole "
 	 "président présidente procureur responsable secrétaire",
 	 "selon", "que qu'", "de du des", "de",
-	 "à avec chez de des du par pour sur", ""},
+	 "à avec chez de des du par pour sur", "", 0},
 	{"de",
 	 "betont betonte erklärt erklärte fügte meint meinte sagt sagte sagten schreibt schrieb "
 	 "teilte warnte",
@@ -41,7 +41,7 @@ static const attribution_lang langs[] = {
 	 "botschafter chef chefin direktor direktorin minister ministerin ministerium präsident "
 	 "präsidentin sprecher sprecherin staatsanwalt",
 	 "laut", "dass", "von des der für", "der",
-	 "an auf aus bei durch für gegen mit nach ohne seit über um unter von vor zu", ""},
+	 "an auf aus bei durch für gegen mit nach ohne seit über um unter von vor zu", "", 1},
 	{"es",
 	 "advirtió afirmó agregó apuntó aseguró añadió comentó declaró destacó dice dijo "
 	 "escribió explicó expresó indicó insistió manifestó precisó respondió señaló sostuvo "
@@ -50,7 +50,7 @@ static const attribution_lang langs[] = {
 	 "agencia director directora embajador embajadora fiscal gobierno ministerio ministra ministro portavoz presidenta "
 	 "presidente secretaria secretario",
 	 "según", "que", "de del", "de del",
-	 "a con de del en para por", ""},
+	 "a con de del en para por", "", 0},
 	{"it",
 	 "afferma affermato aggiunge aggiunto annuncia annunciato commenta commentato conclude "
 	 "concluso dice dichiara dichiarato detto precisa precisato risponde risposto scrive "
@@ -59,7 +59,7 @@ static const attribution_lang langs[] = {
 	 "ambasciatore ambasciatrice direttore direttrice governo ministero ministra ministro "
 	 "portavoce presidente procuratore segretario sindaco",
 	 "secondo", "che", "di del della dei delle", "di del della",
-	 "a al alla con da dal di del della in nel nella per su", ""},
+	 "a al alla con da dal di del della in nel nella per su", "", 0},
 	{"nl",
 	 "aldus benadrukte benadrukt schreef schrijft stelde stelt verklaarde verklaart vertelde "
 	 "vertelt voegde zegt zei",
@@ -67,7 +67,7 @@ static const attribution_lang langs[] = {
 	 "burgemeester directeur directrice minister ministerie premier president regering "
 	 "voorzitter woordvoerder woordvoerster",
 	 "volgens", "dat", "van", "van",
-	 "aan bij door in met naar op over tot uit van voor", "vroeg vraagt"},
+	 "aan bij door in met naar op over tot uit van voor", "vroeg vraagt", 0},
 	{"pt",
 	 "acrescentou afirma afirmou comentou declarou destacou diz disse escreveu esclareceu "
 	 "explicou garantiu lembrou observou respondeu ressaltou salientou",
@@ -75,7 +75,7 @@ static const attribution_lang langs[] = {
 	 "chefe diretor diretora embaixador embaixadora governo ministério ministra ministro "
 	 "porta-voz presidente procurador secretário secretária",
 	 "segundo", "que", "de do da dos das", "de do da",
-	 "a ao à com de do da em no na para por", ""},
+	 "a ao à com de do da em no na para por", "", 0},
 	{"ca",
 	 "adverteix advertit afegeix afegit afirma afirmat apunta apuntat assegura assegurat comenta "
 	 "comentat declara declarat destaca destacat diu dit explica explicat indica indicat "
@@ -84,7 +84,7 @@ static const attribution_lang langs[] = {
 	 "alcalde alcaldessa conseller consellera director directora fiscal ministra ministre portaveu "
 	 "president presidenta secretari secretària",
 	 "segons", "que", "de del dels", "de del",
-	 "a amb de del en per pel", ""},
+	 "a amb de del en per pel", "", 0},
 	{"da",
 	 "fortalte fortæller forklarede forklarer mener mente siger sagde skrev skriver tilføjede "
 	 "tilføjer uddyber udtaler udtalte understreger understregede",
@@ -92,7 +92,7 @@ static const attribution_lang langs[] = {
 	 "anklager borgmester chef direktør formand minister statsminister talskvinde talsmand "
 	 "talsperson",
 	 "ifølge", "at", "for i på", "",
-	 "af for fra i med om på til ved", "spurgte spørger"},
+	 "af for fra i med om på til ved", "spurgte spørger", 0},
 	{"pl",
 	 "dodał dodała mówi napisał napisała ocenił oceniła podkreślił podkreśliła powiedział "
 	 "powiedziała stwierdził stwierdziła twierdzi wyjaśnił wyjaśniła zaznaczył zaznaczyła",
@@ -100,7 +100,7 @@ static const attribution_lang langs[] = {
 	 "adwokat burmistrz dyrektor minister obrońca poseł premier prezes prezydent prokurator "
 	 "rzecznik rzeczniczka sędzia szef",
 	 "według", "że", "", "",
-	 "dla do na o od po przez przy w we z ze", "zapytał zapytała"},
+	 "dla do na o od po przez przy w we z ze", "zapytał zapytała", 0},
 	{"sv",
 	 "berättade berättar förklarade förklarar konstaterade konstaterar menade menar sa sade "
 	 "säger skrev skriver tillade tillägger",
@@ -108,7 +108,7 @@ static const attribution_lang langs[] = {
 	 "borgmästare chef direktör minister ordförande presschef statsminister talesperson vd "
 	 "åklagare",
 	 "enligt", "att", "för på i", "",
-	 "av för från i med om på till vid", "frågade frågar"},
+	 "av för från i med om på till vid", "frågade frågar", 0},
 };
 
 const attribution_lang *attribution_lang_for(const char *lang)

@@ -248,11 +248,17 @@ void test_attribution_pronouns(void)
 	                     NULL),
 	          "john-smith|peter-holm|peter-holm / John Smith, Peter Holm");
 	/* a paragraph not read between them may name someone else: no one */
+	CHECK_STR(attributed("\"Yes,\" said John Baird.\n\nThe department will look into it, "
+	                     "Spokeswoman Sujata Raisinghani told CBC News.\n\n"
+	                     "\"We take security seriously,\" she said.\n",
+	                     NULL),
+	          "john-baird|- / John Baird");
+	/* ... but the one the sentence just before opens with is "she" */
 	CHECK_STR(attributed("\"Yes,\" said John Baird.\n\nSpokeswoman Sujata Raisinghani told "
 	                     "CBC News the department will look into it.\n\n"
 	                     "\"We take security seriously,\" she said.\n",
 	                     NULL),
-	          "john-baird|- / John Baird");
+	          "john-baird|spokeswoman-sujata-raisinghani / John Baird, Spokeswoman Sujata Raisinghani");
 	/* ... unless it named no one ("experts say") */
 	CHECK_STR(attributed("\"Yes,\" said John Baird.\n\nMost experts say the problem is easily "
 	                     "fixed.\n\n\"We take security seriously,\" he said.\n",
