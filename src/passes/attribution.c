@@ -762,7 +762,8 @@ static void apposition(const attrib *a, np *p)
 static np role_then_name(const attrib *a, size_t i, size_t limit, int loose)
 {
 	np none = {0};
-	if (in(a->lang->indefinite, a, i) ||
+	/* a verb that ends the clause ("..., said.") has no name after it */
+	if (i >= limit || i >= a->tok_count || in(a->lang->indefinite, a, i) ||
 	    !(in(a->lang->articles, a, i) || in("her his its leur sa ses seu son su sua suo sus their", a, i)))
 		return none;
 	size_t r = i + 1;
