@@ -475,6 +475,23 @@ static int label_on_line(transcript_pass *t, steno_node *n, line_label *ll)
 	return transcript_label_judged(&ll->lab, &ll->name->judged);
 }
 
+/* Is n a time and blanks only, with bold or italics after it? */
+static int time_before_markup(const steno_node *n)
+{
+	int64_t ms;
+	const steno_node *m = node_next(n);
+	if (n->type != STENO_NODE_TEXT || !m ||
+	    (m->type != STENO_NODE_STRONG && m->type != STENO_NODE_EMPH))
+		return 0;
+	const char *s = node_literal(n);
+	size_t len = node_len(n), i = transcript_time(s, len, TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &ms);
+	if (!i || i == len)
+		return 0;
+	while (i < len && transcript_is_blank(s[i]))
+		i++;
+	return i == len;
+}
+
 /* A label on the line starting at n, after a time node a reader put
  * there, or on the next line when n's line is a lone timestamp (as
  * mission logs put it); as label_on_line. */
@@ -487,8 +504,10 @@ static int label_at(transcript_pass *t, steno_node *n, line_label *ll)
 	/* a line's number or a page break before the label holds no text */
 	while (transcript_is_anchor(n) && node_next(n) && !transcript_is_break(node_next(n)))
 		n = node_next(n);
-	/* a caption's cue: its time, from the reader, then its text */
-	if (n->type == STENO_NODE_TIME && node_next(n) && !transcript_is_break(node_next(n)))
+	/* a caption's cue: its time, from the reader, then its text; or a
+	 * time written before a label in markup, "(0:02) **Ann:** ..." */
+	if ((n->type == STENO_NODE_TIME || time_before_markup(n)) && node_next(n) &&
+	    !transcript_is_break(node_next(n)))
 		return label_on_line(t, node_next(n), ll);
 	if (time_only(n) && transcript_is_break(node_next(n)) && node_next(node_next(n))) {
 		ll->time_line = 1;
