@@ -27,8 +27,94 @@ static void check_escaped(void (*escape)(steno_sink *, const char *, size_t), co
 	free(got);
 }
 
+/* What escape writes for one character alone, against a plain run of
+ * 'x' on either side: the byte at each offset of strings of 0 to 40
+ * bytes, so that every position in and past a block of 8 or 16 bytes,
+ * and the block that ends a string, is tried. */
+typedef struct special {
+	const char *in, *text, *attr;
+} special;
+
+static void check_special_at_every_offset(const special *sp)
+{
+	size_t n = strlen(sp->in);
+	char in[64], text[96], attr[96];
+
+	for (size_t len = n; len <= 40; len++)
+		for (size_t at = 0; at + n <= len; at++) {
+			memset(in, 'x', len);
+			memcpy(in + at, sp->in, n);
+			in[len] = '\0';
+			memset(text, 'x', at);
+			strcpy(text + at, sp->text);
+			memset(text + strlen(text), 'x', len - at - n);
+			text[at + strlen(sp->text) + len - at - n] = '\0';
+			memset(attr, 'x', at);
+			strcpy(attr + at, sp->attr);
+			memset(attr + strlen(attr), 'x', len - at - n);
+			attr[at + strlen(sp->attr) + len - at - n] = '\0';
+			check_escaped(escape_xml_text, in, text);
+			check_escaped(escape_xml_attr, in, attr);
+		}
+}
+
+#define FFFD "\xEF\xBF\xBD"
+
 void test_escape(void)
 {
+	static const special specials[] = {
+		{"<", "&lt;", "&lt;"},
+		{">", "&gt;", "&gt;"},
+		{"&", "&amp;", "&amp;"},
+		{"\"", "\"", "&quot;"},
+		{"'", "'", "&#39;"},
+		{"$", "$", "$"},   /* '&' with bit 1 clear */
+		{"%", "%", "%"},   /* '\'' with bit 1 clear */
+		{"=", "=", "="},   /* between '<' and '>' */
+		{"?", "?", "?"},   /* '=' with bit 1 set */
+		{"\t", "\t", "&#9;"},
+		{"\n", "\n", "&#10;"},
+		{"\r", "\r", "&#13;"},
+		{"\x01", FFFD, FFFD},
+		{"\x1F", FFFD, FFFD},
+		{" ", " ", " "},
+		{"~", "~", "~"},
+		{"\x7F", FFFD, FFFD},
+		{"\x80", FFFD, FFFD},
+		{"\xFF", FFFD, FFFD},
+		{"\xC2\x85", FFFD, FFFD},             /* C1 control */
+		{"\xC2\xA0", "\xC2\xA0", "\xC2\xA0"}, /* no-break space */
+		{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+		{"\xC3x", FFFD "x", FFFD "x"},           /* a lead without its tail */
+		{"\xC0\xAF", FFFD FFFD, FFFD FFFD},     /* overlong */
+		{"\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C"},
+		{"\xE2\x80", FFFD FFFD, FFFD FFFD},
+		{"\xE0\x80\xAF", FFFD FFFD FFFD, FFFD FFFD FFFD},
+		{"\xED\xA0\x80", FFFD FFFD FFFD, FFFD FFFD FFFD}, /* a surrogate */
+		{"\xEF\xBF\xBE", FFFD, FFFD},         /* noncharacters */
+		{"\xEF\xB7\x90", FFFD, FFFD},
+		{"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+		{"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD},
+	};
+	for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
+		check_special_at_every_offset(&specials[i]);
+	/* NUL, which only a length can pass */
+	for (size_t len = 1; len <= 40; len++) {
+		char in[40], want[48];
+		memset(in, 'x', len);
+		in[len / 2] = '\0';
+		memcpy(want, in, len / 2);
+		strcpy(want + len / 2, FFFD);
+		memset(want + len / 2 + 3, 'x', len - len / 2 - 1);
+		want[len + 2] = '\0';
+		steno_sink *s = steno_sink_new_memory();
+		escape_xml_text(s, in, len);
+		char *got = sink_memory_take(s, NULL);
+		steno_sink_close(s);
+		CHECK_STR(got, want);
+		free(got);
+	}
+
 	check_escaped(escape_xml_text, "a & b < c > d \"e\" 'f'", "a &amp; b &lt; c &gt; d \"e\" 'f'");
 	check_escaped(escape_xml_attr, "\"e\" 'f'\t\n\r&", "&quot;e&quot; &#39;f&#39;&#9;&#10;&#13;&amp;");
 	/* C0 and C1 controls, DEL, a noncharacter, a stray byte: U+FFFD each */
