@@ -85,13 +85,14 @@ static int char_refused(uint32_t cp)
  * not kept, and at every byte from 0x80, which is then read as UTF-8. */
 #if defined(__SSE2__)
 /* The flags of the sixteen bytes of x a run stops at, bit k for byte k.
- * Compared as signed, the bytes below 0x20 and those from 0x80 are the
- * ones below 0x20; '<' and '>' are the two bytes that are '>' with bit
- * 1 set, '&' and '\'' the two that are '\'' with bit 0 set. */
+ * A byte plus one, wrapping, compared as signed, is below 0x21 just when
+ * the byte is a control (0x00 to 0x1F become 0x01 to 0x20), DEL or from
+ * 0x80 (0x7F to 0xFE become negative, 0xFF becomes 0); '<' and '>' are
+ * the two bytes that are '>' with bit 1 set, '&' and '\'' the two that
+ * are '\'' with bit 0 set. */
 static inline unsigned block_stops(__m128i x, int attr)
 {
-	__m128i m = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+	__m128i m = _mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(x, _mm_set1_epi8(1)));
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('>')));
 	if (attr) {
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
@@ -100,6 +101,11 @@ static inline unsigned block_stops(__m128i x, int attr)
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
 	}
 	return (unsigned)_mm_movemask_epi8(m);
+}
+
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
 static inline __m128i load8(const unsigned char *p)
@@ -120,11 +126,12 @@ static inline int word_kept(const unsigned char *p, int attr)
 }
 #endif
 
-/* The length of the plain run at p[0..len).  Sixteen bytes at a time
- * where SSE2 is (its compilers have __builtin_ctz too), else eight; the
- * bytes past the last whole block are looked at again with the block
- * that ends the string (most strings end in part of one), and a string
- * of 8 to 15 bytes is one block of its first and last eight. */
+/* The length of the plain run at p[0..len).  Two blocks of sixteen
+ * bytes a turn where SSE2 is (its compilers have __builtin_ctz too),
+ * else words of eight; the bytes past the last whole block are looked
+ * at again with the block that ends the string (most strings end in
+ * part of one), and a string of 8 to 15 bytes is one block of its first
+ * and last eight. */
 static inline size_t plain_run_xml(const unsigned char *p, size_t len, const unsigned char table[128])
 {
 	int attr = table == attr_escape;
@@ -133,12 +140,17 @@ static inline size_t plain_run_xml(const unsigned char *p, size_t len, const uns
 #if defined(__SSE2__)
 	unsigned stops;
 	if (len >= 16) {
-		for (; i + 16 <= len; i += 16)
-			if ((stops = block_stops(_mm_loadu_si128((const __m128i *)(const void *)(p + i)), attr)))
+		for (; i + 32 <= len; i += 32)
+			if ((stops = block_stops(load16(p + i), attr) |
+			             block_stops(load16(p + i + 16), attr) << 16))
 				return i + (size_t)__builtin_ctz(stops);
+		if (i + 16 <= len) {
+			if ((stops = block_stops(load16(p + i), attr)))
+				return i + (size_t)__builtin_ctz(stops);
+			i += 16;
+		}
 		/* the bytes already passed shifted out */
-		stops = block_stops(_mm_loadu_si128((const __m128i *)(const void *)(p + len - 16)), attr) >>
-		        (16 - (len - i));
+		stops = block_stops(load16(p + len - 16), attr) >> (16 - (len - i));
 		return stops ? i + (size_t)__builtin_ctz(stops) : len;
 	}
 	if (len >= 8) {
