@@ -82,7 +82,11 @@ static int char_refused(uint32_t cp)
 }
 
 /* A plain run stops at the bytes of text_escape or attr_escape that are
- * not kept, and at every byte from 0x80, which is then read as UTF-8. */
+ * not kept, and at every byte from 0x80, which is then read as UTF-8.
+ * The JSON scan uses the same blocks, stopping at controls, DEL, '"',
+ * '\\' and bytes from 0x80. */
+enum { STOPS_TEXT, STOPS_ATTR, STOPS_JSON };
+
 #if defined(__SSE2__)
 /* The flags of the sixteen bytes of x a run stops at, bit k for byte k.
  * A byte plus one, wrapping, compared as signed, is below 0x21 just when
@@ -90,11 +94,16 @@ static int char_refused(uint32_t cp)
  * 0x80 (0x7F to 0xFE become negative, 0xFF becomes 0); '<' and '>' are
  * the two bytes that are '>' with bit 1 set, '&' and '\'' the two that
  * are '\'' with bit 0 set. */
-static inline unsigned block_stops(__m128i x, int attr)
+static inline unsigned block_stops(__m128i x, int kind)
 {
 	__m128i m = _mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(x, _mm_set1_epi8(1)));
+	if (kind == STOPS_JSON) {
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+		return (unsigned)_mm_movemask_epi8(m);
+	}
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('>')));
-	if (attr) {
+	if (kind == STOPS_ATTR) {
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8('\'')));
 	} else {
@@ -114,13 +123,13 @@ static inline __m128i load8(const unsigned char *p)
 }
 #else
 /* Eight bytes none of which a run stops at. */
-static inline int word_kept(const unsigned char *p, int attr)
+static inline int word_kept(const unsigned char *p, int kind)
 {
 	uint64_t x = swar_load(p);
 	uint64_t stops = (x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
 	                 SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>');
 
-	if (attr)
+	if (kind == STOPS_ATTR)
 		stops |= SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\'');
 	return !stops;
 }
@@ -134,35 +143,35 @@ static inline int word_kept(const unsigned char *p, int attr)
  * and last eight. */
 static inline size_t plain_run_xml(const unsigned char *p, size_t len, const unsigned char table[128])
 {
-	int attr = table == attr_escape;
+	int kind = table == attr_escape ? STOPS_ATTR : STOPS_TEXT;
 	size_t i = 0;
 
 #if defined(__SSE2__)
 	unsigned stops;
 	if (len >= 16) {
 		for (; i + 32 <= len; i += 32)
-			if ((stops = block_stops(load16(p + i), attr) |
-			             block_stops(load16(p + i + 16), attr) << 16))
+			if ((stops = block_stops(load16(p + i), kind) |
+			             block_stops(load16(p + i + 16), kind) << 16))
 				return i + (size_t)__builtin_ctz(stops);
 		if (i + 16 <= len) {
-			if ((stops = block_stops(load16(p + i), attr)))
+			if ((stops = block_stops(load16(p + i), kind)))
 				return i + (size_t)__builtin_ctz(stops);
 			i += 16;
 		}
 		/* the bytes already passed shifted out */
-		stops = block_stops(load16(p + len - 16), attr) >> (16 - (len - i));
+		stops = block_stops(load16(p + len - 16), kind) >> (16 - (len - i));
 		return stops ? i + (size_t)__builtin_ctz(stops) : len;
 	}
 	if (len >= 8) {
-		stops = block_stops(_mm_unpacklo_epi64(load8(p), load8(p + len - 8)), attr);
+		stops = block_stops(_mm_unpacklo_epi64(load8(p), load8(p + len - 8)), kind);
 		if (stops & 0xFF)
 			return (size_t)__builtin_ctz(stops);
 		return stops ? len - 8 + (size_t)__builtin_ctz(stops >> 8) : len;
 	}
 #else
-	while (len - i >= 8 && word_kept(p + i, attr))
+	while (len - i >= 8 && word_kept(p + i, kind))
 		i += 8;
-	if (len - i < 8 && len >= 8 && word_kept(p + len - 8, attr))
+	if (len - i < 8 && len >= 8 && word_kept(p + len - 8, kind))
 		return len;
 #endif
 	while (i < len && p[i] < 0x80 && !table[p[i]])
@@ -270,9 +279,9 @@ static int byte_plain(unsigned char c)
 }
 
 /* The length of the run at p[0..len) that can be copied as it is:
- * eight bytes at a time where word_plain allows, then valid UTF-8
- * other than U+2028 and U+2029 (which JavaScript does not allow in
- * string literals). */
+ * sixteen ASCII bytes at a time where SSE2 is, eight bytes at a time
+ * where word_plain allows, then valid UTF-8 other than U+2028 and
+ * U+2029 (which JavaScript does not allow in string literals). */
 static size_t plain_run(const unsigned char *p, size_t len)
 {
 	size_t i = 0;
@@ -280,6 +289,15 @@ static size_t plain_run(const unsigned char *p, size_t len)
 	size_t n;
 
 	for (;;) {
+#if defined(__SSE2__)
+		/* to the first block's first stop, which may yet be DEL or
+		 * begin a word of two-byte sequences */
+		for (unsigned stops; len - i >= 16; i += 16)
+			if ((stops = block_stops(load16(p + i), STOPS_JSON))) {
+				i += (size_t)__builtin_ctz(stops);
+				break;
+			}
+#endif
 		while (len - i >= 8 && word_plain(p + i))
 			i += 8;
 		/* the last word again, overlapping what was checked: most

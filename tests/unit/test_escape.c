@@ -27,34 +27,43 @@ static void check_escaped(void (*escape)(steno_sink *, const char *, size_t), co
 	free(got);
 }
 
-/* What escape writes for one character alone, against a plain run of
- * 'x' on either side: the byte at each offset of strings of 0 to 40
- * bytes, so that every position in and past a block of 8 or 16 bytes,
- * and the block that ends a string, is tried. */
+/* What each escaper writes for one character, against a plain run of
+ * 'x' on either side: the character at each offset of strings of up to
+ * 40 bytes, so that every position in and past a word of 8 bytes or a
+ * block of 16 or 32, and the block that ends a string, is tried. */
 typedef struct special {
-	const char *in, *text, *attr;
+	const char *in, *text, *attr, *json;
 } special;
+
+/* in with x's around it: before of them, then what, then after. */
+static void padded(char *out, const char *open, size_t before, const char *what, size_t after,
+                   const char *close)
+{
+	size_t n = strlen(open);
+	memcpy(out, open, n);
+	memset(out + n, 'x', before);
+	n += before;
+	strcpy(out + n, what);
+	n += strlen(what);
+	memset(out + n, 'x', after);
+	strcpy(out + n + after, close);
+}
 
 static void check_special_at_every_offset(const special *sp)
 {
 	size_t n = strlen(sp->in);
-	char in[64], text[96], attr[96];
+	char in[64], want[128];
 
 	for (size_t len = n; len <= 40; len++)
 		for (size_t at = 0; at + n <= len; at++) {
-			memset(in, 'x', len);
-			memcpy(in + at, sp->in, n);
-			in[len] = '\0';
-			memset(text, 'x', at);
-			strcpy(text + at, sp->text);
-			memset(text + strlen(text), 'x', len - at - n);
-			text[at + strlen(sp->text) + len - at - n] = '\0';
-			memset(attr, 'x', at);
-			strcpy(attr + at, sp->attr);
-			memset(attr + strlen(attr), 'x', len - at - n);
-			attr[at + strlen(sp->attr) + len - at - n] = '\0';
-			check_escaped(escape_xml_text, in, text);
-			check_escaped(escape_xml_attr, in, attr);
+			size_t after = len - at - n;
+			padded(in, "", at, sp->in, after, "");
+			padded(want, "", at, sp->text, after, "");
+			check_escaped(escape_xml_text, in, want);
+			padded(want, "", at, sp->attr, after, "");
+			check_escaped(escape_xml_attr, in, want);
+			padded(want, "\"", at, sp->json, after, "\"");
+			check_escaped(escape_json_string, in, want);
 		}
 }
 
@@ -63,38 +72,40 @@ static void check_special_at_every_offset(const special *sp)
 void test_escape(void)
 {
 	static const special specials[] = {
-		{"<", "&lt;", "&lt;"},
-		{">", "&gt;", "&gt;"},
-		{"&", "&amp;", "&amp;"},
-		{"\"", "\"", "&quot;"},
-		{"'", "'", "&#39;"},
-		{"$", "$", "$"},   /* '&' with bit 1 clear */
-		{"%", "%", "%"},   /* '\'' with bit 1 clear */
-		{"=", "=", "="},   /* between '<' and '>' */
-		{"?", "?", "?"},   /* '=' with bit 1 set */
-		{"\t", "\t", "&#9;"},
-		{"\n", "\n", "&#10;"},
-		{"\r", "\r", "&#13;"},
-		{"\x01", FFFD, FFFD},
-		{"\x1F", FFFD, FFFD},
-		{" ", " ", " "},
-		{"~", "~", "~"},
-		{"\x7F", FFFD, FFFD},
-		{"\x80", FFFD, FFFD},
-		{"\xFF", FFFD, FFFD},
-		{"\xC2\x85", FFFD, FFFD},             /* C1 control */
-		{"\xC2\xA0", "\xC2\xA0", "\xC2\xA0"}, /* no-break space */
-		{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
-		{"\xC3x", FFFD "x", FFFD "x"},           /* a lead without its tail */
-		{"\xC0\xAF", FFFD FFFD, FFFD FFFD},     /* overlong */
-		{"\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C"},
-		{"\xE2\x80", FFFD FFFD, FFFD FFFD},
-		{"\xE0\x80\xAF", FFFD FFFD FFFD, FFFD FFFD FFFD},
-		{"\xED\xA0\x80", FFFD FFFD FFFD, FFFD FFFD FFFD}, /* a surrogate */
-		{"\xEF\xBF\xBE", FFFD, FFFD},         /* noncharacters */
-		{"\xEF\xB7\x90", FFFD, FFFD},
-		{"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
-		{"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD},
+		{"<", "&lt;", "&lt;", "<"},
+		{">", "&gt;", "&gt;", ">"},
+		{"&", "&amp;", "&amp;", "&"},
+		{"\"", "\"", "&quot;", "\\\""},
+		{"'", "'", "&#39;", "'"},
+		{"\\", "\\", "\\", "\\\\"},
+		{"$", "$", "$", "$"}, /* '&' with bit 1 clear */
+		{"%", "%", "%", "%"}, /* '\'' with bit 1 clear */
+		{"=", "=", "=", "="}, /* between '<' and '>' */
+		{"?", "?", "?", "?"}, /* '=' with bit 1 set */
+		{"\t", "\t", "&#9;", "\\t"},
+		{"\n", "\n", "&#10;", "\\n"},
+		{"\r", "\r", "&#13;", "\\r"},
+		{"\x01", FFFD, FFFD, "\\u0001"},
+		{"\x1F", FFFD, FFFD, "\\u001f"},
+		{" ", " ", " ", " "},
+		{"~", "~", "~", "~"},
+		{"\x7F", FFFD, FFFD, "\x7F"},
+		{"\x80", FFFD, FFFD, FFFD},
+		{"\xFF", FFFD, FFFD, FFFD},
+		{"\xC2\x85", FFFD, FFFD, "\xC2\x85"}, /* C1 control */
+		{"\xC2\xA0", "\xC2\xA0", "\xC2\xA0", "\xC2\xA0"}, /* no-break space */
+		{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+		{"\xC3x", FFFD "x", FFFD "x", FFFD "x"}, /* a lead without its tail */
+		{"\xC0\xAF", FFFD FFFD, FFFD FFFD, FFFD FFFD}, /* overlong */
+		{"\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C"},
+		{"\xE2\x80\xA8", "\xE2\x80\xA8", "\xE2\x80\xA8", "\\u2028"},
+		{"\xE2\x80", FFFD FFFD, FFFD FFFD, FFFD FFFD},
+		{"\xE0\x80\xAF", FFFD FFFD FFFD, FFFD FFFD FFFD, FFFD FFFD FFFD},
+		{"\xED\xA0\x80", FFFD FFFD FFFD, FFFD FFFD FFFD, FFFD FFFD FFFD}, /* a surrogate */
+		{"\xEF\xBF\xBE", FFFD, FFFD, "\xEF\xBF\xBE"}, /* noncharacters */
+		{"\xEF\xB7\x90", FFFD, FFFD, "\xEF\xB7\x90"},
+		{"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+		{"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD},
 	};
 	for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
 		check_special_at_every_offset(&specials[i]);
