@@ -140,8 +140,10 @@ static inline int word_kept(const unsigned char *p, int kind)
  * else words of eight; the bytes past the last whole block are looked
  * at again with the block that ends the string (most strings end in
  * part of one), and a string of 8 to 15 bytes is one block of its first
- * and last eight. */
-static inline size_t plain_run_xml(const unsigned char *p, size_t len, const unsigned char table[128])
+ * and last eight.  Inlined wherever it is called, so that the text and
+ * attribute writers each test only their own bytes. */
+__attribute__((always_inline)) static inline size_t plain_run_xml(const unsigned char *p, size_t len,
+                                                                  const unsigned char table[128])
 {
 	int kind = table == attr_escape ? STOPS_ATTR : STOPS_TEXT;
 	size_t i = 0;
@@ -179,21 +181,20 @@ static inline size_t plain_run_xml(const unsigned char *p, size_t len, const uns
 	return i;
 }
 
-/* Write str[0..len) escaped by table.  Plain runs go out in one write;
- * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
- * readers do, so the output is well-formed whatever the tree holds. */
-static inline void put_escaped(steno_sink *s, const char *str, size_t len,
+/* Write str[0..len) escaped by table, from str[i], the first byte that
+ * stops its run; what comes before goes out with it.  Plain runs go out
+ * in one write; anything not valid UTF-8 becomes U+FFFD, one per byte,
+ * as the text readers do, so the output is well-formed whatever the
+ * tree holds. */
+static void put_escaped(steno_sink *s, const char *str, size_t len, size_t i,
                         const unsigned char table[128])
 {
 	const unsigned char *p = (const unsigned char *)str;
-	size_t i = 0, run = 0, n;
+	size_t run = 0, n;
 	unsigned char e;
 	uint32_t cp;
 
-	for (;;) {
-		i += plain_run_xml(p + i, len - i, table);
-		if (i == len)
-			break;
+	for (; i < len; i += plain_run_xml(p + i, len - i, table)) {
 		if (p[i] < 0x80) {
 			e = table[p[i]];
 			n = 1;
@@ -231,18 +232,27 @@ static inline void put_escaped(steno_sink *s, const char *str, size_t len,
 	sink_write(s, str + run, len - run);
 }
 
-/* Each a copy of put_escaped of its own, with its table's tests built
- * in.  An unset literal is NULL, with no run to write. */
+/* Most strings need no escaping: those take one scan and one write,
+ * with none of the state of put_escaped to set up.  An unset literal is
+ * NULL, with nothing to write. */
 void escape_xml_text(steno_sink *s, const char *str, size_t len)
 {
-	if (len)
-		put_escaped(s, str, len, text_escape);
+	size_t plain = plain_run_xml((const unsigned char *)str, len, text_escape);
+
+	if (plain < len)
+		put_escaped(s, str, len, plain, text_escape);
+	else if (len)
+		sink_write(s, str, len);
 }
 
 void escape_xml_attr(steno_sink *s, const char *str, size_t len)
 {
-	if (len)
-		put_escaped(s, str, len, attr_escape);
+	size_t plain = plain_run_xml((const unsigned char *)str, len, attr_escape);
+
+	if (plain < len)
+		put_escaped(s, str, len, plain, attr_escape);
+	else if (len)
+		sink_write(s, str, len);
 }
 
 /* ------------------------------------------------------------------ */
