@@ -29,7 +29,7 @@ typedef struct speaker_seen {
 	size_t id_len, name_len;
 } speaker_seen;
 
-#define SPEAKERS_SEEN 16
+#define SPEAKERS_SEEN 64
 
 /* The writer's state. */
 typedef struct html {
