@@ -20,6 +20,17 @@
 #include "core/utf8.h"
 #include "formats.h"
 
+/* A speaker's id and name, each with its length, as the writer found
+ * them: every turn and attributed quotation names its speaker, a few
+ * speakers are most of a document's, and a turn's ids are the speaker
+ * table's own strings, so the address of one stands for its look-up. */
+typedef struct speaker_seen {
+	const char *id, *name;
+	size_t id_len, name_len;
+} speaker_seen;
+
+#define SPEAKERS_SEEN 64
+
 /* The writer's state. */
 typedef struct html {
 	steno_sink *s;
@@ -29,10 +40,12 @@ typedef struct html {
 	int mid_line;    /* block output stopped mid-line (after <li>, a tight paragraph) */
 	size_t quotes;   /* attributed quotations written: the next is q-N, N = this + 1 */
 	int q_run;       /* the 'q's of that id: 0 until first asked (quote_id_run) */
+	speaker_seen seen[SPEAKERS_SEEN]; /* by the id's address, hashed */
 } html;
 
-/* A string literal with its length known at compile time. */
-#define PUT_LIT(h, lit) sink_write((h)->s, (lit), sizeof(lit) - 1)
+/* A string literal and its length, known at compile time. */
+#define LIT(lit) (lit), sizeof(lit) - 1
+#define PUT_LIT(h, lit) sink_write((h)->s, LIT(lit))
 
 
 static void put_text(html *h, const char *str, size_t len)
@@ -46,16 +59,40 @@ static void put_attr_value(html *h, const char *str)
 		escape_xml_attr(h->s, str, strlen(str));
 }
 
-/* ` name="value"`, escaped; nothing when value is NULL or empty. */
-static void put_attr(html *h, const char *name, const char *value)
+/* ` name="value"`, open being ` name="` (open_len bytes), value[0..len)
+ * escaped; nothing when value is empty. */
+static void put_attr(html *h, const char *open, size_t open_len, const char *value, size_t len)
 {
-	if (!value || !*value)
+	if (!len)
 		return;
-	sink_putc(h->s, ' ');
-	sink_puts(h->s, name);
-	PUT_LIT(h, "=\"");
-	put_attr_value(h, value);
+	sink_write(h->s, open, open_len);
+	escape_xml_attr(h->s, value, len);
 	sink_putc(h->s, '"');
+}
+
+/* The same for a string that may be NULL. */
+static void put_attr_str(html *h, const char *open, size_t open_len, const char *value)
+{
+	if (value)
+		put_attr(h, open, open_len, value, strlen(value));
+}
+
+#define PUT_ATTR(h, name, value) put_attr_str((h), LIT(" " name "=\""), (value))
+
+/* The speaker whose id is id (not NULL), looked up once for each
+ * address; the document does not change while it is written. */
+static const speaker_seen *speaker_of(html *h, const char *id)
+{
+	uint64_t slot = (uint64_t)(uintptr_t)id * UINT64_C(0x9E3779B97F4A7C15) >> 32;
+	speaker_seen *c = &h->seen[slot % SPEAKERS_SEEN];
+
+	if (c->id != id) {
+		c->id = id;
+		c->id_len = strlen(id);
+		c->name = doc_speaker_name(h->doc, id);
+		c->name_len = strlen(c->name);
+	}
+	return c;
 }
 
 /* ------------------------------------------------------------------ */
@@ -183,16 +220,19 @@ static void put_url(html *h, const char *url)
  * a quote's own quotation marks, which go out as its text. */
 static int data_name_reserved(const char *name)
 {
-	static const char *const names[] = {"type", "kind", "speaker", "place", "date",
-	                                    "agency", "sourcepos", "fence", "marks"};
-	size_t i;
-
-	/* asked of every attribute (a turn's "label", a quote's
-	 * "continued"): the first letter spares most calls */
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
-			return 1;
-	return 0;
+	/* asked of every attribute (a turn's "label", a quote's "marks"):
+	 * the first letter leaves at most two names to compare */
+	switch (name[0]) {
+	case 'a': return strcmp(name, "agency") == 0;
+	case 'd': return strcmp(name, "date") == 0;
+	case 'f': return strcmp(name, "fence") == 0;
+	case 'k': return strcmp(name, "kind") == 0;
+	case 'm': return strcmp(name, "marks") == 0;
+	case 'p': return strcmp(name, "place") == 0;
+	case 's': return strcmp(name, "speaker") == 0 || strcmp(name, "sourcepos") == 0;
+	case 't': return strcmp(name, "type") == 0;
+	default: return 0;
+	}
 }
 
 /* A node attribute's name after "data-".  Lower-case letters, digits
@@ -203,13 +243,17 @@ static int data_name_reserved(const char *name)
 static void put_data_name(html *h, const char *name)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p;
+	const unsigned char *p, *run;
 	char esc[3] = {'.', 0, 0};
 
 	for (p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') {
-			sink_putc(h->s, (char)*p);
-		} else if (*p >= 'A' && *p <= 'Z') {
+		/* the bytes kept as they are go out as one run */
+		for (run = p; (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'; p++)
+			;
+		sink_write(h->s, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p >= 'A' && *p <= 'Z') {
 			sink_putc(h->s, '_');
 			sink_putc(h->s, (char)(*p | 0x20));
 		} else {
@@ -226,8 +270,8 @@ static void put_data_name(html *h, const char *name)
  * heading's: EPUB numbers the headings' ids for its contents list. */
 static int is_element_id(const steno_node *n, const attr *a)
 {
-	return strcmp(a->name, "xml:id") == 0 && *a->value && n->type != STENO_NODE_HEADING &&
-	       !strpbrk(a->value, " \t\n\r\f");
+	return a->name[0] == 'x' && strcmp(a->name, "xml:id") == 0 && *a->value &&
+	       n->type != STENO_NODE_HEADING && !strpbrk(a->value, " \t\n\r\f");
 }
 
 /* n's id from its source, or NULL. */
@@ -302,58 +346,79 @@ static void cr(html *h)
 /* ------------------------------------------------------------------ */
 /* Times                                                              */
 
-/* v as exactly width digits, zero-padded: times are written for every
- * turn, and printf's parsing cost more than the rest of a turn's tag. */
-static void put_digits(html *h, unsigned v, int width)
-{
-	char buf[3];
+/* Times are written for every turn, each formatted in a buffer and
+ * written at once: printf's parsing, or a write a number, cost more
+ * than the rest of a turn's tag.  TIME_CHARS holds either form of any
+ * time (the hours of INT64_MAX ms have 13 digits). */
+#define TIME_CHARS 40
 
+/* v as exactly width digits, zero-padded, at p; returns their end. */
+static char *format_digits(char *p, unsigned v, int width)
+{
 	for (int i = width; i-- > 0; v /= 10)
-		buf[i] = (char)('0' + v % 10);
-	sink_write(h->s, buf, (size_t)width);
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* v (>= 0) at p; returns its end. */
+static char *format_number(char *p, int64_t v)
+{
+	char buf[SINK_INT_CHARS];
+	const char *digits;
+	size_t n;
+
+	if (v < 100) /* minutes and seconds */
+		return format_digits(p, (unsigned)v, v < 10 ? 1 : 2);
+	digits = sink_format_int(v, buf);
+	n = (size_t)(buf + SINK_INT_CHARS - digits);
+	memcpy(p, digits, n);
+	return p + n;
 }
 
 /* As a clock: 00:01:02, with .500 when there are milliseconds. */
 static void put_clock(html *h, int64_t ms)
 {
+	char buf[TIME_CHARS], *p;
 	int64_t hours = ms / 3600000;
 
-	if (hours < 10)
-		sink_putc(h->s, '0');
-	sink_put_int(h->s, hours);
-	sink_putc(h->s, ':');
-	put_digits(h, (unsigned)(ms / 60000 % 60), 2);
-	sink_putc(h->s, ':');
-	put_digits(h, (unsigned)(ms / 1000 % 60), 2);
+	p = hours < 10 ? format_digits(buf, (unsigned)hours, 2) : format_number(buf, hours);
+	*p++ = ':';
+	p = format_digits(p, (unsigned)(ms / 60000 % 60), 2);
+	*p++ = ':';
+	p = format_digits(p, (unsigned)(ms / 1000 % 60), 2);
 	if (ms % 1000) {
-		sink_putc(h->s, '.');
-		put_digits(h, (unsigned)(ms % 1000), 3);
+		*p++ = '.';
+		p = format_digits(p, (unsigned)(ms % 1000), 3);
 	}
+	sink_write(h->s, buf, (size_t)(p - buf));
 }
 
 /* As an HTML duration for datetime="": PT1H2M3.5S, PT0S. */
 static void put_duration(html *h, int64_t ms)
 {
-	unsigned frac = (unsigned)(ms % 1000);
+	char buf[TIME_CHARS], *p = buf;
+	unsigned frac = (unsigned)(ms % 1000), minutes = (unsigned)(ms / 60000 % 60);
 	int width = 3;
 
-	PUT_LIT(h, "PT");
+	*p++ = 'P';
+	*p++ = 'T';
 	if (ms >= 3600000) {
-		sink_put_int(h->s, ms / 3600000);
-		sink_putc(h->s, 'H');
+		p = format_number(p, ms / 3600000);
+		*p++ = 'H';
 	}
-	if (ms / 60000 % 60) {
-		sink_put_int(h->s, ms / 60000 % 60);
-		sink_putc(h->s, 'M');
+	if (minutes) {
+		p = format_number(p, minutes);
+		*p++ = 'M';
 	}
-	sink_put_int(h->s, ms / 1000 % 60);
+	p = format_number(p, ms / 1000 % 60);
 	if (frac) {
 		for (; frac % 10 == 0; frac /= 10)
 			width--;
-		sink_putc(h->s, '.');
-		put_digits(h, frac, width);
+		*p++ = '.';
+		p = format_digits(p, frac, width);
 	}
-	sink_putc(h->s, 'S');
+	*p++ = 'S';
+	sink_write(h->s, buf, (size_t)(p - buf));
 }
 
 /* <time class="timestamp" datetime="PT1M2.5S">00:01:02.500</time> */
@@ -407,7 +472,6 @@ static void enter_turn(html *h, const steno_node *n)
 {
 	uint32_t i, count = n->speakers;
 	int timed = time_known(n->as.turn.start) && !time_in_text(n);
-	const char *label;
 
 	cr(h);
 	PUT_LIT(h, "<div class=\"turn");
@@ -419,7 +483,8 @@ static void enter_turn(html *h, const steno_node *n)
 		for (i = 0; i < count; i++) {
 			if (i)
 				sink_putc(h->s, ' ');
-			put_attr_value(h, n->as.turn.ids[i]);
+			const speaker_seen *who = speaker_of(h, n->as.turn.ids[i]);
+			escape_xml_attr(h->s, who->id, who->id_len);
 		}
 		sink_putc(h->s, '"');
 	}
@@ -427,9 +492,9 @@ static void enter_turn(html *h, const steno_node *n)
 	for (i = 0; i < count; i++) {
 		if (i)
 			PUT_LIT(h, ", ");
-		label = doc_speaker_name(h->doc, n->as.turn.ids[i]);
+		const speaker_seen *who = speaker_of(h, n->as.turn.ids[i]);
 		PUT_LIT(h, "<span class=\"speaker\">");
-		put_text(h, label, strlen(label));
+		put_text(h, who->name, who->name_len);
 		PUT_LIT(h, "</span>");
 	}
 	if (timed) {
@@ -582,8 +647,9 @@ static void enter_quote(html *h, const steno_node *n)
 			put_quote_id(h, n, h->quotes);
 			sink_putc(h->s, '"');
 		}
-		put_attr(h, "data-speaker", n->as.turn.ids[0]);
-		put_attr(h, "title", doc_speaker_name(h->doc, n->as.turn.ids[0]));
+		const speaker_seen *who = speaker_of(h, n->as.turn.ids[0]);
+		put_attr(h, LIT(" data-speaker=\""), who->id, who->id_len);
+		put_attr(h, LIT(" title=\""), who->name, who->name_len);
 	}
 	end_inline_tag(h, n);
 	put_quote_mark(h, n, 1);
@@ -626,7 +692,7 @@ static void enter_link(html *h, const steno_node *n)
 	PUT_LIT(h, "<a href=\"");
 	put_url(h, n->as.link.url);
 	sink_putc(h->s, '"');
-	put_attr(h, "title", n->as.link.title);
+	PUT_ATTR(h, "title", n->as.link.title);
 	end_inline_tag(h, n);
 }
 
@@ -638,7 +704,7 @@ static void put_image(html *h, const steno_node *n)
 	PUT_LIT(h, "\" alt=\"");
 	plain_text_put(h->s, n, h->quote_depth, escape_xml_attr);
 	sink_putc(h->s, '"');
-	put_attr(h, "title", n->as.link.title);
+	PUT_ATTR(h, "title", n->as.link.title);
 	put_node_attrs(h, n);
 	PUT_LIT(h, " />");
 }
@@ -646,15 +712,16 @@ static void put_image(html *h, const steno_node *n)
 static void enter_dateline(html *h, const steno_node *n)
 {
 	PUT_LIT(h, "<span class=\"dateline\"");
-	put_attr(h, "data-place", n->as.dateline.place);
-	put_attr(h, "data-date", n->as.dateline.date);
-	put_attr(h, "data-agency", n->as.dateline.agency);
+	PUT_ATTR(h, "data-place", n->as.dateline.place);
+	PUT_ATTR(h, "data-date", n->as.dateline.date);
+	PUT_ATTR(h, "data-agency", n->as.dateline.agency);
 	end_inline_tag(h, n);
 }
 
-/* A block element's start tag with a class and an optional data-NAME. */
+/* A block element's start tag with a class and an optional data-NAME
+ * (data_open is ` data-NAME="`). */
 static void open_classed(html *h, const steno_node *n, const char *tag, const char *cls,
-                         const char *data_name, const char *data_value)
+                         const char *data_open, const char *data_value)
 {
 	cr(h);
 	sink_putc(h->s, '<');
@@ -662,50 +729,53 @@ static void open_classed(html *h, const steno_node *n, const char *tag, const ch
 	PUT_LIT(h, " class=\"");
 	sink_puts(h->s, cls);
 	sink_putc(h->s, '"');
-	put_attr(h, data_name, data_value);
+	put_attr_str(h, data_open, strlen(data_open), data_value);
 	end_block_tag(h, n);
 	sink_putc(h->s, '\n');
 }
 
-/* A start tag with no class: "<tag" and the node's attributes. */
-static void open_plain_tag(html *h, const steno_node *n, const char *tag, int block)
+/* A start tag with no class: open ("<tag", len bytes) and the node's
+ * attributes. */
+static void open_plain_tag(html *h, const steno_node *n, const char *open, size_t len, int block)
 {
 	if (block)
 		cr(h);
-	sink_putc(h->s, '<');
-	sink_puts(h->s, tag);
+	sink_write(h->s, open, len);
 	if (block)
 		end_block_tag(h, n);
 	else
 		end_inline_tag(h, n);
 }
 
+/* open_plain_tag of a tag named by a literal: "<name" and its length. */
+#define OPEN_TAG(h, n, name, block) open_plain_tag((h), (n), "<" name, sizeof(name), (block))
+
 /* Write what comes before n's children; returns non-zero when the
  * children are to be visited (and leave() called after them). */
 static int enter(html *h, const steno_node *n)
 {
-	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+	static const char *const headings[] = {"<h1", "<h2", "<h3", "<h4", "<h5", "<h6"};
 
 	switch (n->type) {
 	case STENO_NODE_DOCUMENT: return 1;
 	case STENO_NODE_SECTION:
-		open_classed(h, n, "section", "section", "data-type", n->as.kind);
+		open_classed(h, n, "section", "section", " data-type=\"", n->as.kind);
 		return 1;
-	case STENO_NODE_HEADING: open_plain_tag(h, n, headings[heading_level(n) - 1], 1); return 1;
+	case STENO_NODE_HEADING: open_plain_tag(h, n, headings[heading_level(n) - 1], 3, 1); return 1;
 	case STENO_NODE_PARAGRAPH:
 		if (!paragraph_tight(n))
-			open_plain_tag(h, n, "p", 1);
+			OPEN_TAG(h, n, "p", 1);
 		else if (node_prev(n))
 			cr(h);
 		return 1;
 	case STENO_NODE_TURN: enter_turn(h, n); return 1;
 	case STENO_NODE_BLOCK_QUOTE:
-		open_plain_tag(h, n, "blockquote", 1);
+		OPEN_TAG(h, n, "blockquote", 1);
 		sink_putc(h->s, '\n');
 		return 1;
 	case STENO_NODE_LIST: enter_list(h, n); return 1;
 	case STENO_NODE_ITEM:
-		open_plain_tag(h, n, "li", 1);
+		OPEN_TAG(h, n, "li", 1);
 		h->mid_line = 1;
 		return 1;
 	case STENO_NODE_CODE_BLOCK: put_code_block(h, n); return 0;
@@ -718,15 +788,15 @@ static int enter(html *h, const steno_node *n)
 		PUT_LIT(h, " />\n");
 		return 0;
 	case STENO_NODE_NOTE:
-		open_classed(h, n, "aside", "note", "data-kind", n->as.kind);
+		open_classed(h, n, "aside", "note", " data-kind=\"", n->as.kind);
 		return 1;
 	case STENO_NODE_TEXT: put_text(h, node_literal(n), node_len(n)); return 0;
 	case STENO_NODE_SOFT_BREAK: sink_putc(h->s, '\n'); return 0;
 	case STENO_NODE_LINE_BREAK: PUT_LIT(h, "<br />\n"); return 0;
-	case STENO_NODE_EMPH: open_plain_tag(h, n, "em", 0); return 1;
-	case STENO_NODE_STRONG: open_plain_tag(h, n, "strong", 0); return 1;
+	case STENO_NODE_EMPH: OPEN_TAG(h, n, "em", 0); return 1;
+	case STENO_NODE_STRONG: OPEN_TAG(h, n, "strong", 0); return 1;
 	case STENO_NODE_CODE:
-		open_plain_tag(h, n, "code", 0);
+		OPEN_TAG(h, n, "code", 0);
 		put_text(h, node_literal(n), node_len(n));
 		PUT_LIT(h, "</code>");
 		return 0;
@@ -736,7 +806,7 @@ static int enter(html *h, const steno_node *n)
 	case STENO_NODE_QUOTE: enter_quote(h, n); return 1;
 	case STENO_NODE_EVENT:
 		PUT_LIT(h, "<span class=\"event\"");
-		put_attr(h, "data-kind", n->as.kind);
+		PUT_ATTR(h, "data-kind", n->as.kind);
 		end_inline_tag(h, n);
 		put_text(h, node_literal(n), node_len(n));
 		PUT_LIT(h, "</span>");
@@ -755,7 +825,7 @@ static void leave(html *h, const steno_node *n)
 
 	switch (n->type) {
 	case STENO_NODE_SECTION: cr(h); PUT_LIT(h, "</section>\n"); break;
-	case STENO_NODE_HEADING: sink_puts(h->s, headings[heading_level(n) - 1]); break;
+	case STENO_NODE_HEADING: sink_write(h->s, headings[heading_level(n) - 1], 6); break;
 	case STENO_NODE_PARAGRAPH:
 		if (paragraph_tight(n))
 			h->mid_line = 1;
@@ -1019,7 +1089,7 @@ static int put_speakers(html *h)
 		id = steno_speaker_id(h->doc, i);
 		role = steno_speaker_role(h->doc, i);
 		PUT_LIT(h, "<li");
-		put_attr(h, "data-speaker", id);
+		PUT_ATTR(h, "data-speaker", id);
 		PUT_LIT(h, "><span class=\"speaker\">");
 		id = doc_speaker_name(h->doc, id);
 		put_text(h, id, strlen(id));
@@ -1050,8 +1120,8 @@ static int put_page_head(html *h)
 	const char *lang = doc_language(h->doc, "en", NULL);
 
 	PUT_LIT(h, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-	put_attr(h, "lang", lang);
-	put_attr(h, "xml:lang", lang);
+	PUT_ATTR(h, "lang", lang);
+	PUT_ATTR(h, "xml:lang", lang);
 	PUT_LIT(h, ">\n<head>\n<meta charset=\"utf-8\" />\n"
 	           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
 	put_title(h);
@@ -1073,7 +1143,7 @@ static steno_status html_write(const steno_doc *doc, steno_sink *sink,
                                const steno_options *opts, steno_error *err)
 {
 	steno_options defaults;
-	html h = {sink, doc, opts, 0, 0, 0, 0};
+	html h = {sink, doc, opts, 0, 0, 0, 0, {{0}}};
 
 	/* sink errors are the caller's; only the page's list of
 	 * quotations allocates */

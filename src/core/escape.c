@@ -1,12 +1,16 @@
 /* escape.c - the one escaper of each target language (see escape.h).
  * The HTML and JSON writers spend most of their time here: plain runs
- * are found eight bytes at a time and go out in one write. */
+ * are found a block of bytes at a time and go out in one write. */
 #include <stdint.h>
 #include <string.h>
 
 #include "core/escape.h"
 #include "core/swar.h"
 #include "core/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------------ */
 /* XML and HTML                                                       */
@@ -77,68 +81,178 @@ static int char_refused(uint32_t cp)
 	return cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
-/* Eight ASCII bytes text_escape keeps: no controls, no DEL, none of
- * & < >.  (Attribute values are short; they go byte by byte.) */
-static int text_word_plain(const unsigned char *p)
-{
-	uint64_t x = swar_load(p);
+/* A plain run stops at the bytes of text_escape or attr_escape that are
+ * not kept, and at every byte from 0x80, which is then read as UTF-8.
+ * The JSON scan uses the same blocks, stopping at controls, DEL, '"',
+ * '\\' and bytes from 0x80. */
+enum { STOPS_TEXT, STOPS_ATTR, STOPS_JSON };
 
-	return !((x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
-	         SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>'));
+#if defined(__SSE2__)
+/* The flags of the sixteen bytes of x a run stops at, bit k for byte k.
+ * A byte plus one, wrapping, compared as signed, is below 0x21 just when
+ * the byte is a control (0x00 to 0x1F become 0x01 to 0x20), DEL or from
+ * 0x80 (0x7F to 0xFE become negative, 0xFF becomes 0); '<' and '>' are
+ * the two bytes that are '>' with bit 1 set, '&' and '\'' the two that
+ * are '\'' with bit 0 set. */
+static inline unsigned block_stops(__m128i x, int kind)
+{
+	__m128i m = _mm_cmpgt_epi8(_mm_set1_epi8(0x21), _mm_add_epi8(x, _mm_set1_epi8(1)));
+	if (kind == STOPS_JSON) {
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+		return (unsigned)_mm_movemask_epi8(m);
+	}
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('>')));
+	if (kind == STOPS_ATTR) {
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8('\'')));
+	} else {
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+	}
+	return (unsigned)_mm_movemask_epi8(m);
 }
 
-/* Write str[0..len) escaped by table.  Plain runs go out in one write;
- * anything not valid UTF-8 becomes U+FFFD, one per byte, as the text
- * readers do, so the output is well-formed whatever the tree holds. */
-static void put_escaped(steno_sink *s, const char *str, size_t len,
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+static inline __m128i load8(const unsigned char *p)
+{
+	return _mm_loadl_epi64((const __m128i *)(const void *)p);
+}
+#else
+/* Eight bytes none of which a run stops at. */
+static inline int word_kept(const unsigned char *p, int kind)
+{
+	uint64_t x = swar_load(p);
+	uint64_t stops = (x & SWAR_HIGHS) | SWAR_HAS_LESS(x, 0x20) | SWAR_HAS_BYTE(x, 0x7F) |
+	                 SWAR_HAS_BYTE(x, '&') | SWAR_HAS_BYTE(x, '<') | SWAR_HAS_BYTE(x, '>');
+
+	if (kind == STOPS_ATTR)
+		stops |= SWAR_HAS_BYTE(x, '"') | SWAR_HAS_BYTE(x, '\'');
+	return !stops;
+}
+#endif
+
+/* The length of the plain run at p[0..len).  Two blocks of sixteen
+ * bytes a turn where SSE2 is (its compilers have __builtin_ctz too),
+ * else words of eight; the bytes past the last whole block are looked
+ * at again with the block that ends the string (most strings end in
+ * part of one), and a string of 8 to 15 bytes is one block of its first
+ * and last eight.  Inlined wherever it is called, so that the text and
+ * attribute writers each test only their own bytes. */
+__attribute__((always_inline)) static inline size_t plain_run_xml(const unsigned char *p, size_t len,
+                                                                  const unsigned char table[128])
+{
+	int kind = table == attr_escape ? STOPS_ATTR : STOPS_TEXT;
+	size_t i = 0;
+
+#if defined(__SSE2__)
+	unsigned stops;
+	if (len >= 16) {
+		for (; i + 32 <= len; i += 32)
+			if ((stops = block_stops(load16(p + i), kind) |
+			             block_stops(load16(p + i + 16), kind) << 16))
+				return i + (size_t)__builtin_ctz(stops);
+		if (i + 16 <= len) {
+			if ((stops = block_stops(load16(p + i), kind)))
+				return i + (size_t)__builtin_ctz(stops);
+			i += 16;
+		}
+		/* the bytes already passed shifted out */
+		stops = block_stops(load16(p + len - 16), kind) >> (16 - (len - i));
+		return stops ? i + (size_t)__builtin_ctz(stops) : len;
+	}
+	if (len >= 8) {
+		stops = block_stops(_mm_unpacklo_epi64(load8(p), load8(p + len - 8)), kind);
+		if (stops & 0xFF)
+			return (size_t)__builtin_ctz(stops);
+		return stops ? len - 8 + (size_t)__builtin_ctz(stops >> 8) : len;
+	}
+#else
+	while (len - i >= 8 && word_kept(p + i, kind))
+		i += 8;
+	if (len - i < 8 && len >= 8 && word_kept(p + len - 8, kind))
+		return len;
+#endif
+	while (i < len && p[i] < 0x80 && !table[p[i]])
+		i++;
+	return i;
+}
+
+/* Write str[0..len) escaped by table, from str[i], the first byte that
+ * stops its run; what comes before goes out with it.  Plain runs go out
+ * in one write; anything not valid UTF-8 becomes U+FFFD, one per byte,
+ * as the text readers do, so the output is well-formed whatever the
+ * tree holds. */
+static void put_escaped(steno_sink *s, const char *str, size_t len, size_t i,
                         const unsigned char table[128])
 {
-	const unsigned char *p, *end, *run;
+	const unsigned char *p = (const unsigned char *)str;
+	size_t run = 0, n;
 	unsigned char e;
 	uint32_t cp;
-	size_t n;
 
-	if (!len) /* an unset literal is NULL */
-		return;
-	p = run = (const unsigned char *)str;
-	end = p + len;
-	int words = table == text_escape;
-	while (p < end) {
-		if (words && end - p >= 8 && text_word_plain(p)) {
-			p += 8;
-			continue;
-		}
-		if (*p < 0x80) {
-			e = table[*p];
-			if (e == ESC_NONE) {
-				p++;
+	for (; i < len; i += plain_run_xml(p + i, len - i, table)) {
+		if (p[i] < 0x80) {
+			e = table[p[i]];
+			n = 1;
+			if (e == ESC_NONE) { /* tab, LF or CR in text */
+				i++;
 				continue;
 			}
-			n = 1;
+		} else if (p[i] >= 0xC2 && p[i] < 0xE0 && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80 &&
+		           (p[i] > 0xC2 || p[i + 1] >= 0xA0)) {
+			/* two bytes, most often an accented letter: valid, and
+			 * not a C1 control (C2 80 to C2 9F) */
+			i += 2;
+			continue;
+		} else if (p[i] >= 0xE1 && p[i] <= 0xEC && len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		           (p[i + 2] & 0xC0) == 0x80) {
+			/* three bytes past the overlong forms (E0) and before the
+			 * surrogates (ED) and noncharacters (EF): quotation marks,
+			 * dashes, most scripts of Asia */
+			i += 3;
+			continue;
 		} else {
-			n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
+			n = utf8_decode(str + i, len - i, &cp);
 			if (n && !char_refused(cp)) {
-				p += n;
+				i += n;
 				continue;
 			}
 			e = ESC_BAD;
 			n = n ? n : 1;
 		}
-		sink_write(s, (const char *)run, (size_t)(p - run));
+		sink_write(s, str + run, i - run);
 		sink_write(s, escapes[e].s, escapes[e].len);
-		p += n;
-		run = p;
+		i += n;
+		run = i;
 	}
-	sink_write(s, (const char *)run, (size_t)(p - run));
+	sink_write(s, str + run, len - run);
 }
+
+/* Most strings need no escaping: those take one scan and one write,
+ * with none of the state of put_escaped to set up.  An unset literal is
+ * NULL, with nothing to write. */
 void escape_xml_text(steno_sink *s, const char *str, size_t len)
 {
-	put_escaped(s, str, len, text_escape);
+	size_t plain = plain_run_xml((const unsigned char *)str, len, text_escape);
+
+	if (plain < len)
+		put_escaped(s, str, len, plain, text_escape);
+	else if (len)
+		sink_write(s, str, len);
 }
 
 void escape_xml_attr(steno_sink *s, const char *str, size_t len)
 {
-	put_escaped(s, str, len, attr_escape);
+	size_t plain = plain_run_xml((const unsigned char *)str, len, attr_escape);
+
+	if (plain < len)
+		put_escaped(s, str, len, plain, attr_escape);
+	else if (len)
+		sink_write(s, str, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -175,9 +289,9 @@ static int byte_plain(unsigned char c)
 }
 
 /* The length of the run at p[0..len) that can be copied as it is:
- * eight bytes at a time where word_plain allows, then valid UTF-8
- * other than U+2028 and U+2029 (which JavaScript does not allow in
- * string literals). */
+ * sixteen ASCII bytes at a time where SSE2 is, eight bytes at a time
+ * where word_plain allows, then valid UTF-8 other than U+2028 and
+ * U+2029 (which JavaScript does not allow in string literals). */
 static size_t plain_run(const unsigned char *p, size_t len)
 {
 	size_t i = 0;
@@ -185,6 +299,15 @@ static size_t plain_run(const unsigned char *p, size_t len)
 	size_t n;
 
 	for (;;) {
+#if defined(__SSE2__)
+		/* to the first block's first stop, which may yet be DEL or
+		 * begin a word of two-byte sequences */
+		for (unsigned stops; len - i >= 16; i += 16)
+			if ((stops = block_stops(load16(p + i), STOPS_JSON))) {
+				i += (size_t)__builtin_ctz(stops);
+				break;
+			}
+#endif
 		while (len - i >= 8 && word_plain(p + i))
 			i += 8;
 		/* the last word again, overlapping what was checked: most

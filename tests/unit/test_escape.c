@@ -27,8 +27,105 @@ static void check_escaped(void (*escape)(steno_sink *, const char *, size_t), co
 	free(got);
 }
 
+/* What each escaper writes for one character, against a plain run of
+ * 'x' on either side: the character at each offset of strings of up to
+ * 40 bytes, so that every position in and past a word of 8 bytes or a
+ * block of 16 or 32, and the block that ends a string, is tried. */
+typedef struct special {
+	const char *in, *text, *attr, *json;
+} special;
+
+/* in with x's around it: before of them, then what, then after. */
+static void padded(char *out, const char *open, size_t before, const char *what, size_t after,
+                   const char *close)
+{
+	size_t n = strlen(open);
+	memcpy(out, open, n);
+	memset(out + n, 'x', before);
+	n += before;
+	strcpy(out + n, what);
+	n += strlen(what);
+	memset(out + n, 'x', after);
+	strcpy(out + n + after, close);
+}
+
+static void check_special_at_every_offset(const special *sp)
+{
+	size_t n = strlen(sp->in);
+	char in[64], want[128];
+
+	for (size_t len = n; len <= 40; len++)
+		for (size_t at = 0; at + n <= len; at++) {
+			size_t after = len - at - n;
+			padded(in, "", at, sp->in, after, "");
+			padded(want, "", at, sp->text, after, "");
+			check_escaped(escape_xml_text, in, want);
+			padded(want, "", at, sp->attr, after, "");
+			check_escaped(escape_xml_attr, in, want);
+			padded(want, "\"", at, sp->json, after, "\"");
+			check_escaped(escape_json_string, in, want);
+		}
+}
+
+#define FFFD "\xEF\xBF\xBD"
+
 void test_escape(void)
 {
+	static const special specials[] = {
+		{"<", "&lt;", "&lt;", "<"},
+		{">", "&gt;", "&gt;", ">"},
+		{"&", "&amp;", "&amp;", "&"},
+		{"\"", "\"", "&quot;", "\\\""},
+		{"'", "'", "&#39;", "'"},
+		{"\\", "\\", "\\", "\\\\"},
+		{"$", "$", "$", "$"}, /* '&' with bit 1 clear */
+		{"%", "%", "%", "%"}, /* '\'' with bit 1 clear */
+		{"=", "=", "=", "="}, /* between '<' and '>' */
+		{"?", "?", "?", "?"}, /* '=' with bit 1 set */
+		{"\t", "\t", "&#9;", "\\t"},
+		{"\n", "\n", "&#10;", "\\n"},
+		{"\r", "\r", "&#13;", "\\r"},
+		{"\x01", FFFD, FFFD, "\\u0001"},
+		{"\x1F", FFFD, FFFD, "\\u001f"},
+		{" ", " ", " ", " "},
+		{"~", "~", "~", "~"},
+		{"\x7F", FFFD, FFFD, "\x7F"},
+		{"\x80", FFFD, FFFD, FFFD},
+		{"\xFF", FFFD, FFFD, FFFD},
+		{"\xC2\x85", FFFD, FFFD, "\xC2\x85"}, /* C1 control */
+		{"\xC2\xA0", "\xC2\xA0", "\xC2\xA0", "\xC2\xA0"}, /* no-break space */
+		{"\xC3\xA9", "\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+		{"\xC3x", FFFD "x", FFFD "x", FFFD "x"}, /* a lead without its tail */
+		{"\xC0\xAF", FFFD FFFD, FFFD FFFD, FFFD FFFD}, /* overlong */
+		{"\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C", "\xE2\x80\x9C"},
+		{"\xE2\x80\xA8", "\xE2\x80\xA8", "\xE2\x80\xA8", "\\u2028"},
+		{"\xE2\x80", FFFD FFFD, FFFD FFFD, FFFD FFFD},
+		{"\xE0\x80\xAF", FFFD FFFD FFFD, FFFD FFFD FFFD, FFFD FFFD FFFD},
+		{"\xED\xA0\x80", FFFD FFFD FFFD, FFFD FFFD FFFD, FFFD FFFD FFFD}, /* a surrogate */
+		{"\xEF\xBF\xBE", FFFD, FFFD, "\xEF\xBF\xBE"}, /* noncharacters */
+		{"\xEF\xB7\x90", FFFD, FFFD, "\xEF\xB7\x90"},
+		{"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+		{"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD, FFFD FFFD FFFD FFFD},
+	};
+	for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
+		check_special_at_every_offset(&specials[i]);
+	/* NUL, which only a length can pass */
+	for (size_t len = 1; len <= 40; len++) {
+		char in[40], want[48];
+		memset(in, 'x', len);
+		in[len / 2] = '\0';
+		memcpy(want, in, len / 2);
+		strcpy(want + len / 2, FFFD);
+		memset(want + len / 2 + 3, 'x', len - len / 2 - 1);
+		want[len + 2] = '\0';
+		steno_sink *s = steno_sink_new_memory();
+		escape_xml_text(s, in, len);
+		char *got = sink_memory_take(s, NULL);
+		steno_sink_close(s);
+		CHECK_STR(got, want);
+		free(got);
+	}
+
 	check_escaped(escape_xml_text, "a & b < c > d \"e\" 'f'", "a &amp; b &lt; c &gt; d \"e\" 'f'");
 	check_escaped(escape_xml_attr, "\"e\" 'f'\t\n\r&", "&quot;e&quot; &#39;f&#39;&#9;&#10;&#13;&amp;");
 	/* C0 and C1 controls, DEL, a noncharacter, a stray byte: U+FFFD each */
