@@ -1370,11 +1370,48 @@ size_t transcript_label_after_markup(const char *s, size_t len, transcript_label
 	return 0;
 }
 
+/* Fields of a record that make a line data, not speech. */
+#define RECORD_FIELDS 6
+
+/* Is what follows a label a record's fields, not speech: a subtitle
+ * script's "Dialogue: 10,0:00:25.34,0:00:26.46,Default,,0,0,0,,How?"
+ * (commas with no blank after them) or its "Format: Layer, Start, End,
+ * Style, ..." (a list of single words)?  Speech lists words between
+ * commas too, but not so many, each alone. */
+static int record_line(const char *s, size_t len)
+{
+	size_t tight = 0, fields = 1, words = 1;
+	int single = 1, letter = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ',') {
+			fields++;
+			tight += i + 1 < len && !transcript_is_blank(s[i + 1]) && !is_digit(s[i + 1]);
+			single &= words == 1 && letter; /* "10, 9, 8, 7, 6": a countdown */
+			words = 0;
+			letter = 0;
+		} else if (transcript_is_blank(s[i]) && i + 1 < len && !transcript_is_blank(s[i + 1]) &&
+		           s[i + 1] != ',') {
+			words++;
+		} else {
+			letter |= is_upper(s[i]) || is_lower(s[i]);
+		}
+	}
+	/* "Apples, pears, plums, figs, dates, limes." is said */
+	while (len && transcript_is_blank(s[len - 1]))
+		len--;
+	int sentence = len && strchr(".!?", s[len - 1]);
+	return tight >= RECORD_FIELDS - 2 ||
+	       (fields >= RECORD_FIELDS && single && words <= 1 && !sentence);
+}
+
 /* Does s end in a table of contents' leaders and page: "Thomas
  * Oppermann (SPD) . . . . 17886 D", "Energy Prices: Motion ���� 134"?
- * Four leaders at least: "retro 5 4 3 2 ... 1" is a countdown. */
+ * Four leaders at least: "retro 5 4 3 2 ... 1" is a countdown.  Or is
+ * it a record's fields (record_line)? */
 static int contents_line(const char *s, size_t len)
 {
+	if (record_line(s, len))
+		return 1;
 	size_t i = len, leaders = 0, digits = 0;
 	while (i && transcript_is_blank(s[i - 1]))
 		i--;
