@@ -1370,38 +1370,49 @@ size_t transcript_label_after_markup(const char *s, size_t len, transcript_label
 	return 0;
 }
 
-/* Fields of a record that make a line data, not speech. */
+/* Fields of a record that make a line data, not speech, and the bytes
+ * read for them: every label's line is asked. */
 #define RECORD_FIELDS 6
+#define RECORD_SCAN   256
+
+/* Is s[from..to) one word with a letter, blanks around it aside? */
+static int one_word(const char *s, size_t from, size_t to)
+{
+	int letter = 0;
+	while (from < to && transcript_is_blank(s[from]))
+		from++;
+	while (to > from && transcript_is_blank(s[to - 1]))
+		to--;
+	for (size_t i = from; i < to; i++) {
+		if (transcript_is_blank(s[i]))
+			return 0;
+		letter |= is_upper(s[i]) || is_lower(s[i]);
+	}
+	return letter; /* "10, 9, 8, 7, 6": a countdown */
+}
 
 /* Is what follows a label a record's fields, not speech: a subtitle
  * script's "Dialogue: 10,0:00:25.34,0:00:26.46,Default,,0,0,0,,How?"
  * (commas with no blank after them) or its "Format: Layer, Start, End,
- * Style, ..." (a list of single words)?  Speech lists words between
- * commas too, but not so many, each alone. */
+ * Style, ..." (a short list of single words, no sentence's end)?
+ * Speech lists words between commas too, but in a sentence. */
 static int record_line(const char *s, size_t len)
 {
-	size_t tight = 0, fields = 1, words = 1;
-	int single = 1, letter = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ',') {
-			fields++;
-			tight += i + 1 < len && !transcript_is_blank(s[i + 1]) && !is_digit(s[i + 1]);
-			single &= words == 1 && letter; /* "10, 9, 8, 7, 6": a countdown */
-			words = 0;
-			letter = 0;
-		} else if (transcript_is_blank(s[i]) && i + 1 < len && !transcript_is_blank(s[i + 1]) &&
-		           s[i + 1] != ',') {
-			words++;
-		} else {
-			letter |= is_upper(s[i]) || is_lower(s[i]);
-		}
+	size_t tight = 0, fields = 1, end = len < RECORD_SCAN ? len : RECORD_SCAN, from = 0;
+	int single = len <= RECORD_SCAN;
+	for (const char *c; (c = memchr(s + from, ',', end - from));) {
+		size_t at = (size_t)(c - s);
+		fields++;
+		tight += at + 1 < end && !transcript_is_blank(s[at + 1]) && !is_digit(s[at + 1]);
+		single = single && one_word(s, from, at);
+		from = at + 1;
 	}
-	/* "Apples, pears, plums, figs, dates, limes." is said */
+	if (tight >= RECORD_FIELDS - 2)
+		return 1;
 	while (len && transcript_is_blank(s[len - 1]))
 		len--;
-	int sentence = len && strchr(".!?", s[len - 1]);
-	return tight >= RECORD_FIELDS - 2 ||
-	       (fields >= RECORD_FIELDS && single && words <= 1 && !sentence);
+	return fields >= RECORD_FIELDS && single && one_word(s, from, len) &&
+	       !strchr(".!?", s[len - 1]);
 }
 
 /* Does s end in a table of contents' leaders and page: "Thomas
