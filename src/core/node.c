@@ -195,6 +195,31 @@ steno_node *node_new_root(steno_doc *doc)
 	return node_alloc(doc, STENO_NODE_DOCUMENT, 0);
 }
 
+void node_detach_from(steno_node *c, steno_node *n)
+{
+	steno_node *prev = node_prev(n);
+	if (!prev) {
+		c->first_ref = 0;
+		return;
+	}
+	prev->next_ref = 0;
+	node_first(c)->prev_ref = pool_ref(prev);
+}
+
+void node_append_chain(steno_node *c, steno_node *from, steno_node *last)
+{
+	steno_node *first = node_first(c);
+	if (!first) {
+		c->first_ref = pool_ref(from);
+		from->prev_ref = pool_ref(last);
+		return;
+	}
+	steno_node *end = node_last(c);
+	end->next_ref = pool_ref(from);
+	from->prev_ref = pool_ref(end);
+	first->prev_ref = pool_ref(last);
+}
+
 void node_append(steno_node *parent, steno_node *child)
 {
 	/* a leaf has no room for children: the checked surgery refuses

@@ -281,6 +281,12 @@ void node_discard(steno_node *n);
 /* Append child to parent without checks: for readers and passes, which
  * build trees they know to be valid. */
 void node_append(steno_node *parent, steno_node *child);
+/* c's children from n on, taken off c as one chain that keeps its own
+ * links (and its parent), so that those before n stay where they are;
+ * node_append_chain puts such a chain, from..last, back after c's
+ * children as they are then. */
+void node_detach_from(steno_node *c, steno_node *n);
+void node_append_chain(steno_node *c, steno_node *from, steno_node *last);
 /* Insert node after sibling, unchecked. */
 void node_insert_after(steno_node *sibling, steno_node *node);
 /* The DOCUMENT node a new document starts with. */

@@ -576,35 +576,6 @@ static int rebuild_text(quotes *q, builder *b, steno_node *t)
 	return 0;
 }
 
-/* c's children from n on, taken off c as one chain that keeps its own
- * links, so that those before n stay where they are. */
-static void detach_from(steno_node *c, steno_node *n)
-{
-	steno_node *prev = node_prev(n);
-	if (!prev) {
-		c->first_ref = 0;
-		return;
-	}
-	prev->next_ref = 0;
-	node_first(c)->prev_ref = pool_ref(prev);
-}
-
-/* The chain from..last, children of c that detach_from took off, back
- * after c's children as they are. */
-static void reattach(steno_node *c, steno_node *from, steno_node *last)
-{
-	steno_node *first = node_first(c);
-	if (!first) {
-		c->first_ref = pool_ref(from);
-		from->prev_ref = pool_ref(last);
-		return;
-	}
-	steno_node *end = node_last(c);
-	end->next_ref = pool_ref(from);
-	from->prev_ref = pool_ref(end);
-	first->prev_ref = pool_ref(last);
-}
-
 /* Only the children from the first paired mark's text to the last one's
  * are moved: they are detached as one chain and appended again as they
  * are passed, in quotes or back in c; those after it go back as they
@@ -620,7 +591,7 @@ static int rebuild(quotes *q, steno_node *c)
 	while (!q->marks[end - 1].paired)
 		end--;
 	steno_node *n = q->marks[b.m].text, *last = node_last(c), *next;
-	detach_from(c, n);
+	node_detach_from(c, n);
 	for (; n; n = next) {
 		next = node_next(n);
 		n->prev_ref = n->next_ref = 0;
@@ -631,7 +602,7 @@ static int rebuild(quotes *q, steno_node *c)
 			node_append(b.target[b.top], n);
 		}
 		if (b.m >= end && !b.top && next) {
-			reattach(c, next, last);
+			node_append_chain(c, next, last);
 			break;
 		}
 	}

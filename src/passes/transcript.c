@@ -484,7 +484,8 @@ static int time_before_markup(const steno_node *n)
 	    (m->type != STENO_NODE_STRONG && m->type != STENO_NODE_EMPH))
 		return 0;
 	const char *s = node_literal(n);
-	size_t len = node_len(n), i = transcript_time(s, len, TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &ms);
+	size_t len = node_len(n);
+	size_t i = transcript_time(s, len, TRANSCRIPT_TIME_BRACKETED | TRANSCRIPT_TIME_BARE, 1, &ms);
 	if (!i || i == len)
 		return 0;
 	while (i < len && transcript_is_blank(s[i]))

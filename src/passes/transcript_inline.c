@@ -60,9 +60,12 @@ static size_t name_char(const char *s, size_t len, int *upper)
 	return len >= 3 && !memcmp(s, "\xE2\x80\x99", 3) ? 3 : 0;
 }
 
+static int sentence_end_at(const char *s, size_t k);
+
 /* Does a name of one to INLINE_WORDS words, each opening with a
  * capital (or, after the first, a digit: "Speaker 2"), one blank apart,
- * run from s[i] exactly to s[end]? */
+ * run from s[i] exactly to s[end]?  It holds no sentence's end: "No.
+ * AB:" is an answer, then AB's label. */
 static int name_to(const char *s, size_t i, size_t end)
 {
 	size_t words = 0, n;
@@ -74,7 +77,8 @@ static int name_to(const char *s, size_t i, size_t end)
 		    !(upper || (words && s[i] >= '0' && s[i] <= '9')) || ++words > INLINE_WORDS)
 			return 0;
 		for (i += n; i < end && s[i] != ' '; i += n)
-			if (!(n = name_char(s + i, end - i, &upper)))
+			if (!(n = name_char(s + i, end - i, &upper)) ||
+			    (s[i] == '.' && i + 1 < end && sentence_end_at(s, i)))
 				return 0;
 		if (i < end && (++i == end || s[i] == ' '))
 			return 0;
@@ -219,7 +223,9 @@ static void survey_text(inline_survey *sv, const steno_node *t)
 		if (!label_colon(s, len, c))
 			continue;
 		/* a line's own label ends at its first such colon */
-		if (first && !(first = 0) && opens_line(t, s, c)) {
+		int own = first && opens_line(t, s, c);
+		first = 0;
+		if (own) {
 			i = label_from(s, c);
 			inline_name *nm = find(sv, s + i, c - i, 1);
 			if (nm)

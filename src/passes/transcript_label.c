@@ -1007,12 +1007,11 @@ static int chat_header(const char *s, size_t len, size_t i, transcript_label *la
  * names the speaker, then a verb of saying, then the colon.  The verb,
  * one word in lower case, is no part of the name; the survey takes the
  * shape only where one verb recurs with several names
- * (transcript_survey_decide), so it needs no list of verbs. */
+ * (transcript_survey_decide), so it needs no list of verbs.  Its caller
+ * knows the name ends in no full stop. */
 static int verb_label(const char *s, size_t len, size_t i, transcript_label *lab)
 {
 	size_t w = i + 1, n = 0, after;
-	if (lab->name[lab->name_len - 1] == '.')
-		return 0;
 	/* asked of most prose lines: ASCII is tested inline */
 	while (w < len && w - i - 1 <= VERB_MAX &&
 	       (is_lower(s[w]) ? (n = 1) : (unsigned char)s[w] >= 0x80 &&
@@ -1040,9 +1039,9 @@ static int label_tail(const char *s, size_t len, size_t i, transcript_label *lab
 	 * shape below (each wants a parenthesis, bracket, comma, colon,
 	 * dash or second blank there, or the name's full stop) but a verb
 	 * of saying's */
-	if (i + 1 < len && s[i] == ' ' && (is_lower(s[i + 1]) || (unsigned char)s[i + 1] >= 0x80) &&
-	    transcript_letter_case(s + i + 1, len - i - 1, &n) < 0 &&
-	    lab->name[lab->name_len - 1] != '.')
+	if (i + 1 < len && s[i] == ' ' && lab->name[lab->name_len - 1] != '.' &&
+	    (is_lower(s[i + 1]) ||
+	     ((unsigned char)s[i + 1] >= 0x80 && transcript_letter_case(s + i + 1, len - i - 1, &n) < 0)))
 		return verb_label(s, len, i, lab);
 	if (!(i = read_parens(s, len, i, lab)))
 		return 0;
@@ -1411,8 +1410,9 @@ static int record_line(const char *s, size_t len)
 		return 1;
 	while (len && transcript_is_blank(s[len - 1]))
 		len--;
-	return fields >= RECORD_FIELDS && single && one_word(s, from, len) &&
-	       !strchr(".!?", s[len - 1]);
+	char last = len ? s[len - 1] : '\0';
+	return fields >= RECORD_FIELDS && single && one_word(s, from, len) && last != '.' &&
+	       last != '!' && last != '?';
 }
 
 /* Does s end in a table of contents' leaders and page: "Thomas
